@@ -1,0 +1,54 @@
+# Overblik: the two commands that matter are `make run` and `make test`.
+SWIFT   ?= swift
+BIN     := .build/debug
+RELEASE := .build/release
+SAMPLE  := Sampledata
+# Sampledata is laid out around this day (see Sampledata/README.md); real drops use the machine's date.
+TODAY   ?= 2026-11-23
+
+.PHONY: all build run test sync sampledata sampledata-check snapshot bench clean
+
+all: build
+
+build:
+	$(SWIFT) build
+
+## make run: build, sync Sampledata when its snapshot is missing or older than the drop, open Overblik.
+run: build snapshot
+	$(BIN)/overblik --config $(SAMPLE)/overblik.toml --today $(TODAY)
+
+## The sample snapshot, made again only when a file of the drop is newer than the newest snapshot.
+snapshot:
+	@newest=$$(ls -1 $(SAMPLE)/snapshots/snapshot-*.sqlite 2>/dev/null | tail -n 1); \
+	if [ -z "$$newest" ] || [ -n "$$(find $(SAMPLE) -path $(SAMPLE)/snapshots -prune -o -type f -newer "$$newest" -print | head -n 1)" ]; then \
+		$(BIN)/overblik-sync --config $(SAMPLE)/overblik.toml --today $(TODAY); \
+	fi
+
+## make test: every test target, then a check that the committed Sampledata is what the generator makes.
+test: sampledata-check
+	$(SWIFT) test
+
+## make sync: publish a new snapshot of Sampledata and print its summary.
+sync: build
+	$(BIN)/overblik-sync --config $(SAMPLE)/overblik.toml --today $(TODAY)
+
+## make sampledata: write the fictitious drop again (deterministic).
+sampledata: build
+	$(BIN)/overblik-sampledata --output $(SAMPLE)
+
+sampledata-check: build
+	@tmp=$$(mktemp -d); \
+	$(BIN)/overblik-sampledata --output $$tmp >/dev/null; \
+	if diff -r -q -x snapshots $$tmp $(SAMPLE); then echo "Sampledata matches the generator."; rm -rf $$tmp; \
+	else echo "Sampledata differs from the generator's output: run 'make sampledata' and commit."; rm -rf $$tmp; exit 1; fi
+
+## make bench: release build, then time the sync of Sampledata (the national-scale benchmarks come with their issue).
+bench:
+	$(SWIFT) build -c release --product overblik-sync
+	@tmp=$$(mktemp -d); \
+	/usr/bin/time -f "sync Sampledata: %e s wall, %M KB peak memory" \
+		$(RELEASE)/overblik-sync --config $(SAMPLE)/overblik.toml --today $(TODAY) --dry-run --quiet; \
+	rm -rf $$tmp
+
+clean:
+	rm -rf .build $(SAMPLE)/snapshots

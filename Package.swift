@@ -1,0 +1,62 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Overblik: an overview of the specialised adult social area for Danish municipalities.
+///
+/// Layering (never broken): OverblikCore imports nothing of the project; OverblikStore is the
+/// only module that knows SQL; OverblikTUI reaches data through OverblikStore's API; only
+/// `overblik-sync` (through OverblikSync) writes snapshots.
+let package = Package(
+    name: "Overblik",
+    products: [
+        .executable(name: "overblik", targets: ["overblik"]),
+        .executable(name: "overblik-sync", targets: ["overblik-sync"]),
+        .executable(name: "overblik-sampledata", targets: ["overblik-sampledata"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+        .target(name: "OverblikCore"),
+        .target(
+            name: "OverblikStore",
+            dependencies: ["OverblikCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "OverblikSync",
+            dependencies: [
+                "OverblikCore", "OverblikStore",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(name: "OverblikTUI", dependencies: ["OverblikCore", "OverblikStore", "CNcursesw"]),
+        .executableTarget(
+            name: "overblik",
+            dependencies: [
+                "OverblikCore", "OverblikStore", "OverblikTUI", "OverblikSync",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "overblik-sync",
+            dependencies: [
+                "OverblikCore", "OverblikSync",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "overblik-sampledata",
+            dependencies: ["OverblikCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "OverblikCoreTests", dependencies: ["OverblikCore"]),
+        .testTarget(name: "OverblikSyncTests", dependencies: ["OverblikSync", "OverblikStore", "OverblikCore"]),
+        .testTarget(name: "OverblikStoreTests", dependencies: ["OverblikStore", "OverblikCore"]),
+        .testTarget(name: "OverblikTUITests", dependencies: ["OverblikTUI", "OverblikCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

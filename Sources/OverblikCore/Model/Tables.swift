@@ -1,0 +1,90 @@
+/// The tables of a source drop.
+public enum TableName: String, Sendable, CaseIterable, Hashable, Comparable {
+    case grants, staff, payments, budget, dst, mapping
+
+    /// Whether a sync fails without this table.
+    public var isRequired: Bool { self == .grants || self == .payments || self == .mapping }
+
+    /// The file a drop has when the configuration names none.
+    public var defaultPath: String {
+        switch self {
+        case .grants: return "fagsystem/indsatser.csv"
+        case .staff: return "fagsystem/medarbejdere.csv"
+        case .payments: return "okonomi/posteringer.csv"
+        case .budget: return "okonomi/budget.csv"
+        case .dst: return "dst/indberetning.csv"
+        case .mapping: return "stamdata/masteroversigt.csv"
+        }
+    }
+
+    public var label: Message {
+        switch self {
+        case .grants: return Message(da: "Indsatser", en: "Grants")
+        case .staff: return Message(da: "Medarbejdere", en: "Staff")
+        case .payments: return Message(da: "Posteringer", en: "Payments")
+        case .budget: return Message(da: "Budget", en: "Budget")
+        case .dst: return Message(da: "DST-indberetning", en: "DST reporting")
+        case .mapping: return Message(da: "Masteroversigt", en: "Mapping")
+        }
+    }
+
+    public static func < (a: TableName, b: TableName) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// A source row that could not be read: kept, counted and shown, never dropped silently.
+public struct RejectedRow: Hashable, Sendable {
+    public var table: TableName
+    public var file: String
+    /// The physical line where the row starts (the header is line 1).
+    public var line: Int
+    /// The header of the offending column; empty when the row as a whole is wrong.
+    public var column: String
+    /// The raw value (or the raw line when the row as a whole is wrong).
+    public var value: String
+    public var reason: Message
+
+    public init(table: TableName, file: String, line: Int, column: String, value: String, reason: Message) {
+        self.table = table; self.file = file; self.line = line; self.column = column
+        self.value = value; self.reason = reason
+    }
+}
+
+/// What a sync read of one source file.
+public struct SourceInfo: Hashable, Sendable {
+    public var table: TableName
+    /// The path as configured (relative to the configuration file where it was given so).
+    public var path: String
+    /// Hex SHA-256 of the file's bytes; empty when the file is absent.
+    public var sha256: String
+    public var bytes: Int64
+    /// Data rows read (the header and blank lines not counted).
+    public var rows: Int
+    public var rejected: Int
+    /// The encoding used (`utf-8`, `windows-1252`); empty when absent.
+    public var encoding: String
+    /// False for an optional table whose file is not in the drop.
+    public var present: Bool
+
+    public init(table: TableName, path: String, sha256: String = "", bytes: Int64 = 0, rows: Int = 0,
+                rejected: Int = 0, encoding: String = "", present: Bool = true) {
+        self.table = table; self.path = path; self.sha256 = sha256; self.bytes = bytes; self.rows = rows
+        self.rejected = rejected; self.encoding = encoding; self.present = present
+    }
+}
+
+/// Everything one sync read: the accepted records of every table, the rejected rows and the sources.
+public struct Dataset: Sendable, Equatable {
+    public var municipality: Municipality
+    public var grants: [Grant] = []
+    public var staff: [StaffMember] = []
+    public var payments: [Payment] = []
+    public var budget: [BudgetLine] = []
+    public var dst: [DstRow] = []
+    public var mapping: [MappingRow] = []
+    public var rejected: [RejectedRow] = []
+    public var sources: [SourceInfo] = []
+
+    public init(municipality: Municipality) { self.municipality = municipality }
+}

@@ -1,0 +1,24 @@
+/// A Danish municipality (kommune): its 3-digit code and its name.
+public struct Municipality: Hashable, Sendable {
+    public let code: String
+    public let name: String
+
+    public init(code: String, name: String) {
+        self.code = code
+        self.name = name
+    }
+
+    /// Whether a value from an export (`250`, `0250`, `Frederikssund`, or empty) means this
+    /// municipality. An empty value means this municipality (exports leave their own blank).
+    public func isSelf(_ value: some StringProtocol) -> Bool {
+        let v = Substring(value).trimmingSpaces
+        if v.isEmpty { return true }
+        if let n = Int(v), let own = Int(code) { return n == own }
+        return v.lowercased() == name.lowercased()
+    }
+
+    /// The value as stored on a record: nil for this municipality, else the value as given.
+    public func other(_ value: some StringProtocol) -> String? {
+        isSelf(value) ? nil : String(Substring(value).trimmingSpaces)
+    }
+}

@@ -1,0 +1,148 @@
+/// The snapshot's SQLite schema. This text is the schema's documentation: read it here or
+/// with `sqlite3 FILE .schema`.
+///
+/// Conventions: dates are INTEGER days since 1970-01-01 (`date(col * 86400, 'unixepoch')`
+/// shows them; the `v_*` views do it for you); money is INTEGER øre; CPR is INTEGER (the ten
+/// digits; `printf('%010d', cpr)`); an absent optional value is NULL; `line` is the physical
+/// line in the source file where the row starts. Other municipalities are stored as given in
+/// the export; NULL means this municipality.
+enum Schema {
+    static let version = 1
+
+    static let tables = """
+    -- Key/value facts about the snapshot: created_at, today, municipality_code,
+    -- municipality_name, program_version, schema_version, config_path, due_soon_days,
+    -- rate_tolerance, max_reject_share.
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+
+    -- One row per table of the drop: the file read, its SHA-256 and what came of it.
+    CREATE TABLE sources (
+        name TEXT PRIMARY KEY,          -- grants, staff, payments, budget, dst, mapping
+        path TEXT NOT NULL,             -- as configured, relative to the configuration file
+        sha256 TEXT NOT NULL,           -- hex; '' when the optional file was absent
+        bytes INTEGER NOT NULL,
+        rows INTEGER NOT NULL,          -- data rows read (header and blank lines not counted)
+        rejected INTEGER NOT NULL,
+        encoding TEXT NOT NULL,         -- utf-8 or windows-1252
+        present INTEGER NOT NULL        -- 0: optional file not in the drop
+    ) WITHOUT ROWID;
+
+    -- Rows that could not be read, kept with file, line, column, raw value and reason.
+    CREATE TABLE rejected_rows (
+        id INTEGER PRIMARY KEY,
+        table_name TEXT NOT NULL,
+        file TEXT NOT NULL,
+        line INTEGER NOT NULL,
+        column_name TEXT NOT NULL,      -- '' when the row as a whole is wrong
+        value TEXT NOT NULL,
+        reason_da TEXT NOT NULL,
+        reason_en TEXT NOT NULL
+    );
+
+    CREATE TABLE grants (
+        id INTEGER PRIMARY KEY,
+        case_id TEXT NOT NULL UNIQUE,
+        cpr INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        paragraph TEXT NOT NULL,        -- normalised key, e.g. SEL-108
+        service_code TEXT NOT NULL,
+        service_name TEXT NOT NULL,
+        provider TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER,                  -- inclusive; NULL = ongoing
+        rate INTEGER,                   -- øre per rate unit; NULL = costs nothing
+        rate_unit TEXT,                 -- dag, uge, måned, år, time
+        hours_per_week INTEGER,         -- hundredths of an hour
+        caseworker TEXT NOT NULL,
+        team TEXT NOT NULL,
+        next_follow_up INTEGER,
+        last_follow_up INTEGER,
+        target_group TEXT NOT NULL,     -- '' = Uoplyst
+        acting_municipality TEXT,
+        paying_municipality TEXT,
+        line INTEGER NOT NULL
+    );
+
+    CREATE TABLE staff (
+        id INTEGER PRIMARY KEY,
+        initials TEXT NOT NULL,
+        name TEXT NOT NULL,
+        team TEXT NOT NULL,
+        role TEXT NOT NULL,             -- sagsbehandler, teamleder, konsulent
+        username TEXT NOT NULL,
+        line INTEGER NOT NULL
+    );
+
+    CREATE TABLE payments (
+        id INTEGER PRIMARY KEY,
+        voucher_id TEXT NOT NULL,
+        cpr INTEGER NOT NULL,
+        function TEXT NOT NULL,
+        grouping TEXT NOT NULL,
+        provider TEXT NOT NULL,
+        period_start INTEGER NOT NULL,
+        period_end INTEGER NOT NULL,
+        amount INTEGER NOT NULL,        -- øre; negative = refund
+        posting_date INTEGER NOT NULL,
+        paying_municipality TEXT,
+        acting_municipality TEXT,
+        line INTEGER NOT NULL
+    );
+
+    CREATE TABLE budget (
+        id INTEGER PRIMARY KEY,
+        year INTEGER NOT NULL,
+        month INTEGER NOT NULL,
+        function TEXT NOT NULL,
+        budget INTEGER NOT NULL,
+        corrected_budget INTEGER,
+        line INTEGER NOT NULL
+    );
+
+    CREATE TABLE dst (
+        id INTEGER PRIMARY KEY,
+        cpr INTEGER NOT NULL,
+        paragraph TEXT NOT NULL,
+        dst_code TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER,
+        target_group TEXT NOT NULL,
+        line INTEGER NOT NULL
+    );
+
+    -- The masteroversigt, in file order (id = order in the file).
+    CREATE TABLE mapping (
+        id INTEGER PRIMARY KEY,
+        paragraph TEXT NOT NULL,
+        function TEXT NOT NULL,
+        grouping TEXT NOT NULL,
+        dst_code TEXT NOT NULL,
+        service_codes TEXT NOT NULL,    -- comma-separated
+        label TEXT NOT NULL,
+        line INTEGER NOT NULL
+    );
+    """
+
+    /// Built after the bulk load.
+    static let indexes = """
+    CREATE INDEX grants_cpr ON grants(cpr, paragraph);
+    CREATE INDEX grants_caseworker ON grants(caseworker);
+    CREATE INDEX payments_cpr ON payments(cpr, function);
+    CREATE INDEX payments_function ON payments(function, posting_date);
+    CREATE INDEX dst_cpr ON dst(cpr, paragraph);
+    CREATE INDEX rejected_table ON rejected_rows(table_name, line);
+    """
+
+    /// Readable views for the sqlite3 shell: dates as ISO text, money in kroner.
+    static let views = """
+    CREATE VIEW v_grants AS SELECT case_id, printf('%010d', cpr) AS cpr, name, paragraph, service_code,
+        provider, date(start * 86400, 'unixepoch') AS start, date("end" * 86400, 'unixepoch') AS "end",
+        rate / 100.0 AS rate_kr, rate_unit, caseworker, team,
+        date(next_follow_up * 86400, 'unixepoch') AS next_follow_up, target_group,
+        acting_municipality, paying_municipality, line FROM grants;
+    CREATE VIEW v_payments AS SELECT voucher_id, printf('%010d', cpr) AS cpr, function, grouping,
+        date(period_start * 86400, 'unixepoch') AS period_start, date(period_end * 86400, 'unixepoch') AS period_end,
+        amount / 100.0 AS amount_kr, date(posting_date * 86400, 'unixepoch') AS posting_date,
+        paying_municipality, acting_municipality, line FROM payments;
+    """
+}

@@ -1,0 +1,125 @@
+import GRDB
+import OverblikCore
+
+/// An open, read-only snapshot. Views ask it for what they show; nothing here writes.
+public final class Snapshot: Sendable {
+    public let path: String
+    private let queue: DatabaseQueue
+
+    /// Opens the snapshot at `path` read-only and checks that it is one.
+    public init(path: String) throws(SnapshotError) {
+        self.path = path
+        var config = Configuration()
+        config.readonly = true
+        do {
+            queue = try DatabaseQueue(path: path, configuration: config)
+            let version = try queue.read { db in
+                try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'")
+            }
+            guard let version, Int(version) == Schema.version else {
+                throw SnapshotError(path: path, message: Message(
+                    da: "snapshottet har en anden skemaversion (\(version ?? "ukendt")) end programmet (\(Schema.version)); kør overblik-sync igen",
+                    en: "the snapshot has another schema version (\(version ?? "unknown")) than the program (\(Schema.version)); run overblik-sync again"))
+            }
+        } catch let error as SnapshotError {
+            throw error
+        } catch {
+            throw SnapshotError(path: path, message: Message(
+                da: "kan ikke åbnes som snapshot: \(error)", en: "cannot be opened as a snapshot: \(error)"))
+        }
+    }
+
+    private func read<T>(_ body: (Database) throws -> T) throws(SnapshotError) -> T {
+        do {
+            return try queue.read(body)
+        } catch {
+            throw SnapshotError(path: path, message: Message(da: "læsefejl: \(error)", en: "read error: \(error)"))
+        }
+    }
+
+    public func metadata() throws(SnapshotError) -> SnapshotMetadata {
+        let pairs = try read { db in
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM meta").map {
+                ($0["key"] as String, $0["value"] as String)
+            })
+        }
+        return SnapshotMetadata(
+            createdAt: pairs["created_at"] ?? "", today: Day(iso: pairs["today"] ?? "") ?? Day(ordinal: 0),
+            municipality: Municipality(code: pairs["municipality_code"] ?? "", name: pairs["municipality_name"] ?? ""),
+            programVersion: pairs["program_version"] ?? "", configPath: pairs["config_path"] ?? "",
+            dueSoonDays: Int(pairs["due_soon_days"] ?? "") ?? 30,
+            rateTolerance: Double(pairs["rate_tolerance"] ?? "") ?? 0.02,
+            maxRejectShare: Double(pairs["max_reject_share"] ?? "") ?? 0.05)
+    }
+
+    public func sources() throws(SnapshotError) -> [SourceInfo] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM sources").compactMap { r -> SourceInfo? in
+                guard let table = TableName(rawValue: r["name"]) else { return nil }
+                return SourceInfo(table: table, path: r["path"], sha256: r["sha256"], bytes: r["bytes"], rows: r["rows"],
+                                  rejected: r["rejected"], encoding: r["encoding"], present: r["present"])
+            }.sorted { $0.table < $1.table }
+        }
+    }
+
+    /// The rejected rows in table order, then line; `limit` rows from `offset`.
+    public func rejectedRows(offset: Int = 0, limit: Int = Int.max) throws(SnapshotError) -> [RejectedRow] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM rejected_rows ORDER BY id LIMIT ? OFFSET ?",
+                             arguments: [min(limit, Int(Int32.max)), offset]).compactMap(Snapshot.rejected)
+        }
+    }
+
+    static func rejected(_ r: Row) -> RejectedRow? {
+        guard let table = TableName(rawValue: r["table_name"]) else { return nil }
+        return RejectedRow(table: table, file: r["file"], line: r["line"], column: r["column_name"], value: r["value"],
+                           reason: Message(da: r["reason_da"], en: r["reason_en"]))
+    }
+
+    /// Every record of the snapshot (for computations over the whole drop and for tests).
+    public func dataset() throws(SnapshotError) -> Dataset {
+        let meta = try metadata()
+        var d = Dataset(municipality: meta.municipality)
+        d.sources = try sources()
+        d.rejected = try rejectedRows()
+        try read { db in
+            func day(_ v: Int32?) -> Day? { v.map(Day.init(ordinal:)) }
+            d.grants = try Row.fetchAll(db, sql: "SELECT * FROM grants ORDER BY id").map { r in
+                Grant(caseId: r["case_id"], cpr: CPR(value: r["cpr"]), name: r["name"],
+                      paragraph: Paragraph(key: r["paragraph"] as String)!, serviceCode: r["service_code"],
+                      serviceName: r["service_name"], provider: r["provider"], start: Day(ordinal: r["start"]),
+                      end: day(r["end"]), rate: (r["rate"] as Int64?).map(Money.init(ore:)),
+                      rateUnit: (r["rate_unit"] as String?).flatMap(RateUnit.init(rawValue:)),
+                      hoursPerWeek: (r["hours_per_week"] as Int64?).map(Hundredths.init), caseworker: r["caseworker"],
+                      team: r["team"], nextFollowUp: day(r["next_follow_up"]), lastFollowUp: day(r["last_follow_up"]),
+                      targetGroup: r["target_group"], actingMunicipality: r["acting_municipality"],
+                      payingMunicipality: r["paying_municipality"], line: r["line"])
+            }
+            d.staff = try Row.fetchAll(db, sql: "SELECT * FROM staff ORDER BY id").map { r in
+                StaffMember(initials: r["initials"], name: r["name"], team: r["team"],
+                            role: StaffRole(rawValue: r["role"]) ?? .caseworker, username: r["username"], line: r["line"])
+            }
+            d.payments = try Row.fetchAll(db, sql: "SELECT * FROM payments ORDER BY id").map { r in
+                Payment(voucherId: r["voucher_id"], cpr: CPR(value: r["cpr"]), function: r["function"], grouping: r["grouping"],
+                        provider: r["provider"], periodStart: Day(ordinal: r["period_start"]), periodEnd: Day(ordinal: r["period_end"]),
+                        amount: Money(ore: r["amount"]), postingDate: Day(ordinal: r["posting_date"]),
+                        payingMunicipality: r["paying_municipality"], actingMunicipality: r["acting_municipality"], line: r["line"])
+            }
+            d.budget = try Row.fetchAll(db, sql: "SELECT * FROM budget ORDER BY id").map { r in
+                BudgetLine(year: r["year"], month: r["month"], function: r["function"], budget: Money(ore: r["budget"]),
+                           correctedBudget: (r["corrected_budget"] as Int64?).map(Money.init(ore:)), line: r["line"])
+            }
+            d.dst = try Row.fetchAll(db, sql: "SELECT * FROM dst ORDER BY id").map { r in
+                DstRow(cpr: CPR(value: r["cpr"]), paragraph: Paragraph(key: r["paragraph"] as String)!, dstCode: r["dst_code"],
+                       start: Day(ordinal: r["start"]), end: day(r["end"]), targetGroup: r["target_group"], line: r["line"])
+            }
+            d.mapping = try Row.fetchAll(db, sql: "SELECT * FROM mapping ORDER BY id").map { r in
+                MappingRow(paragraph: Paragraph(key: r["paragraph"] as String)!, function: r["function"], grouping: r["grouping"],
+                           dstCode: r["dst_code"],
+                           serviceCodes: (r["service_codes"] as String).split(separator: ",").map(String.init),
+                           label: r["label"], line: r["line"])
+            }
+        }
+        return d
+    }
+}

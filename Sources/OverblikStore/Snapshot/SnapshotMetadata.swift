@@ -1,0 +1,44 @@
+import OverblikCore
+
+/// The facts a snapshot records about itself.
+public struct SnapshotMetadata: Sendable, Equatable {
+    /// When the sync made it, ISO 8601 with the time zone offset (`2026-11-23T06:00:00+01:00`).
+    public var createdAt: String
+    /// The day the derived figures were computed for (`--today` of the sync).
+    public var today: Day
+    public var municipality: Municipality
+    public var programVersion: String
+    public var configPath: String
+    public var dueSoonDays: Int
+    public var rateTolerance: Double
+    public var maxRejectShare: Double
+
+    public init(createdAt: String, today: Day, municipality: Municipality, programVersion: String,
+                configPath: String, dueSoonDays: Int = 30, rateTolerance: Double = 0.02, maxRejectShare: Double = 0.05) {
+        self.createdAt = createdAt; self.today = today; self.municipality = municipality
+        self.programVersion = programVersion; self.configPath = configPath; self.dueSoonDays = dueSoonDays
+        self.rateTolerance = rateTolerance; self.maxRejectShare = maxRejectShare
+    }
+
+    var pairs: [(String, String)] {
+        [("created_at", createdAt), ("today", today.iso), ("municipality_code", municipality.code),
+         ("municipality_name", municipality.name), ("program_version", programVersion),
+         ("schema_version", String(Schema.version)), ("config_path", configPath),
+         ("due_soon_days", String(dueSoonDays)), ("rate_tolerance", String(rateTolerance)),
+         ("max_reject_share", String(maxRejectShare))]
+    }
+}
+
+/// Why a snapshot cannot be opened or read.
+public struct SnapshotError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var message: Message
+
+    public init(path: String, message: Message) {
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { "\(path): \(message.da)" }
+    public func text(_ language: Language) -> String { "\(path): \(message.text(language))" }
+}

@@ -1,0 +1,167 @@
+/// Where one field of a record lies in the buffer.
+public struct FieldSpan: Sendable, Equatable {
+    public var start: Int
+    public var end: Int
+    /// The field was quoted and holds doubled quotes (`""`) that must be turned into one.
+    public var hasEscapedQuotes: Bool
+}
+
+/// Something wrong with a record as a whole.
+public enum CSVRecordProblem: Sendable, Equatable {
+    /// A quoted field is never closed; reading resumes at the next line.
+    case unterminatedQuote
+    /// Text follows the closing quote of a field (`"abc"d`), in the 1-based field number given.
+    case textAfterClosingQuote(field: Int)
+}
+
+/// A reader of delimited text in the Danish dialect: `;` (or any one-byte delimiter), RFC 4180
+/// quoting with `""` for a quote and with delimiters and line breaks inside quotes, `\n` or
+/// `\r\n` line ends.
+///
+/// It works on UTF-8 bytes without copying them: a record is a list of `FieldSpan`s into the
+/// buffer. Line numbers are physical lines (the first line is 1); a record spanning lines has
+/// the number of the line where it starts.
+public struct CSVReader {
+    public let bytes: UnsafeBufferPointer<UInt8>
+    public let delimiter: UInt8
+    public private(set) var position: Int = 0
+    /// The physical line the next record starts on.
+    public private(set) var line: Int = 1
+
+    private static let quote = UInt8(ascii: "\"")
+    private static let newline = UInt8(ascii: "\n")
+    private static let carriageReturn = UInt8(ascii: "\r")
+
+    public init(bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8) {
+        self.bytes = bytes
+        self.delimiter = delimiter
+    }
+
+    /// One record read by `next(into:)`.
+    public struct Record: Sendable, Equatable {
+        public var line: Int
+        /// The byte offsets of the record in the buffer (for showing the raw line of a bad row).
+        public var start: Int
+        public var end: Int
+        public var problem: CSVRecordProblem?
+    }
+
+    /// Reads the next record's fields into `fields` (cleared first); nil at the end of the input.
+    public mutating func next(into fields: inout [FieldSpan]) -> Record? {
+        fields.removeAll(keepingCapacity: true)
+        let count = bytes.count
+        guard position < count else { return nil }
+        let recordStart = position
+        let recordLine = line
+        var problem: CSVRecordProblem?
+
+        while true {
+            if position < count && bytes[position] == CSVReader.quote {
+                position += 1
+                let start = position
+                var escaped = false
+                var closed = false
+                while position < count {
+                    let b = bytes[position]
+                    if b == CSVReader.quote {
+                        if position + 1 < count && bytes[position + 1] == CSVReader.quote {
+                            escaped = true
+                            position += 2
+                            continue
+                        }
+                        closed = true
+                        break
+                    }
+                    if b == CSVReader.newline { line += 1 }
+                    position += 1
+                }
+                guard closed else {
+                    // Resume at the line after the one the record started on, so that one stray
+                    // quote cannot swallow the rest of the file.
+                    line = recordLine + 1
+                    position = recordStart
+                    while position < count && bytes[position] != CSVReader.newline { position += 1 }
+                    if position < count { position += 1 }
+                    fields.removeAll(keepingCapacity: true)
+                    return Record(line: recordLine, start: recordStart, end: position, problem: .unterminatedQuote)
+                }
+                fields.append(FieldSpan(start: start, end: position, hasEscapedQuotes: escaped))
+                position += 1
+                // After the closing quote: a delimiter, a line end, or the end of the input.
+                if position < count, bytes[position] != delimiter, bytes[position] != CSVReader.newline,
+                   !(bytes[position] == CSVReader.carriageReturn
+                     && (position + 1 == count || bytes[position + 1] == CSVReader.newline)) {
+                    if problem == nil { problem = .textAfterClosingQuote(field: fields.count) }
+                    while position < count && bytes[position] != delimiter && bytes[position] != CSVReader.newline {
+                        position += 1
+                    }
+                }
+            } else {
+                let start = position
+                while position < count {
+                    let b = bytes[position]
+                    if b == delimiter || b == CSVReader.newline { break }
+                    position += 1
+                }
+                var end = position
+                if end > start && bytes[end - 1] == CSVReader.carriageReturn
+                    && (position == count || bytes[position] == CSVReader.newline) {
+                    end -= 1
+                }
+                fields.append(FieldSpan(start: start, end: end, hasEscapedQuotes: false))
+            }
+            if position < count && bytes[position] == delimiter {
+                position += 1
+                continue
+            }
+            // A line end (`\n`, or `\r\n` after a quoted field) or the end of the input.
+            var end = position
+            if position < count && bytes[position] == CSVReader.carriageReturn { position += 1 }
+            if position < count && bytes[position] == CSVReader.newline {
+                position += 1
+                line += 1
+            }
+            if end > recordStart && bytes[end - 1] == CSVReader.carriageReturn { end -= 1 }
+            return Record(line: recordLine, start: recordStart, end: end, problem: problem)
+        }
+    }
+
+    /// The text of a field, with doubled quotes made single.
+    public func string(_ span: FieldSpan) -> String {
+        let slice = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
+        guard span.hasEscapedQuotes else { return String(decoding: slice, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(slice.count)
+        var i = 0
+        while i < slice.count {
+            out.append(slice[i])
+            i += slice[i] == CSVReader.quote && i + 1 < slice.count && slice[i + 1] == CSVReader.quote ? 2 : 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The raw text of a record as it stands in the file (for a rejected row's value).
+    public func rawText(_ record: Record) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[record.start..<max(record.start, record.end)]), as: UTF8.self)
+    }
+
+    /// Whether a record is a blank line (one empty field), which readers skip.
+    public static func isBlank(_ fields: [FieldSpan]) -> Bool {
+        fields.count == 1 && fields[0].start == fields[0].end && !fields[0].hasEscapedQuotes
+    }
+
+    /// Guesses the delimiter from a header line: the most frequent of `;`, `,` and tab outside
+    /// quotes, `;` on a tie or when none occurs.
+    public static func detectDelimiter(in bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        var counts: [UInt8: Int] = [UInt8(ascii: ";"): 0, UInt8(ascii: ","): 0, UInt8(ascii: "\t"): 0]
+        var inQuotes = false
+        for b in bytes {
+            if b == quote { inQuotes.toggle(); continue }
+            if !inQuotes && b == newline { break }
+            if !inQuotes, counts[b] != nil { counts[b]! += 1 }
+        }
+        let semicolon = counts[UInt8(ascii: ";")]!
+        let best = counts.max { a, b in a.value < b.value || (a.value == b.value && a.key == UInt8(ascii: ";")) }!
+        return best.value > semicolon ? best.key : UInt8(ascii: ";")
+    }
+}

@@ -1,0 +1,115 @@
+/// The character encoding of a source file.
+public enum SourceEncoding: String, Sendable, CaseIterable {
+    /// UTF-8 when the bytes are valid UTF-8, else Windows-1252.
+    case auto
+    case utf8 = "utf-8"
+    case windows1252 = "windows-1252"
+
+    /// Reads the configuration's names (`utf-8`, `utf8`, `windows-1252`, `cp1252`, `iso-8859-1`, `latin1`, `auto`).
+    public init?(configValue: String) {
+        switch configValue.lowercased() {
+        case "auto": self = .auto
+        case "utf-8", "utf8": self = .utf8
+        case "windows-1252", "cp1252", "iso-8859-1", "latin1", "latin-1", "ansi": self = .windows1252
+        default: return nil
+        }
+    }
+}
+
+/// Turns a file's bytes into UTF-8 without a byte order mark.
+public enum TextDecoding {
+    /// Windows-1252's 0x80–0x9F; the five undefined bytes map to the C1 control of the same
+    /// value (as the WHATWG encoding standard does), so that decoding never fails.
+    private static let high: [UInt32] = [
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+    ]
+
+    /// The result of decoding: the UTF-8 bytes and the encoding that was used.
+    public struct Decoded: Sendable {
+        public var bytes: [UInt8]
+        public var encoding: SourceEncoding
+    }
+
+    /// Why bytes declared UTF-8 are not.
+    public struct InvalidUTF8: Error, Sendable, Equatable {
+        /// The physical line (1-based) of the first invalid byte.
+        public var line: Int
+        public var offset: Int
+    }
+
+    /// Decodes `bytes` as `encoding` says; `auto` tries UTF-8 first.
+    public static func decode(_ bytes: [UInt8], as encoding: SourceEncoding) throws(InvalidUTF8) -> Decoded {
+        let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        let body = hasBOM ? Array(bytes[3...]) : bytes
+        switch encoding {
+        case .windows1252 where !hasBOM:
+            return Decoded(bytes: fromWindows1252(body), encoding: .windows1252)
+        case .utf8, .windows1252:
+            if let bad = firstInvalidUTF8(body) {
+                throw InvalidUTF8(line: 1 + body[..<bad].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }, offset: bad)
+            }
+            return Decoded(bytes: body, encoding: .utf8)
+        case .auto:
+            if hasBOM || firstInvalidUTF8(body) == nil { return Decoded(bytes: body, encoding: .utf8) }
+            return Decoded(bytes: fromWindows1252(body), encoding: .windows1252)
+        }
+    }
+
+    /// Windows-1252 bytes as UTF-8.
+    public static func fromWindows1252(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 8)
+        for b in bytes {
+            if b < 0x80 {
+                out.append(b)
+                continue
+            }
+            let scalar = b < 0xA0 ? high[Int(b - 0x80)] : UInt32(b)
+            if scalar < 0x800 {
+                out.append(UInt8(0xC0 | (scalar >> 6)))
+                out.append(UInt8(0x80 | (scalar & 0x3F)))
+            } else {
+                out.append(UInt8(0xE0 | (scalar >> 12)))
+                out.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+                out.append(UInt8(0x80 | (scalar & 0x3F)))
+            }
+        }
+        return out
+    }
+
+    /// The offset of the first byte that is not valid UTF-8, or nil when all are.
+    public static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { p -> Int? in
+            var i = 0
+            let n = p.count
+            while i < n {
+                // Fast path: eight ASCII bytes at a time.
+                if i + 8 <= n {
+                    let word = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+                }
+                let b = p[i]
+                if b < 0x80 { i += 1; continue }
+                let length: Int
+                var minimum: UInt32
+                var scalar: UInt32
+                switch b {
+                case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(b & 0x1F)
+                case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(b & 0x0F)
+                case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(b & 0x07)
+                default: return i
+                }
+                guard i + length <= n else { return i }
+                for k in 1..<length {
+                    let c = p[i + k]
+                    guard c & 0xC0 == 0x80 else { return i }
+                    scalar = scalar << 6 | UInt32(c & 0x3F)
+                }
+                if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return i }
+                i += length
+            }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,243 @@
+import Foundation
+import OverblikCore
+import TOMLKit
+
+/// Why the configuration cannot be used.
+public struct ConfigurationError: Error, Sendable, Equatable {
+    public var path: String
+    /// 0 when the error has no place in the file.
+    public var line: Int
+    public var column: Int
+    public var message: Message
+
+    public func text(_ language: Language) -> String {
+        let place = line > 0 ? "\(path):\(line):\(column)" : path
+        return "\(place): \(message.text(language))"
+    }
+}
+
+extension SyncConfiguration {
+    /// Reads and checks `overblik.toml` at `path`.
+    public static func load(path: String) throws(ConfigurationError) -> SyncConfiguration {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            throw ConfigurationError(path: path, line: 0, column: 0, message: exists
+                ? Message(da: isDirectory.boolValue ? "er en mappe, ikke en konfigurationsfil" : "kan ikke læses (rettigheder?)",
+                          en: isDirectory.boolValue ? "is a folder, not a configuration file" : "cannot be read (permissions?)")
+                : Message(da: "konfigurationsfilen findes ikke; angiv den med --config STI",
+                          en: "the configuration file does not exist; name it with --config PATH"))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigurationError(path: path, line: 0, column: 0,
+                                     message: Message(da: "er ikke gyldig UTF-8", en: "is not valid UTF-8"))
+        }
+        return try parse(text, path: path)
+    }
+
+    /// Reads a configuration from its text; `path` places relative paths and names the file in messages.
+    public static func parse(_ text: String, path: String) throws(ConfigurationError) -> SyncConfiguration {
+        let root: TOMLTable
+        do {
+            root = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ConfigurationError(path: path, line: error.source.begin.line, column: error.source.begin.column,
+                                     message: Message(da: "ugyldig TOML: \(error.description)",
+                                                      en: "invalid TOML: \(error.description)"))
+        } catch {
+            throw ConfigurationError(path: path, line: 0, column: 0,
+                                     message: Message(da: "ugyldig TOML: \(error)", en: "invalid TOML: \(error)"))
+        }
+        var reader = ConfigReader(path: path)
+        return try reader.read(root)
+    }
+}
+
+/// Walks the TOML tree, checking types and collecting unknown keys.
+private struct ConfigReader {
+    let path: String
+    var warnings: [Message] = []
+
+    var folder: String { (path as NSString).deletingLastPathComponent }
+
+    /// An absolute path: relative ones are taken from the configuration file's folder.
+    func resolve(_ relative: String) -> String {
+        if relative.hasPrefix("/") { return (relative as NSString).standardizingPath }
+        let base = folder.isEmpty ? "." : folder
+        let joined = (base as NSString).appendingPathComponent(relative)
+        return URL(fileURLWithPath: joined).standardizedFileURL.path
+    }
+
+    func fail(_ key: String, da: String, en: String) -> ConfigurationError {
+        ConfigurationError(path: path, line: 0, column: 0, message: Message(da: "\(key): \(da)", en: "\(key): \(en)"))
+    }
+
+    mutating func warnUnknown(_ table: TOMLTable, known: Set<String>, prefix: String) {
+        for key in table.keys.sorted() where !known.contains(key) {
+            let name = prefix.isEmpty ? key : "\(prefix).\(key)"
+            warnings.append(Message(da: "ukendt nøgle '\(name)' ignoreres (stavefejl?)",
+                                    en: "unknown key '\(name)' is ignored (misspelt?)"))
+        }
+    }
+
+    func subtable(_ table: TOMLTable, _ key: String, prefix: String) throws(ConfigurationError) -> TOMLTable? {
+        guard let value = table[key] else { return nil }
+        guard let t = value.table else {
+            throw fail(prefix.isEmpty ? key : "\(prefix).\(key)", da: "skal være en tabel ([\(key)])", en: "must be a table ([\(key)])")
+        }
+        return t
+    }
+
+    func string(_ table: TOMLTable, _ key: String, _ name: String) throws(ConfigurationError) -> String? {
+        guard let value = table[key] else { return nil }
+        if let s = value.string { return s }
+        if let i = value.int { return String(i) }
+        throw fail(name, da: "skal være tekst i anførselstegn", en: "must be a quoted string")
+    }
+
+    func int(_ table: TOMLTable, _ key: String, _ name: String) throws(ConfigurationError) -> Int? {
+        guard let value = table[key] else { return nil }
+        guard let i = value.int else { throw fail(name, da: "skal være et heltal", en: "must be an integer") }
+        return i
+    }
+
+    func double(_ table: TOMLTable, _ key: String, _ name: String) throws(ConfigurationError) -> Double? {
+        guard let value = table[key] else { return nil }
+        if let d = value.double { return d }
+        if let i = value.int { return Double(i) }
+        throw fail(name, da: "skal være et tal (fx 0.02)", en: "must be a number (e.g. 0.02)")
+    }
+
+    func bool(_ table: TOMLTable, _ key: String, _ name: String) throws(ConfigurationError) -> Bool? {
+        guard let value = table[key] else { return nil }
+        guard let b = value.bool else { throw fail(name, da: "skal være true eller false", en: "must be true or false") }
+        return b
+    }
+
+    struct Style {
+        var encoding = SourceEncoding.auto
+        var delimiter = Delimiter.byte(UInt8(ascii: ";"))
+        var decimal = DecimalStyle.comma
+        var dateStyle = DateStyle.dayMonthYearDash
+    }
+
+    mutating func readStyle(_ t: TOMLTable, prefix: String, base: Style) throws(ConfigurationError) -> Style {
+        var style = base
+        if let v = try string(t, "encoding", "\(prefix).encoding") {
+            guard let e = SourceEncoding(configValue: v) else {
+                throw fail("\(prefix).encoding", da: "'\(v)' er ukendt; brug auto, utf-8 eller windows-1252",
+                           en: "'\(v)' is unknown; use auto, utf-8 or windows-1252")
+            }
+            style.encoding = e
+        }
+        if let v = try string(t, "delimiter", "\(prefix).delimiter") {
+            guard let d = Delimiter(configValue: v) else {
+                throw fail("\(prefix).delimiter", da: "'\(v)' er ukendt; brug \";\", \",\", \"\\t\" eller \"auto\"",
+                           en: "'\(v)' is unknown; use \";\", \",\", \"\\t\" or \"auto\"")
+            }
+            style.delimiter = d
+        }
+        if let v = try string(t, "decimal", "\(prefix).decimal") {
+            guard let d = DecimalStyle(rawValue: v) else {
+                throw fail("\(prefix).decimal", da: "skal være \",\" eller \".\"", en: "must be \",\" or \".\"")
+            }
+            style.decimal = d
+        }
+        if let v = try string(t, "date_format", "\(prefix).date_format") {
+            guard let d = DateStyle(rawValue: v.lowercased()) else {
+                throw fail("\(prefix).date_format", da: "'\(v)' er ukendt; brug dd-mm-yyyy, dd.mm.yyyy, yyyy-mm-dd, dd/mm/yyyy eller auto",
+                           en: "'\(v)' is unknown; use dd-mm-yyyy, dd.mm.yyyy, yyyy-mm-dd, dd/mm/yyyy or auto")
+            }
+            style.dateStyle = d
+        }
+        return style
+    }
+
+    mutating func read(_ root: TOMLTable) throws(ConfigurationError) -> SyncConfiguration {
+        warnUnknown(root, known: ["municipality", "snapshot", "defaults", "tables", "followup", "reconciliation", "sync", "access"], prefix: "")
+
+        guard let m = try subtable(root, "municipality", prefix: "") else {
+            throw fail("[municipality]", da: "mangler: angiv code og name for kommunen", en: "is missing: give the municipality's code and name")
+        }
+        warnUnknown(m, known: ["code", "name"], prefix: "municipality")
+        guard let code = try string(m, "code", "municipality.code"), !code.isEmpty else {
+            throw fail("municipality.code", da: "mangler (kommunekoden, fx \"250\")", en: "is missing (the municipality code, e.g. \"250\")")
+        }
+        let name = try string(m, "name", "municipality.name") ?? ""
+
+        var snapshotDir = "snapshots", keep = 10, groupReadable = false
+        if let s = try subtable(root, "snapshot", prefix: "") {
+            warnUnknown(s, known: ["dir", "keep", "group_readable"], prefix: "snapshot")
+            snapshotDir = try string(s, "dir", "snapshot.dir") ?? snapshotDir
+            keep = try int(s, "keep", "snapshot.keep") ?? keep
+            guard keep >= 0 else { throw fail("snapshot.keep", da: "må ikke være negativ", en: "must not be negative") }
+            groupReadable = try bool(s, "group_readable", "snapshot.group_readable") ?? false
+        }
+
+        let styleKeys: Set<String> = ["encoding", "delimiter", "decimal", "date_format"]
+        var defaults = Style()
+        if let d = try subtable(root, "defaults", prefix: "") {
+            warnUnknown(d, known: styleKeys, prefix: "defaults")
+            defaults = try readStyle(d, prefix: "defaults", base: defaults)
+        }
+
+        let tablesTable = try subtable(root, "tables", prefix: "")
+        if let tablesTable { warnUnknown(tablesTable, known: Set(TableName.allCases.map(\.rawValue)), prefix: "tables") }
+        var tables: [TableName: TableConfiguration] = [:]
+        for table in TableName.allCases {
+            let prefix = "tables.\(table.rawValue)"
+            let t = try tablesTable.flatMap { (tt: TOMLTable) throws(ConfigurationError) -> TOMLTable? in
+                try subtable(tt, table.rawValue, prefix: "tables")
+            }
+            var path = table.defaultPath
+            var style = defaults
+            var headers = Dictionary(uniqueKeysWithValues: table.fields.map { ($0.field, $0.header) })
+            if let t {
+                warnUnknown(t, known: styleKeys.union(["path", "columns"]), prefix: prefix)
+                path = try string(t, "path", "\(prefix).path") ?? path
+                style = try readStyle(t, prefix: prefix, base: defaults)
+                if let columns = try subtable(t, "columns", prefix: prefix) {
+                    warnUnknown(columns, known: Set(table.fields.map(\.field)), prefix: "\(prefix).columns")
+                    for field in table.fields {
+                        if let header = try string(columns, field.field, "\(prefix).columns.\(field.field)") {
+                            headers[field.field] = header
+                        }
+                    }
+                }
+            }
+            tables[table] = TableConfiguration(
+                table: table, path: path, resolvedPath: resolve(path), isExplicit: t?["path"] != nil,
+                encoding: style.encoding, delimiter: style.delimiter, decimal: style.decimal,
+                dateStyle: style.dateStyle, headers: headers)
+        }
+
+        var dueSoonDays = 30
+        if let f = try subtable(root, "followup", prefix: "") {
+            warnUnknown(f, known: ["due_soon_days"], prefix: "followup")
+            dueSoonDays = try int(f, "due_soon_days", "followup.due_soon_days") ?? dueSoonDays
+            guard dueSoonDays >= 0 else { throw fail("followup.due_soon_days", da: "må ikke være negativ", en: "must not be negative") }
+        }
+        var rateTolerance = 0.02
+        if let r = try subtable(root, "reconciliation", prefix: "") {
+            warnUnknown(r, known: ["rate_tolerance"], prefix: "reconciliation")
+            rateTolerance = try double(r, "rate_tolerance", "reconciliation.rate_tolerance") ?? rateTolerance
+            guard rateTolerance >= 0 && rateTolerance < 1 else {
+                throw fail("reconciliation.rate_tolerance", da: "skal ligge mellem 0 og 1 (0.02 = 2 %)", en: "must lie between 0 and 1 (0.02 = 2 %)")
+            }
+        }
+        var maxRejectShare = 0.05
+        if let s = try subtable(root, "sync", prefix: "") {
+            warnUnknown(s, known: ["max_reject_share"], prefix: "sync")
+            maxRejectShare = try double(s, "max_reject_share", "sync.max_reject_share") ?? maxRejectShare
+            guard maxRejectShare >= 0 && maxRejectShare <= 1 else {
+                throw fail("sync.max_reject_share", da: "skal ligge mellem 0 og 1 (0.05 = 5 %)", en: "must lie between 0 and 1 (0.05 = 5 %)")
+            }
+        }
+
+        return SyncConfiguration(
+            path: path, municipality: Municipality(code: code, name: name),
+            snapshotDirectory: resolve(snapshotDir), keep: keep, groupReadable: groupReadable, tables: tables,
+            dueSoonDays: dueSoonDays, rateTolerance: rateTolerance, maxRejectShare: maxRejectShare,
+            warnings: warnings)
+    }
+}

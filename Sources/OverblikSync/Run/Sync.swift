@@ -1,0 +1,102 @@
+import Foundation
+import OverblikCore
+import OverblikStore
+
+/// What one sync is asked to do.
+public struct SyncOptions: Sendable {
+    /// The day derived figures are computed against.
+    public var today: Day
+    /// Do everything but publish.
+    public var dryRun: Bool
+    /// The wall-clock time the snapshot is stamped with.
+    public var now: Date
+    public var programVersion: String
+
+    public init(today: Day, dryRun: Bool = false, now: Date = Date(), programVersion: String) {
+        self.today = today; self.dryRun = dryRun; self.now = now; self.programVersion = programVersion
+    }
+}
+
+/// Progress reported while a sync works.
+public enum SyncProgress: Sendable {
+    case reading(TableName, path: String)
+    case read(SourceInfo, seconds: Double)
+    case writing
+}
+
+/// What a sync did.
+public struct SyncSummary: Sendable {
+    public var sources: [SourceInfo]
+    public var rejected: [RejectedRow]
+    /// Where the snapshot was published (or would have been, with `--dry-run`).
+    public var snapshotPath: String
+    public var dryRun: Bool
+    public var seconds: Double
+    public var warnings: [Message]
+    public var today: Day
+}
+
+/// Runs a whole sync: reads every table of the drop, validates every row, and publishes a new
+/// snapshot atomically. Throws, publishing nothing, on the conditions of `exports.md`.
+public func runSync(_ config: SyncConfiguration, options: SyncOptions,
+                    progress: (SyncProgress) -> Void = { _ in }) throws(SyncError) -> SyncSummary {
+    let started = DispatchTime.now()
+    func elapsed(since t: DispatchTime) -> Double { Double(DispatchTime.now().uptimeNanoseconds - t.uptimeNanoseconds) / 1e9 }
+
+    let m = config.municipality
+    var dataset = Dataset(municipality: m)
+    for table in TableName.allCases {
+        let tableConfig = config.tables[table]!
+        progress(.reading(table, path: tableConfig.path))
+        let t0 = DispatchTime.now()
+        guard let source = try SourceFile.open(tableConfig) else {
+            let info = SourceInfo(table: table, path: tableConfig.path, present: false)
+            dataset.sources.append(info)
+            progress(.read(info, seconds: elapsed(since: t0)))
+            continue
+        }
+        let rejected: [RejectedRow]
+        let count: Int
+        switch table {
+        case .grants: let r = source.readGrants(m); dataset.grants = r.rows; rejected = r.rejected; count = r.count
+        case .staff: let r = source.readStaff(m); dataset.staff = r.rows; rejected = r.rejected; count = r.count
+        case .payments: let r = source.readPayments(m); dataset.payments = r.rows; rejected = r.rejected; count = r.count
+        case .budget: let r = source.readBudget(m); dataset.budget = r.rows; rejected = r.rejected; count = r.count
+        case .dst: let r = source.readDst(m); dataset.dst = r.rows; rejected = r.rejected; count = r.count
+        case .mapping: let r = source.readMapping(m); dataset.mapping = r.rows; rejected = r.rejected; count = r.count
+        }
+        let info = SourceInfo(table: table, path: tableConfig.path, sha256: source.sha256, bytes: source.byteCount,
+                              rows: count, rejected: rejected.count, encoding: source.decoded.encoding.rawValue, present: true)
+        if count > 0, Double(rejected.count) > config.maxRejectShare * Double(count) {
+            throw .tooManyRejected(table: table, path: tableConfig.path, rejected: rejected.count, rows: count,
+                                   maxShare: config.maxRejectShare, examples: Array(rejected.prefix(10)))
+        }
+        dataset.rejected.append(contentsOf: rejected)
+        dataset.sources.append(info)
+        progress(.read(info, seconds: elapsed(since: t0)))
+    }
+
+    progress(.writing)
+    let formatter = ISO8601DateFormatter()
+    formatter.timeZone = .current
+    let metadata = SnapshotMetadata(
+        createdAt: formatter.string(from: options.now), today: options.today, municipality: m,
+        programVersion: options.programVersion, configPath: config.path, dueSoonDays: config.dueSoonDays,
+        rateTolerance: config.rateTolerance, maxRejectShare: config.maxRejectShare)
+    let directory = SnapshotDirectory(path: config.snapshotDirectory)
+    let path: String
+    do {
+        path = try directory.publish(createdAt: options.now, mode: config.fileMode, keep: config.keep,
+                                     dryRun: options.dryRun) { temporary in
+            try SnapshotWriter.write(dataset, metadata: metadata, to: temporary)
+        }
+    } catch SnapshotDirectory.PublishError.busy(let holder) {
+        throw .busy(holder: holder)
+    } catch SnapshotDirectory.PublishError.io(let reason) {
+        throw .publish(path: config.snapshotDirectory, reason: reason)
+    } catch {
+        throw .publish(path: config.snapshotDirectory, reason: "\(error)")
+    }
+    return SyncSummary(sources: dataset.sources, rejected: dataset.rejected, snapshotPath: path, dryRun: options.dryRun,
+                       seconds: elapsed(since: started), warnings: config.warnings, today: options.today)
+}

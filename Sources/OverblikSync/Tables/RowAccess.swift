@@ -1,0 +1,109 @@
+import OverblikCore
+
+/// Why one value of a row cannot be read; the row becomes a rejected row.
+struct RowError: Error {
+    var column: String
+    var value: String
+    var reason: Message
+}
+
+/// A column of the table as found in the file's header.
+struct ResolvedColumn {
+    /// The position in the row, or nil when the (optional) column is not in the file.
+    let index: Int?
+    let header: String
+}
+
+/// Typed access to the fields of one record, with the table's value styles.
+struct RowAccess {
+    let reader: CSVReader
+    let fields: [FieldSpan]
+    let decimal: DecimalStyle
+    let dateStyle: DateStyle
+    let municipality: Municipality
+
+    /// The trimmed text of a column ("" when the column is absent).
+    func text(_ c: ResolvedColumn) -> String {
+        guard let i = c.index else { return "" }
+        let raw = reader.string(fields[i])
+        guard let first = raw.utf8.first, let last = raw.utf8.last,
+              first == 32 || last == 32 || first == 9 || last == 9 || raw.contains("\u{00A0}") else { return raw }
+        return String(Substring(raw).trimmingSpaces)
+    }
+
+    func required(_ c: ResolvedColumn) throws(RowError) -> String {
+        let v = text(c)
+        guard !v.isEmpty else { throw RowError(column: c.header, value: "", reason: Message(da: "værdi mangler", en: "value is missing")) }
+        return v
+    }
+
+    func day(_ c: ResolvedColumn) throws(RowError) -> Day? {
+        let v = text(c)
+        if v.isEmpty { return nil }
+        guard let d = dateStyle.parse(v) else {
+            let expected = dateStyle == .auto ? "dd-mm-åååå, dd.mm.åååå, åååå-mm-dd eller dd/mm/åååå" : dateStyle.rawValue.replacingOccurrences(of: "y", with: "å")
+            throw RowError(column: c.header, value: v, reason: Message(
+                da: "ugyldig dato (forventet \(expected), og dagen skal findes)",
+                en: "invalid date (expected \(dateStyle.rawValue), and the day must exist)"))
+        }
+        return d
+    }
+
+    func requiredDay(_ c: ResolvedColumn) throws(RowError) -> Day {
+        _ = try required(c)
+        return try day(c)!
+    }
+
+    func hundredths(_ c: ResolvedColumn, what: Message) throws(RowError) -> Int64? {
+        let v = text(c)
+        if v.isEmpty { return nil }
+        guard let n = decimal.parseHundredths(v) else {
+            let example = decimal == .comma ? "1.234,50" : "1234.50"
+            throw RowError(column: c.header, value: v, reason: Message(
+                da: "ugyldigt \(what.da) (forventet fx \(example))", en: "invalid \(what.en) (expected e.g. \(example))"))
+        }
+        return n
+    }
+
+    func money(_ c: ResolvedColumn) throws(RowError) -> Money? {
+        try hundredths(c, what: Message(da: "beløb", en: "amount")).map { Money(ore: $0) }
+    }
+
+    func requiredMoney(_ c: ResolvedColumn) throws(RowError) -> Money {
+        _ = try required(c)
+        return try money(c)!
+    }
+
+    func cpr(_ c: ResolvedColumn) throws(RowError) -> CPR {
+        let v = text(c)
+        switch CPR.parse(v) {
+        case .success(let cpr): return cpr
+        case .failure(let e): throw RowError(column: c.header, value: v, reason: e.message)
+        }
+    }
+
+    func paragraph(_ c: ResolvedColumn) throws(RowError) -> Paragraph {
+        let v = try required(c)
+        guard let p = Paragraph(parsing: v) else {
+            throw RowError(column: c.header, value: v, reason: Message(
+                da: "ukendt paragraf (forventet fx \"SEL §108\", \"§ 85\" eller \"108\")",
+                en: "unknown paragraph (expected e.g. \"SEL §108\", \"§ 85\" or \"108\")"))
+        }
+        return p
+    }
+
+    func integer(_ c: ResolvedColumn, in range: ClosedRange<Int>) throws(RowError) -> Int {
+        let v = try required(c)
+        guard let n = Int(v), range.contains(n) else {
+            throw RowError(column: c.header, value: v, reason: Message(
+                da: "skal være et heltal fra \(range.lowerBound) til \(range.upperBound)",
+                en: "must be a whole number from \(range.lowerBound) to \(range.upperBound)"))
+        }
+        return n
+    }
+
+    /// A municipality value: nil for this municipality.
+    func municipality(_ c: ResolvedColumn) -> String? {
+        municipality.other(text(c))
+    }
+}

@@ -1,0 +1,126 @@
+import Crypto
+import Foundation
+import OverblikCore
+
+/// One source file read into memory, decoded to UTF-8, with its header resolved against
+/// the table's configured column names.
+struct SourceFile {
+    let config: TableConfiguration
+    let decoded: TextDecoding.Decoded
+    let sha256: String
+    let byteCount: Int64
+    let delimiter: UInt8
+    /// The headers as found in the file.
+    let headers: [String]
+    /// Field name → column.
+    let columns: [String: ResolvedColumn]
+
+    var table: TableName { config.table }
+
+    /// Reads the file; nil when an optional table's file is absent from the drop.
+    static func open(_ config: TableConfiguration) throws(SyncError) -> SourceFile? {
+        let path = config.resolvedPath
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            if config.table.isRequired || config.isExplicit { throw .fileMissing(table: config.table, path: config.path) }
+            return nil
+        }
+        if isDirectory.boolValue {
+            throw .fileUnreadable(table: config.table, path: config.path, reason: "det er en mappe / it is a folder")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .fileUnreadable(table: config.table, path: config.path, reason: "ingen læseadgang / no read permission")
+        }
+        let raw = [UInt8](data)
+        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let decoded: TextDecoding.Decoded
+        do {
+            decoded = try TextDecoding.decode(raw, as: config.encoding)
+        } catch {
+            throw .notUTF8(table: config.table, path: config.path, line: error.line)
+        }
+        return try decoded.bytes.withUnsafeBufferPointer { (buffer) throws(SyncError) -> SourceFile in
+            let delimiter: UInt8
+            switch config.delimiter {
+            case .auto: delimiter = CSVReader.detectDelimiter(in: buffer)
+            case .byte(let b): delimiter = b
+            }
+            var reader = CSVReader(bytes: buffer, delimiter: delimiter)
+            var fields: [FieldSpan] = []
+            guard reader.next(into: &fields) != nil, !CSVReader.isBlank(fields) else {
+                throw .emptyFile(table: config.table, path: config.path)
+            }
+            let headers = fields.map { String(Substring(reader.string($0)).trimmingSpaces) }
+            var byName: [String: Int] = [:]
+            for (i, h) in headers.enumerated() {
+                let key = h.lowercased()
+                if key.isEmpty { continue }
+                if byName[key] != nil { throw .duplicateHeader(table: config.table, path: config.path, header: h) }
+                byName[key] = i
+            }
+            var columns: [String: ResolvedColumn] = [:]
+            for field in config.table.fields {
+                let header = config.headers[field.field] ?? field.header
+                let index = byName[header.trimmingCharacters(in: .whitespaces).lowercased()]
+                if index == nil && field.required {
+                    throw .columnMissing(table: config.table, path: config.path, column: header, field: field.field, found: headers)
+                }
+                columns[field.field] = ResolvedColumn(index: index, header: index.map { headers[$0] } ?? header)
+            }
+            return SourceFile(config: config, decoded: decoded, sha256: digest, byteCount: Int64(data.count),
+                              delimiter: delimiter, headers: headers, columns: columns)
+        }
+    }
+
+    /// Runs `build` on every data row; rows it rejects, and rows with the wrong number of
+    /// fields or broken quoting, become rejected rows. Blank lines are skipped.
+    func readRows<T>(municipality: Municipality,
+                     _ build: (RowAccess, Int) throws(RowError) -> T) -> (rows: [T], rejected: [RejectedRow], count: Int) {
+        decoded.bytes.withUnsafeBufferPointer { buffer in
+            var reader = CSVReader(bytes: buffer, delimiter: delimiter)
+            var fields: [FieldSpan] = []
+            _ = reader.next(into: &fields)  // the header
+            var rows: [T] = []
+            var rejected: [RejectedRow] = []
+            var count = 0
+            func reject(_ line: Int, _ column: String, _ value: String, _ reason: Message) {
+                rejected.append(RejectedRow(table: table, file: config.path, line: line, column: column,
+                                            value: value, reason: reason))
+            }
+            while let record = reader.next(into: &fields) {
+                if record.problem == nil && CSVReader.isBlank(fields) { continue }
+                count += 1
+                switch record.problem {
+                case .unterminatedQuote:
+                    reject(record.line, "", reader.rawText(record), Message(
+                        da: "citationstegn (\") åbnes men lukkes ikke; rækken springes over, og læsningen fortsætter på næste linje",
+                        en: "a quote (\") is opened but never closed; the row is skipped and reading goes on at the next line"))
+                    continue
+                case .textAfterClosingQuote(let field):
+                    let column = field - 1 < headers.count ? headers[field - 1] : "#\(field)"
+                    reject(record.line, column, reader.rawText(record), Message(
+                        da: "tekst efter et afsluttende citationstegn", en: "text after a closing quote"))
+                    continue
+                case nil:
+                    break
+                }
+                guard fields.count == headers.count else {
+                    reject(record.line, "", reader.rawText(record), Message(
+                        da: "forventede \(headers.count) felter som overskriften, fandt \(fields.count)",
+                        en: "expected \(headers.count) fields like the header, found \(fields.count)"))
+                    continue
+                }
+                let access = RowAccess(reader: reader, fields: fields, decimal: config.decimal,
+                                       dateStyle: config.dateStyle, municipality: municipality)
+                do throws(RowError) {
+                    rows.append(try build(access, record.line))
+                } catch {
+                    reject(record.line, error.column, error.value, error.reason)
+                }
+            }
+            return (rows, rejected, count)
+        }
+    }
+
+    func column(_ field: String) -> ResolvedColumn { columns[field]! }
+}

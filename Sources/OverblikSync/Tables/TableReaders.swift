@@ -1,0 +1,162 @@
+import OverblikCore
+
+/// What reading one table gave: its accepted records, its rejected rows and how many data
+/// rows it had.
+struct TableResult<T> {
+    var rows: [T]
+    var rejected: [RejectedRow]
+    var count: Int
+}
+
+private func endBeforeStart(_ column: ResolvedColumn, _ end: Day, _ start: Day) -> RowError {
+    RowError(column: column.header, value: end.danish, reason: Message(
+        da: "slutdato \(end.danish) ligger før startdato \(start.danish)",
+        en: "end date \(end.danish) is before start date \(start.danish)"))
+}
+
+/// Keeps the first record of every key; later ones become rejected rows.
+private func rejectDuplicates<T, K: Hashable>(
+    _ result: inout TableResult<T>, source: SourceFile, column: ResolvedColumn,
+    key: (T) -> K, shown: (T) -> String, line: (T) -> Int
+) {
+    var firstLine: [K: Int] = [:]
+    var kept: [T] = []
+    kept.reserveCapacity(result.rows.count)
+    for row in result.rows {
+        let k = key(row)
+        if let first = firstLine[k] {
+            result.rejected.append(RejectedRow(
+                table: source.table, file: source.config.path, line: line(row), column: column.header, value: shown(row),
+                reason: Message(da: "dublet: \"\(shown(row))\" findes allerede i linje \(first), som gælder",
+                                en: "duplicate: \"\(shown(row))\" already appears on line \(first), which stands")))
+        } else {
+            firstLine[k] = line(row)
+            kept.append(row)
+        }
+    }
+    result.rows = kept
+    result.rejected.sort { $0.line < $1.line }
+}
+
+extension SourceFile {
+    func readGrants(_ m: Municipality) -> TableResult<Grant> {
+        let caseId = column("caseId"), cpr = column("cpr"), name = column("name"), paragraph = column("paragraph")
+        let serviceCode = column("serviceCode"), serviceName = column("serviceName"), provider = column("provider")
+        let start = column("start"), end = column("end"), rate = column("rate"), rateUnit = column("rateUnit")
+        let hours = column("hoursPerWeek"), caseworker = column("caseworker"), team = column("team")
+        let next = column("nextFollowUp"), last = column("lastFollowUp"), target = column("targetGroup")
+        let acting = column("actingMunicipality"), paying = column("payingMunicipality")
+        let (rows, rejected, count) = readRows(municipality: m) { (r, line) throws(RowError) -> Grant in
+            let id = try r.required(caseId)
+            let c = try r.cpr(cpr)
+            let p = try r.paragraph(paragraph)
+            let s = try r.requiredDay(start)
+            let e = try r.day(end)
+            if let e, e < s { throw endBeforeStart(end, e, s) }
+            let unitText = r.text(rateUnit)
+            var unit: RateUnit?
+            if !unitText.isEmpty {
+                guard let u = RateUnit(parsing: unitText) else {
+                    throw RowError(column: rateUnit.header, value: unitText, reason: Message(
+                        da: "ukendt takstenhed (forventet dag, uge, måned, år eller time)",
+                        en: "unknown rate unit (expected dag, uge, måned, år or time)"))
+                }
+                unit = u
+            }
+            let h = try r.hundredths(hours, what: Message(da: "timetal", en: "number of hours")).map(Hundredths.init)
+            return Grant(
+                caseId: id, cpr: c, name: r.text(name), paragraph: p, serviceCode: r.text(serviceCode),
+                serviceName: r.text(serviceName), provider: r.text(provider), start: s, end: e,
+                rate: try r.money(rate), rateUnit: unit, hoursPerWeek: h, caseworker: r.text(caseworker),
+                team: r.text(team), nextFollowUp: try r.day(next), lastFollowUp: try r.day(last),
+                targetGroup: r.text(target), actingMunicipality: r.municipality(acting),
+                payingMunicipality: r.municipality(paying), line: line)
+        }
+        var result = TableResult(rows: rows, rejected: rejected, count: count)
+        rejectDuplicates(&result, source: self, column: caseId, key: \.caseId, shown: \.caseId, line: \.line)
+        return result
+    }
+
+    func readStaff(_ m: Municipality) -> TableResult<StaffMember> {
+        let initials = column("initials"), name = column("name"), team = column("team")
+        let role = column("role"), username = column("username")
+        let (rows, rejected, count) = readRows(municipality: m) { (r, line) throws(RowError) -> StaffMember in
+            let i = try r.required(initials)
+            let roleText = r.text(role)
+            guard let parsedRole = StaffRole(parsing: roleText) else {
+                throw RowError(column: role.header, value: roleText, reason: Message(
+                    da: "ukendt rolle (forventet sagsbehandler, teamleder eller konsulent)",
+                    en: "unknown role (expected sagsbehandler, teamleder or konsulent)"))
+            }
+            return StaffMember(initials: i, name: r.text(name), team: r.text(team), role: parsedRole,
+                               username: r.text(username), line: line)
+        }
+        var result = TableResult(rows: rows, rejected: rejected, count: count)
+        rejectDuplicates(&result, source: self, column: initials, key: { $0.initials.lowercased() }, shown: \.initials, line: \.line)
+        return result
+    }
+
+    func readPayments(_ m: Municipality) -> TableResult<Payment> {
+        let voucher = column("voucherId"), cpr = column("cpr"), function = column("function")
+        let grouping = column("grouping"), provider = column("provider"), from = column("periodStart")
+        let to = column("periodEnd"), amount = column("amount"), posting = column("postingDate")
+        let paying = column("payingMunicipality"), acting = column("actingMunicipality")
+        let (rows, rejected, count) = readRows(municipality: m) { (r, line) throws(RowError) -> Payment in
+            let v = try r.required(voucher)
+            let c = try r.cpr(cpr)
+            let f = try r.required(function)
+            let s = try r.requiredDay(from)
+            let e = try r.requiredDay(to)
+            if e < s { throw endBeforeStart(to, e, s) }
+            return Payment(voucherId: v, cpr: c, function: f, grouping: r.text(grouping), provider: r.text(provider),
+                           periodStart: s, periodEnd: e, amount: try r.requiredMoney(amount),
+                           postingDate: try r.requiredDay(posting), payingMunicipality: r.municipality(paying),
+                           actingMunicipality: r.municipality(acting), line: line)
+        }
+        return TableResult(rows: rows, rejected: rejected, count: count)
+    }
+
+    func readBudget(_ m: Municipality) -> TableResult<BudgetLine> {
+        let year = column("year"), month = column("month"), function = column("function")
+        let budget = column("budget"), corrected = column("correctedBudget")
+        let (rows, rejected, count) = readRows(municipality: m) { (r, line) throws(RowError) -> BudgetLine in
+            BudgetLine(year: try r.integer(year, in: 1900...9999), month: try r.integer(month, in: 1...12),
+                       function: try r.required(function), budget: try r.requiredMoney(budget),
+                       correctedBudget: try r.money(corrected), line: line)
+        }
+        var result = TableResult(rows: rows, rejected: rejected, count: count)
+        struct Key: Hashable { let year: Int, month: Int, function: String }
+        rejectDuplicates(&result, source: self, column: function, key: { Key(year: $0.year, month: $0.month, function: $0.function) },
+                         shown: { "\($0.function) \($0.year)-\(pad2($0.month))" }, line: \.line)
+        return result
+    }
+
+    func readDst(_ m: Municipality) -> TableResult<DstRow> {
+        let cpr = column("cpr"), paragraph = column("paragraph"), code = column("dstCode")
+        let start = column("start"), end = column("end"), target = column("targetGroup")
+        let (rows, rejected, count) = readRows(municipality: m) { (r, line) throws(RowError) -> DstRow in
+            let c = try r.cpr(cpr)
+            let p = try r.paragraph(paragraph)
+            let d = try r.required(code)
+            let s = try r.requiredDay(start)
+            let e = try r.day(end)
+            if let e, e < s { throw endBeforeStart(end, e, s) }
+            return DstRow(cpr: c, paragraph: p, dstCode: d, start: s, end: e, targetGroup: r.text(target), line: line)
+        }
+        return TableResult(rows: rows, rejected: rejected, count: count)
+    }
+
+    func readMapping(_ m: Municipality) -> TableResult<MappingRow> {
+        let paragraph = column("paragraph"), function = column("function"), grouping = column("grouping")
+        let code = column("dstCode"), codes = column("serviceCodes"), label = column("label")
+        let (rows, rejected, count) = readRows(municipality: m) { (r, line) throws(RowError) -> MappingRow in
+            MappingRow(paragraph: try r.paragraph(paragraph), function: try r.required(function),
+                       grouping: r.text(grouping), dstCode: r.text(code),
+                       serviceCodes: r.text(codes).split(separator: ",").map { String($0.trimmingSpaces) }.filter { !$0.isEmpty },
+                       label: r.text(label), line: line)
+        }
+        return TableResult(rows: rows, rejected: rejected, count: count)
+    }
+}
+
+private func pad2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

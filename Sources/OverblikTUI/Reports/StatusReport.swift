@@ -1,0 +1,100 @@
+import Foundation
+import OverblikCore
+import OverblikStore
+
+/// The Datastatus view as a report: when and from which files the snapshot was made, and
+/// every rejected row.
+public struct StatusReport: Sendable {
+    public var snapshotPath: String
+    public var metadata: SnapshotMetadata
+    public var sources: [SourceInfo]
+    public var rejected: [RejectedRow]
+
+    public init(snapshot: Snapshot) throws(SnapshotError) {
+        snapshotPath = snapshot.path
+        metadata = try snapshot.metadata()
+        sources = try snapshot.sources()
+        rejected = try snapshot.rejectedRows()
+    }
+
+    public func render(_ format: ReportFormat, _ c: ReportContext) -> String {
+        switch format {
+        case .text: return text(c)
+        case .csv: return csv(c)
+        case .json: return json(c)
+        }
+    }
+
+    func sourceTable(_ c: ReportContext) -> TextTable {
+        var table = TextTable(columns: [
+            .init(c.t("Tabel", "Table")), .init(c.t("Fil", "File"), maxWidth: 44),
+            .init(c.t("Rækker", "Rows"), alignRight: true), .init(c.t("Afvist", "Rejected"), alignRight: true),
+            .init(c.t("Kodning", "Encoding")), .init("SHA-256", maxWidth: 16),
+        ])
+        for s in sources {
+            table.append([s.table.label.text(c.language), s.path,
+                          s.present ? DanishNumber.grouped(s.rows) : "–", s.present ? DanishNumber.grouped(s.rejected) : "–",
+                          s.present ? s.encoding : c.t("findes ikke", "absent"), s.present ? String(s.sha256.prefix(12)) + "…" : ""])
+        }
+        return table
+    }
+
+    func text(_ c: ReportContext) -> String {
+        var lines = [
+            "\(c.t("Datastatus", "Data status")) · \(metadata.municipality.name) (\(metadata.municipality.code))",
+            "Snapshot:  \(snapshotPath)",
+            "\(c.t("Lavet", "Created")):     \(metadata.createdAt)   \(c.t("beregnet for", "computed for")) \(metadata.today.danish)   \(c.t("program", "program")) \(metadata.programVersion)",
+            "",
+        ]
+        lines += sourceTable(c).render()
+        lines.append("")
+        if rejected.isEmpty {
+            lines.append(c.t("Ingen afviste rækker.", "No rejected rows."))
+        } else {
+            lines.append(c.t("Afviste rækker (\(DanishNumber.grouped(rejected.count)))", "Rejected rows (\(DanishNumber.grouped(rejected.count)))"))
+            var table = TextTable(columns: [
+                .init(c.t("Fil:linje", "File:line"), maxWidth: 40), .init(c.t("Kolonne", "Column"), maxWidth: 20),
+                .init(c.t("Værdi", "Value"), maxWidth: 30), .init(c.t("Årsag", "Reason"), maxWidth: 90),
+            ])
+            for r in rejected {
+                table.append(["\(r.file):\(r.line)", r.column, c.showText(r.value), r.reason.text(c.language)])
+            }
+            lines += table.render()
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func csv(_ c: ReportContext) -> String {
+        CSVText.document(
+            header: [c.t("tabel", "table"), c.t("fil", "file"), "sha256", c.t("rækker", "rows"), c.t("afvist", "rejected"), c.t("kodning", "encoding")],
+            rows: sources.map { [$0.table.rawValue, $0.path, $0.sha256, String($0.rows), String($0.rejected), $0.encoding] })
+    }
+
+    func json(_ c: ReportContext) -> String {
+        let object: [String: Any] = [
+            "view": "status",
+            "createdAt": metadata.createdAt,
+            "today": metadata.today.iso,
+            "municipality": ["code": metadata.municipality.code, "name": metadata.municipality.name],
+            "snapshot": snapshotPath,
+            "programVersion": metadata.programVersion,
+            "tables": sources.map { [
+                "name": $0.table.rawValue, "path": $0.path, "sha256": $0.sha256, "rows": $0.rows,
+                "rejected": $0.rejected, "present": $0.present, "encoding": $0.encoding,
+            ] as [String: Any] },
+            "rejectedRows": rejected.map { [
+                "table": $0.table.rawValue, "file": $0.file, "line": $0.line, "column": $0.column,
+                "value": c.showText($0.value), "reason": $0.reason.text(c.language),
+            ] as [String: Any] },
+        ]
+        return JSONText.encode(object)
+    }
+}
+
+/// Stable, readable JSON: sorted keys, indented, slashes unescaped.
+public enum JSONText {
+    public static func encode(_ object: Any) -> String {
+        let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
+    }
+}

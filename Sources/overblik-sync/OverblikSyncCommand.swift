@@ -1,0 +1,122 @@
+import ArgumentParser
+import Foundation
+import OverblikCore
+import OverblikSync
+
+/// `overblik-sync`: reads a source drop, validates it and publishes a snapshot.
+@main
+struct OverblikSyncCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "overblik-sync",
+        abstract: "Læser kildeudtrækket, validerer hver række og udgiver et nyt snapshot. / Reads the source drop, validates every row and publishes a new snapshot.",
+        discussion: """
+            Konfigurationen (overblik.toml) siger, hvor filerne ligger, og hvad kolonnerne hedder.
+            Afviste rækker gemmes i snapshottet med fil, linje, kolonne og årsag. En fejlet
+            synkronisering udgiver intet, og det forrige snapshot står uændret.
+            Exit: 0 udgivet, 1 fejl, 2 forkert brug.
+            """,
+        version: OverblikVersion.current)
+
+    @Option(name: .long, help: ArgumentHelp("Konfigurationsfilen / the configuration file.", valueName: "sti"))
+    var config = "overblik.toml"
+
+    @Option(name: .long, help: ArgumentHelp("Dagen tallene beregnes mod (standard: i dag) / the day figures are computed against.", valueName: "åååå-mm-dd"))
+    var today: String?
+
+    @Flag(name: .long, help: "Gør alt undtagen at udgive / do everything but publish.")
+    var dryRun = false
+
+    @Flag(name: .long, help: "Ingen fremdrift, kun fejl / no progress, errors only.")
+    var quiet = false
+
+    @Flag(name: .long, help: "Skriv opsummeringen som JSON / print the summary as JSON.")
+    var json = false
+
+    @Option(name: .long, help: ArgumentHelp("Sprog for meddelelser / language of messages: da, en.", valueName: "da|en"))
+    var lang: String = "da"
+
+    var language: Language { Language(rawValue: lang) ?? .da }
+
+    func validate() throws {
+        if let today, Day(iso: today) == nil {
+            throw ValidationError("--today skal være en dato som 2026-11-23 / --today must be a date like 2026-11-23 (fik/got '\(today)')")
+        }
+        if Language(rawValue: lang) == nil { throw ValidationError("--lang skal være da eller en / --lang must be da or en") }
+    }
+
+    func run() throws {
+        let language = self.language
+        let configuration: SyncConfiguration
+        do {
+            configuration = try SyncConfiguration.load(path: config)
+        } catch {
+            fail(SyncError.configuration(error).message.text(language))
+        }
+        for warning in configuration.warnings {
+            printError("\(config): \(language == .da ? "advarsel" : "warning"): \(warning.text(language))")
+        }
+        let day = today.flatMap { Day(iso: $0) } ?? Day.today()
+        let showProgress = !quiet && !json && isatty(STDERR_FILENO) == 1
+        let options = SyncOptions(today: day, dryRun: dryRun, programVersion: OverblikVersion.current)
+        let summary: SyncSummary
+        do {
+            summary = try runSync(configuration, options: options) { event in
+                guard showProgress else { return }
+                switch event {
+                case .reading(let table, let path):
+                    printError("\(language == .da ? "Læser" : "Reading") \(table.label.text(language).lowercased()) (\(path)) …", terminator: "")
+                case .read(let info, let seconds):
+                    if info.present {
+                        printError(" \(DanishNumber.grouped(info.rows)) \(language == .da ? "rækker" : "rows"), \(info.rejected) \(language == .da ? "afvist" : "rejected") (\(SummaryText.seconds(seconds)))")
+                    } else {
+                        printError(language == .da ? " findes ikke (valgfri)" : " absent (optional)")
+                    }
+                case .writing:
+                    printError(language == .da ? "Skriver snapshot …" : "Writing snapshot …")
+                }
+            }
+        } catch {
+            if showProgress { printError("") }
+            fail(error.message.text(language))
+        }
+        if json {
+            print(SummaryText.json(summary, configuration: configuration))
+        } else if !quiet {
+            print(SummaryText.text(summary, configuration: configuration, language: language))
+        }
+    }
+
+    func fail(_ message: String) -> Never {
+        printError("overblik-sync: \(language == .da ? "fejl" : "error"): \(message)")
+        Foundation.exit(1)
+    }
+
+    /// Usage errors exit with 2 (ArgumentParser's default is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                printError(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+func printError(_ text: String, terminator: String = "\n") {
+    FileHandle.standardError.write(Data((text + terminator).utf8))
+}
+
+extension Day {
+    /// The machine's local date: the only place a clock is read for "today".
+    static func today() -> Day {
+        var t = time(nil)
+        var parts = tm()
+        localtime_r(&t, &parts)
+        return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
+    }
+}

@@ -1,0 +1,127 @@
+import ArgumentParser
+import Foundation
+import OverblikCore
+import OverblikStore
+import OverblikSync
+import OverblikTUI
+
+/// `overblik`: the terminal UI, and `overblik report VIEW` for the same views as text, CSV or JSON.
+@main
+struct OverblikCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "overblik",
+        abstract: "Overblik over sager, opfølgning, økonomi og datakvalitet på det specialiserede voksenområde. / An overview of cases, follow-ups, money and data quality.",
+        version: OverblikVersion.current,
+        subcommands: [Report.self])
+
+    @OptionGroup var source: SnapshotOptions
+
+    @Option(name: .long, help: ArgumentHelp("Brugerens initialer / the user's initials.", valueName: "initialer"))
+    var user: String?
+
+    func run() throws {
+        // The terminal UI arrives with its own issue; until then `overblik` shows the data status.
+        let path = try source.locate()
+        let snapshot = try openSnapshot(path, source.language)
+        let report = try orFail(source.language) { () throws(SnapshotError) in try StatusReport(snapshot: snapshot) }
+        print(report.render(.text, ReportContext(language: source.language, today: source.day)))
+        printError(source.language == .da ? "\n(Terminalbrugerfladen er endnu ikke bygget; se `overblik report --help`.)"
+                                          : "\n(The terminal UI is not built yet; see `overblik report --help`.)")
+    }
+
+    /// Usage errors exit with 2 (ArgumentParser's default is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                printError(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// Where the snapshot comes from, and the options every command shares.
+struct SnapshotOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Konfigurationsfilen; det nyeste snapshot i dens snapshot-mappe åbnes / the configuration file.", valueName: "sti"))
+    var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("Et bestemt snapshot / a particular snapshot file.", valueName: "sti"))
+    var snapshot: String?
+
+    @Option(name: .long, help: ArgumentHelp("Sprog / language: da, en.", valueName: "da|en"))
+    var lang = "da"
+
+    @Option(name: .long, help: ArgumentHelp("Dagen der regnes fra (standard: i dag) / the day to compute against.", valueName: "åååå-mm-dd"))
+    var today: String?
+
+    var language: Language { Language(rawValue: lang) ?? .da }
+    var day: Day { today.flatMap { Day(iso: $0) } ?? Day.today() }
+
+    func validate() throws {
+        if config != nil && snapshot != nil {
+            throw ValidationError("angiv enten --config eller --snapshot, ikke begge / give --config or --snapshot, not both")
+        }
+        if let today, Day(iso: today) == nil {
+            throw ValidationError("--today skal være en dato som 2026-11-23 / --today must be a date like 2026-11-23")
+        }
+        if Language(rawValue: lang) == nil { throw ValidationError("--lang skal være da eller en / --lang must be da or en") }
+    }
+
+    /// The snapshot file to open: `--snapshot`, else the newest in the configuration's folder.
+    func locate() throws -> String {
+        if let snapshot {
+            guard FileManager.default.fileExists(atPath: snapshot) else {
+                fail(language == .da ? "\(snapshot): snapshottet findes ikke" : "\(snapshot): the snapshot does not exist")
+            }
+            return snapshot
+        }
+        let configPath = config ?? "overblik.toml"
+        let configuration: SyncConfiguration
+        do {
+            configuration = try SyncConfiguration.load(path: configPath)
+        } catch {
+            fail(error.text(language))
+        }
+        guard let newest = SnapshotDirectory(path: configuration.snapshotDirectory).newest() else {
+            fail(language == .da
+                 ? "ingen snapshot i \(configuration.snapshotDirectory): kør overblik-sync først (overblik-sync --config \(configPath))"
+                 : "no snapshot in \(configuration.snapshotDirectory): run overblik-sync first (overblik-sync --config \(configPath))")
+        }
+        return newest
+    }
+}
+
+func openSnapshot(_ path: String, _ language: Language) throws -> Snapshot {
+    try orFail(language) { () throws(SnapshotError) in try Snapshot(path: path) }
+}
+
+func orFail<T>(_ language: Language, _ body: () throws(SnapshotError) -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        fail(error.text(language))
+    }
+}
+
+func fail(_ message: String) -> Never {
+    printError("overblik: \(message)")
+    Foundation.exit(1)
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+extension Day {
+    /// The machine's local date: the only place a clock is read for "today".
+    static func today() -> Day {
+        var t = time(nil)
+        var parts = tm()
+        localtime_r(&t, &parts)
+        return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
+    }
+}
