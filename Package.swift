@@ -53,10 +53,17 @@ let package = Package(
             name: "overblik-sampledata",
             dependencies: ["OverblikCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .target(name: "OverblikTestSupport", dependencies: ["OverblikCore"], path: "Tests/OverblikTestSupport"),
         .testTarget(name: "OverblikCoreTests", dependencies: ["OverblikCore"]),
-        .testTarget(name: "OverblikSyncTests", dependencies: ["OverblikSync", "OverblikStore", "OverblikCore"]),
-        .testTarget(name: "OverblikStoreTests", dependencies: ["OverblikStore", "OverblikCore"]),
-        .testTarget(name: "OverblikTUITests", dependencies: ["OverblikTUI", "OverblikCore"]),
+        .testTarget(
+            name: "OverblikSyncTests",
+            dependencies: ["OverblikSync", "OverblikStore", "OverblikCore", "OverblikTestSupport"]
+        ),
+        .testTarget(name: "OverblikStoreTests", dependencies: ["OverblikStore", "OverblikCore", "OverblikTestSupport"]),
+        .testTarget(
+            name: "OverblikTUITests",
+            dependencies: ["OverblikTUI", "OverblikStore", "OverblikCore", "OverblikTestSupport"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

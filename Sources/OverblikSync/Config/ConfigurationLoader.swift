@@ -238,6 +238,6 @@ private struct ConfigReader {
             path: path, municipality: Municipality(code: code, name: name),
             snapshotDirectory: resolve(snapshotDir), keep: keep, groupReadable: groupReadable, tables: tables,
             dueSoonDays: dueSoonDays, rateTolerance: rateTolerance, maxRejectShare: maxRejectShare,
-            warnings: warnings)
+            warnings: warnings.sorted { $0.en < $1.en })
     }
 }

@@ -1,0 +1,36 @@
+import Testing
+@testable import OverblikCore
+
+@Suite("Rates")
+struct GrantCostTests {
+    func grant(_ rate: Int64, _ unit: RateUnit, hours: Int64? = nil, start: Day = Day(year: 2025, month: 1, day: 1)!, end: Day? = nil) -> Grant {
+        Grant(caseId: "S", cpr: CPR(value: 101_901_234), paragraph: Paragraph(number: 108), start: start, end: end,
+              rate: Money(ore: rate), rateUnit: unit, hoursPerWeek: hours.map(Hundredths.init))
+    }
+
+    /// June 2025 has 30 days; each figure is worked out by hand from the rule in domain.md.
+    @Test func expectedCostPerUnit() {
+        let june = DayRange.month(6, of: 2025)
+        #expect(grant(245_000, .day).expectedCost(in: june) == Money(ore: 7_350_000))           // 2.450 × 30
+        #expect(grant(70_000, .week).expectedCost(in: june) == Money(ore: 300_000))             // 700/7 × 30 = 3.000
+        #expect(grant(1_200_000, .month).expectedCost(in: june) == Money(ore: 1_183_562))       // 12.000×12/365×30 = 11.835,616…
+        #expect(grant(36_500_000, .year).expectedCost(in: june) == Money(ore: 3_000_000))       // 365.000/365 × 30
+        #expect(grant(45_000, .hour, hours: 750).expectedCost(in: june) == Money(ore: 1_446_429)) // 450×7,5/7×30 = 14.464,2857…
+        #expect(grant(45_000, .hour).expectedCost(in: june) == .zero)                           // no hours: costs nothing
+    }
+
+    @Test func monthlyCost() {
+        #expect(grant(245_000, .day).dailyRate?.monthlyCost == Money(ore: 7_452_083))  // 2.450 × 365/12 = 74.520,833…
+        #expect(grant(1_200_000, .month).dailyRate?.monthlyCost == Money(ore: 1_200_000))
+        #expect(grant(36_500_000, .year).dailyRate?.monthlyCost == Money(ore: 3_041_667))
+    }
+
+    @Test func onlyTheGrantsDaysCount() {
+        let june = DayRange.month(6, of: 2025)
+        let g = grant(100_000, .day, start: Day(year: 2025, month: 6, day: 20)!, end: Day(year: 2025, month: 7, day: 3)!)
+        #expect(g.expectedCost(in: june) == Money(ore: 1_100_000))  // 20…30 June = 11 days
+        var free = g
+        free.rate = nil
+        #expect(free.expectedCost(in: june) == .zero)
+    }
+}

@@ -1,0 +1,252 @@
+import Foundation
+import OverblikCore
+import OverblikStore
+import OverblikTestSupport
+import Testing
+@testable import OverblikSync
+
+func sync(_ configPath: String, dryRun: Bool = false) throws(SyncError) -> SyncSummary {
+    let config: SyncConfiguration
+    do { config = try SyncConfiguration.load(path: configPath) } catch { throw .configuration(error) }
+    return try runSync(config, options: SyncOptions(today: Day(year: 2026, month: 11, day: 23)!, dryRun: dryRun,
+                                                    programVersion: "test"))
+}
+
+func fileMode(_ path: String) -> Int {
+    (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? -1
+}
+
+@Suite("Sync", .serialized)
+struct SyncTests {
+    @Test func publishesASnapshotThatReadsBack() throws {
+        let folder = TemporaryFolder()
+        let summary = try sync(DropBuilder().write(into: folder))
+        #expect(summary.snapshotPath.hasPrefix(folder.file("snapshots/snapshot-")))
+        #expect(fileMode(summary.snapshotPath) == 0o600)
+        let snapshot = try Snapshot(path: summary.snapshotPath)
+        let d = try snapshot.dataset()
+        #expect(d.grants.count == 2)
+        let g = d.grants[0]
+        #expect(g.caseId == "S-1")
+        #expect(g.cpr.digits == "0101901234")
+        #expect(g.name == "Jens Ærø")
+        #expect(g.paragraph.key == "SEL-108")
+        #expect(g.provider == "Bostedet; afd. Øst")
+        #expect(g.start == Day(year: 2025, month: 1, day: 1))
+        #expect(g.end == nil)
+        #expect(g.rate == Money(ore: 245_000))
+        #expect(g.rateUnit == .day)
+        #expect(g.nextFollowUp == Day(year: 2026, month: 12, day: 1))
+        #expect(g.line == 2)
+        #expect(d.grants[1].end == Day(year: 2026, month: 12, day: 31))
+        #expect(d.payments.map(\.amount) == [Money(ore: 7_595_000), Money(ore: -50_000)])
+        #expect(d.mapping[1].serviceCodes == ["85-01", "85-02"])
+        #expect(d.sources.map(\.table) == TableName.allCases)
+        #expect(d.sources.first { $0.table == .staff }?.present == false)
+        #expect(d.sources.first { $0.table == .grants }?.rows == 2)
+        let meta = try snapshot.metadata()
+        #expect(meta.today == Day(year: 2026, month: 11, day: 23))
+        #expect(meta.municipality.name == "Frederikssund")
+    }
+
+    @Test func rejectedRowsKeepFileLineColumnAndReason() throws {
+        let folder = TemporaryFolder()
+        var drop = DropBuilder()
+        drop.config += "[sync]\nmax_reject_share = 1.0\n"
+        drop.grants = """
+            Sags-ID;CPR;Navn;Paragraf;Ydelseskode;Leverandør;Startdato;Slutdato;Takst;Takstenhed;Sagsbehandler;Næste opfølgning
+            S-1;0101901234;"To
+            linjer";§ 108;108-01;x;01-01-2025;;100,00;dag;MHA;
+            S-2;0101901234;A;§ 108;108-01;x;29-02-2025;;100,00;dag;MHA;
+            S-1;0101901234;Dublet;§ 108;108-01;x;01-01-2025;;100,00;dag;MHA;
+            S-3;0101901234;A;§ 108;108-01;x;01-06-2025;01-05-2025;100,00;dag;MHA;
+            S-4;0101901234;A
+            S-5;3102901234;A;§ 108;108-01;x;01-01-2025;;100,00;dag;MHA;
+            S-6;0101901234;A;§ 108;108-01;x;01-01-2025;;1.5;dag;MHA;
+            S-7;0101901234;A;hmm;108-01;x;01-01-2025;;100,00;dag;MHA;
+            S-8;0101901234;A;§ 108;108-01;x;01-01-2025;;100,00;døgn;MHA;
+
+            """
+        let summary = try sync(drop.write(into: folder))
+        let rejected = summary.rejected.filter { $0.table == .grants }
+        #expect(rejected.map(\.line) == [4, 5, 6, 7, 8, 9, 10])
+        #expect(rejected.map(\.column) == ["Startdato", "Sags-ID", "Slutdato", "", "CPR", "Takst", "Paragraf"])
+        #expect(rejected.map(\.value) == ["29-02-2025", "S-1", "01-05-2025", "S-4;0101901234;A", "3102901234", "1.5", "hmm"])
+        #expect(rejected[1].reason.en == "duplicate: \"S-1\" already appears on line 2, which stands")
+        #expect(rejected[3].reason.da == "forventede 12 felter som overskriften, fandt 3")
+        #expect(rejected.allSatisfy { $0.file == "fagsystem/indsatser.csv" })
+        let d = try Snapshot(path: summary.snapshotPath).dataset()
+        #expect(d.grants.map(\.caseId) == ["S-1", "S-8"])
+        #expect(d.grants[0].name == "To\nlinjer")
+        #expect(d.rejected.filter { $0.table == .grants } == rejected)
+        #expect(d.sources.first { $0.table == .grants }!.rows == 9)
+        #expect(d.sources.first { $0.table == .grants }!.rejected == 7)
+    }
+
+    @Test func missingRequiredColumnNamesTheHeadersFound() {
+        let folder = TemporaryFolder()
+        var drop = DropBuilder()
+        drop.payments = "Bilagsnr;CPR-nummer;Funktion;Periode fra;Periode til;Beløb;Bogføringsdato\n"
+        let path = drop.write(into: folder)
+        do {
+            _ = try sync(path)
+            Issue.record("expected a failure")
+        } catch {
+            #expect(error.message.da == """
+                okonomi/posteringer.csv:1: kolonnen "CPR" mangler. Fundne overskrifter: "Bilagsnr", "CPR-nummer", "Funktion", "Periode fra", "Periode til", "Beløb", "Bogføringsdato". Har kolonnen et andet navn, så angiv det som cpr = "…" under [tables.payments.columns]
+                """)
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.file("snapshots")) || SnapshotDirectory(path: folder.file("snapshots")).newest() == nil)
+    }
+
+    @Test func missingRequiredFileAndEmptyFile() {
+        let folder = TemporaryFolder()
+        let path = DropBuilder().write(into: folder)
+        try? FileManager.default.removeItem(atPath: folder.file("stamdata/masteroversigt.csv"))
+        #expect(throws: SyncError.self) { try sync(path) }
+        folder.write("stamdata/masteroversigt.csv", "")
+        do {
+            _ = try sync(path)
+            Issue.record("expected a failure")
+        } catch {
+            #expect(error.message.en == "stamdata/masteroversigt.csv:1: the file is empty; it needs at least a header line")
+        }
+    }
+
+    @Test func aFailedSyncLeavesThePreviousSnapshotByteForByte() throws {
+        let folder = TemporaryFolder()
+        var drop = DropBuilder()
+        let path = drop.write(into: folder)
+        let first = try sync(path).snapshotPath
+        let before = folder.read((first as NSString).lastPathComponent.isEmpty ? "" : "snapshots/" + (first as NSString).lastPathComponent)
+        // Now more than 5 % of the payments are bad: the sync fails as a whole.
+        drop.payments += "B-3;0101901234;5.38.50;;01-03-2025;31-03-2025;mange penge;05-04-2025\n"
+        drop.write(into: folder)
+        do {
+            _ = try sync(path)
+            Issue.record("expected a failure")
+        } catch {
+            guard case .tooManyRejected(_, _, let rejected, let rows, _, let examples) = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
+            #expect((rejected, rows) == (1, 3))
+            #expect(examples.first?.line == 4)
+            #expect(error.message.da.contains("okonomi/posteringer.csv:4: Beløb: \"mange penge\""))
+        }
+        let snapshots = SnapshotDirectory(path: folder.file("snapshots")).snapshots()
+        #expect(snapshots == [first])
+        #expect(folder.read("snapshots/" + (first as NSString).lastPathComponent) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.file("snapshots")).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func dryRunPublishesNothing() throws {
+        let folder = TemporaryFolder()
+        let summary = try sync(DropBuilder().write(into: folder), dryRun: true)
+        #expect(summary.dryRun)
+        #expect(SnapshotDirectory(path: folder.file("snapshots")).snapshots().isEmpty)
+    }
+
+    @Test func olderSnapshotsArePrunedToKeep() throws {
+        let folder = TemporaryFolder()
+        let path = DropBuilder().write(into: folder)  // keep = 2
+        var published: [String] = []
+        for _ in 0..<4 { published.append(try sync(path).snapshotPath) }
+        #expect(published == published.sorted())
+        #expect(SnapshotDirectory(path: folder.file("snapshots")).snapshots() == Array(published.suffix(3)))
+    }
+
+    @Test func groupReadableWhenConfigured() throws {
+        let folder = TemporaryFolder()
+        var drop = DropBuilder()
+        drop.config = drop.config.replacingOccurrences(of: "keep = 2", with: "keep = 2\ngroup_readable = true")
+        #expect(fileMode(try sync(drop.write(into: folder)).snapshotPath) == 0o640)
+    }
+
+    /// Other column names, Windows-1252 payments with CRLF, ISO dates in the DST extract and a
+    /// BOM with CRLF in the grants, all handled through the configuration alone.
+    @Test func anotherVendorsDropThroughConfigurationAlone() throws {
+        let folder = TemporaryFolder()
+        var drop = DropBuilder()
+        drop.config += """
+            [tables.grants]
+            path = "cura/ydelser.csv"
+            [tables.grants.columns]
+            caseId = "Indsats-ID"
+            cpr = "CPR-nr."
+            paragraph = "Lovgrundlag"
+            start = "Bevilget fra"
+            [tables.payments]
+            path = "opus/udbetalinger.txt"
+            encoding = "windows-1252"
+            delimiter = "auto"
+            [tables.payments.columns]
+            amount = "Beløb i kr"
+            [tables.dst]
+            date_format = "yyyy-mm-dd"
+
+            """
+        let grants = "Indsats-ID;CPR-nr.;Lovgrundlag;Bevilget fra;Slutdato;Takst;Takstenhed;Leverandør\r\nC-1;010190-1234;SEL § 108;01-02-2025;;1.000,50;døgn;Bostedet Ågården\r\n"
+        folder.write("cura/ydelser.csv", bytes: [0xEF, 0xBB, 0xBF] + Array(grants.utf8))
+        // "Leverandør" and "Ågården" in Windows-1252, tab-separated, CRLF.
+        var pay: [UInt8] = Array("Bilagsnr\tCPR\tFunktion\tLeverand".utf8) + [0xF8] + Array("r\tPeriode fra\tPeriode til\tBel".utf8) + [0xF8]
+        pay += Array("b i kr\tBogf".utf8) + [0xF8] + Array("ringsdato\r\n".utf8)
+        pay += Array("B-9\t0101901234\t5.38.50\tBostedet ".utf8) + [0xC5] + Array("g".utf8) + [0xE5] + Array("rden\t01-02-2025\t28-02-2025\t28.014,00\t05-03-2025\r\n".utf8)
+        folder.write("opus/udbetalinger.txt", bytes: pay)
+        folder.write("dst/indberetning.csv", "CPR;Paragraf;DST-ydelseskode;Startdato;Slutdato\n0101901234;108;108;2025-02-01;\n")
+        let summary = try sync(drop.write(into: folder))
+        #expect(summary.rejected.isEmpty)
+        let d = try Snapshot(path: summary.snapshotPath).dataset()
+        #expect(d.grants.map(\.caseId) == ["C-1"])
+        #expect(d.grants[0].provider == "Bostedet Ågården")
+        #expect(d.grants[0].rate == Money(ore: 100_050))
+        #expect(d.grants[0].rateUnit == .day)
+        #expect(d.payments.map(\.provider) == ["Bostedet Ågården"])
+        #expect(d.payments.map(\.amount) == [Money(ore: 2_801_400)])
+        #expect(d.dst.map(\.start) == [Day(year: 2025, month: 2, day: 1)!])
+        #expect(d.sources.first { $0.table == .payments }!.encoding == "windows-1252")
+        #expect(d.sources.first { $0.table == .grants }!.path == "cura/ydelser.csv")
+    }
+
+    @Test func aSecondSyncWhileOneRunsIsRefused() throws {
+        let folder = TemporaryFolder()
+        let path = DropBuilder().write(into: folder)
+        let config = try SyncConfiguration.load(path: path)
+        let directory = SnapshotDirectory(path: config.snapshotDirectory)
+        var inner: SyncError?
+        _ = try directory.publish(createdAt: Date(), mode: 0o600, keep: 2, dryRun: true) { temporary in
+            do throws(SyncError) { _ = try sync(path) } catch { inner = error }
+            FileManager.default.createFile(atPath: temporary, contents: nil)
+        }
+        guard case .busy(let holder) = inner else {
+            Issue.record("expected busy, got \(String(describing: inner))")
+            return
+        }
+        #expect(holder.hasPrefix("pid \(getpid())"))
+    }
+}
+
+@Suite("Sampledata")
+struct SampledataTests {
+    /// The committed sample drop syncs, and exactly the rows the generator planted to be
+    /// rejected are rejected, at the lines it recorded.
+    @Test func syncsWithThePlantedRejectedRows() throws {
+        let root = packageRoot()
+        let folder = TemporaryFolder()
+        var config = try SyncConfiguration.load(path: root + "/Sampledata/overblik.toml")
+        config.snapshotDirectory = folder.path
+        let summary = try runSync(config, options: SyncOptions(today: Day(year: 2026, month: 11, day: 23)!, programVersion: "test"))
+        let planted = String(decoding: FileManager.default.contents(atPath: root + "/Sampledata/planted.csv")!, as: UTF8.self)
+        let expected = planted.split(separator: "\n").map { $0.split(separator: ";", omittingEmptySubsequences: false) }
+            .filter { $0.first == "rejected" }.map { "\($0[3]) \($0[4])" }
+        #expect(summary.rejected.map { "\($0.file):\($0.line) \($0.column)" } == expected)
+        #expect(expected.count == 10)
+        let d = try Snapshot(path: summary.snapshotPath).dataset()
+        #expect(d.staff.count == 20)
+        #expect(d.mapping.count == 11)
+        #expect(d.grants.count > 900)
+        #expect(d.sources.first { $0.table == .payments }!.encoding == "windows-1252")
+        #expect(Set(d.grants.map(\.paragraph)) == Set(d.mapping.map(\.paragraph)))
+    }
+}
