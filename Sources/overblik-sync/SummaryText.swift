@@ -33,7 +33,7 @@ enum SummaryText {
                             : "Rejected rows (\(s.rejected.count), the first \(shown.count); all are in the snapshot and in `overblik report status`):")
             for r in shown {
                 let column = r.column.isEmpty ? "" : " \(r.column):"
-                let value = CPR.maskAll(in: SafeText.clean(DisplayWidth.truncate(r.value, to: 40)))
+                let value = SafeText.clean(DisplayWidth.truncate(r.maskedValue, to: 40))
                 lines.append("  \(r.file):\(r.line):\(column) \"\(value)\" – \(r.reason.text(language))")
             }
         }
@@ -61,7 +61,7 @@ enum SummaryText {
             ] as [String: Any] },
             "rejectedRows": s.rejected.map { [
                 "table": $0.table.rawValue, "file": $0.file, "line": $0.line, "column": $0.column,
-                "value": CPR.maskAll(in: $0.value), "reason": $0.reason.da, "reasonEn": $0.reason.en,
+                "value": $0.maskedValue, "reason": $0.reason.da, "reasonEn": $0.reason.en,
             ] as [String: Any] },
             "warnings": s.warnings.map(\.en),
         ]

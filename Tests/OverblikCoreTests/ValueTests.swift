@@ -60,6 +60,17 @@ struct CPRTests {
         #expect(try CPR.parse("1510084000").get().eighteenthBirthday == Day(year: 2026, month: 10, day: 15))
     }
 
+    @Test func rejectedValuesFromACPRColumnAreAlwaysMasked() {
+        func row(_ field: String, _ value: String) -> RejectedRow {
+            RejectedRow(table: .grants, file: "f", line: 2, column: "c", field: field, value: value, reason: Message(da: "", en: ""))
+        }
+        #expect(row("cpr", "101901234").maskedValue == "101901xxx")
+        #expect(row("cpr", "3102901234").maskedValue == "310290xxxx")
+        #expect(row("cpr", "12").maskedValue == "12")
+        #expect(row("", "9000002;010180-1234;5.38.50").maskedValue == "9000002;010180-xxxx;5.38.50")
+        #expect(row("name", "Jens").maskedValue == "Jens")
+    }
+
     @Test func masksCPRsInFreeText() {
         #expect(CPR.maskAll(in: "9000002;010180-1234;5.38.50") == "9000002;010180-xxxx;5.38.50")
         #expect(CPR.maskAll(in: "0101801234") == "010180-xxxx")

@@ -41,13 +41,27 @@ public struct RejectedRow: Hashable, Sendable {
     public var line: Int
     /// The header of the offending column; empty when the row as a whole is wrong.
     public var column: String
+    /// The field name of that column (`cpr`, `start`, …); empty when the row as a whole is wrong.
+    public var field: String
     /// The raw value (or the raw line when the row as a whole is wrong).
     public var value: String
     public var reason: Message
 
-    public init(table: TableName, file: String, line: Int, column: String, value: String, reason: Message) {
-        self.table = table; self.file = file; self.line = line; self.column = column
+    public init(table: TableName, file: String, line: Int, column: String, field: String = "", value: String,
+                reason: Message) {
+        self.table = table; self.file = file; self.line = line; self.column = column; self.field = field
         self.value = value; self.reason = reason
+    }
+
+    /// The raw value as it may be shown without revealing personal data: a value from a CPR
+    /// column keeps its first six characters (the birth date) only; any CPR-shaped number in
+    /// other values is masked.
+    public var maskedValue: String {
+        if field == "cpr" {
+            let head = value.prefix(6)
+            return head + String(repeating: "x", count: max(0, value.count - head.count))
+        }
+        return CPR.maskAll(in: value)
     }
 }
 

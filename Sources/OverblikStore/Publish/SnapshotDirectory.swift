@@ -67,12 +67,10 @@ public struct SnapshotDirectory: Sendable {
         removeStaleTemporaries()
 
         var finalName = Self.fileName(for: createdAt)
-        if let newest = newest(), (newest as NSString).lastPathComponent >= finalName {
-            // The clock went back or two syncs ran in one millisecond: keep names increasing.
-            finalName = Self.fileName(for: createdAt.addingTimeInterval(0.001))
-            while let n = self.newest(), (n as NSString).lastPathComponent >= finalName {
-                finalName = String(finalName.dropLast(Self.suffix.count)) + "1" + Self.suffix
-            }
+        if let newest = newest().map({ ($0 as NSString).lastPathComponent }), newest >= finalName {
+            // The clock went back, or two syncs ran within one millisecond: names must keep
+            // increasing, so the new one extends the newest's (`_` sorts after `.`).
+            finalName = String(newest.dropLast(Self.suffix.count)) + "_1" + Self.suffix
         }
         let finalPath = (path as NSString).appendingPathComponent(finalName)
         let temporary = (path as NSString).appendingPathComponent("\(Self.temporaryPrefix)\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")

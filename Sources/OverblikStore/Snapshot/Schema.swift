@@ -7,7 +7,7 @@
 /// line in the source file where the row starts. Other municipalities are stored as given in
 /// the export; NULL means this municipality.
 enum Schema {
-    static let version = 1
+    static let version = 2
 
     static let tables = """
     -- Key/value facts about the snapshot: created_at, today, municipality_code,
@@ -34,6 +34,7 @@ enum Schema {
         file TEXT NOT NULL,
         line INTEGER NOT NULL,
         column_name TEXT NOT NULL,      -- '' when the row as a whole is wrong
+        field TEXT NOT NULL,            -- the column's field name (cpr, start, …) or ''
         value TEXT NOT NULL,
         reason_da TEXT NOT NULL,
         reason_en TEXT NOT NULL

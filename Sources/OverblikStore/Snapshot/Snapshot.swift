@@ -72,7 +72,7 @@ public final class Snapshot: Sendable {
 
     static func rejected(_ r: Row) -> RejectedRow? {
         guard let table = TableName(rawValue: r["table_name"]) else { return nil }
-        return RejectedRow(table: table, file: r["file"], line: r["line"], column: r["column_name"], value: r["value"],
+        return RejectedRow(table: table, file: r["file"], line: r["line"], column: r["column_name"], field: r["field"], value: r["value"],
                            reason: Message(da: r["reason_da"], en: r["reason_en"]))
     }
 

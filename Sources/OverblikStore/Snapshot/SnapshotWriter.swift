@@ -37,10 +37,10 @@ public enum SnapshotWriter {
         }
 
         let rejected = try db.makeStatement(sql: """
-            INSERT INTO rejected_rows (table_name, file, line, column_name, value, reason_da, reason_en) VALUES (?,?,?,?,?,?,?)
+            INSERT INTO rejected_rows (table_name, file, line, column_name, field, value, reason_da, reason_en) VALUES (?,?,?,?,?,?,?,?)
             """)
         for r in d.rejected {
-            try rejected.execute(arguments: [r.table.rawValue, r.file, r.line, r.column, r.value, r.reason.da, r.reason.en])
+            try rejected.execute(arguments: [r.table.rawValue, r.file, r.line, r.column, r.field, r.value, r.reason.da, r.reason.en])
         }
 
         let grants = try db.makeStatement(sql: """

@@ -41,7 +41,7 @@ public enum SyncError: Error, Sendable {
             func list(_ l: Language) -> String {
                 examples.map { r in
                     let column = r.column.isEmpty ? "" : " \(r.column):"
-                    return "\n  \(r.file):\(r.line):\(column) \"\(CPR.maskAll(in: SafeText.clean(r.value)))\" – \(r.reason.text(l))"
+                    return "\n  \(r.file):\(r.line):\(column) \"\(SafeText.clean(r.maskedValue))\" – \(r.reason.text(l))"
                 }.joined()
             }
             return Message(da: "\(path): \(rejected) af \(rows) rækker afvist, mere end \(pct) % (sync.max_reject_share); intet er udgivet, og det forrige snapshot står uændret. Ret filen eller konfigurationen (kolonnenavne, encoding, decimal, date_format). De første afviste:\(list(.da))",

@@ -3,8 +3,17 @@ import OverblikCore
 /// Why one value of a row cannot be read; the row becomes a rejected row.
 struct RowError: Error {
     var column: String
+    /// The field name (`cpr`, `start`, …) of the column.
+    var field: String
     var value: String
     var reason: Message
+
+    init(_ c: ResolvedColumn, value: String, reason: Message) {
+        column = c.header
+        field = c.field
+        self.value = value
+        self.reason = reason
+    }
 }
 
 /// A column of the table as found in the file's header.
@@ -12,6 +21,7 @@ struct ResolvedColumn {
     /// The position in the row, or nil when the (optional) column is not in the file.
     let index: Int?
     let header: String
+    let field: String
 }
 
 /// Typed access to the fields of one record, with the table's value styles.
@@ -33,7 +43,7 @@ struct RowAccess {
 
     func required(_ c: ResolvedColumn) throws(RowError) -> String {
         let v = text(c)
-        guard !v.isEmpty else { throw RowError(column: c.header, value: "", reason: Message(da: "værdi mangler", en: "value is missing")) }
+        guard !v.isEmpty else { throw RowError(c, value: "", reason: Message(da: "værdi mangler", en: "value is missing")) }
         return v
     }
 
@@ -42,7 +52,7 @@ struct RowAccess {
         if v.isEmpty { return nil }
         guard let d = dateStyle.parse(v) else {
             let expected = dateStyle == .auto ? "dd-mm-åååå, dd.mm.åååå, åååå-mm-dd eller dd/mm/åååå" : dateStyle.rawValue.replacingOccurrences(of: "y", with: "å")
-            throw RowError(column: c.header, value: v, reason: Message(
+            throw RowError(c, value: v, reason: Message(
                 da: "ugyldig dato (forventet \(expected), og dagen skal findes)",
                 en: "invalid date (expected \(dateStyle.rawValue), and the day must exist)"))
         }
@@ -59,7 +69,7 @@ struct RowAccess {
         if v.isEmpty { return nil }
         guard let n = decimal.parseHundredths(v) else {
             let example = decimal == .comma ? "1.234,50" : "1234.50"
-            throw RowError(column: c.header, value: v, reason: Message(
+            throw RowError(c, value: v, reason: Message(
                 da: "ugyldigt \(what.da) (forventet fx \(example))", en: "invalid \(what.en) (expected e.g. \(example))"))
         }
         return n
@@ -78,14 +88,14 @@ struct RowAccess {
         let v = text(c)
         switch CPR.parse(v) {
         case .success(let cpr): return cpr
-        case .failure(let e): throw RowError(column: c.header, value: v, reason: e.message)
+        case .failure(let e): throw RowError(c, value: v, reason: e.message)
         }
     }
 
     func paragraph(_ c: ResolvedColumn) throws(RowError) -> Paragraph {
         let v = try required(c)
         guard let p = Paragraph(parsing: v) else {
-            throw RowError(column: c.header, value: v, reason: Message(
+            throw RowError(c, value: v, reason: Message(
                 da: "ukendt paragraf (forventet fx \"SEL §108\", \"§ 85\" eller \"108\")",
                 en: "unknown paragraph (expected e.g. \"SEL §108\", \"§ 85\" or \"108\")"))
         }
@@ -95,7 +105,7 @@ struct RowAccess {
     func integer(_ c: ResolvedColumn, in range: ClosedRange<Int>) throws(RowError) -> Int {
         let v = try required(c)
         guard let n = Int(v), range.contains(n) else {
-            throw RowError(column: c.header, value: v, reason: Message(
+            throw RowError(c, value: v, reason: Message(
                 da: "skal være et heltal fra \(range.lowerBound) til \(range.upperBound)",
                 en: "must be a whole number from \(range.lowerBound) to \(range.upperBound)"))
         }

@@ -65,7 +65,7 @@ struct SourceFile {
                 if index == nil && field.required {
                     throw .columnMissing(table: config.table, path: config.path, column: header, field: field.field, found: headers)
                 }
-                columns[field.field] = ResolvedColumn(index: index, header: index.map { headers[$0] } ?? header)
+                columns[field.field] = ResolvedColumn(index: index, header: index.map { headers[$0] } ?? header, field: field.field)
             }
             return SourceFile(config: config, decoded: decoded, sha256: digest, byteCount: Int64(data.count),
                               delimiter: delimiter, headers: headers, columns: columns)
@@ -83,8 +83,8 @@ struct SourceFile {
             var rows: [T] = []
             var rejected: [RejectedRow] = []
             var count = 0
-            func reject(_ line: Int, _ column: String, _ value: String, _ reason: Message) {
-                rejected.append(RejectedRow(table: table, file: config.path, line: line, column: column,
+            func reject(_ line: Int, _ column: String, _ value: String, _ reason: Message, field: String = "") {
+                rejected.append(RejectedRow(table: table, file: config.path, line: line, column: column, field: field,
                                             value: value, reason: reason))
             }
             while let record = reader.next(into: &fields) {
@@ -115,7 +115,7 @@ struct SourceFile {
                 do throws(RowError) {
                     rows.append(try build(access, record.line))
                 } catch {
-                    reject(record.line, error.column, error.value, error.reason)
+                    reject(record.line, error.column, error.value, error.reason, field: error.field)
                 }
             }
             return (rows, rejected, count)

@@ -9,7 +9,7 @@ struct TableResult<T> {
 }
 
 private func endBeforeStart(_ column: ResolvedColumn, _ end: Day, _ start: Day) -> RowError {
-    RowError(column: column.header, value: end.danish, reason: Message(
+    RowError(column, value: end.danish, reason: Message(
         da: "slutdato \(end.danish) ligger før startdato \(start.danish)",
         en: "end date \(end.danish) is before start date \(start.danish)"))
 }
@@ -26,7 +26,8 @@ private func rejectDuplicates<T, K: Hashable>(
         let k = key(row)
         if let first = firstLine[k] {
             result.rejected.append(RejectedRow(
-                table: source.table, file: source.config.path, line: line(row), column: column.header, value: shown(row),
+                table: source.table, file: source.config.path, line: line(row), column: column.header, field: column.field,
+                value: shown(row),
                 reason: Message(da: "dublet: \"\(shown(row))\" findes allerede i linje \(first), som gælder",
                                 en: "duplicate: \"\(shown(row))\" already appears on line \(first), which stands")))
         } else {
@@ -57,7 +58,7 @@ extension SourceFile {
             var unit: RateUnit?
             if !unitText.isEmpty {
                 guard let u = RateUnit(parsing: unitText) else {
-                    throw RowError(column: rateUnit.header, value: unitText, reason: Message(
+                    throw RowError(rateUnit, value: unitText, reason: Message(
                         da: "ukendt takstenhed (forventet dag, uge, måned, år eller time)",
                         en: "unknown rate unit (expected dag, uge, måned, år or time)"))
                 }
@@ -84,7 +85,7 @@ extension SourceFile {
             let i = try r.required(initials)
             let roleText = r.text(role)
             guard let parsedRole = StaffRole(parsing: roleText) else {
-                throw RowError(column: role.header, value: roleText, reason: Message(
+                throw RowError(role, value: roleText, reason: Message(
                     da: "ukendt rolle (forventet sagsbehandler, teamleder eller konsulent)",
                     en: "unknown role (expected sagsbehandler, teamleder or konsulent)"))
             }

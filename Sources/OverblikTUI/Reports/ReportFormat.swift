@@ -26,5 +26,7 @@ public struct ReportContext: Sendable {
     public func show(_ cpr: CPR) -> String { revealCPR ? cpr.formatted : cpr.masked() }
     /// Free text that may hold CPR numbers (a rejected row's raw value).
     public func showText(_ text: String) -> String { revealCPR ? text : CPR.maskAll(in: text) }
+    /// A rejected row's raw value as this report may show it.
+    public func show(_ rejected: RejectedRow) -> String { revealCPR ? rejected.value : rejected.maskedValue }
     public func t(_ da: String, _ en: String) -> String { language == .da ? da : en }
 }

@@ -57,7 +57,7 @@ public struct StatusReport: Sendable {
                 .init(c.t("Værdi", "Value"), maxWidth: 30), .init(c.t("Årsag", "Reason"), maxWidth: 90),
             ])
             for r in rejected {
-                table.append(["\(r.file):\(r.line)", r.column, c.showText(r.value), r.reason.text(c.language)])
+                table.append(["\(r.file):\(r.line)", r.column, c.show(r), r.reason.text(c.language)])
             }
             lines += table.render()
         }
@@ -84,7 +84,7 @@ public struct StatusReport: Sendable {
             ] as [String: Any] },
             "rejectedRows": rejected.map { [
                 "table": $0.table.rawValue, "file": $0.file, "line": $0.line, "column": $0.column,
-                "value": c.showText($0.value), "reason": $0.reason.text(c.language),
+                "value": c.show($0), "reason": $0.reason.text(c.language),
             ] as [String: Any] },
         ]
         return JSONText.encode(object)

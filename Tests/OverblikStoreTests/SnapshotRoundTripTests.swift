@@ -1,0 +1,101 @@
+import Foundation
+import OverblikCore
+import OverblikTestSupport
+import Testing
+@testable import OverblikStore
+
+/// A dataset with every field of every table filled, and every optional one left empty once.
+func fullDataset() -> Dataset {
+    let d = { (y: Int, m: Int, day: Int) in Day(year: y, month: m, day: day)! }
+    let cpr = CPR(value: 101_901_234)
+    var set = Dataset(municipality: Municipality(code: "250", name: "Frederikssund"))
+    set.grants = [
+        Grant(caseId: "S-1", cpr: cpr, name: "Åse Øby", paragraph: Paragraph(number: 85), serviceCode: "85-01",
+              serviceName: "Støtte", provider: "Bostøtten; Syd", start: d(2025, 1, 1), end: d(2026, 12, 31),
+              rate: Money(ore: 45_000), rateUnit: .hour, hoursPerWeek: Hundredths(750), caseworker: "MHA", team: "Bostøtte",
+              nextFollowUp: d(2026, 12, 1), lastFollowUp: d(2026, 6, 1), targetGroup: "Sindslidelse",
+              actingMunicipality: "Egedal", payingMunicipality: "260", line: 2),
+        Grant(caseId: "S-2", cpr: CPR(value: 3_112_994_321), paragraph: Paragraph(law: "ABL", number: 105),
+              start: d(2024, 2, 29), line: 3),
+    ]
+    set.staff = [StaffMember(initials: "MHA", name: "Mette Hald", team: "Bostøtte", role: .teamLead, username: "mha", line: 2)]
+    set.payments = [
+        Payment(voucherId: "B-1", cpr: cpr, function: "5.38.38", grouping: "004", provider: "x", periodStart: d(2025, 1, 1),
+                periodEnd: d(2025, 1, 31), amount: Money(ore: -12_345), postingDate: d(2025, 2, 5),
+                payingMunicipality: "Halsnæs", actingMunicipality: "240", line: 2),
+        Payment(voucherId: "B-2", cpr: cpr, function: "5.38.50", periodStart: d(2025, 2, 1), periodEnd: d(2025, 2, 28),
+                amount: Money(ore: 1), postingDate: d(2025, 3, 5), line: 3),
+    ]
+    set.budget = [BudgetLine(year: 2026, month: 7, function: "5.38.50", budget: Money(kroner: 1_000_000),
+                             correctedBudget: Money(kroner: 1_080_000), line: 2),
+                  BudgetLine(year: 2026, month: 8, function: "5.38.50", budget: Money(kroner: 1_000_000), line: 3)]
+    set.dst = [DstRow(cpr: cpr, paragraph: Paragraph(number: 85), dstCode: "85", start: d(2025, 1, 1), end: d(2026, 12, 31),
+                      targetGroup: "Sindslidelse", line: 2),
+               DstRow(cpr: cpr, paragraph: Paragraph(number: 82, letter: "a"), dstCode: "82A", start: d(2025, 1, 1), line: 3)]
+    set.mapping = [MappingRow(paragraph: Paragraph(number: 85), function: "5.38.38", grouping: "004", dstCode: "85",
+                              serviceCodes: ["85-01", "85-02"], label: "Socialpædagogisk støtte", line: 2),
+                   MappingRow(paragraph: Paragraph(law: "ABL", number: 105), function: "5.38.51", line: 3)]
+    set.rejected = [RejectedRow(table: .payments, file: "okonomi/posteringer.csv", line: 7, column: "Beløb", field: "amount", value: "1.5",
+                                reason: Message(da: "ugyldigt beløb", en: "invalid amount"))]
+    set.sources = TableName.allCases.map {
+        SourceInfo(table: $0, path: $0.defaultPath, sha256: $0 == .dst ? "" : "ab12", bytes: 10, rows: 2,
+                   rejected: $0 == .payments ? 1 : 0, encoding: "utf-8", present: $0 != .dst)
+    }
+    return set
+}
+
+@Suite("Snapshot store")
+struct SnapshotRoundTripTests {
+    let metadata = SnapshotMetadata(createdAt: "2026-11-23T06:00:00+01:00", today: Day(year: 2026, month: 11, day: 23)!,
+                                    municipality: Municipality(code: "250", name: "Frederikssund"), programVersion: "test",
+                                    configPath: "/drop/overblik.toml", dueSoonDays: 14, rateTolerance: 0.03)
+
+    @Test func everyFieldSurvivesTheRoundTrip() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("s.sqlite")
+        try SnapshotWriter.write(fullDataset(), metadata: metadata, to: path)
+        let snapshot = try Snapshot(path: path)
+        #expect(try snapshot.dataset() == fullDataset())
+        #expect(try snapshot.metadata() == metadata)
+        #expect(try snapshot.rejectedRows(offset: 0, limit: 5).count == 1)
+        #expect(try snapshot.rejectedRows(offset: 1, limit: 5).isEmpty)
+    }
+
+    @Test func aFileThatIsNoSnapshotIsRefusedClearly() {
+        let folder = TemporaryFolder()
+        let path = folder.write("ikke.sqlite", "dette er ikke en database")
+        #expect(throws: SnapshotError.self) { try Snapshot(path: path) }
+    }
+
+    @Test func publishIsAtomicAndPrivate() throws {
+        let folder = TemporaryFolder()
+        let directory = SnapshotDirectory(path: folder.file("snaps"))
+        let path = try directory.publish(createdAt: Date(timeIntervalSince1970: 1_795_420_800), mode: 0o600, keep: 1, dryRun: false) {
+            try SnapshotWriter.write(fullDataset(), metadata: metadata, to: $0)
+        }
+        #expect((path as NSString).lastPathComponent == "snapshot-20261123T080000.000Z.sqlite")
+        #expect((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) == 0o600)
+        #expect(directory.newest() == path)
+        // A write that fails leaves the published snapshot alone and no temporary file behind.
+        struct Boom: Error {}
+        #expect(throws: Boom.self) {
+            try directory.publish(createdAt: Date(timeIntervalSince1970: 1_795_424_400), mode: 0o600, keep: 1, dryRun: false) { _ in throw Boom() }
+        }
+        #expect(directory.snapshots() == [path])
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.file("snaps"))
+        #expect(names.sorted() == [".overblik-sync.lock", "snapshot-20261123T080000.000Z.sqlite"])
+    }
+
+    @Test func namesStayIncreasingWhenTheClockGoesBack() throws {
+        let folder = TemporaryFolder()
+        let directory = SnapshotDirectory(path: folder.path)
+        let later = try directory.publish(createdAt: Date(timeIntervalSince1970: 1_795_424_400), mode: 0o600, keep: 5, dryRun: false) {
+            try SnapshotWriter.write(fullDataset(), metadata: metadata, to: $0)
+        }
+        let earlier = try directory.publish(createdAt: Date(timeIntervalSince1970: 1_795_420_800), mode: 0o600, keep: 5, dryRun: false) {
+            try SnapshotWriter.write(fullDataset(), metadata: metadata, to: $0)
+        }
+        #expect(directory.snapshots() == [later, earlier])
+        #expect(directory.newest() == earlier)
+    }
+}
