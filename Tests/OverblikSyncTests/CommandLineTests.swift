@@ -1,0 +1,68 @@
+import Foundation
+import OverblikTestSupport
+import Testing
+
+/// The real executables, as a script or a person runs them.
+@Suite("Command line", .serialized)
+struct CommandLineTests {
+    @Test func syncPrintsAJSONSummaryAndReportReadsTheSnapshot() throws {
+        let folder = TemporaryFolder()
+        let config = DropBuilder().write(into: folder)
+        let sync = try runExecutable("overblik-sync", ["--config", config, "--today", "2026-11-23", "--json"])
+        #expect(sync.status == 0)
+        let summary = try JSONSerialization.jsonObject(with: Data(sync.stdout.utf8)) as! [String: Any]
+        #expect(summary["published"] as? Bool == true)
+        #expect(summary["today"] as? String == "2026-11-23")
+        #expect((summary["tables"] as! [[String: Any]]).map { $0["name"] as! String } == ["grants", "staff", "payments", "budget", "dst", "mapping"])
+        #expect((summary["snapshot"] as? String)?.hasPrefix(folder.file("snapshots/snapshot-")) == true)
+
+        let report = try runExecutable("overblik", ["report", "status", "--config", config, "--format", "json"])
+        #expect(report.status == 0)
+        let status = try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as! [String: Any]
+        #expect(status["view"] as? String == "status")
+        #expect(status["today"] as? String == "2026-11-23")
+    }
+
+    @Test func textSummaryAndDryRun() throws {
+        let folder = TemporaryFolder()
+        let config = DropBuilder().write(into: folder)
+        let run = try runExecutable("overblik-sync", ["--config", config, "--today", "2026-11-23", "--dry-run"])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("Overblik-sync · Frederikssund (250) · i dag 23-11-2026\n"))
+        #expect(run.stdout.contains("Prøvekørsel (--dry-run): intet udgivet."))
+        let published = (try? FileManager.default.contentsOfDirectory(atPath: folder.file("snapshots"))) ?? []
+        #expect(published.allSatisfy { !$0.hasSuffix(".sqlite") })
+        let english = try runExecutable("overblik-sync", ["--config", config, "--today", "2026-11-23", "--dry-run", "--lang", "en"])
+        #expect(english.stdout.hasPrefix("Overblik-sync · Frederikssund (250) · today 23-11-2026\n"))
+    }
+
+    @Test func usageErrorsExitWith2() throws {
+        let bad = try runExecutable("overblik-sync", ["--today", "23-11-2026"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("--today"))
+        #expect(try runExecutable("overblik-sync", ["--no-such-flag"]).status == 2)
+        #expect(try runExecutable("overblik", ["report", "status", "--config", "a", "--snapshot", "b"]).status == 2)
+        #expect(try runExecutable("overblik", ["report", "nosuchview"]).status == 2)
+    }
+
+    @Test func failuresExitWith1AndSayWhatToDo() throws {
+        let folder = TemporaryFolder()
+        let missing = try runExecutable("overblik-sync", ["--config", folder.file("overblik.toml")])
+        #expect(missing.status == 1)
+        #expect(missing.stderr == "overblik-sync: fejl: \(folder.file("overblik.toml")): konfigurationsfilen findes ikke; angiv den med --config STI\n")
+
+        let config = DropBuilder().write(into: folder)
+        let noSnapshot = try runExecutable("overblik", ["report", "status", "--config", config])
+        #expect(noSnapshot.status == 1)
+        #expect(noSnapshot.stderr.contains("kør overblik-sync først"))
+    }
+
+    @Test func helpAndVersion() throws {
+        let help = try runExecutable("overblik-sync", ["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("--dry-run"))
+        let version = try runExecutable("overblik", ["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout == "0.1.0\n")
+    }
+}
