@@ -64,7 +64,7 @@ struct OverblikSyncCommand: ParsableCommand {
                 guard showProgress else { return }
                 switch event {
                 case .reading(let table, let path):
-                    printError("\(language == .da ? "Læser" : "Reading") \(table.label.text(language).lowercased()) (\(path)) …", terminator: "")
+                    printError("\(language == .da ? "Læser" : "Reading") \(table.label.text(language)) (\(path)) …", terminator: "")
                 case .read(let info, let seconds):
                     if info.present {
                         printError(" \(DanishNumber.grouped(info.rows)) \(language == .da ? "rækker" : "rows"), \(info.rejected) \(language == .da ? "afvist" : "rejected") (\(SummaryText.seconds(seconds)))")

@@ -72,9 +72,11 @@ public enum DecimalStyle: String, Sendable, CaseIterable {
     /// Danish style is no amount: it is ambiguous).
     public func parseHundredths(_ text: some StringProtocol) -> Int64? {
         var s = Substring(text).trimmingSpaces
-        for suffix in ["kr.", "kr", "dkk"] where s.lowercased().hasSuffix(suffix) {
-            s = s.dropLast(suffix.count).trimmingSpaces
-            break
+        if let last = s.last, last.isLetter || last == "." {
+            for suffix in ["kr.", "kr", "dkk"] where s.lowercased().hasSuffix(suffix) {
+                s = s.dropLast(suffix.count).trimmingSpaces
+                break
+            }
         }
         var negative = false
         if let f = s.first, f == "-" || f == "+" || f == "−" {

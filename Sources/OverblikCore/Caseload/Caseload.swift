@@ -1,0 +1,120 @@
+/// One line of a caseworker's caseload (Mine sager): an open grant with its monthly cost and
+/// follow-up status.
+public struct CaseloadLine: Hashable, Sendable {
+    public var grant: Grant
+    /// Nil when the grant costs nothing (no rate).
+    public var monthlyCost: Money?
+    public var followUp: FollowUp
+}
+
+/// The caseload of one caseworker: their grants that have not ended before `today`, grants
+/// starting in the future included, in order of start date and case id.
+public func caseload(of caseworker: String, grants: [Grant], today: Day, dueSoonDays: Int) -> [CaseloadLine] {
+    let key = caseworker.lowercased()
+    return grants.compactMap { g -> CaseloadLine? in
+        guard g.caseworker.lowercased() == key, let f = g.followUp(today: today, dueSoonDays: dueSoonDays) else { return nil }
+        return CaseloadLine(grant: g, monthlyCost: g.dailyRate?.monthlyCost, followUp: f)
+    }.sorted { ($0.grant.start, $0.grant.caseId) < ($1.grant.start, $1.grant.caseId) }
+}
+
+/// One caseworker's line in the Team view.
+public struct TeamLine: Hashable, Sendable {
+    public var caseworker: String
+    public var name: String
+    public var team: String
+    /// Open grants (the caseload).
+    public var activeGrants: Int
+    /// Distinct citizens among them.
+    public var citizens: Int
+    public var overdue: Int
+    public var dueSoon: Int
+    public var missingFollowUp: Int
+    public var monthlyCost: Money
+    /// Open grants per paragraph.
+    public var byParagraph: [Paragraph: Int]
+    /// The median of `activeGrants` over the caseworker's team.
+    public var teamMedian: Double
+    /// More open grants than 1.25 × the team's median.
+    public var overloaded: Bool
+}
+
+/// The Team view: one line per caseworker with open grants (and per member of staff with the
+/// role caseworker, so that someone with no cases shows as 0), ordered by team and initials.
+///
+/// A caseworker's team is the team their grants name most often (the grants' `Team` column
+/// wins over the staff file, as exports.md says), else the staff file's; a team's median
+/// counts every caseworker of the team, those with no grants too.
+public func teamDistribution(grants: [Grant], staff: [StaffMember], today: Day, dueSoonDays: Int) -> [TeamLine] {
+    struct Tally {
+        var grants = 0
+        var citizens = Set<CPR>()
+        var overdue = 0, dueSoon = 0, missing = 0
+        var cost = Money.zero
+        var byParagraph: [Paragraph: Int] = [:]
+        var teams: [String: Int] = [:]
+    }
+    var tallies: [String: Tally] = [:]
+    var spelling: [String: String] = [:]
+    for g in grants where !g.caseworker.isEmpty {
+        guard let f = g.followUp(today: today, dueSoonDays: dueSoonDays) else { continue }
+        let key = g.caseworker.lowercased()
+        spelling[key] = spelling[key] ?? g.caseworker
+        var t = tallies[key] ?? Tally()
+        t.grants += 1
+        t.citizens.insert(g.cpr)
+        switch f.status {
+        case .overdue: t.overdue += 1
+        case .dueSoon: t.dueSoon += 1
+        case .missing: t.missing += 1
+        case .ok: break
+        }
+        t.cost = t.cost + (g.dailyRate?.monthlyCost ?? .zero)
+        t.byParagraph[g.paragraph, default: 0] += 1
+        if !g.team.isEmpty { t.teams[g.team, default: 0] += 1 }
+        tallies[key] = t
+    }
+    let members = Dictionary(staff.map { ($0.initials.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+    for member in staff where member.role == .caseworker && tallies[member.initials.lowercased()] == nil {
+        tallies[member.initials.lowercased()] = Tally()
+        spelling[member.initials.lowercased()] = member.initials
+    }
+    var lines = tallies.map { key, t -> TeamLine in
+        let member = members[key]
+        let team = t.teams.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? member?.team ?? ""
+        return TeamLine(caseworker: member?.initials ?? spelling[key]!, name: member?.name ?? "", team: team,
+                        activeGrants: t.grants, citizens: t.citizens.count, overdue: t.overdue, dueSoon: t.dueSoon,
+                        missingFollowUp: t.missing, monthlyCost: t.cost, byParagraph: t.byParagraph,
+                        teamMedian: 0, overloaded: false)
+    }
+    let medians = Dictionary(grouping: lines, by: \.team).mapValues { median($0.map(\.activeGrants)) }
+    for i in lines.indices {
+        let m = medians[lines[i].team] ?? 0
+        lines[i].teamMedian = m
+        lines[i].overloaded = Double(lines[i].activeGrants) > 1.25 * m
+    }
+    return lines.sorted { ($0.team, $0.caseworker) < ($1.team, $1.caseworker) }
+}
+
+/// The median; the mean of the two middle values for an even count; 0 for none.
+public func median(_ values: [Int]) -> Double {
+    guard !values.isEmpty else { return 0 }
+    let s = values.sorted()
+    let mid = s.count / 2
+    return s.count % 2 == 1 ? Double(s[mid]) : Double(s[mid - 1] + s[mid]) / 2
+}
+
+/// The Opfølgning view: open grants whose follow-up is overdue, due soon or missing, most
+/// overdue first, then due soon by date, then missing; by caseworker and case id within each.
+public func followUpList(grants: [Grant], today: Day, dueSoonDays: Int) -> [CaseloadLine] {
+    grants.compactMap { g -> CaseloadLine? in
+        guard let f = g.followUp(today: today, dueSoonDays: dueSoonDays), f.status != .ok else { return nil }
+        return CaseloadLine(grant: g, monthlyCost: g.dailyRate?.monthlyCost, followUp: f)
+    }.sorted { a, b in
+        if a.followUp.status != b.followUp.status { return a.followUp.status < b.followUp.status }
+        let (da, db) = (a.followUp.daysOverdue ?? 0, b.followUp.daysOverdue ?? 0)
+        if da != db { return da > db }
+        let (na, nb) = (a.grant.nextFollowUp?.ordinal ?? 0, b.grant.nextFollowUp?.ordinal ?? 0)
+        if na != nb { return na < nb }
+        return (a.grant.caseworker, a.grant.caseId) < (b.grant.caseworker, b.grant.caseId)
+    }
+}

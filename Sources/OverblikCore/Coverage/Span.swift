@@ -1,0 +1,44 @@
+/// A run of days from `start` to an inclusive `end`, or ongoing when `end` is nil.
+public struct Span: Hashable, Sendable {
+    public var start: Day
+    public var end: Day?
+
+    public init(start: Day, end: Day?) {
+        self.start = start
+        self.end = end
+    }
+
+    public func covers(_ day: Day) -> Bool { start <= day && end.map { day <= $0 } ?? true }
+
+    /// The span's days within `bounds`, or nil.
+    public func within(_ bounds: DayRange) -> DayRange? { Day.clamp(start: start, end: end, to: bounds) }
+}
+
+/// The union of spans as sorted, disjoint spans. Spans that overlap or touch (one ends the day
+/// before the next starts) merge, so that a citizen moving from one grant straight to the next
+/// is one continuous recipient: counted once, with no outflow and inflow in between.
+public func union(_ spans: [Span]) -> [Span] {
+    let sorted = spans.sorted { $0.start < $1.start }
+    var out: [Span] = []
+    for s in sorted {
+        if var last = out.last {
+            guard let lastEnd = last.end else { continue }  // the last one is open: it covers everything after
+            if s.start <= lastEnd.advanced(by: 1) {
+                last.end = s.end.map { max($0, lastEnd) }
+                out[out.count - 1] = last
+                continue
+            }
+        }
+        out.append(s)
+    }
+    return out
+}
+
+/// `coveredDays(period)`: the days of `period` on which at least one of the (disjoint) spans runs.
+public func coveredDays(_ disjoint: [Span], in period: DayRange) -> Int {
+    disjoint.reduce(0) { $0 + ($1.within(period)?.dayCount ?? 0) }
+}
+
+extension Grant {
+    public var span: Span { Span(start: start, end: end) }
+}
