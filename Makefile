@@ -17,10 +17,12 @@ build:
 run: build snapshot
 	$(BIN)/overblik --config $(SAMPLE)/overblik.toml --today $(TODAY)
 
-## The sample snapshot, made again only when a file of the drop is newer than the newest snapshot.
+## The sample snapshot, made again only when a file of the drop (or overblik-sync itself) is newer
+## than the newest snapshot.
 snapshot:
 	@newest=$$(ls -1 $(SAMPLE)/snapshots/snapshot-*.sqlite 2>/dev/null | tail -n 1); \
-	if [ -z "$$newest" ] || [ -n "$$(find $(SAMPLE) -path $(SAMPLE)/snapshots -prune -o -type f -newer "$$newest" -print | head -n 1)" ]; then \
+	if [ -z "$$newest" ] || [ $(BIN)/overblik-sync -nt "$$newest" ] || \
+	   [ -n "$$(find $(SAMPLE) -path $(SAMPLE)/snapshots -prune -o -type f -newer "$$newest" -print | head -n 1)" ]; then \
 		$(BIN)/overblik-sync --config $(SAMPLE)/overblik.toml --today $(TODAY); \
 	fi
 

@@ -27,6 +27,32 @@ struct Report: ParsableCommand {
     @Flag(name: .long, help: "Vis hele CPR-numre / show full CPR numbers.")
     var revealCpr = false
 
+    @Option(name: .long, help: ArgumentHelp("Sagsbehandlerens initialer (kræves af caseload) / the caseworker's initials.", valueName: "initialer"))
+    var caseworker: String?
+
+    @Option(name: .long, help: ArgumentHelp("Kun dette team / only this team.", valueName: "navn"))
+    var team: String?
+
+    @Option(name: .long, help: ArgumentHelp("Kun denne paragraf, fx SEL-108 eller 108 / only this paragraph.", valueName: "paragraf"))
+    var paragraph: String?
+
+    @Option(name: .long, help: ArgumentHelp("Året (standard: året for --today) / the year.", valueName: "åååå"))
+    var year: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Måneden 1–12 / the month.", valueName: "m"))
+    var month: Int?
+
+    func validate() throws {
+        if view == .caseload && caseworker == nil {
+            throw ValidationError("caseload kræver --caseworker INITIALER / caseload needs --caseworker INITIALS")
+        }
+        if let paragraph, Paragraph(parsing: paragraph) == nil {
+            throw ValidationError("--paragraph '\(paragraph)' er ingen paragraf (fx SEL-108) / is no paragraph (e.g. SEL-108)")
+        }
+        if let month, !(1...12).contains(month) { throw ValidationError("--month skal være 1–12 / --month must be 1–12") }
+        if let year, !(1900...9999).contains(year) { throw ValidationError("--year skal være et årstal / --year must be a year") }
+    }
+
     func run() throws {
         let path = try source.locate()
         let snapshot = try openSnapshot(path, source.language)
@@ -35,6 +61,19 @@ struct Report: ParsableCommand {
         case .status:
             let report = try orFail(source.language) { () throws(SnapshotError) in try StatusReport(snapshot: snapshot) }
             print(report.render(format, context), terminator: format == .csv ? "" : "\n")
+        case .caseload, .team, .followups, .movements:
+            let dataset = try orFail(source.language) { () throws(SnapshotError) in try snapshot.dataset() }
+            let dueSoon = try orFail(source.language) { () throws(SnapshotError) in try snapshot.metadata() }.dueSoonDays
+            let filter = ReportFilter(caseworker: caseworker, team: team, paragraph: paragraph.flatMap { Paragraph(parsing: $0) },
+                                      year: year, month: month)
+            let table: ViewTable
+            switch view {
+            case .caseload: table = Views.caseload(dataset, caseworker: caseworker!, today: context.today, dueSoonDays: dueSoon)
+            case .team: table = Views.team(dataset, filter: filter, today: context.today, dueSoonDays: dueSoon)
+            case .followups: table = Views.followUps(dataset, filter: filter, today: context.today, dueSoonDays: dueSoon)
+            default: table = Views.movements(dataset, filter: filter, year: year ?? context.today.year)
+            }
+            print(table.render(format, context), terminator: format == .csv ? "" : "\n")
         default:
             fail(source.language == .da ? "visningen '\(view.rawValue)' er endnu ikke bygget" : "the view '\(view.rawValue)' is not built yet")
         }

@@ -23,6 +23,13 @@ public struct Money: Hashable, Comparable, Sendable, AdditiveArithmetic, CustomS
         return "\(sign)\(DanishNumber.grouped(Int64(magnitude / 100))),\(pad(Int(magnitude % 100), 2))"
     }
 
+    /// `1234567,89`: Danish decimals without grouping, for CSV that spreadsheets read as numbers.
+    public var danishPlain: String {
+        let sign = ore < 0 ? "-" : ""
+        let magnitude = ore.magnitude
+        return "\(sign)\(magnitude / 100),\(pad(Int(magnitude % 100), 2))"
+    }
+
     /// `1234567.89`: for JSON, where amounts are plain numbers of kroner.
     public var plainDecimal: String {
         let sign = ore < 0 ? "-" : ""

@@ -1,0 +1,141 @@
+import Foundation
+import OverblikCore
+
+/// One value of a view's row, typed so that each format shows it in its own way: text in
+/// Danish style, CSV with Danish decimals, JSON with plain numbers and ISO dates.
+public enum Cell: Sendable {
+    case text(String)
+    case int(Int)
+    /// A number shown without digit grouping (a year).
+    case plain(Int)
+    /// A number with up to two decimals (a median).
+    case number(Double)
+    case money(Money?)
+    case day(Day?)
+    case cpr(CPR)
+    case paragraph(Paragraph)
+    case status(FollowUpStatus?)
+    case fullTime(FullTimePersons?)
+    case counts([Paragraph: Int])
+    case bool(Bool)
+}
+
+/// A view as a table: columns with JSON keys and headings in both languages, and typed rows.
+public struct ViewTable: Sendable {
+    public struct Column: Sendable {
+        public var key: String
+        public var title: Message
+        public var alignRight: Bool
+        public var maxWidth: Int
+        /// Shown in the text format (JSON and CSV always hold every column).
+        public var inText: Bool
+
+        public init(_ key: String, da: String, en: String, right: Bool = false, maxWidth: Int = 30, inText: Bool = true) {
+            self.key = key
+            self.title = Message(da: da, en: en)
+            self.alignRight = right
+            self.maxWidth = maxWidth
+            self.inText = inText
+        }
+    }
+
+    public var view: String
+    public var columns: [Column]
+    public var rows: [[Cell]] = []
+
+    public init(view: String, columns: [Column]) {
+        self.view = view
+        self.columns = columns
+    }
+
+    public func render(_ format: ReportFormat, _ c: ReportContext) -> String {
+        switch format {
+        case .text:
+            let shown = columns.indices.filter { columns[$0].inText }
+            var table = TextTable(columns: shown.map {
+                TextTable.Column(columns[$0].title.text(c.language), alignRight: columns[$0].alignRight, maxWidth: columns[$0].maxWidth)
+            })
+            for row in rows { table.append(shown.map { text(row[$0], c) }) }
+            var lines = table.render()
+            lines.append("")
+            lines.append(c.t("\(DanishNumber.grouped(rows.count)) rækker", "\(DanishNumber.grouped(rows.count)) rows"))
+            return lines.joined(separator: "\n")
+        case .csv:
+            return CSVText.document(header: columns.map(\.key), rows: rows.map { $0.map { csv($0, c) } })
+        case .json:
+            let items = rows.map { row in JSONValue.object(zip(columns, row).map { ($0.key, json($1, c)) }) }
+            return JSONValue.object([("view", .string(view)), ("rows", .array(items))]).rendered()
+        }
+    }
+
+    func text(_ cell: Cell, _ c: ReportContext) -> String {
+        switch cell {
+        case .text(let s): return s
+        case .int(let n): return DanishNumber.grouped(n)
+        case .plain(let n): return String(n)
+        case .number(let x): return Self.decimal(x).replacingOccurrences(of: ".", with: ",")
+        case .money(let m): return m?.danishKroner ?? "–"
+        case .day(let d): return d?.danish ?? ""
+        case .cpr(let cpr): return c.show(cpr)
+        case .paragraph(let p): return p.display
+        case .status(let s): return s.map { Self.symbol($0) + " " + $0.label.text(c.language) } ?? ""
+        case .fullTime(let f): return f?.danish ?? ""
+        case .counts(let counts): return counts.sorted { $0.key < $1.key }.map { "\($0.key.display): \($0.value)" }.joined(separator: ", ")
+        case .bool(let b): return b ? c.t("ja", "yes") : ""
+        }
+    }
+
+    /// Status is never told by colour alone: every status has a symbol.
+    static func symbol(_ s: FollowUpStatus) -> String {
+        switch s {
+        case .overdue: return "!"
+        case .dueSoon: return "~"
+        case .ok: return "✓"
+        case .missing: return "?"
+        }
+    }
+
+    /// Up to two decimals with a point: `2`, `2.5`, `2.33`.
+    static func decimal(_ x: Double) -> String {
+        let hundredths = Int64((x * 100).rounded())
+        var s = Money(ore: hundredths).plainDecimal
+        while s.hasSuffix("0") && s.contains(".") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+        return s
+    }
+
+    func csv(_ cell: Cell, _ c: ReportContext) -> String {
+        switch cell {
+        case .int(let n): return String(n)
+        case .money(let m): return m?.danishPlain ?? ""
+        case .status(let s): return s?.rawValue ?? ""
+        case .bool(let b): return b ? "1" : "0"
+        case .paragraph(let p): return p.key
+        default: return text(cell, c)
+        }
+    }
+
+    func json(_ cell: Cell, _ c: ReportContext) -> JSONValue {
+        switch cell {
+        case .text(let s): return .string(s)
+        case .int(let n), .plain(let n): return .int(n)
+        case .number(let x): return .number(Self.decimal(x))
+        case .money(let m): return .money(m)
+        case .day(let d): return .day(d)
+        case .cpr(let cpr): return .string(c.show(cpr))
+        case .paragraph(let p): return .string(p.key)
+        case .status(let s): return s.map { .string($0.rawValue) } ?? .null
+        case .fullTime(let f): return f.map { .number(String(format2: $0)) } ?? .null
+        case .counts(let counts): return .object(counts.sorted { $0.key < $1.key }.map { ($0.key.key, .int($0.value)) })
+        case .bool(let b): return .bool(b)
+        }
+    }
+}
+
+extension String {
+    /// A full-time figure with two decimals and a decimal point (`12.34`).
+    init(format2 f: FullTimePersons) {
+        let hundredths = f.periodDays == 0 ? 0 : Money.roundedDivision(Int64(f.coveredDays) * 100, Int64(f.periodDays))
+        self = Money(ore: hundredths).plainDecimal
+    }
+}

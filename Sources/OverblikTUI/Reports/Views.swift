@@ -1,0 +1,97 @@
+import OverblikCore
+
+/// What a report is narrowed to (`--caseworker`, `--team`, `--paragraph`, `--year`).
+public struct ReportFilter: Sendable {
+    public var caseworker: String?
+    public var team: String?
+    public var paragraph: Paragraph?
+    public var year: Int?
+    public var month: Int?
+
+    public init(caseworker: String? = nil, team: String? = nil, paragraph: Paragraph? = nil, year: Int? = nil, month: Int? = nil) {
+        self.caseworker = caseworker; self.team = team; self.paragraph = paragraph; self.year = year; self.month = month
+    }
+
+    func accepts(_ g: Grant) -> Bool {
+        (caseworker.map { g.caseworker.lowercased() == $0.lowercased() } ?? true)
+            && (team.map { g.team.lowercased() == $0.lowercased() } ?? true)
+            && (paragraph.map { g.paragraph == $0 } ?? true)
+    }
+}
+
+/// The views of `cli.md` as tables, computed from a snapshot's records for a `today`.
+public enum Views {
+    /// Mine sager: one caseworker's open grants.
+    public static func caseload(_ d: Dataset, caseworker: String, today: Day, dueSoonDays: Int) -> ViewTable {
+        var t = ViewTable(view: "caseload", columns: [
+            .init("caseId", da: "Sag", en: "Case"), .init("cpr", da: "CPR", en: "CPR"),
+            .init("name", da: "Navn", en: "Name", maxWidth: 22), .init("paragraph", da: "§", en: "§"),
+            .init("serviceCode", da: "Ydelse", en: "Service", maxWidth: 10), .init("provider", da: "Leverandør", en: "Provider", maxWidth: 24),
+            .init("start", da: "Start", en: "Start"), .init("end", da: "Slut", en: "End"),
+            .init("rate", da: "Takst", en: "Rate", right: true, inText: false), .init("rateUnit", da: "Enhed", en: "Unit", inText: false),
+            .init("monthlyCost", da: "Pr. måned", en: "Per month", right: true),
+            .init("nextFollowUp", da: "Opfølgning", en: "Follow-up"), .init("followUpStatus", da: "Status", en: "Status"),
+        ])
+        for line in OverblikCore.caseload(of: caseworker, grants: d.grants, today: today, dueSoonDays: dueSoonDays) {
+            let g = line.grant
+            t.rows.append([.text(g.caseId), .cpr(g.cpr), .text(g.name), .paragraph(g.paragraph), .text(g.serviceCode),
+                           .text(g.provider), .day(g.start), .day(g.end), .money(g.rate), .text(g.rateUnit?.rawValue ?? ""),
+                           .money(line.monthlyCost), .day(g.nextFollowUp), .status(line.followUp.status)])
+        }
+        return t
+    }
+
+    /// Team: one line per caseworker, with the overload mark.
+    public static func team(_ d: Dataset, filter: ReportFilter, today: Day, dueSoonDays: Int) -> ViewTable {
+        var t = ViewTable(view: "team", columns: [
+            .init("caseworker", da: "Sagsbeh.", en: "Caseworker"), .init("name", da: "Navn", en: "Name", maxWidth: 22),
+            .init("team", da: "Team", en: "Team", maxWidth: 26), .init("activeGrants", da: "Indsatser", en: "Grants", right: true),
+            .init("citizens", da: "Borgere", en: "Citizens", right: true), .init("overdue", da: "Overskr.", en: "Overdue", right: true),
+            .init("dueSoon", da: "Snart", en: "Soon", right: true), .init("missingFollowUp", da: "Mangler", en: "Missing", right: true),
+            .init("monthlyCost", da: "Pr. måned", en: "Per month", right: true),
+            .init("overloaded", da: "Over 1,25 × median", en: "Over 1.25 × median"),
+            .init("teamMedian", da: "Median", en: "Median", inText: false),
+            .init("byParagraph", da: "Pr. paragraf", en: "By paragraph", maxWidth: 50),
+        ])
+        for line in teamDistribution(grants: d.grants, staff: d.staff, today: today, dueSoonDays: dueSoonDays)
+        where filter.team.map({ line.team.lowercased() == $0.lowercased() }) ?? true {
+            t.rows.append([.text(line.caseworker), .text(line.name), .text(line.team), .int(line.activeGrants), .int(line.citizens),
+                           .int(line.overdue), .int(line.dueSoon), .int(line.missingFollowUp), .money(line.monthlyCost),
+                           .bool(line.overloaded), .number(line.teamMedian),
+                           .counts(line.byParagraph)])
+        }
+        return t
+    }
+
+    /// Opfølgning: overdue, due-soon and missing follow-ups, most overdue first.
+    public static func followUps(_ d: Dataset, filter: ReportFilter, today: Day, dueSoonDays: Int) -> ViewTable {
+        var t = ViewTable(view: "followups", columns: [
+            .init("caseworker", da: "Sagsbeh.", en: "Caseworker"), .init("caseId", da: "Sag", en: "Case"),
+            .init("cpr", da: "CPR", en: "CPR"), .init("name", da: "Navn", en: "Name", maxWidth: 22),
+            .init("paragraph", da: "§", en: "§"), .init("nextFollowUp", da: "Opfølgning", en: "Follow-up"),
+            .init("daysOverdue", da: "Dage over", en: "Days over", right: true), .init("followUpStatus", da: "Status", en: "Status"),
+        ])
+        for line in followUpList(grants: d.grants.filter(filter.accepts), today: today, dueSoonDays: dueSoonDays) {
+            let g = line.grant
+            t.rows.append([.text(g.caseworker), .text(g.caseId), .cpr(g.cpr), .text(g.name), .paragraph(g.paragraph),
+                           .day(g.nextFollowUp), line.followUp.daysOverdue.map(Cell.int) ?? .text(""), .status(line.followUp.status)])
+        }
+        return t
+    }
+
+    /// Tilgang og afgang: inflow, outflow and recipients at month end per paragraph and month.
+    public static func movements(_ d: Dataset, filter: ReportFilter, year: Int) -> ViewTable {
+        var t = ViewTable(view: "movements", columns: [
+            .init("year", da: "År", en: "Year"), .init("month", da: "Md.", en: "Month", right: true),
+            .init("paragraph", da: "§", en: "§"), .init("inflow", da: "Tilgang", en: "Inflow", right: true),
+            .init("outflow", da: "Afgang", en: "Outflow", right: true),
+            .init("activeAtMonthEnd", da: "Modtagere ultimo", en: "At month end", right: true),
+        ])
+        for line in OverblikCore.movements(grants: d.grants, year: year)
+        where (filter.paragraph.map { line.paragraph == $0 } ?? true) && (filter.month.map { line.month == $0 } ?? true) {
+            t.rows.append([.plain(line.year), .int(line.month), .paragraph(line.paragraph), .int(line.inflow),
+                           .int(line.outflow), .int(line.activeAtMonthEnd)])
+        }
+        return t
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import OverblikCore
+import Testing
+@testable import OverblikTUI
+
+private let today = Day(year: 2026, month: 11, day: 23)!
+private func day(_ y: Int, _ m: Int, _ d: Int) -> Day { Day(year: y, month: m, day: d)! }
+
+private func dataset() -> Dataset {
+    var d = Dataset(municipality: Municipality(code: "250", name: "Frederikssund"))
+    d.grants = [
+        Grant(caseId: "S-1", cpr: CPR(value: 101_901_234), name: "Åse Øby", paragraph: Paragraph(number: 108), serviceCode: "108-01",
+              provider: "Bostedet \u{1B}[31mEgebakken", start: day(2025, 1, 1), rate: Money(ore: 245_000), rateUnit: .day,
+              caseworker: "MHA", team: "Botilbud", nextFollowUp: day(2026, 11, 1)),
+        Grant(caseId: "S-2", cpr: CPR(value: 202_851_235), name: "山田太郎", paragraph: Paragraph(number: 85), serviceCode: "85-01",
+              provider: "Bostøtten", start: day(2026, 3, 1), end: day(2026, 12, 31), rate: Money(ore: 45_000), rateUnit: .hour,
+              hoursPerWeek: Hundredths(700), caseworker: "MHA", team: "Botilbud", nextFollowUp: day(2026, 12, 10)),
+        Grant(caseId: "S-3", cpr: CPR(value: 303_851_236), name: "Ib", paragraph: Paragraph(number: 85), start: day(2024, 1, 1),
+              end: day(2026, 3, 31), caseworker: "TLA", team: "Bostøtte"),
+    ]
+    return d
+}
+
+@Suite("Report views")
+struct ViewReportTests {
+    let danish = ReportContext(today: today)
+
+    @Test func caseloadAsText() {
+        let text = Views.caseload(dataset(), caseworker: "mha", today: today, dueSoonDays: 30).render(.text, danish)
+        #expect(text == """
+            Sag  CPR          Navn      §     Ydelse  Leverandør               Start       Slut         Pr. måned  Opfølgning  Status
+            ───  ───────────  ────────  ────  ──────  ───────────────────────  ──────────  ──────────  ──────────  ──────────  ─────────────
+            S-1  010190-xxxx  Åse Øby   §108  108-01  Bostedet �[31mEgebakken  01-01-2025              74.521 kr.  01-11-2026  ! overskredet
+            S-2  020285-xxxx  山田太郎  §85   85-01   Bostøtten                01-03-2026  31-12-2026  13.688 kr.  10-12-2026  ~ snart
+
+            2 rækker
+            """)
+    }
+
+    @Test func caseloadAsJSONHasTheFieldsOfTheCLISpec() throws {
+        let json = Views.caseload(dataset(), caseworker: "MHA", today: today, dueSoonDays: 30).render(.json, danish)
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+        #expect(object["view"] as? String == "caseload")
+        let rows = object["rows"] as! [[String: Any]]
+        #expect(Set(rows[0].keys) == ["caseId", "cpr", "name", "paragraph", "serviceCode", "provider", "start", "end", "rate",
+                                      "rateUnit", "monthlyCost", "nextFollowUp", "followUpStatus"])
+        #expect(rows[0]["paragraph"] as? String == "SEL-108")
+        #expect(rows[0]["start"] as? String == "2025-01-01")
+        #expect(rows[0]["end"] is NSNull)
+        #expect(rows[0]["followUpStatus"] as? String == "overdue")
+        #expect(rows[1]["followUpStatus"] as? String == "dueSoon")
+        #expect(rows[0]["cpr"] as? String == "010190-xxxx")
+        // Amounts are exact numbers of kroner with two decimals: 450 × 7/7 × 365/12 = 13.687,50.
+        #expect(json.contains("\"monthlyCost\": 13687.50"))
+        #expect(json.contains("\"monthlyCost\": 74520.83"))
+    }
+
+    @Test func teamAsJSONAndCSV() throws {
+        let table = Views.team(dataset(), filter: ReportFilter(), today: today, dueSoonDays: 30)
+        let rows = (try JSONSerialization.jsonObject(with: Data(table.render(.json, danish).utf8)) as! [String: Any])["rows"] as! [[String: Any]]
+        #expect(Set(rows[0].keys).isSuperset(of: ["caseworker", "name", "team", "activeGrants", "citizens", "overdue", "dueSoon",
+                                                  "missingFollowUp", "monthlyCost", "byParagraph"]))
+        #expect(rows.map { $0["caseworker"] as! String } == ["MHA"])  // TLA's only grant has ended
+        #expect(rows[0]["byParagraph"] as? [String: Int] == ["SEL-85": 1, "SEL-108": 1])
+        let csv = table.render(.csv, danish)
+        #expect(csv.hasPrefix("\u{FEFF}caseworker;name;team;activeGrants;citizens;overdue;dueSoon;missingFollowUp;monthlyCost;overloaded;teamMedian;byParagraph\r\n"))
+        #expect(csv.contains("\r\nMHA;;Botilbud;2;2;1;1;0;88208,33;0;2;§85: 1, §108: 1\r\n"))
+    }
+
+    @Test func followUpsInEnglishWithRevealedCPR() {
+        let text = Views.followUps(dataset(), filter: ReportFilter(team: "botilbud"), today: today, dueSoonDays: 30)
+            .render(.text, ReportContext(language: .en, revealCPR: true, today: today))
+        #expect(text.components(separatedBy: "\n")[2] == "MHA         S-1   010190-1234  Åse Øby   §108  01-11-2026         22  ! overdue")
+        #expect(text.hasSuffix("2 rows"))
+    }
+
+    @Test func movementsAsJSON() throws {
+        let json = Views.movements(dataset(), filter: ReportFilter(paragraph: Paragraph(number: 85)), year: 2026).render(.json, danish)
+        let rows = (try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any])["rows"] as! [[String: Any]]
+        #expect(rows.count == 12)
+        #expect(rows[2]["year"] as? Int == 2026)
+        // March: S-2 starts on the 1st; S-3 ends on the 31st and so still counts at month end.
+        #expect([rows[2]["inflow"], rows[2]["outflow"], rows[2]["activeAtMonthEnd"]].map { $0 as? Int } == [1, 1, 2])
+    }
+
+    @Test func jsonEscapesWhatMustBeEscaped() {
+        #expect(JSONValue.string("a\"b\\c\n\u{1B}æ").rendered() == "\"a\\\"b\\\\c\\n\\u001bæ\"")
+        #expect(JSONValue.object([("b", .int(1)), ("a", .array([]))]).rendered() == "{\n  \"b\": 1,\n  \"a\": []\n}")
+    }
+}
