@@ -61,7 +61,7 @@ struct Report: ParsableCommand {
         case .status:
             let report = try orFail(source.language) { () throws(SnapshotError) in try StatusReport(snapshot: snapshot) }
             print(report.render(format, context), terminator: format == .csv ? "" : "\n")
-        case .caseload, .team, .followups, .movements:
+        case .caseload, .team, .followups, .movements, .budget:
             let dataset = try orFail(source.language) { () throws(SnapshotError) in try snapshot.dataset() }
             let dueSoon = try orFail(source.language) { () throws(SnapshotError) in try snapshot.metadata() }.dueSoonDays
             let filter = ReportFilter(caseworker: caseworker, team: team, paragraph: paragraph.flatMap { Paragraph(parsing: $0) },
@@ -71,6 +71,7 @@ struct Report: ParsableCommand {
             case .caseload: table = Views.caseload(dataset, caseworker: caseworker!, today: context.today, dueSoonDays: dueSoon)
             case .team: table = Views.team(dataset, filter: filter, today: context.today, dueSoonDays: dueSoon)
             case .followups: table = Views.followUps(dataset, filter: filter, today: context.today, dueSoonDays: dueSoon)
+            case .budget: table = Views.budget(dataset, filter: filter, year: year ?? context.today.year, today: context.today)
             default: table = Views.movements(dataset, filter: filter, year: year ?? context.today.year)
             }
             print(table.render(format, context), terminator: format == .csv ? "" : "\n")

@@ -94,4 +94,28 @@ public enum Views {
         }
         return t
     }
+
+    /// Økonomi: budget vs spend per account function and month of `year`.
+    public static func budget(_ d: Dataset, filter: ReportFilter, year: Int, today: Day) -> ViewTable {
+        var t = ViewTable(view: "budget", columns: [
+            .init("year", da: "År", en: "Year"), .init("month", da: "Md.", en: "Month", right: true),
+            .init("function", da: "Funktion", en: "Function"), .init("label", da: "Tekst", en: "Label", maxWidth: 24),
+            .init("budget", da: "Budget", en: "Budget", right: true), .init("spend", da: "Forbrug", en: "Spend", right: true),
+            .init("cumulativeBudget", da: "Budget år til dato", en: "Budget YTD", right: true, inText: false),
+            .init("cumulativeSpend", da: "Forbrug år til dato", en: "Spend YTD", right: true, inText: false),
+            .init("deviation", da: "Afvigelse akk.", en: "Deviation YTD", right: true),
+            .init("annualBudget", da: "Årsbudget", en: "Annual budget", right: true, inText: false),
+            .init("forecastYear", da: "Prognose år", en: "Forecast year", right: true),
+            .init("fullTimePersons", da: "Helårspers.", en: "Full-time", right: true),
+            .init("unitCost", da: "Enhedspris", en: "Unit cost", right: true),
+        ])
+        let rows = budgetView(grants: d.grants, payments: d.payments, budget: d.budget, mapping: MappingIndex(d.mapping),
+                              year: year, today: today)
+        for r in rows where filter.month.map({ r.month == $0 }) ?? true {
+            t.rows.append([.plain(r.year), .int(r.month), .text(r.function), .text(r.label), .money(r.budget), .money(r.spend),
+                           .money(r.cumulativeBudget), .money(r.cumulativeSpend), .money(r.deviation), .money(r.annualBudget),
+                           .money(r.forecastYear), .fullTime(r.fullTimePersons), .money(r.unitCost)])
+        }
+        return t
+    }
 }

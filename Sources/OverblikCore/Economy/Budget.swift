@@ -1,0 +1,123 @@
+/// One account function and month of the Økonomi view (budget vs spend).
+public struct BudgetMonth: Hashable, Sendable {
+    public var year: Int
+    public var month: Int
+    public var function: String
+    public var label: String
+    /// The corrected budget where given, else the budget; zero when the file has no row.
+    public var budget: Money
+    /// Payments posted in the month (refunds negative).
+    public var spend: Money
+    public var cumulativeBudget: Money
+    public var cumulativeSpend: Money
+    /// Cumulative budget − cumulative spend: positive is under budget.
+    public var deviation: Money
+    /// The budget of the whole year (Σ of the twelve months).
+    public var annualBudget: Money
+    /// Expected spend for the whole year; the same on every row of the function.
+    public var forecastYear: Money
+    /// Full-time persons in the month (the average number of recipients the municipality pays for).
+    public var fullTimePersons: FullTimePersons
+    /// Kroner per full-time person per year over 1 January … the month's end; nil for a month
+    /// not yet ended, or with no covered days.
+    public var unitCost: Money?
+}
+
+/// The Økonomi view for `year`: a row per account function (every function of the mapping
+/// and of the budget file for the year) and month.
+///
+/// Rules (domain.md): spend by posting date; the forecast is spend posted 1 January … today
+/// (bounded by the year) plus, for every grant on the function that this municipality pays,
+/// daily rate × its unpaid days of the year, rounded once per grant. Full-time persons and
+/// unit cost count only grants this municipality pays, on the union per (citizen, function).
+/// Unit cost's `paidFor` takes each payment's amount pro rata to its period's days in the
+/// range, rounded to whole øre per payment.
+public func budgetView(grants: [Grant], payments: [Payment], budget: [BudgetLine], mapping: MappingIndex,
+                       year: Int, today: Day) -> [BudgetMonth] {
+    let yearRange = DayRange.year(year)
+    let functions = Set(mapping.functions).union(budget.filter { $0.year == year }.map(\.function)).sorted()
+    let budgets = Dictionary(budget.filter { $0.year == year }.map { ("\($0.function)|\($0.month)", $0.effective) },
+                             uniquingKeysWith: { a, _ in a })
+    let paymentsByFunction = Dictionary(grouping: payments, by: \.function)
+
+    // Grants this municipality pays, by function, with their citizens' unions.
+    var ownGrants: [String: [Grant]] = [:]
+    for g in grants where g.payingMunicipality == nil {
+        guard let row = mapping.row(for: g) else { continue }
+        ownGrants[row.function, default: []].append(g)
+    }
+
+    var out: [BudgetMonth] = []
+    for f in functions {
+        let fPayments = paymentsByFunction[f] ?? []
+        let fGrants = ownGrants[f] ?? []
+        var spendByMonth = [Money](repeating: .zero, count: 13)
+        for p in fPayments where p.postingDate.year == year { spendByMonth[p.postingDate.month] = spendByMonth[p.postingDate.month] + p.amount }
+        let forecast = forecastYear(grants: fGrants, payments: fPayments, year: year, today: today)
+        var unions: [CPR: [Span]] = [:]
+        for g in fGrants { unions[g.cpr, default: []].append(g.span) }
+        unions = unions.mapValues(union)
+        let annual = (1...12).reduce(Money.zero) { $0 + (budgets["\(f)|\($1)"] ?? .zero) }
+
+        var cumBudget = Money.zero, cumSpend = Money.zero
+        for m in 1...12 {
+            let month = DayRange.month(m, of: year)
+            let b = budgets["\(f)|\(m)"] ?? .zero
+            cumBudget = cumBudget + b
+            cumSpend = cumSpend + spendByMonth[m]
+            let covered = unions.values.reduce(0) { $0 + coveredDays($1, in: month) }
+            var unitCost: Money?
+            if month.end < today {
+                let toDate = DayRange(yearRange.start, month.end)!
+                let days = unions.values.reduce(0) { $0 + coveredDays($1, in: toDate) }
+                if days > 0 {
+                    let paid = paidFor(fPayments, in: toDate)
+                    unitCost = Money(ore: Money.roundedDivision(paid.ore * Int64(yearRange.dayCount), Int64(days)))
+                }
+            }
+            out.append(BudgetMonth(year: year, month: m, function: f, label: mapping.label(function: f), budget: b,
+                                   spend: spendByMonth[m], cumulativeBudget: cumBudget, cumulativeSpend: cumSpend,
+                                   deviation: cumBudget - cumSpend, annualBudget: annual, forecastYear: forecast,
+                                   fullTimePersons: FullTimePersons(coveredDays: covered, periodDays: month.dayCount),
+                                   unitCost: unitCost))
+        }
+    }
+    return out
+}
+
+/// What the payments were for within `range`: each payment's amount × its days in the range /
+/// its days, rounded to whole øre per payment.
+public func paidFor(_ payments: [Payment], in range: DayRange) -> Money {
+    var total: Int64 = 0
+    for p in payments {
+        guard let overlap = p.period.intersection(range) else { continue }
+        let days = Int64(p.period.dayCount)
+        total += Money.roundedDivision(p.amount.ore * Int64(overlap.dayCount), days)
+    }
+    return Money(ore: total)
+}
+
+/// The year-end forecast of one function: spend posted 1 January … today (within the year) plus
+/// each grant's daily rate × its unpaid days of the year (days no payment period of the citizen
+/// on the function covers, counting payments posted by today), rounded once per grant. `grants` are the function's grants that this
+/// municipality pays; `payments` the function's payments.
+public func forecastYear(grants: [Grant], payments: [Payment], year: Int, today: Day) -> Money {
+    let yearRange = DayRange.year(year)
+    var posted = Money.zero
+    if today >= yearRange.start {
+        let until = min(today, yearRange.end)
+        for p in payments where p.postingDate >= yearRange.start && p.postingDate <= until { posted = posted + p.amount }
+    }
+    // A day is paid by a payment posted by today. (A payment dated after today would otherwise
+    // be neither posted spend nor forecast, and its money would vanish from the forecast.)
+    var paidSpans: [CPR: [Span]] = [:]
+    for p in payments where p.postingDate <= today { paidSpans[p.cpr, default: []].append(Span(start: p.periodStart, end: p.periodEnd)) }
+    paidSpans = paidSpans.mapValues(union)
+    var expected = Money.zero
+    for g in grants {
+        guard let rate = g.dailyRate, let days = g.period(within: yearRange) else { continue }
+        let paid = coveredDays(paidSpans[g.cpr] ?? [], in: days)
+        expected = expected + rate.cost(days: days.dayCount - paid)
+    }
+    return posted + expected
+}

@@ -1,0 +1,97 @@
+import Testing
+@testable import OverblikCore
+
+private func day(_ y: Int, _ m: Int, _ d: Int) -> Day { Day(year: y, month: m, day: d)! }
+private func kr(_ k: Int64) -> Money { Money(kroner: k) }
+
+/// One function (5.38.50, §108) in 2026 with today = 23-11-2026, worked by hand:
+/// - A (citizen 1): from 01-01-2026, open, 1.000 kr./day, paid January–October (304 days),
+///   each month posted on the 5th of the next, plus a refund of 1.000 kr. for March posted 20-04.
+/// - B (citizen 2): 01-03…30-06, 2.000 kr./day, paid by another municipality: no forecast, no full-time.
+/// - C (citizen 3): 15-10…15-12 (ends before 31 December), 500 kr./day, October paid (17 days, posted 05-11).
+/// Budget 40.000 kr. a month; March corrected to 50.000 kr. A budget row of another function, and a
+/// payment posted in January 2027, must not disturb anything.
+@Suite("Økonomi: budget, spend, forecast, unit cost")
+struct BudgetTests {
+    let today = day(2026, 11, 23)
+    let mapping = MappingIndex([
+        MappingRow(paragraph: Paragraph(number: 108), function: "5.38.50", serviceCodes: ["108-01"], label: "Længerevarende botilbud"),
+        MappingRow(paragraph: Paragraph(number: 85), function: "5.38.38", grouping: "004", serviceCodes: ["85-01"], label: "Støtte"),
+    ])
+    var grants: [Grant] {
+        [Grant(caseId: "A", cpr: CPR(value: 1), paragraph: Paragraph(number: 108), serviceCode: "108-01", start: day(2026, 1, 1),
+               rate: kr(1000), rateUnit: .day),
+         Grant(caseId: "B", cpr: CPR(value: 2), paragraph: Paragraph(number: 108), serviceCode: "108-01", start: day(2026, 3, 1),
+               end: day(2026, 6, 30), rate: kr(2000), rateUnit: .day, payingMunicipality: "Halsnæs"),
+         Grant(caseId: "C", cpr: CPR(value: 3), paragraph: Paragraph(number: 108), serviceCode: "108-99", start: day(2026, 10, 15),
+               end: day(2026, 12, 15), rate: kr(500), rateUnit: .day)]
+    }
+    var payments: [Payment] {
+        var p: [Payment] = []
+        for m in 1...10 {
+            let month = DayRange.month(m, of: 2026)
+            p.append(Payment(voucherId: "A\(m)", cpr: CPR(value: 1), function: "5.38.50", periodStart: month.start, periodEnd: month.end,
+                             amount: kr(Int64(month.dayCount) * 1000), postingDate: day(2026, m + 1, 5)))
+        }
+        p.append(Payment(voucherId: "R", cpr: CPR(value: 1), function: "5.38.50", periodStart: day(2026, 3, 1), periodEnd: day(2026, 3, 31),
+                         amount: kr(-1000), postingDate: day(2026, 4, 20)))
+        p.append(Payment(voucherId: "C10", cpr: CPR(value: 3), function: "5.38.50", periodStart: day(2026, 10, 15), periodEnd: day(2026, 10, 31),
+                         amount: kr(8500), postingDate: day(2026, 11, 5)))
+        p.append(Payment(voucherId: "late", cpr: CPR(value: 3), function: "5.38.50", periodStart: day(2026, 11, 1), periodEnd: day(2026, 11, 30),
+                         amount: kr(15000), postingDate: day(2027, 1, 5)))
+        p.append(Payment(voucherId: "other", cpr: CPR(value: 1), function: "5.38.38", grouping: "004", periodStart: day(2026, 1, 1),
+                         periodEnd: day(2026, 1, 31), amount: kr(777), postingDate: day(2026, 2, 5)))
+        return p
+    }
+    var budget: [BudgetLine] {
+        (1...12).map { BudgetLine(year: 2026, month: $0, function: "5.38.50", budget: kr(40000), correctedBudget: $0 == 3 ? kr(50000) : nil) }
+            + [BudgetLine(year: 2026, month: 1, function: "5.38.99", budget: kr(5)), BudgetLine(year: 2025, month: 1, function: "5.38.98", budget: kr(5))]
+    }
+
+    var rows: [BudgetMonth] { budgetView(grants: grants, payments: payments, budget: budget, mapping: mapping, year: 2026, today: today) }
+
+    @Test func functionsFromMappingAndBudgetFile() {
+        #expect(Set(rows.map(\.function)) == ["5.38.38", "5.38.50", "5.38.99"])
+        #expect(rows.count == 36)
+    }
+
+    @Test func spendByPostingMonthAndCumulativeFigures() {
+        let f = rows.filter { $0.function == "5.38.50" }
+        #expect(f.map(\.spend) == [0, 31000, 28000, 30000, 30000, 31000, 30000, 31000, 31000, 30000, 39500, 0].map(kr))
+        #expect(f[2].budget == kr(50000))
+        #expect(f[2].cumulativeBudget == kr(130_000))
+        #expect(f[2].cumulativeSpend == kr(59000))
+        #expect(f[2].deviation == kr(71000))
+        #expect(f[0].annualBudget == kr(490_000))
+        #expect(f[0].label == "Længerevarende botilbud")
+    }
+
+    /// 311.500 posted until today + A's 61 unpaid days × 1.000 + C's 45 unpaid days × 500 = 395.000.
+    /// (C's November is paid by a payment posted only in 2027, after today: those days are still forecast.)
+    @Test func forecastAddsUnpaidDaysOfOwnGrants() {
+        let f = rows.filter { $0.function == "5.38.50" }
+        #expect(Set(f.map(\.forecastYear)) == [kr(395_000)])
+        // The grant of another municipality is not forecast; the other function's payment not counted.
+        #expect(rows.first { $0.function == "5.38.38" }!.forecastYear == kr(777))
+    }
+
+    @Test func fullTimePersonsAndUnitCost() {
+        let f = rows.filter { $0.function == "5.38.50" }
+        #expect(f[5].fullTimePersons == FullTimePersons(coveredDays: 30, periodDays: 30))   // June: A only (B is paid elsewhere)
+        #expect(f[9].fullTimePersons.danish == "1,55")                                      // October: (31 + 17) / 31
+        // March: paid for 1 Jan … 31 Mar = 31.000 + 28.000 + 31.000 − 1.000 = 89.000 over 90 covered days × 365.
+        #expect(f[2].unitCost == Money(ore: 36_094_444))
+        // October: 303.000 + 8.500 = 311.500 over 304 + 17 = 321 days × 365 = 354.197,82.
+        #expect(f[9].unitCost == Money(ore: 35_419_782))
+        #expect(f[10].unitCost == nil)   // November has not ended
+        #expect(f[11].unitCost == nil)
+    }
+
+    @Test func paidForIsProRataToThePaymentPeriod() {
+        let p = Payment(voucherId: "x", cpr: CPR(value: 1), function: "f", periodStart: day(2026, 1, 20), periodEnd: day(2026, 2, 8),
+                        amount: Money(ore: 100_000), postingDate: day(2026, 2, 10))
+        // 12 of the payment's 20 days fall in January: 1.000 × 12/20 = 600.
+        #expect(paidFor([p], in: .month(1, of: 2026)) == Money(ore: 60_000))
+        #expect(paidFor([p], in: .month(3, of: 2026)) == .zero)
+    }
+}
