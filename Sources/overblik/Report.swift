@@ -75,8 +75,17 @@ struct Report: ParsableCommand {
             default: table = Views.movements(dataset, filter: filter, year: year ?? context.today.year)
             }
             print(table.render(format, context), terminator: format == .csv ? "" : "\n")
-        default:
-            fail(source.language == .da ? "visningen '\(view.rawValue)' er endnu ikke bygget" : "the view '\(view.rawValue)' is not built yet")
+        case .ottetal, .discrepancies:
+            let dataset = try orFail(source.language) { () throws(SnapshotError) in try snapshot.dataset() }
+            let meta = try orFail(source.language) { () throws(SnapshotError) in try snapshot.metadata() }
+            let y = year ?? context.today.year
+            guard let r = Views.reconciliation(dataset, year: y, month: month, today: context.today, rateTolerance: meta.rateTolerance) else {
+                fail(source.language == .da ? "ingen afsluttet måned i \(month.map { "\($0)/" } ?? "")\(y) før \(context.today.danish): vælg en periode, der er slut"
+                                            : "no month of \(month.map { "\($0)/" } ?? "")\(y) is over before \(context.today.danish): choose a period that has ended")
+            }
+            let filter = ReportFilter(caseworker: caseworker, team: team, paragraph: paragraph.flatMap { Paragraph(parsing: $0) })
+            let table = view == .ottetal ? Views.ottetal(r, filter: filter) : Views.discrepancies(r, filter: filter)
+            print(table.render(format, context), terminator: format == .csv ? "" : "\n")
         }
     }
 }

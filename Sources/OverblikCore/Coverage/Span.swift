@@ -10,6 +10,11 @@ public struct Span: Hashable, Sendable {
 
     public func covers(_ day: Day) -> Bool { start <= day && end.map { day <= $0 } ?? true }
 
+    /// Whether the two spans share a day.
+    public func overlaps(_ other: Span) -> Bool {
+        (end.map { other.start <= $0 } ?? true) && (other.end.map { start <= $0 } ?? true)
+    }
+
     /// The span's days within `bounds`, or nil.
     public func within(_ bounds: DayRange) -> DayRange? { Day.clamp(start: start, end: end, to: bounds) }
 }

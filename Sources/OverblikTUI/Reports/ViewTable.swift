@@ -18,6 +18,11 @@ public enum Cell: Sendable {
     case fullTime(FullTimePersons?)
     case counts([Paragraph: Int])
     case bool(Bool)
+    /// Text that may hold CPR numbers (a discrepancy's key): masked unless revealed.
+    case masked(String)
+    /// A text in the report's language.
+    case message(Message?)
+    case kind(DiscrepancyKind)
 }
 
 /// A view as a table: columns with JSON keys and headings in both languages, and typed rows.
@@ -82,6 +87,9 @@ public struct ViewTable: Sendable {
         case .fullTime(let f): return f?.danish ?? ""
         case .counts(let counts): return counts.sorted { $0.key < $1.key }.map { "\($0.key.display): \($0.value)" }.joined(separator: ", ")
         case .bool(let b): return b ? c.t("ja", "yes") : ""
+        case .masked(let s): return c.showText(s)
+        case .message(let m): return m?.text(c.language) ?? ""
+        case .kind(let k): return k.label.text(c.language)
         }
     }
 
@@ -111,6 +119,7 @@ public struct ViewTable: Sendable {
         case .status(let s): return s?.rawValue ?? ""
         case .bool(let b): return b ? "1" : "0"
         case .paragraph(let p): return p.key
+        case .kind(let k): return k.rawValue
         default: return text(cell, c)
         }
     }
@@ -128,6 +137,9 @@ public struct ViewTable: Sendable {
         case .fullTime(let f): return f.map { .number(String(format2: $0)) } ?? .null
         case .counts(let counts): return .object(counts.sorted { $0.key < $1.key }.map { ($0.key.key, .int($0.value)) })
         case .bool(let b): return .bool(b)
+        case .masked(let s): return .string(c.showText(s))
+        case .message(let m): return m.map { .string($0.text(c.language)) } ?? .null
+        case .kind(let k): return .string(k.rawValue)
         }
     }
 }

@@ -118,4 +118,48 @@ public enum Views {
         }
         return t
     }
+
+    /// The reconciliation of a snapshot's records for `year` (and `month`), or nil when no month of it is over.
+    public static func reconciliation(_ d: Dataset, year: Int, month: Int?, today: Day, rateTolerance: Double) -> Reconciliation? {
+        reconcile(grants: d.grants, payments: d.payments, dst: d.dst, mapping: MappingIndex(d.mapping), year: year,
+                  month: month, today: today, rateTolerance: rateTolerance)
+    }
+
+    /// Ottetalskontrol (Overbliks udgave): the eight figures per paragraph.
+    public static func ottetal(_ r: Reconciliation, filter: ReportFilter) -> ViewTable {
+        var t = ViewTable(view: "ottetal", columns: [
+            .init("paragraph", da: "§", en: "§"), .init("periodStart", da: "Fra", en: "From"), .init("periodEnd", da: "Til", en: "To"),
+            .init("caseSystem", da: "1 Fagsystem", en: "1 Case system", right: true), .init("economy", da: "2 Økonomi", en: "2 Economy", right: true),
+            .init("both", da: "3 Begge", en: "3 Both", right: true), .init("onlyCaseSystem", da: "4 Kun fag.", en: "4 Only case", right: true),
+            .init("onlyEconomy", da: "5 Kun øko.", en: "5 Only econ.", right: true),
+            .init("fullTimeCaseSystem", da: "6 Helår fag.", en: "6 FTE case", right: true),
+            .init("fullTimeEconomy", da: "7 Helår øko.", en: "7 FTE econ.", right: true),
+            .init("fullTimeDifference", da: "8 Forskel", en: "8 Difference", right: true),
+        ])
+        for l in r.ottetal where filter.paragraph.map({ l.paragraph == $0 }) ?? true {
+            t.rows.append([.paragraph(l.paragraph), .day(l.period.start), .day(l.period.end), .int(l.caseSystem), .int(l.economy),
+                           .int(l.both), .int(l.onlyCaseSystem), .int(l.onlyEconomy), .fullTime(l.fullTimeCaseSystem),
+                           .fullTime(l.fullTimeEconomy), .number(l.fullTimeDifference)])
+        }
+        return t
+    }
+
+    /// The discrepancies of a reconciliation.
+    public static func discrepancies(_ r: Reconciliation, filter: ReportFilter) -> ViewTable {
+        var t = ViewTable(view: "discrepancies", columns: [
+            .init("key", da: "Nøgle", en: "Key", inText: false), .init("kind", da: "Slags", en: "Kind", maxWidth: 26),
+            .init("paragraph", da: "§", en: "§"), .init("cpr", da: "CPR", en: "CPR"), .init("caseId", da: "Sag", en: "Case"),
+            .init("voucherIds", da: "Bilag", en: "Vouchers", inText: false), .init("month", da: "Md.", en: "Month"),
+            .init("caseworker", da: "Sagsbeh.", en: "Caseworker"), .init("amount", da: "Beløb", en: "Amount", right: true),
+            .init("explained", da: "Forklaret", en: "Explained"), .init("explanation", da: "Forklaring", en: "Explanation", inText: false),
+            .init("message", da: "Besked", en: "Message", maxWidth: 70),
+        ])
+        for x in r.discrepancies where (filter.paragraph.map { x.paragraph == $0 } ?? true)
+            && (filter.caseworker.map { x.caseworker.lowercased() == $0.lowercased() } ?? true) {
+            t.rows.append([.masked(x.key), .kind(x.kind), .paragraph(x.paragraph), x.cpr.map(Cell.cpr) ?? .text(""),
+                           .text(x.caseIds.first ?? ""), .text(x.voucherIds.joined(separator: ",")), .text(x.month ?? ""),
+                           .text(x.caseworker), .money(x.amount), .bool(x.explained), .message(x.explanation), .message(x.message)])
+        }
+        return t
+    }
 }

@@ -1,0 +1,48 @@
+/// The kinds of discrepancy the reconciliation finds (domain.md, "Discrepancy kinds").
+public enum DiscrepancyKind: String, Sendable, CaseIterable, Comparable {
+    case onlyInCaseSystem, onlyInEconomy, paidOutsideGrant, rateMismatch
+    case notReportedToDst, reportedNotGranted, dstCodeMismatch, dstPeriodMismatch
+    case overlappingGrants, invalidServiceCode, under18, missingTargetGroup, dataBreak
+
+    public static func < (a: DiscrepancyKind, b: DiscrepancyKind) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+
+    public var label: Message {
+        switch self {
+        case .onlyInCaseSystem: return Message(da: "Kun i fagsystem", en: "Only in case system")
+        case .onlyInEconomy: return Message(da: "Kun i økonomi", en: "Only in economy")
+        case .paidOutsideGrant: return Message(da: "Betalt uden for bevilling", en: "Paid outside grant")
+        case .rateMismatch: return Message(da: "Takst afviger", en: "Rate mismatch")
+        case .notReportedToDst: return Message(da: "Ikke indberettet til DST", en: "Not reported to DST")
+        case .reportedNotGranted: return Message(da: "Indberettet uden bevilling", en: "Reported, not granted")
+        case .dstCodeMismatch: return Message(da: "DST-kode afviger", en: "DST code mismatch")
+        case .dstPeriodMismatch: return Message(da: "DST-periode afviger", en: "DST period mismatch")
+        case .overlappingGrants: return Message(da: "Overlappende bevillinger", en: "Overlapping grants")
+        case .invalidServiceCode: return Message(da: "Ugyldig ydelseskode", en: "Invalid service code")
+        case .under18: return Message(da: "Under 18 år", en: "Under 18")
+        case .missingTargetGroup: return Message(da: "Målgruppe mangler", en: "Target group missing")
+        case .dataBreak: return Message(da: "Databrud", en: "Data break")
+        }
+    }
+}
+
+/// One discrepancy between the systems, or within one of them.
+public struct Discrepancy: Hashable, Sendable {
+    /// Stable across syncs (kind, paragraph, CPR and what identifies it), so that a note put
+    /// on it re-attaches after the next sync.
+    public var key: String
+    public var kind: DiscrepancyKind
+    public var paragraph: Paragraph
+    /// Nil for a data break (it concerns a paragraph, not a citizen).
+    public var cpr: CPR?
+    public var caseIds: [String]
+    public var voucherIds: [String]
+    /// `YYYY-MM` for the kinds that concern a month.
+    public var month: String?
+    public var caseworker: String
+    public var amount: Money?
+    public var explained: Bool
+    public var explanation: Message?
+    public var message: Message
+}

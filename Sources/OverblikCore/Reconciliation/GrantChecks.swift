@@ -1,0 +1,135 @@
+extension Reconciler {
+    /// Grants with at least one day in the calendar year of the reconciliation.
+    var grantsOfYear: [Grant] {
+        let y = DayRange.year(year)
+        return grants.filter { $0.span.within(y) != nil }
+    }
+
+    mutating func overlapping() {
+        var byCitizen: [CPR: [Grant]] = [:]
+        for g in grantsOfYear { byCitizen[g.cpr, default: []].append(g) }
+        let housing: Set<Paragraph> = [Paragraph(number: 107), Paragraph(number: 108)]
+        for (cpr, gs) in byCitizen where gs.count > 1 {
+            let sorted = gs.sorted { ($0.start, $0.caseId) < ($1.start, $1.caseId) }
+            for i in sorted.indices {
+                for j in sorted.indices where j > i {
+                    let (a, b) = (sorted[i], sorted[j])
+                    let related = a.paragraph == b.paragraph || (a.paragraph != b.paragraph && housing.contains(a.paragraph) && housing.contains(b.paragraph))
+                    guard related, a.span.overlaps(b.span) else { continue }
+                    let sharedEnd = [a.end, b.end].compactMap { $0 }.min()
+                    let ids = [a.caseId, b.caseId].sorted()
+                    out.append(Discrepancy(
+                        key: key(.overlappingGrants, b.paragraph, cpr, ids.joined(separator: "+")), kind: .overlappingGrants,
+                        paragraph: b.paragraph, cpr: cpr, caseIds: [b.caseId, a.caseId], voucherIds: [], month: nil,
+                        caseworker: b.caseworker, amount: nil, explained: false, explanation: nil,
+                        message: Message(da: "\(b.caseId) (\(b.paragraph.display)) overlapper \(a.caseId) (\(a.paragraph.display)) fra \(b.start.danish)" + (sharedEnd.map { " til \($0.danish)" } ?? ""),
+                                         en: "\(b.caseId) (\(b.paragraph.display)) overlaps \(a.caseId) (\(a.paragraph.display)) from \(b.start.danish)" + (sharedEnd.map { " to \($0.danish)" } ?? ""))))
+                }
+            }
+        }
+    }
+
+    mutating func grantChecks() {
+        for g in grantsOfYear {
+            if !mapping.hasValidServiceCode(g) {
+                out.append(Discrepancy(
+                    key: key(.invalidServiceCode, g.paragraph, g.cpr, g.caseId), kind: .invalidServiceCode, paragraph: g.paragraph,
+                    cpr: g.cpr, caseIds: [g.caseId], voucherIds: [], month: nil, caseworker: g.caseworker, amount: nil,
+                    explained: false, explanation: nil,
+                    message: Message(da: "ydelseskoden \"\(g.serviceCode)\" står ikke i masteroversigten under \(g.paragraph.display)",
+                                     en: "the service code \"\(g.serviceCode)\" is not in the mapping under \(g.paragraph.display)")))
+            }
+            let adult = g.cpr.eighteenthBirthday
+            if g.start < adult {
+                out.append(Discrepancy(
+                    key: key(.under18, g.paragraph, g.cpr, g.caseId), kind: .under18, paragraph: g.paragraph, cpr: g.cpr,
+                    caseIds: [g.caseId], voucherIds: [], month: nil, caseworker: g.caseworker, amount: nil, explained: false,
+                    explanation: nil,
+                    message: Message(da: "bevilget fra \(g.start.danish), før 18-årsdagen \(adult.danish)",
+                                     en: "granted from \(g.start.danish), before the 18th birthday \(adult.danish)")))
+            }
+        }
+        for g in grants where g.isActive(on: today) && g.targetGroup.isEmpty {
+            out.append(Discrepancy(
+                key: key(.missingTargetGroup, g.paragraph, g.cpr, g.caseId), kind: .missingTargetGroup, paragraph: g.paragraph,
+                cpr: g.cpr, caseIds: [g.caseId], voucherIds: [], month: nil, caseworker: g.caseworker, amount: nil,
+                explained: false, explanation: nil,
+                message: Message(da: "aktiv bevilling uden målgruppe (Uoplyst)", en: "active grant with no target group (Uoplyst)")))
+        }
+    }
+
+    mutating func dstChecks() {
+        var dstBy: [CPR: [Paragraph: [DstRow]]] = [:]
+        for r in dst { dstBy[r.cpr, default: [:]][r.paragraph, default: []].append(r) }
+        func overlaps(_ r: DstRow, _ g: Grant) -> Bool { Span(start: r.start, end: r.end).overlaps(g.span) }
+
+        for g in grants where inPeriod(g) {
+            let rows = mapping.rows(of: g.paragraph)
+            let reported = mapping.exactRow(for: g).map { !$0.dstCode.isEmpty } ?? rows.contains { !$0.dstCode.isEmpty }
+            guard reported else { continue }
+            guard !(dstBy[g.cpr]?[g.paragraph] ?? []).contains(where: { overlaps($0, g) }) else { continue }
+            let explained = g.actingMunicipality != nil
+            out.append(Discrepancy(
+                key: key(.notReportedToDst, g.paragraph, g.cpr, g.caseId), kind: .notReportedToDst, paragraph: g.paragraph,
+                cpr: g.cpr, caseIds: [g.caseId], voucherIds: [], month: nil, caseworker: g.caseworker, amount: nil,
+                explained: explained,
+                explanation: explained ? Message(da: "handlekommune \(g.actingMunicipality!) indberetter", en: "acting municipality \(g.actingMunicipality!) reports") : nil,
+                message: Message(da: "bevillingen fra \(g.start.danish) er ikke indberettet til DST", en: "the grant from \(g.start.danish) is not reported to DST")))
+        }
+
+        for r in dst where inPeriod(r) {
+            let id = "\(r.start.iso)/\(r.dstCode)"
+            let matching = (grantsBy[r.cpr]?[r.paragraph] ?? []).filter { overlaps(r, $0) }.sorted { ($0.start, $0.caseId) < ($1.start, $1.caseId) }
+            let caseworker = matching.first?.caseworker ?? grantsBy[r.cpr]?[r.paragraph]?.first?.caseworker ?? ""
+            func add(_ kind: DiscrepancyKind, _ da: String, _ en: String) {
+                out.append(Discrepancy(key: key(kind, r.paragraph, r.cpr, id), kind: kind, paragraph: r.paragraph, cpr: r.cpr,
+                                       caseIds: matching.map(\.caseId), voucherIds: [], month: nil, caseworker: caseworker,
+                                       amount: nil, explained: false, explanation: nil, message: Message(da: da, en: en)))
+            }
+            let end = r.end?.danish ?? "…"
+            guard let matched = matching.first else {
+                add(.reportedNotGranted, "indberettet \(r.start.danish)–\(end) (\(r.dstCode)) uden en bevilling efter \(r.paragraph.display)",
+                    "reported \(r.start.danish)–\(end) (\(r.dstCode)) with no grant under \(r.paragraph.display)")
+                let codes = mapping.rows(of: r.paragraph).map(\.dstCode).filter { !$0.isEmpty }
+                if !codes.contains(r.dstCode) {
+                    add(.dstCodeMismatch, "DST-koden \(r.dstCode) hører ikke til \(r.paragraph.display) (\(codes.joined(separator: ", ")))",
+                        "the DST code \(r.dstCode) does not belong to \(r.paragraph.display) (\(codes.joined(separator: ", ")))")
+                }
+                continue
+            }
+            let accepted: [String]
+            if let row = mapping.exactRow(for: matched) {
+                accepted = [row.dstCode]
+            } else {
+                accepted = mapping.rows(of: r.paragraph).map(\.dstCode).filter { !$0.isEmpty }
+            }
+            if !accepted.contains(r.dstCode) {
+                add(.dstCodeMismatch, "indberettet med DST-koden \(r.dstCode), bevilling \(matched.caseId) giver \(accepted.joined(separator: ", "))",
+                    "reported with DST code \(r.dstCode), grant \(matched.caseId) gives \(accepted.joined(separator: ", "))")
+            }
+            if !matching.contains(where: { $0.start == r.start && $0.end == r.end }) {
+                add(.dstPeriodMismatch, "indberettet \(r.start.danish)–\(end), bevilling \(matched.caseId) løber \(matched.start.danish)–\(matched.end?.danish ?? "…")",
+                    "reported \(r.start.danish)–\(end), grant \(matched.caseId) runs \(matched.start.danish)–\(matched.end?.danish ?? "…")")
+            }
+        }
+    }
+
+    mutating func dataBreaks() {
+        let coverage = ParagraphCoverage(grants: grants)
+        for p in coverage.paragraphs {
+            for (y, m) in months(of: period) {
+                let monthEnd = DayRange.month(m, of: y).end
+                let before = DayRange.month(m, of: y).start.advanced(by: -1)
+                let now = coverage.recipients(p, on: monthEnd)
+                let previous = coverage.recipients(p, on: before)
+                let change = now - previous
+                guard abs(change) >= 10, Double(abs(change)) > 0.2 * Double(previous) else { continue }
+                out.append(Discrepancy(
+                    key: key(.dataBreak, p, nil, monthKey(y, m)), kind: .dataBreak, paragraph: p, cpr: nil, caseIds: [],
+                    voucherIds: [], month: monthKey(y, m), caseworker: "", amount: nil, explained: false, explanation: nil,
+                    message: Message(da: "modtagere ultimo måneden \(previous) → \(now) (\(change > 0 ? "+" : "")\(change))",
+                                     en: "recipients at month end \(previous) → \(now) (\(change > 0 ? "+" : "")\(change))")))
+            }
+        }
+    }
+}

@@ -1,0 +1,167 @@
+/// The result of reconciling the case system, the economy system and the DST extract.
+public struct Reconciliation: Sendable {
+    public var period: DayRange
+    public var ottetal: [OttetalLine]
+    public var discrepancies: [Discrepancy]
+}
+
+/// Reconciles for `year` (or `year` and `month`) as domain.md defines it. Nil when the
+/// period has no month that is over yet.
+public func reconcile(grants: [Grant], payments: [Payment], dst: [DstRow], mapping: MappingIndex,
+                      year: Int, month: Int? = nil, today: Day, rateTolerance: Double) -> Reconciliation? {
+    guard let period = reconciliationPeriod(year: year, month: month, today: today) else { return nil }
+    var r = Reconciler(grants: grants, payments: payments, dst: dst, mapping: mapping, period: period,
+                       year: year, today: today, rateTolerance: rateTolerance)
+    return r.run()
+}
+
+/// The work of one reconciliation, split per rule.
+struct Reconciler {
+    let grants: [Grant]
+    let dst: [DstRow]
+    let mapping: MappingIndex
+    let period: DayRange
+    let year: Int
+    let today: Day
+    let rateTolerance: Double
+
+    /// Grants per citizen and paragraph (all time).
+    let grantsBy: [CPR: [Paragraph: [Grant]]]
+    /// Payments attributed to a paragraph, per citizen and paragraph (all time).
+    let paymentsBy: [CPR: [Paragraph: [Payment]]]
+    var out: [Discrepancy] = []
+
+    init(grants: [Grant], payments: [Payment], dst: [DstRow], mapping: MappingIndex, period: DayRange,
+         year: Int, today: Day, rateTolerance: Double) {
+        self.grants = grants; self.dst = dst; self.mapping = mapping; self.period = period
+        self.year = year; self.today = today; self.rateTolerance = rateTolerance
+        var g: [CPR: [Paragraph: [Grant]]] = [:]
+        for x in grants { g[x.cpr, default: [:]][x.paragraph, default: []].append(x) }
+        grantsBy = g
+        var p: [CPR: [Paragraph: [Payment]]] = [:]
+        for x in payments {
+            let citizenGrants = g[x.cpr].map { $0.values.flatMap { $0 } } ?? []
+            guard let paragraph = OverblikCore.paragraph(of: x, mapping: mapping, grantsOfCitizen: citizenGrants) else { continue }
+            p[x.cpr, default: [:]][paragraph, default: []].append(x)
+        }
+        paymentsBy = p
+    }
+
+    func inPeriod(_ g: Grant) -> Bool { g.span.within(period) != nil }
+    func inPeriod(_ p: Payment) -> Bool { p.period.intersection(period) != nil }
+    func inPeriod(_ r: DstRow) -> Bool { Span(start: r.start, end: r.end).within(period) != nil }
+
+    var paragraphs: [Paragraph] {
+        var set = Set(mapping.rows.map(\.paragraph))
+        for (_, byP) in grantsBy { set.formUnion(byP.keys) }
+        for (_, byP) in paymentsBy { set.formUnion(byP.keys) }
+        set.formUnion(dst.map(\.paragraph))
+        return set.sorted()
+    }
+
+    mutating func run() -> Reconciliation {
+        var lines: [OttetalLine] = []
+        for p in paragraphs { lines.append(ottetal(p)) }
+        overlapping()
+        grantChecks()
+        dstChecks()
+        dataBreaks()
+        out.sort { ($0.kind, $0.paragraph, $0.cpr?.value ?? 0, $0.key) < ($1.kind, $1.paragraph, $1.cpr?.value ?? 0, $1.key) }
+        return Reconciliation(period: period, ottetal: lines, discrepancies: out)
+    }
+
+    // MARK: the ottetalskontrol and the cross-system kinds
+
+    mutating func ottetal(_ p: Paragraph) -> OttetalLine {
+        var caseSystem = Set<CPR>(), economy = Set<CPR>()
+        var coveredCase = 0, coveredPaid = 0
+        for (cpr, byP) in grantsBy {
+            guard let gs = byP[p], gs.contains(where: inPeriod) else { continue }
+            caseSystem.insert(cpr)
+            coveredCase += coveredDays(union(gs.map(\.span)), in: period)
+        }
+        for (cpr, byP) in paymentsBy {
+            guard let ps = byP[p], ps.contains(where: inPeriod) else { continue }
+            economy.insert(cpr)
+            coveredPaid += coveredDays(union(ps.map { Span(start: $0.periodStart, end: $0.periodEnd) }), in: period)
+        }
+        for cpr in caseSystem.subtracting(economy) { onlyInCaseSystem(cpr, p) }
+        for cpr in economy.subtracting(caseSystem) { onlyInEconomyOrOutside(cpr, p) }
+        for cpr in economy.intersection(caseSystem) { paidOutsideGrant(cpr, p); rateMismatch(cpr, p) }
+        return OttetalLine(paragraph: p, period: period, caseSystem: caseSystem.count, economy: economy.count,
+                           both: caseSystem.intersection(economy).count, onlyCaseSystem: caseSystem.subtracting(economy).count,
+                           onlyEconomy: economy.subtracting(caseSystem).count,
+                           fullTimeCaseSystem: FullTimePersons(coveredDays: coveredCase, periodDays: period.dayCount),
+                           fullTimeEconomy: FullTimePersons(coveredDays: coveredPaid, periodDays: period.dayCount))
+    }
+
+    func key(_ kind: DiscrepancyKind, _ p: Paragraph, _ cpr: CPR?, _ id: String) -> String {
+        "\(kind.rawValue)|\(p.key)|\(cpr?.digits ?? "")|\(id)"
+    }
+
+    mutating func onlyInCaseSystem(_ cpr: CPR, _ p: Paragraph) {
+        let gs = grantsBy[cpr]![p]!.filter(inPeriod).sorted { $0.start < $1.start }
+        let explained = gs.allSatisfy { $0.payingMunicipality != nil }
+        out.append(Discrepancy(
+            key: key(.onlyInCaseSystem, p, cpr, ""), kind: .onlyInCaseSystem, paragraph: p, cpr: cpr,
+            caseIds: gs.map(\.caseId), voucherIds: [], month: nil, caseworker: gs.first?.caseworker ?? "", amount: nil,
+            explained: explained,
+            explanation: explained ? Message(da: "betales af \(gs[0].payingMunicipality!)", en: "paid by \(gs[0].payingMunicipality!)") : nil,
+            message: Message(da: "bevilget efter \(p.display), men ingen udbetaling i perioden",
+                             en: "granted under \(p.display), but no payment in the period")))
+    }
+
+    mutating func onlyInEconomyOrOutside(_ cpr: CPR, _ p: Paragraph) {
+        if grantsBy[cpr]?[p] != nil {
+            paidOutsideGrant(cpr, p)
+            return
+        }
+        let ps = paymentsBy[cpr]![p]!.filter(inPeriod).sorted { ($0.periodStart, $0.voucherId) < ($1.periodStart, $1.voucherId) }
+        let amount = ps.reduce(Money.zero) { $0 + $1.amount }
+        let explained = ps.allSatisfy { $0.actingMunicipality != nil }
+        out.append(Discrepancy(
+            key: key(.onlyInEconomy, p, cpr, ""), kind: .onlyInEconomy, paragraph: p, cpr: cpr, caseIds: [],
+            voucherIds: ps.map(\.voucherId), month: nil, caseworker: "", amount: amount, explained: explained,
+            explanation: explained ? Message(da: "handlekommune \(ps[0].actingMunicipality!)", en: "acting municipality \(ps[0].actingMunicipality!)") : nil,
+            message: Message(da: "udbetalt efter \(p.display) uden nogen bevilling på paragraffen",
+                             en: "paid under \(p.display) with no grant on the paragraph at all")))
+    }
+
+    mutating func paidOutsideGrant(_ cpr: CPR, _ p: Paragraph) {
+        let spans = union((grantsBy[cpr]?[p] ?? []).map(\.span))
+        for pay in paymentsBy[cpr]![p]! where inPeriod(pay) {
+            let uncovered = pay.period.dayCount - coveredDays(spans, in: pay.period)
+            guard uncovered > 0 else { continue }
+            let caseworker = grantsBy[cpr]?[p]?.first?.caseworker ?? ""
+            out.append(Discrepancy(
+                key: key(.paidOutsideGrant, p, cpr, "\(pay.voucherId)@\(pay.periodStart.iso)"), kind: .paidOutsideGrant,
+                paragraph: p, cpr: cpr, caseIds: [], voucherIds: [pay.voucherId], month: nil, caseworker: caseworker,
+                amount: Money(ore: Money.roundedDivision(pay.amount.ore * Int64(uncovered), Int64(pay.period.dayCount))),
+                explained: false, explanation: nil,
+                message: Message(da: "\(uncovered) af betalingens \(pay.period.dayCount) dage (\(pay.periodStart.danish)–\(pay.periodEnd.danish)) er ikke dækket af en bevilling",
+                                 en: "\(uncovered) of the payment's \(pay.period.dayCount) days (\(pay.periodStart.danish)–\(pay.periodEnd.danish)) are covered by no grant")))
+        }
+    }
+
+    mutating func rateMismatch(_ cpr: CPR, _ p: Paragraph) {
+        let gs = grantsBy[cpr]![p]!
+        let grantSpans = union(gs.map(\.span))
+        let ps = paymentsBy[cpr]![p]!
+        let paidSpans = union(ps.map { Span(start: $0.periodStart, end: $0.periodEnd) })
+        for (y, m) in months(of: period) {
+            let month = DayRange.month(m, of: y)
+            guard coveredDays(grantSpans, in: month) == month.dayCount, coveredDays(paidSpans, in: month) == month.dayCount else { continue }
+            let paid = paidFor(ps, in: month)
+            let expected = gs.reduce(Money.zero) { $0 + $1.expectedCost(in: month) }
+            let difference = paid - expected
+            guard Double(abs(difference.ore)) > rateTolerance * Double(abs(expected.ore)) else { continue }
+            out.append(Discrepancy(
+                key: key(.rateMismatch, p, cpr, monthKey(y, m)), kind: .rateMismatch, paragraph: p, cpr: cpr,
+                caseIds: gs.filter { $0.span.within(month) != nil }.map(\.caseId),
+                voucherIds: ps.filter { $0.period.intersection(month) != nil }.map(\.voucherId), month: monthKey(y, m),
+                caseworker: gs.first?.caseworker ?? "", amount: difference, explained: false, explanation: nil,
+                message: Message(da: "betalt \(paid.danishDecimal) kr., forventet \(expected.danishDecimal) kr. efter takst",
+                                 en: "paid \(paid.danishDecimal) kr., expected \(expected.danishDecimal) kr. by the rate")))
+        }
+    }
+}
