@@ -71,6 +71,8 @@ struct OverblikSyncCommand: ParsableCommand {
                     } else {
                         printError(language == .da ? " findes ikke (valgfri)" : " absent (optional)")
                     }
+                case .computing:
+                    printError(language == .da ? "Beregner afstemning, økonomi og bevægelser …" : "Computing reconciliation, economy and movements …")
                 case .writing:
                     printError(language == .da ? "Skriver snapshot …" : "Writing snapshot …")
                 }

@@ -37,6 +37,18 @@ enum SummaryText {
                 lines.append("  \(r.file):\(r.line):\(column) \"\(value)\" – \(r.reason.text(language))")
             }
         }
+        if let r = s.reconciliation {
+            lines.append("")
+            lines.append(da ? "Afvigelser \(r.period.start.danish)–\(r.period.end.danish):" : "Discrepancies \(r.period.start.danish)–\(r.period.end.danish):")
+            var kinds = TextTable(columns: [.init(da ? "Slags" : "Kind"), .init(da ? "I alt" : "Total", alignRight: true),
+                                            .init(da ? "Forklarede" : "Explained", alignRight: true)])
+            for kind in DiscrepancyKind.allCases {
+                let of = r.discrepancies.filter { $0.kind == kind }
+                guard !of.isEmpty else { continue }
+                kinds.append([kind.label.text(language), DanishNumber.grouped(of.count), DanishNumber.grouped(of.filter(\.explained).count)])
+            }
+            lines.append(contentsOf: kinds.rows.isEmpty ? [da ? "  ingen" : "  none"] : kinds.render())
+        }
         lines.append("")
         if s.dryRun {
             lines.append(da ? "Prøvekørsel (--dry-run): intet udgivet." : "Dry run (--dry-run): nothing published.")
@@ -64,6 +76,11 @@ enum SummaryText {
                 "value": $0.maskedValue, "reason": $0.reason.da, "reasonEn": $0.reason.en,
             ] as [String: Any] },
             "warnings": s.warnings.map(\.en),
+            "discrepancies": DiscrepancyKind.allCases.compactMap { kind -> [String: Any]? in
+                guard let r = s.reconciliation else { return nil }
+                let of = r.discrepancies.filter { $0.kind == kind }
+                return ["kind": kind.rawValue, "total": of.count, "explained": of.filter(\.explained).count]
+            },
         ]
         let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)

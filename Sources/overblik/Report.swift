@@ -71,15 +71,27 @@ struct Report: ParsableCommand {
             case .caseload: table = Views.caseload(dataset, caseworker: caseworker!, today: context.today, dueSoonDays: dueSoon)
             case .team: table = Views.team(dataset, filter: filter, today: context.today, dueSoonDays: dueSoon)
             case .followups: table = Views.followUps(dataset, filter: filter, today: context.today, dueSoonDays: dueSoon)
-            case .budget: table = Views.budget(dataset, filter: filter, year: year ?? context.today.year, today: context.today)
-            default: table = Views.movements(dataset, filter: filter, year: year ?? context.today.year)
+            case .budget:
+                let y = year ?? context.today.year
+                let stored = try storedFigures(snapshot, year: y, today: context.today)
+                table = Views.budget(stored?.budget ?? Views.budgetRows(dataset, year: y, today: context.today), filter: filter)
+            default:
+                let y = year ?? context.today.year
+                let stored = try storedFigures(snapshot, year: y, today: context.today)
+                table = Views.movements(stored?.movements ?? OverblikCore.movements(grants: dataset.grants, year: y), filter: filter)
             }
             print(table.render(format, context), terminator: format == .csv ? "" : "\n")
         case .ottetal, .discrepancies:
-            let dataset = try orFail(source.language) { () throws(SnapshotError) in try snapshot.dataset() }
             let meta = try orFail(source.language) { () throws(SnapshotError) in try snapshot.metadata() }
             let y = year ?? context.today.year
-            guard let r = Views.reconciliation(dataset, year: y, month: month, today: context.today, rateTolerance: meta.rateTolerance) else {
+            var reconciliation: Reconciliation?
+            if month == nil, let stored = try storedFigures(snapshot, year: y, today: context.today) {
+                reconciliation = stored.reconciliation
+            } else {
+                let dataset = try orFail(source.language) { () throws(SnapshotError) in try snapshot.dataset() }
+                reconciliation = Views.reconciliation(dataset, year: y, month: month, today: context.today, rateTolerance: meta.rateTolerance)
+            }
+            guard let r = reconciliation else {
                 fail(source.language == .da ? "ingen afsluttet måned i \(month.map { "\($0)/" } ?? "")\(y) før \(context.today.danish): vælg en periode, der er slut"
                                             : "no month of \(month.map { "\($0)/" } ?? "")\(y) is over before \(context.today.danish): choose a period that has ended")
             }
@@ -87,5 +99,13 @@ struct Report: ParsableCommand {
             let table = view == .ottetal ? Views.ottetal(r, filter: filter) : Views.discrepancies(r, filter: filter)
             print(table.render(format, context), terminator: format == .csv ? "" : "\n")
         }
+    }
+
+    /// The figures the sync stored for `year`, when the report runs with the snapshot's own today
+    /// (they depend on today: the reconciliation period, the forecast, active grants).
+    func storedFigures(_ snapshot: Snapshot, year: Int, today: Day) throws -> DerivedFigures? {
+        let meta = try orFail(source.language) { () throws(SnapshotError) in try snapshot.metadata() }
+        guard meta.today == today else { return nil }
+        return try orFail(source.language) { () throws(SnapshotError) in try snapshot.derived(year: year) }
     }
 }

@@ -99,3 +99,23 @@ struct SnapshotRoundTripTests {
         #expect(directory.newest() == earlier)
     }
 }
+
+@Suite("Snapshot store: derived figures")
+struct DerivedFiguresStoreTests {
+    @Test func derivedFiguresSurviveTheRoundTrip() throws {
+        let today = Day(year: 2026, month: 11, day: 23)!
+        let data = fullDataset()
+        let derived = DerivedFigures.years(for: today).map { DerivedFigures.compute(data, year: $0, today: today, rateTolerance: 0.02) }
+        #expect(derived.map(\.year) == [2025, 2026])
+        #expect(derived[1].reconciliation?.discrepancies.isEmpty == false)
+        #expect(derived[1].budget.count == 36)
+        let folder = TemporaryFolder()
+        let path = folder.file("s.sqlite")
+        try SnapshotWriter.write(data, derived: derived, metadata: SnapshotMetadata(
+            createdAt: "x", today: today, municipality: data.municipality, programVersion: "t", configPath: "c"), to: path)
+        let snapshot = try Snapshot(path: path)
+        #expect(try snapshot.derived(year: 2026) == derived[1])
+        #expect(try snapshot.derived(year: 2025) == derived[0])
+        #expect(try snapshot.derived(year: 2024) == nil)
+    }
+}

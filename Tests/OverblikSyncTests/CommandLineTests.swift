@@ -66,3 +66,23 @@ struct CommandLineTests {
         #expect(version.stdout == "0.1.0\n")
     }
 }
+
+@Suite("Command line: stored figures", .serialized)
+struct StoredFiguresCommandLineTests {
+    /// The sync summary counts discrepancies by kind; a report run with the snapshot's today
+    /// reads the stored figures and one run with another today computes them, with the same result
+    /// where today does not matter.
+    @Test func summaryAndStoredReports() throws {
+        let folder = TemporaryFolder()
+        let config = DropBuilder().write(into: folder)
+        let sync = try runExecutable("overblik-sync", ["--config", config, "--today", "2026-11-23"])
+        #expect(sync.status == 0)
+        #expect(sync.stdout.contains("Afvigelser 01-01-2026–31-10-2026:"))
+        #expect(sync.stdout.contains("Kun i fagsystem"))
+        let stored = try runExecutable("overblik", ["report", "discrepancies", "--config", config, "--today", "2026-11-23", "--format", "json"])
+        let computed = try runExecutable("overblik", ["report", "discrepancies", "--config", config, "--today", "2026-11-24", "--format", "json"])
+        #expect(stored.status == 0)
+        #expect(stored.stdout == computed.stdout)
+        #expect(stored.stdout.contains("\"kind\": \"onlyInCaseSystem\""))
+    }
+}

@@ -75,7 +75,7 @@ struct ViewReportTests {
     }
 
     @Test func movementsAsJSON() throws {
-        let json = Views.movements(dataset(), filter: ReportFilter(paragraph: Paragraph(number: 85)), year: 2026).render(.json, danish)
+        let json = Views.movements(movements(grants: dataset().grants, year: 2026), filter: ReportFilter(paragraph: Paragraph(number: 85))).render(.json, danish)
         let rows = (try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any])["rows"] as! [[String: Any]]
         #expect(rows.count == 12)
         #expect(rows[2]["year"] as? Int == 2026)

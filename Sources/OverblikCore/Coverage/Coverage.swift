@@ -32,6 +32,10 @@ public struct ParagraphCoverage: Sendable {
 
 /// Full-time persons (helårspersoner) kept as the exact fraction Σ covered days / period days.
 public struct FullTimePersons: Hashable, Sendable {
+    public init(coveredDays: Int, periodDays: Int) {
+        self.coveredDays = coveredDays; self.periodDays = periodDays
+    }
+
     public var coveredDays: Int
     public var periodDays: Int
 
@@ -46,6 +50,10 @@ public struct FullTimePersons: Hashable, Sendable {
 
 /// Inflow, outflow and recipients at month end for one paragraph and month.
 public struct MovementLine: Hashable, Sendable {
+    public init(year: Int, month: Int, paragraph: Paragraph, inflow: Int, outflow: Int, activeAtMonthEnd: Int) {
+        self.year = year; self.month = month; self.paragraph = paragraph; self.inflow = inflow; self.outflow = outflow; self.activeAtMonthEnd = activeAtMonthEnd
+    }
+
     public var year: Int
     public var month: Int
     public var paragraph: Paragraph

@@ -1,5 +1,9 @@
 /// One account function and month of the Økonomi view (budget vs spend).
 public struct BudgetMonth: Hashable, Sendable {
+    public init(year: Int, month: Int, function: String, label: String, budget: Money, spend: Money, cumulativeBudget: Money, cumulativeSpend: Money, deviation: Money, annualBudget: Money, forecastYear: Money, fullTimePersons: FullTimePersons, unitCost: Money?) {
+        self.year = year; self.month = month; self.function = function; self.label = label; self.budget = budget; self.spend = spend; self.cumulativeBudget = cumulativeBudget; self.cumulativeSpend = cumulativeSpend; self.deviation = deviation; self.annualBudget = annualBudget; self.forecastYear = forecastYear; self.fullTimePersons = fullTimePersons; self.unitCost = unitCost
+    }
+
     public var year: Int
     public var month: Int
     public var function: String

@@ -29,6 +29,10 @@ public enum DiscrepancyKind: String, Sendable, CaseIterable, Comparable {
 
 /// One discrepancy between the systems, or within one of them.
 public struct Discrepancy: Hashable, Sendable {
+    public init(key: String, kind: DiscrepancyKind, paragraph: Paragraph, cpr: CPR?, caseIds: [String], voucherIds: [String], month: String?, caseworker: String, amount: Money?, explained: Bool, explanation: Message?, message: Message) {
+        self.key = key; self.kind = kind; self.paragraph = paragraph; self.cpr = cpr; self.caseIds = caseIds; self.voucherIds = voucherIds; self.month = month; self.caseworker = caseworker; self.amount = amount; self.explained = explained; self.explanation = explanation; self.message = message
+    }
+
     /// Stable across syncs (kind, paragraph, CPR and what identifies it), so that a note put
     /// on it re-attaches after the next sync.
     public var key: String

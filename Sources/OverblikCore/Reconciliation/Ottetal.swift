@@ -1,5 +1,9 @@
 /// The eight figures of the ottetalskontrol (Overblik's version) for one paragraph and period.
 public struct OttetalLine: Hashable, Sendable {
+    public init(paragraph: Paragraph, period: DayRange, caseSystem: Int, economy: Int, both: Int, onlyCaseSystem: Int, onlyEconomy: Int, fullTimeCaseSystem: FullTimePersons, fullTimeEconomy: FullTimePersons) {
+        self.paragraph = paragraph; self.period = period; self.caseSystem = caseSystem; self.economy = economy; self.both = both; self.onlyCaseSystem = onlyCaseSystem; self.onlyEconomy = onlyEconomy; self.fullTimeCaseSystem = fullTimeCaseSystem; self.fullTimeEconomy = fullTimeEconomy
+    }
+
     public var paragraph: Paragraph
     public var period: DayRange
     /// 1: citizens in the case system.

@@ -1,5 +1,9 @@
 /// The result of reconciling the case system, the economy system and the DST extract.
-public struct Reconciliation: Sendable {
+public struct Reconciliation: Sendable, Equatable {
+    public init(period: DayRange, ottetal: [OttetalLine], discrepancies: [Discrepancy]) {
+        self.period = period; self.ottetal = ottetal; self.discrepancies = discrepancies
+    }
+
     public var period: DayRange
     public var ottetal: [OttetalLine]
     public var discrepancies: [Discrepancy]

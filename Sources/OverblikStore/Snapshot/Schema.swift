@@ -7,7 +7,7 @@
 /// line in the source file where the row starts. Other municipalities are stored as given in
 /// the export; NULL means this municipality.
 enum Schema {
-    static let version = 2
+    static let version = 3
 
     static let tables = """
     -- Key/value facts about the snapshot: created_at, today, municipality_code,
@@ -122,6 +122,50 @@ enum Schema {
         label TEXT NOT NULL,
         line INTEGER NOT NULL
     );
+
+    -- Derived figures, computed by the sync for the snapshot's `today` and the years in
+    -- derived_years (this year and last year). Views for other years or another today compute.
+    CREATE TABLE derived_years (
+        year INTEGER PRIMARY KEY,
+        period_start INTEGER,           -- the reconciliation period; NULL when no month is over
+        period_end INTEGER
+    );
+
+    -- The ottetalskontrol: full-time persons as covered days over period days.
+    CREATE TABLE ottetal (
+        year INTEGER NOT NULL, paragraph TEXT NOT NULL, case_system INTEGER NOT NULL, economy INTEGER NOT NULL,
+        both INTEGER NOT NULL, only_case_system INTEGER NOT NULL, only_economy INTEGER NOT NULL,
+        covered_case_days INTEGER NOT NULL, covered_economy_days INTEGER NOT NULL, period_days INTEGER NOT NULL
+    );
+
+    CREATE TABLE discrepancies (
+        year INTEGER NOT NULL,
+        key TEXT NOT NULL,              -- stable across syncs: annotations attach to it
+        kind TEXT NOT NULL,
+        paragraph TEXT NOT NULL,
+        cpr INTEGER,                    -- NULL for a data break
+        case_ids TEXT NOT NULL,         -- comma-separated
+        voucher_ids TEXT NOT NULL,      -- comma-separated
+        month TEXT,                     -- YYYY-MM
+        caseworker TEXT NOT NULL,
+        amount INTEGER,                 -- øre
+        explained INTEGER NOT NULL,
+        explanation_da TEXT, explanation_en TEXT,
+        message_da TEXT NOT NULL, message_en TEXT NOT NULL
+    );
+
+    CREATE TABLE budget_months (
+        year INTEGER NOT NULL, month INTEGER NOT NULL, function TEXT NOT NULL, label TEXT NOT NULL,
+        budget INTEGER NOT NULL, spend INTEGER NOT NULL, cumulative_budget INTEGER NOT NULL,
+        cumulative_spend INTEGER NOT NULL, deviation INTEGER NOT NULL, annual_budget INTEGER NOT NULL,
+        forecast_year INTEGER NOT NULL, covered_days INTEGER NOT NULL, period_days INTEGER NOT NULL,
+        unit_cost INTEGER
+    );
+
+    CREATE TABLE movements (
+        year INTEGER NOT NULL, month INTEGER NOT NULL, paragraph TEXT NOT NULL,
+        inflow INTEGER NOT NULL, outflow INTEGER NOT NULL, active_at_month_end INTEGER NOT NULL
+    );
     """
 
     /// Built after the bulk load.
@@ -132,6 +176,8 @@ enum Schema {
     CREATE INDEX payments_function ON payments(function, posting_date);
     CREATE INDEX dst_cpr ON dst(cpr, paragraph);
     CREATE INDEX rejected_table ON rejected_rows(table_name, line);
+    CREATE INDEX discrepancies_year ON discrepancies(year, kind, paragraph);
+    CREATE INDEX discrepancies_key ON discrepancies(key);
     """
 
     /// Readable views for the sqlite3 shell: dates as ISO text, money in kroner.

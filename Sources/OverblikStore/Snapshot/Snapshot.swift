@@ -122,4 +122,48 @@ public final class Snapshot: Sendable {
         }
         return d
     }
+
+    /// The figures the sync derived for `year`, or nil when it derived none for that year.
+    public func derived(year: Int) throws(SnapshotError) -> DerivedFigures? {
+        try read { db -> DerivedFigures? in
+            guard let y = try Row.fetchOne(db, sql: "SELECT * FROM derived_years WHERE year = ?", arguments: [year]) else { return nil }
+            var reconciliation: Reconciliation?
+            if let start = y["period_start"] as Int32?, let end = y["period_end"] as Int32? {
+                let period = DayRange(Day(ordinal: start), Day(ordinal: end))!
+                let ottetal = try Row.fetchAll(db, sql: "SELECT * FROM ottetal WHERE year = ? ORDER BY rowid", arguments: [year]).map { r in
+                    OttetalLine(paragraph: Paragraph(key: r["paragraph"] as String)!, period: period, caseSystem: r["case_system"],
+                                economy: r["economy"], both: r["both"], onlyCaseSystem: r["only_case_system"], onlyEconomy: r["only_economy"],
+                                fullTimeCaseSystem: FullTimePersons(coveredDays: r["covered_case_days"], periodDays: r["period_days"]),
+                                fullTimeEconomy: FullTimePersons(coveredDays: r["covered_economy_days"], periodDays: r["period_days"]))
+                }
+                func list(_ s: String) -> [String] { s.isEmpty ? [] : s.split(separator: ",").map(String.init) }
+                func message(_ r: Row, _ name: String) -> Message? {
+                    guard let da = r["\(name)_da"] as String?, let en = r["\(name)_en"] as String? else { return nil }
+                    return Message(da: da, en: en)
+                }
+                let discrepancies = try Row.fetchAll(db, sql: "SELECT * FROM discrepancies WHERE year = ? ORDER BY rowid", arguments: [year]).compactMap { r -> Discrepancy? in
+                    guard let kind = DiscrepancyKind(rawValue: r["kind"]) else { return nil }
+                    return Discrepancy(key: r["key"], kind: kind, paragraph: Paragraph(key: r["paragraph"] as String)!,
+                                       cpr: (r["cpr"] as Int64?).map(CPR.init(value:)), caseIds: list(r["case_ids"]),
+                                       voucherIds: list(r["voucher_ids"]), month: r["month"], caseworker: r["caseworker"],
+                                       amount: (r["amount"] as Int64?).map(Money.init(ore:)), explained: r["explained"],
+                                       explanation: message(r, "explanation"), message: message(r, "message")!)
+                }
+                reconciliation = Reconciliation(period: period, ottetal: ottetal, discrepancies: discrepancies)
+            }
+            let budget = try Row.fetchAll(db, sql: "SELECT * FROM budget_months WHERE year = ? ORDER BY rowid", arguments: [year]).map { r in
+                BudgetMonth(year: r["year"], month: r["month"], function: r["function"], label: r["label"], budget: Money(ore: r["budget"]),
+                            spend: Money(ore: r["spend"]), cumulativeBudget: Money(ore: r["cumulative_budget"]),
+                            cumulativeSpend: Money(ore: r["cumulative_spend"]), deviation: Money(ore: r["deviation"]),
+                            annualBudget: Money(ore: r["annual_budget"]), forecastYear: Money(ore: r["forecast_year"]),
+                            fullTimePersons: FullTimePersons(coveredDays: r["covered_days"], periodDays: r["period_days"]),
+                            unitCost: (r["unit_cost"] as Int64?).map(Money.init(ore:)))
+            }
+            let movements = try Row.fetchAll(db, sql: "SELECT * FROM movements WHERE year = ? ORDER BY rowid", arguments: [year]).map { r in
+                MovementLine(year: r["year"], month: r["month"], paragraph: Paragraph(key: r["paragraph"] as String)!,
+                             inflow: r["inflow"], outflow: r["outflow"], activeAtMonthEnd: r["active_at_month_end"])
+            }
+            return DerivedFigures(year: year, reconciliation: reconciliation, budget: budget, movements: movements)
+        }
+    }
 }

@@ -5,7 +5,8 @@ import OverblikCore
 /// Used only by `overblik-sync` (through `SnapshotDirectory.publish`).
 public enum SnapshotWriter {
     /// Writes `dataset` and `metadata` into the (new, empty) database file at `path`.
-    public static func write(_ dataset: Dataset, metadata: SnapshotMetadata, to path: String) throws {
+    public static func write(_ dataset: Dataset, derived: [DerivedFigures] = [], metadata: SnapshotMetadata,
+                             to path: String) throws {
         var config = Configuration()
         // The file is a private temporary until it is renamed into place: no journal needed.
         config.prepareDatabase { db in
@@ -16,6 +17,7 @@ public enum SnapshotWriter {
             try db.execute(sql: Schema.tables)
             try db.inTransaction {
                 try insert(dataset, metadata: metadata, into: db)
+                for figures in derived { try insert(figures, into: db) }
                 return .commit
             }
             try db.execute(sql: Schema.indexes)
@@ -95,6 +97,49 @@ public enum SnapshotWriter {
         for m in d.mapping {
             try mapping.execute(arguments: [m.paragraph.key, m.function, m.grouping, m.dstCode,
                                             m.serviceCodes.joined(separator: ","), m.label, m.line])
+        }
+    }
+
+    private static func insert(_ f: DerivedFigures, into db: Database) throws {
+        let r = f.reconciliation
+        try db.execute(sql: "INSERT INTO derived_years (year, period_start, period_end) VALUES (?,?,?)",
+                       arguments: [f.year, r?.period.start.ordinal, r?.period.end.ordinal])
+        if let r {
+            let ottetal = try db.makeStatement(sql: """
+                INSERT INTO ottetal (year, paragraph, case_system, economy, both, only_case_system, only_economy,
+                  covered_case_days, covered_economy_days, period_days) VALUES (?,?,?,?,?,?,?,?,?,?)
+                """)
+            for l in r.ottetal {
+                try ottetal.execute(arguments: [f.year, l.paragraph.key, l.caseSystem, l.economy, l.both, l.onlyCaseSystem,
+                                                l.onlyEconomy, l.fullTimeCaseSystem.coveredDays, l.fullTimeEconomy.coveredDays,
+                                                l.fullTimeCaseSystem.periodDays])
+            }
+            let discrepancies = try db.makeStatement(sql: """
+                INSERT INTO discrepancies (year, key, kind, paragraph, cpr, case_ids, voucher_ids, month, caseworker, amount,
+                  explained, explanation_da, explanation_en, message_da, message_en) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                """)
+            for x in r.discrepancies {
+                try discrepancies.execute(arguments: [
+                    f.year, x.key, x.kind.rawValue, x.paragraph.key, x.cpr?.value, x.caseIds.joined(separator: ","),
+                    x.voucherIds.joined(separator: ","), x.month, x.caseworker, x.amount?.ore, x.explained,
+                    x.explanation?.da, x.explanation?.en, x.message.da, x.message.en,
+                ])
+            }
+        }
+        let budget = try db.makeStatement(sql: """
+            INSERT INTO budget_months (year, month, function, label, budget, spend, cumulative_budget, cumulative_spend,
+              deviation, annual_budget, forecast_year, covered_days, period_days, unit_cost) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+            """)
+        for b in f.budget {
+            try budget.execute(arguments: [b.year, b.month, b.function, b.label, b.budget.ore, b.spend.ore, b.cumulativeBudget.ore,
+                                           b.cumulativeSpend.ore, b.deviation.ore, b.annualBudget.ore, b.forecastYear.ore,
+                                           b.fullTimePersons.coveredDays, b.fullTimePersons.periodDays, b.unitCost?.ore])
+        }
+        let movements = try db.makeStatement(sql: """
+            INSERT INTO movements (year, month, paragraph, inflow, outflow, active_at_month_end) VALUES (?,?,?,?,?,?)
+            """)
+        for m in f.movements {
+            try movements.execute(arguments: [m.year, m.month, m.paragraph.key, m.inflow, m.outflow, m.activeAtMonthEnd])
         }
     }
 }

@@ -21,6 +21,7 @@ public struct SyncOptions: Sendable {
 public enum SyncProgress: Sendable {
     case reading(TableName, path: String)
     case read(SourceInfo, seconds: Double)
+    case computing
     case writing
 }
 
@@ -34,6 +35,10 @@ public struct SyncSummary: Sendable {
     public var seconds: Double
     public var warnings: [Message]
     public var today: Day
+    /// The reconciliation of today's year (nil when no month of it is over yet).
+    public var reconciliation: Reconciliation?
+    /// Seconds spent computing the derived figures.
+    public var computeSeconds: Double
 }
 
 /// Runs a whole sync: reads every table of the drop, validates every row, and publishes a new
@@ -76,6 +81,13 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
         progress(.read(info, seconds: elapsed(since: t0)))
     }
 
+    progress(.computing)
+    let t1 = DispatchTime.now()
+    let derived = DerivedFigures.years(for: options.today).map {
+        DerivedFigures.compute(dataset, year: $0, today: options.today, rateTolerance: config.rateTolerance)
+    }
+    let computeSeconds = elapsed(since: t1)
+
     progress(.writing)
     let formatter = ISO8601DateFormatter()
     formatter.timeZone = .current
@@ -88,7 +100,7 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
     do {
         path = try directory.publish(createdAt: options.now, mode: config.fileMode, keep: config.keep,
                                      dryRun: options.dryRun) { temporary in
-            try SnapshotWriter.write(dataset, metadata: metadata, to: temporary)
+            try SnapshotWriter.write(dataset, derived: derived, metadata: metadata, to: temporary)
         }
     } catch SnapshotDirectory.PublishError.busy(let holder) {
         throw .busy(holder: holder)
@@ -98,5 +110,6 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
         throw .publish(path: config.snapshotDirectory, reason: "\(error)")
     }
     return SyncSummary(sources: dataset.sources, rejected: dataset.rejected, snapshotPath: path, dryRun: options.dryRun,
-                       seconds: elapsed(since: started), warnings: config.warnings, today: options.today)
+                       seconds: elapsed(since: started), warnings: config.warnings, today: options.today,
+                       reconciliation: derived.last?.reconciliation, computeSeconds: computeSeconds)
 }

@@ -80,14 +80,14 @@ public enum Views {
     }
 
     /// Tilgang og afgang: inflow, outflow and recipients at month end per paragraph and month.
-    public static func movements(_ d: Dataset, filter: ReportFilter, year: Int) -> ViewTable {
+    public static func movements(_ lines: [MovementLine], filter: ReportFilter) -> ViewTable {
         var t = ViewTable(view: "movements", columns: [
             .init("year", da: "År", en: "Year"), .init("month", da: "Md.", en: "Month", right: true),
             .init("paragraph", da: "§", en: "§"), .init("inflow", da: "Tilgang", en: "Inflow", right: true),
             .init("outflow", da: "Afgang", en: "Outflow", right: true),
             .init("activeAtMonthEnd", da: "Modtagere ultimo", en: "At month end", right: true),
         ])
-        for line in OverblikCore.movements(grants: d.grants, year: year)
+        for line in lines
         where (filter.paragraph.map { line.paragraph == $0 } ?? true) && (filter.month.map { line.month == $0 } ?? true) {
             t.rows.append([.plain(line.year), .int(line.month), .paragraph(line.paragraph), .int(line.inflow),
                            .int(line.outflow), .int(line.activeAtMonthEnd)])
@@ -96,7 +96,12 @@ public enum Views {
     }
 
     /// Økonomi: budget vs spend per account function and month of `year`.
-    public static func budget(_ d: Dataset, filter: ReportFilter, year: Int, today: Day) -> ViewTable {
+    /// The Økonomi rows computed from a snapshot's records.
+    public static func budgetRows(_ d: Dataset, year: Int, today: Day) -> [BudgetMonth] {
+        budgetView(grants: d.grants, payments: d.payments, budget: d.budget, mapping: MappingIndex(d.mapping), year: year, today: today)
+    }
+
+    public static func budget(_ rows: [BudgetMonth], filter: ReportFilter) -> ViewTable {
         var t = ViewTable(view: "budget", columns: [
             .init("year", da: "År", en: "Year"), .init("month", da: "Md.", en: "Month", right: true),
             .init("function", da: "Funktion", en: "Function"), .init("label", da: "Tekst", en: "Label", maxWidth: 24),
@@ -109,8 +114,6 @@ public enum Views {
             .init("fullTimePersons", da: "Helårspers.", en: "Full-time", right: true),
             .init("unitCost", da: "Enhedspris", en: "Unit cost", right: true),
         ])
-        let rows = budgetView(grants: d.grants, payments: d.payments, budget: d.budget, mapping: MappingIndex(d.mapping),
-                              year: year, today: today)
         for r in rows where filter.month.map({ r.month == $0 }) ?? true {
             t.rows.append([.plain(r.year), .int(r.month), .text(r.function), .text(r.label), .money(r.budget), .money(r.spend),
                            .money(r.cumulativeBudget), .money(r.cumulativeSpend), .money(r.deviation), .money(r.annualBudget),

@@ -1,0 +1,29 @@
+/// The figures the sync computes once per snapshot for one year, so that opening a view is a
+/// read: the reconciliation (when a month of the year is over), the Økonomi rows and the movements.
+public struct DerivedFigures: Sendable, Equatable {
+    public var year: Int
+    public var reconciliation: Reconciliation?
+    public var budget: [BudgetMonth]
+    public var movements: [MovementLine]
+
+    public init(year: Int, reconciliation: Reconciliation?, budget: [BudgetMonth], movements: [MovementLine]) {
+        self.year = year
+        self.reconciliation = reconciliation
+        self.budget = budget
+        self.movements = movements
+    }
+
+    /// The years a snapshot made on `today` serves without recomputing: this year and last year.
+    public static func years(for today: Day) -> [Int] { [today.year - 1, today.year] }
+
+    /// Computes the figures of `year` from a dataset, for `today`.
+    public static func compute(_ d: Dataset, year: Int, today: Day, rateTolerance: Double) -> DerivedFigures {
+        let mapping = MappingIndex(d.mapping)
+        return DerivedFigures(
+            year: year,
+            reconciliation: reconcile(grants: d.grants, payments: d.payments, dst: d.dst, mapping: mapping, year: year,
+                                      today: today, rateTolerance: rateTolerance),
+            budget: budgetView(grants: d.grants, payments: d.payments, budget: d.budget, mapping: mapping, year: year, today: today),
+            movements: OverblikCore.movements(grants: d.grants, year: year))
+    }
+}
