@@ -34,3 +34,20 @@ struct GrantCostTests {
         #expect(free.expectedCost(in: june) == .zero)
     }
 }
+
+@Suite("Data quality counts")
+struct DataQualityTests {
+    @Test func countsWhatFiguresCannotUseInFull() {
+        var d = Dataset(municipality: Municipality(code: "250", name: "F"))
+        let day = Day(year: 2026, month: 1, day: 1)!
+        d.mapping = [MappingRow(paragraph: Paragraph(number: 85), function: "5.38.38", grouping: "004", serviceCodes: ["85-01"])]
+        d.staff = [StaffMember(initials: "MHA")]
+        d.grants = [Grant(caseId: "A", cpr: CPR(value: 1), paragraph: Paragraph(number: 85), start: day, rate: Money(kroner: 1), rateUnit: .day, caseworker: "mha"),
+                    Grant(caseId: "B", cpr: CPR(value: 1), paragraph: Paragraph(number: 85), start: day, caseworker: "XYZ"),
+                    Grant(caseId: "C", cpr: CPR(value: 1), paragraph: Paragraph(number: 85), start: day, rate: Money(kroner: 1), rateUnit: .hour)]
+        d.payments = [Payment(voucherId: "1", cpr: CPR(value: 1), function: "5.38.38", grouping: "004", periodStart: day, periodEnd: day, amount: .zero, postingDate: day),
+                      Payment(voucherId: "2", cpr: CPR(value: 1), function: "5.38.38", grouping: "009", periodStart: day, periodEnd: day, amount: .zero, postingDate: day),
+                      Payment(voucherId: "3", cpr: CPR(value: 1), function: "5.99.99", periodStart: day, periodEnd: day, amount: .zero, postingDate: day)]
+        #expect(DataQuality(d) == DataQuality(grantsWithoutRate: 2, paymentsWithoutParagraph: 2, grantsWithUnknownCaseworker: 1))
+    }
+}

@@ -39,6 +39,12 @@ struct StatusReportTests {
             Indsatser     fagsystem/indsatser.csv      1.830       1  utf-8        a1a1a1a1a1a1…
             Medarbejdere  fagsystem/medarbejdere.csv       –       –  findes ikke
 
+            Indsatser uden takst (koster intet): 0
+            Posteringer hvis konto ikke findes i masteroversigten: 0
+            Indsatser med en sagsbehandler, der ikke er i medarbejderfilen: 0
+
+            Ingen databrud i 2026.
+
             Afviste rækker (1)
             Fil:linje                   Kolonne  Værdi       Årsag
             ──────────────────────────  ───────  ──────────  ─────────────────────────────────────
@@ -60,6 +66,7 @@ struct StatusReportTests {
         #expect(rejected[0]["line"] as? Int == 57)
         #expect(rejected[0]["value"] as? String == "310290xxxx")
         #expect(rejected[0]["reason"] as? String == "the CPR number's birth date does not exist")
+        #expect(object["dataQuality"] as? [String: Int] == ["grantsWithoutRate": 0, "paymentsWithoutParagraph": 0, "grantsWithUnknownCaseworker": 0])
     }
 
     @Test func revealedOnPurposeOnly() throws {

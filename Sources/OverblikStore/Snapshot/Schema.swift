@@ -7,7 +7,7 @@
 /// line in the source file where the row starts. Other municipalities are stored as given in
 /// the export; NULL means this municipality.
 enum Schema {
-    static let version = 3
+    static let version = 4
 
     static let tables = """
     -- Key/value facts about the snapshot: created_at, today, municipality_code,
@@ -122,6 +122,10 @@ enum Schema {
         label TEXT NOT NULL,
         line INTEGER NOT NULL
     );
+
+    -- Counts of records read but not fully usable (grantsWithoutRate, paymentsWithoutParagraph,
+    -- grantsWithUnknownCaseworker).
+    CREATE TABLE data_quality (name TEXT PRIMARY KEY, count INTEGER NOT NULL) WITHOUT ROWID;
 
     -- Derived figures, computed by the sync for the snapshot's `today` and the years in
     -- derived_years (this year and last year). Views for other years or another today compute.

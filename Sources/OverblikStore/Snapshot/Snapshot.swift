@@ -62,6 +62,15 @@ public final class Snapshot: Sendable {
         }
     }
 
+    /// The Datastatus counts the sync recorded.
+    public func dataQuality() throws(SnapshotError) -> DataQuality {
+        let counts = try read { db in
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT name, count FROM data_quality").map { ($0["name"] as String, $0["count"] as Int) })
+        }
+        return DataQuality(grantsWithoutRate: counts["grantsWithoutRate"] ?? 0, paymentsWithoutParagraph: counts["paymentsWithoutParagraph"] ?? 0,
+                           grantsWithUnknownCaseworker: counts["grantsWithUnknownCaseworker"] ?? 0)
+    }
+
     /// The rejected rows in table order, then line; `limit` rows from `offset`.
     public func rejectedRows(offset: Int = 0, limit: Int = Int.max) throws(SnapshotError) -> [RejectedRow] {
         try read { db in

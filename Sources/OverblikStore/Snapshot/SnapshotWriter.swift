@@ -18,6 +18,9 @@ public enum SnapshotWriter {
             try db.inTransaction {
                 try insert(dataset, metadata: metadata, into: db)
                 for figures in derived { try insert(figures, into: db) }
+                for (key, _, count) in DataQuality(dataset).pairs {
+                    try db.execute(sql: "INSERT INTO data_quality (name, count) VALUES (?, ?)", arguments: [key, count])
+                }
                 return .commit
             }
             try db.execute(sql: Schema.indexes)

@@ -9,12 +9,17 @@ public struct StatusReport: Sendable {
     public var metadata: SnapshotMetadata
     public var sources: [SourceInfo]
     public var rejected: [RejectedRow]
+    public var quality: DataQuality
+    /// Data breaks of the snapshot's year (jumps in recipients from one month to the next).
+    public var dataBreaks: [Discrepancy]
 
     public init(snapshot: Snapshot) throws(SnapshotError) {
         snapshotPath = snapshot.path
         metadata = try snapshot.metadata()
         sources = try snapshot.sources()
         rejected = try snapshot.rejectedRows()
+        quality = try snapshot.dataQuality()
+        dataBreaks = (try snapshot.derived(year: metadata.today.year)?.reconciliation?.discrepancies ?? []).filter { $0.kind == .dataBreak }
     }
 
     public func render(_ format: ReportFormat, _ c: ReportContext) -> String {
@@ -47,6 +52,16 @@ public struct StatusReport: Sendable {
             "",
         ]
         lines += sourceTable(c).render()
+        lines.append("")
+        for (_, label, count) in quality.pairs { lines.append("\(label.text(c.language)): \(DanishNumber.grouped(count))") }
+        lines.append("")
+        if dataBreaks.isEmpty {
+            lines.append(c.t("Ingen databrud i \(metadata.today.year).", "No data breaks in \(metadata.today.year)."))
+        } else {
+            lines.append(c.t("Databrud (modtagere ultimo måneden ændrer sig mere end 20 % og mindst 10):",
+                             "Data breaks (recipients at month end change by more than 20 % and at least 10):"))
+            for b in dataBreaks { lines.append("  \(b.month ?? "")  \(b.paragraph.display)  \(b.message.text(c.language))") }
+        }
         lines.append("")
         if rejected.isEmpty {
             lines.append(c.t("Ingen afviste rækker.", "No rejected rows."))
@@ -82,6 +97,8 @@ public struct StatusReport: Sendable {
                 "name": $0.table.rawValue, "path": $0.path, "sha256": $0.sha256, "rows": $0.rows,
                 "rejected": $0.rejected, "present": $0.present, "encoding": $0.encoding,
             ] as [String: Any] },
+            "dataQuality": Dictionary(uniqueKeysWithValues: quality.pairs.map { ($0.key, $0.count) }),
+            "dataBreaks": dataBreaks.map { ["paragraph": $0.paragraph.key, "month": $0.month ?? "", "message": $0.message.text(c.language)] },
             "rejectedRows": rejected.map { [
                 "table": $0.table.rawValue, "file": $0.file, "line": $0.line, "column": $0.column,
                 "value": c.show($0), "reason": $0.reason.text(c.language),
