@@ -62,7 +62,14 @@ struct Report: ParsableCommand {
             let report = try orFail(source.language) { () throws(SnapshotError) in try StatusReport(snapshot: snapshot) }
             print(report.render(format, context), terminator: format == .csv ? "" : "\n")
         case .caseload, .team, .followups, .movements, .budget:
-            let dataset = try orFail(source.language) { () throws(SnapshotError) in try snapshot.dataset() }
+            // Caseload, team and follow-ups need the grants and staff only; budget and movements the
+            // stored figures, or every record when they must be computed.
+            let stored = view == .budget || view == .movements
+                ? try storedFigures(snapshot, year: year ?? context.today.year, today: context.today) : nil
+            let needsAll = (view == .budget || view == .movements) && stored == nil
+            let dataset = try orFail(source.language) { () throws(SnapshotError) in
+                try needsAll ? snapshot.dataset() : snapshot.grantsAndStaff()
+            }
             let dueSoon = try orFail(source.language) { () throws(SnapshotError) in try snapshot.metadata() }.dueSoonDays
             let filter = ReportFilter(caseworker: caseworker, team: team, paragraph: paragraph.flatMap { Paragraph(parsing: $0) },
                                       year: year, month: month)
@@ -73,11 +80,9 @@ struct Report: ParsableCommand {
             case .followups: table = Views.followUps(dataset, filter: filter, today: context.today, dueSoonDays: dueSoon)
             case .budget:
                 let y = year ?? context.today.year
-                let stored = try storedFigures(snapshot, year: y, today: context.today)
                 table = Views.budget(stored?.budget ?? Views.budgetRows(dataset, year: y, today: context.today), filter: filter)
             default:
                 let y = year ?? context.today.year
-                let stored = try storedFigures(snapshot, year: y, today: context.today)
                 table = Views.movements(stored?.movements ?? OverblikCore.movements(grants: dataset.grants, year: y), filter: filter)
             }
             print(table.render(format, context), terminator: format == .csv ? "" : "\n")

@@ -85,6 +85,39 @@ public final class Snapshot: Sendable {
                            reason: Message(da: r["reason_da"], en: r["reason_en"]))
     }
 
+    /// The grants and the staff only: what the caseload, team and follow-up views need.
+    public func grantsAndStaff() throws(SnapshotError) -> Dataset {
+        let meta = try metadata()
+        var d = Dataset(municipality: meta.municipality)
+        try read { db in
+            d.grants = try Snapshot.grants(db)
+            d.staff = try Snapshot.staff(db)
+        }
+        return d
+    }
+
+    static func grants(_ db: Database) throws -> [Grant] {
+        func day(_ v: Int32?) -> Day? { v.map(Day.init(ordinal:)) }
+        return try Row.fetchAll(db, sql: "SELECT * FROM grants ORDER BY id").map { r in
+            Grant(caseId: r["case_id"], cpr: CPR(value: r["cpr"]), name: r["name"],
+                  paragraph: Paragraph(key: r["paragraph"] as String)!, serviceCode: r["service_code"],
+                  serviceName: r["service_name"], provider: r["provider"], start: Day(ordinal: r["start"]),
+                  end: day(r["end"]), rate: (r["rate"] as Int64?).map(Money.init(ore:)),
+                  rateUnit: (r["rate_unit"] as String?).flatMap(RateUnit.init(rawValue:)),
+                  hoursPerWeek: (r["hours_per_week"] as Int64?).map(Hundredths.init), caseworker: r["caseworker"],
+                  team: r["team"], nextFollowUp: day(r["next_follow_up"]), lastFollowUp: day(r["last_follow_up"]),
+                  targetGroup: r["target_group"], actingMunicipality: r["acting_municipality"],
+                  payingMunicipality: r["paying_municipality"], line: r["line"])
+        }
+    }
+
+    static func staff(_ db: Database) throws -> [StaffMember] {
+        try Row.fetchAll(db, sql: "SELECT * FROM staff ORDER BY id").map { r in
+            StaffMember(initials: r["initials"], name: r["name"], team: r["team"],
+                        role: StaffRole(rawValue: r["role"]) ?? .caseworker, username: r["username"], line: r["line"])
+        }
+    }
+
     /// Every record of the snapshot (for computations over the whole drop and for tests).
     public func dataset() throws(SnapshotError) -> Dataset {
         let meta = try metadata()
@@ -93,21 +126,8 @@ public final class Snapshot: Sendable {
         d.rejected = try rejectedRows()
         try read { db in
             func day(_ v: Int32?) -> Day? { v.map(Day.init(ordinal:)) }
-            d.grants = try Row.fetchAll(db, sql: "SELECT * FROM grants ORDER BY id").map { r in
-                Grant(caseId: r["case_id"], cpr: CPR(value: r["cpr"]), name: r["name"],
-                      paragraph: Paragraph(key: r["paragraph"] as String)!, serviceCode: r["service_code"],
-                      serviceName: r["service_name"], provider: r["provider"], start: Day(ordinal: r["start"]),
-                      end: day(r["end"]), rate: (r["rate"] as Int64?).map(Money.init(ore:)),
-                      rateUnit: (r["rate_unit"] as String?).flatMap(RateUnit.init(rawValue:)),
-                      hoursPerWeek: (r["hours_per_week"] as Int64?).map(Hundredths.init), caseworker: r["caseworker"],
-                      team: r["team"], nextFollowUp: day(r["next_follow_up"]), lastFollowUp: day(r["last_follow_up"]),
-                      targetGroup: r["target_group"], actingMunicipality: r["acting_municipality"],
-                      payingMunicipality: r["paying_municipality"], line: r["line"])
-            }
-            d.staff = try Row.fetchAll(db, sql: "SELECT * FROM staff ORDER BY id").map { r in
-                StaffMember(initials: r["initials"], name: r["name"], team: r["team"],
-                            role: StaffRole(rawValue: r["role"]) ?? .caseworker, username: r["username"], line: r["line"])
-            }
+            d.grants = try Snapshot.grants(db)
+            d.staff = try Snapshot.staff(db)
             d.payments = try Row.fetchAll(db, sql: "SELECT * FROM payments ORDER BY id").map { r in
                 Payment(voucherId: r["voucher_id"], cpr: CPR(value: r["cpr"]), function: r["function"], grouping: r["grouping"],
                         provider: r["provider"], periodStart: Day(ordinal: r["period_start"]), periodEnd: Day(ordinal: r["period_end"]),
