@@ -86,3 +86,42 @@ struct StoredFiguresCommandLineTests {
         #expect(stored.stdout.contains("\"kind\": \"onlyInCaseSystem\""))
     }
 }
+
+@Suite("Command line: every view's JSON", .serialized)
+struct EveryViewJSONTests {
+    static let fields: [String: Set<String>] = [
+        "caseload": ["caseId", "cpr", "name", "paragraph", "serviceCode", "provider", "start", "end", "rate", "rateUnit",
+                     "monthlyCost", "nextFollowUp", "followUpStatus"],
+        "team": ["caseworker", "name", "team", "activeGrants", "citizens", "overdue", "dueSoon", "missingFollowUp", "monthlyCost", "byParagraph"],
+        "followups": ["caseworker", "caseId", "cpr", "name", "paragraph", "nextFollowUp", "daysOverdue", "followUpStatus"],
+        "budget": ["year", "month", "function", "label", "budget", "spend", "cumulativeBudget", "cumulativeSpend", "deviation",
+                   "forecastYear", "fullTimePersons", "unitCost"],
+        "movements": ["year", "month", "paragraph", "inflow", "outflow", "activeAtMonthEnd"],
+        "ottetal": ["paragraph", "periodStart", "periodEnd", "caseSystem", "economy", "both", "onlyCaseSystem", "onlyEconomy",
+                    "fullTimeCaseSystem", "fullTimeEconomy", "fullTimeDifference"],
+        "discrepancies": ["key", "kind", "paragraph", "cpr", "caseId", "voucherIds", "month", "caseworker", "amount", "explained",
+                          "explanation", "message"],
+    ]
+
+    @Test func everyViewIsValidJSONWithTheFieldsOfTheSpec() throws {
+        let folder = TemporaryFolder()
+        let config = DropBuilder().write(into: folder)
+        #expect(try runExecutable("overblik-sync", ["--config", config, "--today", "2026-11-23", "--quiet"]).status == 0)
+        for (view, fields) in Self.fields.sorted(by: { $0.key < $1.key }) {
+            var args = ["report", view, "--config", config, "--today", "2026-11-23"]
+            if view == "caseload" { args += ["--caseworker", "MHA"] }
+            let run = try runExecutable("overblik", args + ["--format", "json"])
+            #expect(run.status == 0, "\(view): \(run.stderr)")
+            let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+            #expect(object["view"] as? String == view)
+            let rows = object["rows"] as! [[String: Any]]
+            #expect(!rows.isEmpty, "\(view) has no rows")
+            for row in rows { #expect(fields.isSubset(of: Set(row.keys)), "\(view): \(fields.subtracting(row.keys))") }
+            let csv = try runExecutable("overblik", args + ["--format", "csv"])
+            #expect(csv.stdout.hasPrefix("\u{FEFF}"))
+            let firstLine = String(csv.stdout.dropFirst()).components(separatedBy: "\r\n")[0]
+            let header = Set(firstLine.split(separator: ";").map(String.init))
+            #expect(fields.isSubset(of: header), "\(view) CSV header")
+        }
+    }
+}
