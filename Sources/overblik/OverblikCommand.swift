@@ -115,13 +115,3 @@ func fail(_ message: String) -> Never {
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
-
-extension Day {
-    /// The machine's local date: the only place a clock is read for "today".
-    static func today() -> Day {
-        var t = time(nil)
-        var parts = tm()
-        localtime_r(&t, &parts)
-        return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
-    }
-}

@@ -12,10 +12,8 @@ struct PlantedDiscrepancyTests {
     @Test func exactlyThePlantedDiscrepanciesAreFound() throws {
         let root = packageRoot()
         let folder = TemporaryFolder()
-        var config = try SyncConfiguration.load(path: root + "/Sampledata/overblik.toml")
-        config.snapshotDirectory = folder.path
         let today = Day(year: 2026, month: 11, day: 23)!
-        let summary = try runSync(config, options: SyncOptions(today: today, programVersion: "test"))
+        let (config, summary) = try syncSampledata(into: folder)
         let d = try Snapshot(path: summary.snapshotPath).dataset()
         let r = try #require(reconcile(grants: d.grants, payments: d.payments, dst: d.dst, mapping: MappingIndex(d.mapping),
                                        year: 2026, today: today, rateTolerance: config.rateTolerance))

@@ -12,6 +12,13 @@ func sync(_ configPath: String, dryRun: Bool = false) throws(SyncError) -> SyncS
                                                     programVersion: "test"))
 }
 
+/// Syncs the committed Sampledata into a temporary folder for 23-11-2026.
+func syncSampledata(into folder: TemporaryFolder) throws -> (SyncConfiguration, SyncSummary) {
+    var config = try SyncConfiguration.load(path: packageRoot() + "/Sampledata/overblik.toml")
+    config.snapshotDirectory = folder.path
+    return (config, try runSync(config, options: SyncOptions(today: Day(year: 2026, month: 11, day: 23)!, programVersion: "test")))
+}
+
 func fileMode(_ path: String) -> Int {
     (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? -1
 }
@@ -234,9 +241,7 @@ struct SampledataTests {
     @Test func syncsWithThePlantedRejectedRows() throws {
         let root = packageRoot()
         let folder = TemporaryFolder()
-        var config = try SyncConfiguration.load(path: root + "/Sampledata/overblik.toml")
-        config.snapshotDirectory = folder.path
-        let summary = try runSync(config, options: SyncOptions(today: Day(year: 2026, month: 11, day: 23)!, programVersion: "test"))
+        let (_, summary) = try syncSampledata(into: folder)
         let planted = String(decoding: FileManager.default.contents(atPath: root + "/Sampledata/planted.csv")!, as: UTF8.self)
         let expected = planted.split(separator: "\n").map { $0.split(separator: ";", omittingEmptySubsequences: false) }
             .filter { $0.first == "rejected" }.map { "\($0[3]) \($0[4])" }
