@@ -23,6 +23,8 @@ public enum Cell: Sendable {
     /// A text in the report's language.
     case message(Message?)
     case kind(DiscrepancyKind)
+    /// A rejected row's raw value: masked unless revealed.
+    case rejectedValue(RejectedRow)
 }
 
 /// A view as a table: columns with JSON keys and headings in both languages, and typed rows.
@@ -34,13 +36,17 @@ public struct ViewTable: Sendable {
         public var maxWidth: Int
         /// Shown in the text format (JSON and CSV always hold every column).
         public var inText: Bool
+        /// On a narrow screen, columns of lower priority are left out first (10 = never).
+        public var priority: Int
 
-        public init(_ key: String, da: String, en: String, right: Bool = false, maxWidth: Int = 30, inText: Bool = true) {
+        public init(_ key: String, da: String, en: String, right: Bool = false, maxWidth: Int = 30, inText: Bool = true,
+                    priority: Int = 5) {
             self.key = key
             self.title = Message(da: da, en: en)
             self.alignRight = right
             self.maxWidth = maxWidth
             self.inText = inText
+            self.priority = priority
         }
     }
 
@@ -90,6 +96,7 @@ public struct ViewTable: Sendable {
         case .masked(let s): return c.showText(s)
         case .message(let m): return m?.text(c.language) ?? ""
         case .kind(let k): return k.label.text(c.language)
+        case .rejectedValue(let r): return c.show(r)
         }
     }
 
@@ -140,6 +147,7 @@ public struct ViewTable: Sendable {
         case .masked(let s): return .string(c.showText(s))
         case .message(let m): return m.map { .string($0.text(c.language)) } ?? .null
         case .kind(let k): return .string(k.rawValue)
+        case .rejectedValue(let r): return .string(c.show(r))
         }
     }
 }

@@ -24,13 +24,13 @@ public enum Views {
     /// Mine sager: one caseworker's open grants.
     public static func caseload(_ d: Dataset, caseworker: String, today: Day, dueSoonDays: Int) -> ViewTable {
         var t = ViewTable(view: "caseload", columns: [
-            .init("caseId", da: "Sag", en: "Case"), .init("cpr", da: "CPR", en: "CPR"),
-            .init("name", da: "Navn", en: "Name", maxWidth: 22), .init("paragraph", da: "§", en: "§"),
-            .init("serviceCode", da: "Ydelse", en: "Service", maxWidth: 10), .init("provider", da: "Leverandør", en: "Provider", maxWidth: 24),
-            .init("start", da: "Start", en: "Start"), .init("end", da: "Slut", en: "End"),
+            .init("caseId", da: "Sag", en: "Case", priority: 8), .init("cpr", da: "CPR", en: "CPR", priority: 9),
+            .init("name", da: "Navn", en: "Name", maxWidth: 22, priority: 9), .init("paragraph", da: "§", en: "§", priority: 8),
+            .init("serviceCode", da: "Ydelse", en: "Service", maxWidth: 10, priority: 2), .init("provider", da: "Leverandør", en: "Provider", maxWidth: 24, priority: 1),
+            .init("start", da: "Start", en: "Start", priority: 4), .init("end", da: "Slut", en: "End", priority: 3),
             .init("rate", da: "Takst", en: "Rate", right: true, inText: false), .init("rateUnit", da: "Enhed", en: "Unit", inText: false),
-            .init("monthlyCost", da: "Pr. måned", en: "Per month", right: true),
-            .init("nextFollowUp", da: "Opfølgning", en: "Follow-up"), .init("followUpStatus", da: "Status", en: "Status"),
+            .init("monthlyCost", da: "Pr. måned", en: "Per month", right: true, priority: 6),
+            .init("nextFollowUp", da: "Opfølgning", en: "Follow-up", priority: 9), .init("followUpStatus", da: "Status", en: "Status", priority: 10),
         ])
         for line in OverblikCore.caseload(of: caseworker, grants: d.grants, today: today, dueSoonDays: dueSoonDays) {
             let g = line.grant
@@ -44,14 +44,14 @@ public enum Views {
     /// Team: one line per caseworker, with the overload mark.
     public static func team(_ d: Dataset, filter: ReportFilter, today: Day, dueSoonDays: Int) -> ViewTable {
         var t = ViewTable(view: "team", columns: [
-            .init("caseworker", da: "Sagsbeh.", en: "Caseworker"), .init("name", da: "Navn", en: "Name", maxWidth: 22),
-            .init("team", da: "Team", en: "Team", maxWidth: 26), .init("activeGrants", da: "Indsatser", en: "Grants", right: true),
+            .init("caseworker", da: "Sagsbeh.", en: "Caseworker", priority: 10), .init("name", da: "Navn", en: "Name", maxWidth: 22, priority: 3),
+            .init("team", da: "Team", en: "Team", maxWidth: 26, priority: 4), .init("activeGrants", da: "Indsatser", en: "Grants", right: true),
             .init("citizens", da: "Borgere", en: "Citizens", right: true), .init("overdue", da: "Overskr.", en: "Overdue", right: true),
             .init("dueSoon", da: "Snart", en: "Soon", right: true), .init("missingFollowUp", da: "Mangler", en: "Missing", right: true),
-            .init("monthlyCost", da: "Pr. måned", en: "Per month", right: true),
-            .init("overloaded", da: "Over 1,25 × median", en: "Over 1.25 × median"),
+            .init("monthlyCost", da: "Pr. måned", en: "Per month", right: true, priority: 2),
+            .init("overloaded", da: "Over 1,25 × median", en: "Over 1.25 × median", priority: 9),
             .init("teamMedian", da: "Median", en: "Median", inText: false),
-            .init("byParagraph", da: "Pr. paragraf", en: "By paragraph", maxWidth: 50),
+            .init("byParagraph", da: "Pr. paragraf", en: "By paragraph", maxWidth: 50, priority: 1),
         ])
         for line in teamDistribution(grants: d.grants, staff: d.staff, today: today, dueSoonDays: dueSoonDays)
         where filter.team.map({ line.team.lowercased() == $0.lowercased() }) ?? true {
@@ -66,10 +66,11 @@ public enum Views {
     /// Opfølgning: overdue, due-soon and missing follow-ups, most overdue first.
     public static func followUps(_ d: Dataset, filter: ReportFilter, today: Day, dueSoonDays: Int) -> ViewTable {
         var t = ViewTable(view: "followups", columns: [
-            .init("caseworker", da: "Sagsbeh.", en: "Caseworker"), .init("caseId", da: "Sag", en: "Case"),
-            .init("cpr", da: "CPR", en: "CPR"), .init("name", da: "Navn", en: "Name", maxWidth: 22),
-            .init("paragraph", da: "§", en: "§"), .init("nextFollowUp", da: "Opfølgning", en: "Follow-up"),
-            .init("daysOverdue", da: "Dage over", en: "Days over", right: true), .init("followUpStatus", da: "Status", en: "Status"),
+            .init("caseworker", da: "Sagsbeh.", en: "Caseworker", priority: 8), .init("caseId", da: "Sag", en: "Case", priority: 6),
+            .init("cpr", da: "CPR", en: "CPR", priority: 7), .init("name", da: "Navn", en: "Name", maxWidth: 22, priority: 4),
+            .init("paragraph", da: "§", en: "§", priority: 6), .init("nextFollowUp", da: "Opfølgning", en: "Follow-up", priority: 9),
+            .init("daysOverdue", da: "Dage over", en: "Days over", right: true, priority: 9),
+            .init("followUpStatus", da: "Status", en: "Status", priority: 10),
         ])
         for line in followUpList(grants: d.grants.filter(filter.accepts), today: today, dueSoonDays: dueSoonDays) {
             let g = line.grant
@@ -103,16 +104,16 @@ public enum Views {
 
     public static func budget(_ rows: [BudgetMonth], filter: ReportFilter) -> ViewTable {
         var t = ViewTable(view: "budget", columns: [
-            .init("year", da: "År", en: "Year"), .init("month", da: "Md.", en: "Month", right: true),
-            .init("function", da: "Funktion", en: "Function"), .init("label", da: "Tekst", en: "Label", maxWidth: 24),
+            .init("year", da: "År", en: "Year", priority: 2), .init("month", da: "Md.", en: "Month", right: true, priority: 9),
+            .init("function", da: "Funktion", en: "Function", priority: 9), .init("label", da: "Tekst", en: "Label", maxWidth: 24, priority: 1),
             .init("budget", da: "Budget", en: "Budget", right: true), .init("spend", da: "Forbrug", en: "Spend", right: true),
             .init("cumulativeBudget", da: "Budget år til dato", en: "Budget YTD", right: true, inText: false),
             .init("cumulativeSpend", da: "Forbrug år til dato", en: "Spend YTD", right: true, inText: false),
             .init("deviation", da: "Afvigelse akk.", en: "Deviation YTD", right: true),
             .init("annualBudget", da: "Årsbudget", en: "Annual budget", right: true, inText: false),
             .init("forecastYear", da: "Prognose år", en: "Forecast year", right: true),
-            .init("fullTimePersons", da: "Helårspers.", en: "Full-time", right: true),
-            .init("unitCost", da: "Enhedspris", en: "Unit cost", right: true),
+            .init("fullTimePersons", da: "Helårspers.", en: "Full-time", right: true, priority: 4),
+            .init("unitCost", da: "Enhedspris", en: "Unit cost", right: true, priority: 3),
         ])
         for r in rows where filter.month.map({ r.month == $0 }) ?? true {
             t.rows.append([.plain(r.year), .int(r.month), .text(r.function), .text(r.label), .money(r.budget), .money(r.spend),
@@ -151,11 +152,11 @@ public enum Views {
     public static func discrepancies(_ r: Reconciliation, filter: ReportFilter) -> ViewTable {
         var t = ViewTable(view: "discrepancies", columns: [
             .init("key", da: "Nøgle", en: "Key", inText: false), .init("kind", da: "Slags", en: "Kind", maxWidth: 26),
-            .init("paragraph", da: "§", en: "§"), .init("cpr", da: "CPR", en: "CPR"), .init("caseId", da: "Sag", en: "Case"),
+            .init("paragraph", da: "§", en: "§", priority: 8), .init("cpr", da: "CPR", en: "CPR", priority: 8), .init("caseId", da: "Sag", en: "Case", priority: 4),
             .init("voucherIds", da: "Bilag", en: "Vouchers", inText: false), .init("month", da: "Md.", en: "Month"),
-            .init("caseworker", da: "Sagsbeh.", en: "Caseworker"), .init("amount", da: "Beløb", en: "Amount", right: true),
-            .init("explained", da: "Forklaret", en: "Explained"), .init("explanation", da: "Forklaring", en: "Explanation", inText: false),
-            .init("message", da: "Besked", en: "Message", maxWidth: 70),
+            .init("caseworker", da: "Sagsbeh.", en: "Caseworker", priority: 3), .init("amount", da: "Beløb", en: "Amount", right: true, priority: 6),
+            .init("explained", da: "Forklaret", en: "Explained", priority: 7), .init("explanation", da: "Forklaring", en: "Explanation", inText: false),
+            .init("message", da: "Besked", en: "Message", maxWidth: 70, priority: 1),
         ])
         for x in r.discrepancies where (filter.paragraph.map { x.paragraph == $0 } ?? true)
             && (filter.caseworker.map { x.caseworker.lowercased() == $0.lowercased() } ?? true) {

@@ -1,0 +1,176 @@
+import Foundation
+import OverblikCore
+import OverblikStore
+import OverblikTestSupport
+import Testing
+@testable import OverblikTUI
+
+/// A snapshot of Sampledata, made once for the screen tests by the real sync executable.
+enum SampleSnapshot {
+    static let folder = TemporaryFolder()
+    static let path: String = {
+        // The drop's folders linked into a fresh folder, so that the paths stay as configured.
+        for name in ["fagsystem", "okonomi", "dst", "stamdata"] {
+            try! FileManager.default.createSymbolicLink(atPath: folder.file(name), withDestinationPath: packageRoot() + "/Sampledata/" + name)
+        }
+        let config = folder.write("overblik.toml", try! String(contentsOfFile: packageRoot() + "/Sampledata/overblik.toml", encoding: .utf8))
+        let run = try! runExecutable("overblik-sync", ["--config", config, "--today", "2026-11-23", "--quiet"])
+        precondition(run.status == 0, run.stderr)
+        return SnapshotDirectory(path: folder.file("snapshots")).newest()!
+    }()
+}
+
+func app(user: String?, language: Language = .da) throws -> AppModel {
+    try AppLoader.load(snapshot: Snapshot(path: SampleSnapshot.path), initials: user, loginName: nil, language: language,
+                       today: Day(year: 2026, month: 11, day: 23)!, ageHours: 3)
+}
+
+func screen(_ model: AppModel, rows: Int = 24, columns: Int = 80) -> [String] {
+    let grid = CellGrid(rows: rows, columns: columns)
+    model.render(on: grid)
+    return grid.text()
+}
+
+@Suite("Terminal UI screens", .serialized)
+struct AppScreenTests {
+    @Test func mineSagerAt80x24() throws {
+        let model = try app(user: "MHA")
+        let lines = screen(model)
+        #expect(lines[0].hasPrefix(" Overblik · Frederikssund · data fra 23-11-2026 "))
+        #expect(lines[0].hasSuffix(" (3 t) MHA · sagsbehandler"))
+        #expect(lines[1] == " 1 Mine sager  2 Team  3 Opfølgning  4 Økonomi  5 Afstemning  6 Datastatus")
+        #expect(lines[2] == String(repeating: "─", count: 80))
+        #expect(lines[3] == " Sager for MHA · Mette Hald                                               1/114")
+        #expect(lines[4] == " Sag       CPR          Navn               §         Opfølgning  Status")
+        #expect(lines[5] == " S-100796  170454-xxxx  Winnie Mosegård    §108      14-07-2027  ✓ ok")
+        #expect(lines[22] == String(repeating: "─", count: 80))
+        #expect(lines[23] == " ↑↓ flyt  1–6 visning  c vis/skjul CPR  ? hjælp  q afslut")
+        #expect(lines.count == 24)
+    }
+
+    @Test func selectionStylesAndTheCursorFollow() throws {
+        let model = try app(user: "MHA")
+        let grid = CellGrid(rows: 24, columns: 80)
+        model.render(on: grid)
+        #expect(grid.style(row: 5, column: 2) == .selected)
+        #expect(grid.style(row: 6, column: 2) == .normal)
+        #expect(grid.cursor.row == 5)
+        for _ in 0..<20 { model.handle(.down) }
+        model.render(on: grid)
+        // 17 list rows fit; the 21st row is selected and the list has scrolled to keep it in view.
+        #expect(grid.text()[3].hasSuffix("21/114"))
+        #expect(grid.cursor.row == 21)
+        #expect(grid.style(row: 21, column: 2) == .selected)
+        model.handle(.character("G"))
+        model.render(on: grid)
+        #expect(grid.text()[3].hasSuffix("114/114"))
+        model.handle(.character("g"))
+        model.render(on: grid)
+        #expect(grid.text()[3].hasSuffix("1/114"))
+    }
+
+    @Test func overdueFollowUpsAreStyledAndMarked() throws {
+        let model = try app(user: "MHA")
+        model.handle(.character("3"))
+        let grid = CellGrid(rows: 24, columns: 80)
+        model.render(on: grid)
+        let row = grid.text()[6]
+        #expect(row.hasSuffix("! overskredet"))
+        let statusColumn = DisplayWidth.of(row) - DisplayWidth.of("! overskredet")
+        #expect(grid.style(row: 6, column: statusColumn) == .overdue)
+    }
+
+    @Test func teamTabMarksTheOverloaded() throws {
+        let model = try app(user: "MHA")
+        model.handle(.character("2"))
+        let lines = screen(model)
+        #expect(lines[3].hasSuffix("1/15"))
+        #expect(lines[4] == " Sagsbeh.  Indsatser  Borgere  Overskr.  Snart  Mangler  Over 1,25 × median")
+        let mha = try #require(lines.first { $0.hasPrefix(" MHA ") })
+        #expect(mha.hasSuffix("ja"))
+        #expect(mha.contains(" 114 "))
+    }
+
+    @Test func aWiderWindowShowsMoreColumnsAtOnce() throws {
+        let model = try app(user: "MHA")
+        let wide = screen(model, rows: 48, columns: 160)
+        #expect(wide[4].contains("Leverandør"))
+        #expect(wide[4].contains("Pr. måned"))
+        #expect(wide[3].hasSuffix("1/114"))
+        #expect(wide[47].hasPrefix(" ↑↓ flyt"))
+        // And back: the layout follows the size.
+        #expect(!screen(model)[4].contains("Leverandør"))
+    }
+
+    @Test func tooSmall() throws {
+        let model = try app(user: "MHA")
+        #expect(screen(model, rows: 20, columns: 70).prefix(2) == ["vinduet er for lille", "70×20 < 80×24"])
+    }
+
+    @Test func helpIsGeneratedFromTheActionTable() throws {
+        let model = try app(user: "MHA")
+        model.handle(.character("?"))
+        let lines = screen(model)
+        #expect(lines[3] == " Taster (? eller Esc lukker)")
+        #expect(lines[5].hasPrefix("  ↑ k            op     "))
+        #expect(lines[5 + 15] == "  ?              hjælp")
+        // What does not fit in one column goes into a second: every action is listed.
+        #expect(lines[5].hasSuffix("Esc ⌫          tilbage"))
+        #expect(lines[6].hasSuffix("q              afslut"))
+        model.handle(.escape)
+        #expect(screen(model)[3].hasPrefix(" Sager for MHA"))
+    }
+
+    @Test func cprIsRevealedOnPurposeAndTheHeaderSaysSo() throws {
+        let model = try app(user: "MHA")
+        model.handle(.character("c"))
+        let lines = screen(model)
+        #expect(lines[0].hasSuffix("CPR VIST · MHA · sagsbehandler"))
+        #expect(lines[5].contains("170454-"))
+        #expect(!lines[5].contains("170454-xxxx"))
+        #expect(lines[23] == " CPR-numre vises i denne session")
+        model.handle(.character("c"))
+        #expect(screen(model)[5].contains("170454-xxxx"))
+    }
+
+    @Test func startViewFollowsTheRole() throws {
+        #expect(screen(try app(user: "BIK"))[3].hasPrefix(" Fordeling af sager"))          // team lead → Team
+        #expect(screen(try app(user: "ØKO"))[3].hasPrefix(" Afvigelser 01-01-2026–31-10-2026: 49, heraf 6 forklarede"))  // consultant
+        #expect(screen(try app(user: nil))[3].hasPrefix(" Fordeling af sager"))            // unknown → Team
+        #expect(AppLoader.resolveUser(initials: nil, loginName: "mha", staff: [StaffMember(initials: "MHA", username: "mha")])?.initials == "MHA")
+    }
+
+    @Test func inEnglish() throws {
+        let lines = screen(try app(user: "MHA", language: .en))
+        #expect(lines[1] == " 1 My cases  2 Team  3 Follow-up  4 Economy  5 Reconciliation  6 Data status")
+        #expect(lines[3].hasPrefix(" Cases of MHA · Mette Hald"))
+        #expect(lines[23] == " ↑↓ move  1–6 view  c show/hide CPR  ? help  q quit")
+    }
+
+    @Test func datastatusListsTheRejectedRows() throws {
+        let model = try app(user: "MHA")
+        model.handle(.character("6"))
+        let lines = screen(model)
+        #expect(lines[3].hasPrefix(" 6 kildefiler · 10 afviste rækker"))
+        #expect(lines[5].hasPrefix(" fagsystem/indsatser.csv:154   Startdato    31-02-2026"))
+        #expect(lines.contains { $0.contains("101901xxx") })
+    }
+}
+
+@Suite("CellGrid")
+struct CellGridTests {
+    @Test func wideCharactersTakeTwoCellsAndAreCutWhole() {
+        let g = CellGrid(rows: 2, columns: 10)
+        g.put("山田太郎abc", row: 0, column: 0, style: .normal)
+        #expect(g.text()[0] == "山田太郎ab")
+        g.put("æøå", row: 1, column: 8, style: .title)
+        #expect(g.text()[1] == "        æø")
+        #expect(g.style(row: 1, column: 9) == .title)
+        // Overwriting the right half of a wide character blanks its left half.
+        g.put("x", row: 0, column: 1, style: .normal)
+        #expect(g.text()[0] == " x田太郎ab")
+        let h = CellGrid(rows: 1, columns: 3)
+        h.put("a山田", row: 0, column: 0, style: .normal)
+        #expect(h.text()[0] == "a山")
+    }
+}
