@@ -26,8 +26,10 @@ snapshot:
 		$(BIN)/overblik-sync --config $(SAMPLE)/overblik.toml --today $(TODAY); \
 	fi
 
-## make test: every test target, then a check that the committed Sampledata is what the generator makes.
+## make test: the committed Sampledata is what the generator makes; the real TUI in tmux;
+## then every test target (last, so that its closing line ends the output).
 test: sampledata-check
+	bash Tests/e2e/tui-in-tmux.sh
 	$(SWIFT) test
 
 ## make sync: publish a new snapshot of Sampledata and print its summary.

@@ -20,13 +20,37 @@ struct OverblikCommand: ParsableCommand {
     var user: String?
 
     func run() throws {
-        // The terminal UI arrives with its own issue; until then `overblik` shows the data status.
+        let language = source.language
+        guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
+            fail(language == .da ? "skærmen er ikke en terminal; brug `overblik report VIEW` for tekst, CSV eller JSON"
+                                 : "output is not a terminal; use `overblik report VIEW` for text, CSV or JSON")
+        }
         let path = try source.locate()
-        let snapshot = try openSnapshot(path, source.language)
-        let report = try orFail(source.language) { () throws(SnapshotError) in try StatusReport(snapshot: snapshot) }
-        print(report.render(.text, ReportContext(language: source.language, today: source.day)))
-        printError(source.language == .da ? "\n(Terminalbrugerfladen er endnu ikke bygget; se `overblik report --help`.)"
-                                          : "\n(The terminal UI is not built yet; see `overblik report --help`.)")
+        let snapshot = try openSnapshot(path, language)
+        let meta = try orFail(language) { () throws(SnapshotError) in try snapshot.metadata() }
+        let created = ISO8601DateFormatter().date(from: meta.createdAt)
+        let ageHours = created.map { max(0, Int(Date().timeIntervalSince($0) / 3600)) }
+        let model = try orFail(language) { () throws(SnapshotError) in
+            try AppLoader.load(snapshot: snapshot, initials: user, loginName: ProcessInfo.processInfo.userName,
+                               language: language, today: source.day, ageHours: ageHours)
+        }
+        let surface: CursesSurface
+        do {
+            surface = try CursesSurface(noColor: ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
+        } catch CursesSurface.StartError.unknownTerminal(let term) {
+            fail(language == .da ? "terminaltypen TERM=\(term) er ukendt; prøv TERM=xterm-256color" : "the terminal type TERM=\(term) is unknown; try TERM=xterm-256color")
+        } catch {
+            fail(language == .da ? "skærmen er ikke en terminal" : "output is not a terminal")
+        }
+        defer { surface.end() }
+        while !model.wantsQuit {
+            model.render(on: surface)
+            surface.present()
+            for key in surface.readKeys() where key != .resize {
+                model.handle(key)
+                if model.wantsQuit { break }
+            }
+        }
     }
 
     /// Usage errors exit with 2 (ArgumentParser's default is 64).

@@ -58,6 +58,20 @@ public enum DisplayWidth {
         return String(out) + "…"
     }
 
+    /// The text cut to at most `width` cells without an ellipsis (for the screen's right edge).
+    public static func truncateHard(_ text: String, to width: Int) -> String {
+        if of(text) <= width { return text }
+        var out = String.UnicodeScalarView()
+        var used = 0
+        for s in text.unicodeScalars {
+            let w = of(s)
+            if used + w > width { break }
+            out.append(s)
+            used += w
+        }
+        return String(out)
+    }
+
     /// The text cut or padded with spaces to exactly `width` cells.
     public static func fit(_ text: String, to width: Int, alignRight: Bool = false) -> String {
         let cut = truncate(text, to: width)

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# End to end: the real `overblik` in a real terminal (a private tmux server): start, keys,
+# resize, the too-small screen, quit, and SIGTERM restoring the terminal. Run by `make test`.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+bin=.build/debug/overblik
+sock="overblik-e2e-$$"
+tmp=$(mktemp -d)
+trap 'tmux -L "$sock" kill-server >/dev/null 2>&1 || true; rm -rf "$tmp"' EXIT
+
+# A snapshot of Sampledata in a private folder.
+for d in fagsystem okonomi dst stamdata; do ln -s "$PWD/Sampledata/$d" "$tmp/$d"; done
+cp Sampledata/overblik.toml "$tmp/"
+.build/debug/overblik-sync --config "$tmp/overblik.toml" --today 2026-11-23 --quiet
+
+fail() { echo "e2e: $1"; tmux -L "$sock" capture-pane -t e2e -p || true; exit 1; }
+wait_for() {  # wait_for TEXT: poll the pane for up to 10 s
+    for _ in $(seq 100); do
+        tmux -L "$sock" capture-pane -t e2e -p | grep -qF -- "$1" && return 0
+        sleep 0.1
+    done
+    fail "never saw: $1"
+}
+start() {
+    tmux -L "$sock" kill-server >/dev/null 2>&1 || true
+    tmux -L "$sock" new-session -d -s e2e -x 100 -y 30 \
+        "env LANG=C.UTF-8 $bin --config $tmp/overblik.toml --today 2026-11-23 --user MHA; echo EXIT=\$?; sleep 30" </dev/null >/dev/null 2>&1
+}
+
+start
+wait_for "Sager for MHA · Mette Hald"
+wait_for " 1 Mine sager  2 Team  3 Opfølgning  4 Økonomi  5 Afstemning  6 Datastatus"
+tmux -L "$sock" send-keys -t e2e 2; wait_for "Fordeling af sager"
+tmux -L "$sock" send-keys -t e2e j j; wait_for "3/15"
+tmux -L "$sock" resize-window -t e2e -x 70 -y 20; wait_for "vinduet er for lille"
+tmux -L "$sock" resize-window -t e2e -x 100 -y 30; wait_for "Fordeling af sager"
+tmux -L "$sock" send-keys -t e2e q; wait_for "EXIT=0"
+tmux -L "$sock" capture-pane -t e2e -p | grep -qF "Fordeling af sager" && fail "the screen was not restored after q"
+
+start
+wait_for "Sager for MHA"
+pane=$(tmux -L "$sock" list-panes -t e2e -F '#{pane_pid}')
+pkill -TERM -P "$pane" -f overblik
+wait_for "EXIT=143"
+tmux -L "$sock" capture-pane -t e2e -p | grep -qF "Sager for MHA" && fail "the screen was not restored after SIGTERM"
+
+echo "e2e: 1 passed, 0 failed (start, keys, resize, too small, q, SIGTERM)"
