@@ -46,7 +46,8 @@ struct OverblikCommand: ParsableCommand {
         while !model.wantsQuit {
             model.render(on: surface)
             surface.present()
-            for key in surface.readKeys() where key != .resize {
+            guard let keys = surface.readKeys() else { break }  // the terminal is gone
+            for key in keys where key != .resize {
                 model.handle(key)
                 if model.wantsQuit { break }
             }

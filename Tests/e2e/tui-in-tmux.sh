@@ -44,4 +44,14 @@ pkill -TERM -P "$pane" -f overblik
 wait_for "EXIT=143"
 tmux -L "$sock" capture-pane -t e2e -p | grep -qF "Sager for MHA" && fail "the screen was not restored after SIGTERM"
 
-echo "e2e: 1 passed, 0 failed (start, keys, resize, too small, q, SIGTERM)"
+# The terminal disappears (the tmux server is killed): overblik must exit, not spin.
+start
+wait_for "Sager for MHA"
+pane=$(tmux -L "$sock" list-panes -t e2e -F '#{pane_pid}')
+app=$(pgrep -P "$pane" -f overblik || true)
+[ -n "$app" ] || fail "could not find the overblik process"
+tmux -L "$sock" kill-server >/dev/null 2>&1 || true
+for _ in $(seq 50); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$app" 2>/dev/null; then kill -9 "$app"; fail "overblik kept running after its terminal was closed"; fi
+
+echo "e2e: 1 passed, 0 failed (start, keys, resize, too small, q, SIGTERM, terminal closed)"

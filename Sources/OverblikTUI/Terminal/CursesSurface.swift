@@ -98,11 +98,22 @@ public final class CursesSurface: Surface {
     }
 
     /// Waits for the next key (blocking), then takes every key already queued, so that a burst
-    /// of keys is answered with one frame.
-    public func readKeys() -> [Action.Key] {
+    /// of keys is answered with one frame. Nil when the terminal is gone (a blocking read that
+    /// fails means the terminal was closed): the caller must quit rather than read again.
+    public func readKeys() -> [Action.Key]? {
         var keys: [Action.Key] = []
         wtimeout(cn_stdscr(), -1)
-        if let k = readKey() { keys.append(k) }
+        var ch: wint_t = 0
+        let rc = wget_wch(cn_stdscr(), &ch)
+        if rc == ERR {
+            // Interrupted by a signal is not a hang-up; a closed terminal fails every time.
+            if errno == EINTR { return [] }
+            if isatty(STDIN_FILENO) != 1 || getppid() == 1 { return nil }
+            failedReads += 1
+            return failedReads > 100 ? nil : []
+        }
+        failedReads = 0
+        if let k = decode(rc, ch) { keys.append(k) }
         wtimeout(cn_stdscr(), 0)
         while keys.count < 256, let k = readKey() { keys.append(k) }
         followWindowSize()
@@ -118,10 +129,16 @@ public final class CursesSurface: Surface {
         }
     }
 
+    private var failedReads = 0
+
     private func readKey() -> Action.Key? {
         var ch: wint_t = 0
         let rc = wget_wch(cn_stdscr(), &ch)
         if rc == ERR { return nil }
+        return decode(rc, ch)
+    }
+
+    private func decode(_ rc: Int32, _ ch: wint_t) -> Action.Key? {
         let code = Int32(bitPattern: ch)
         if rc == KEY_CODE_YES {
             switch code {
