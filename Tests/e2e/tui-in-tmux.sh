@@ -4,9 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bin=.build/debug/overblik
-sock="overblik-e2e-$$"
+run=0
+sock="overblik-e2e-$$-0"
 tmp=$(mktemp -d)
-trap 'tmux -L "$sock" kill-server >/dev/null 2>&1 || true; rm -rf "$tmp"' EXIT
+trap 'echo "e2e: failed at line $LINENO"' ERR
+trap 'for n in $(seq 0 $run); do tmux -L "overblik-e2e-$$-$n" kill-server >/dev/null 2>&1 || true; done; rm -rf "$tmp"' EXIT
 
 # A snapshot of Sampledata in a private folder.
 for d in fagsystem okonomi dst stamdata; do ln -s "$PWD/Sampledata/$d" "$tmp/$d"; done
@@ -21,8 +23,10 @@ wait_for() {  # wait_for TEXT: poll the pane for up to 10 s
     done
     fail "never saw: $1"
 }
-start() {
+start() {  # each scenario gets its own server: reusing a socket races with the dying server
     tmux -L "$sock" kill-server >/dev/null 2>&1 || true
+    run=$((run + 1))
+    sock="overblik-e2e-$$-$run"
     tmux -L "$sock" new-session -d -s e2e -x 100 -y 30 \
         "env LANG=C.UTF-8 $bin --config $tmp/overblik.toml --today 2026-11-23 --user MHA; echo EXIT=\$?; sleep 30" </dev/null >/dev/null 2>&1
 }
