@@ -57,6 +57,7 @@ struct Report: ParsableCommand {
         let path = try source.locate()
         let snapshot = try openSnapshot(path, source.language)
         let context = ReportContext(language: source.language, revealCPR: revealCpr, today: source.day)
+        let meta = try orFail(source.language) { () throws(SnapshotError) in try snapshot.metadata() }
         switch view {
         case .status:
             let report = try orFail(source.language) { () throws(SnapshotError) in try StatusReport(snapshot: snapshot) }
@@ -65,12 +66,12 @@ struct Report: ParsableCommand {
             // Caseload, team and follow-ups need the grants and staff only; budget and movements the
             // stored figures, or every record when they must be computed.
             let stored = view == .budget || view == .movements
-                ? try storedFigures(snapshot, year: year ?? context.today.year, today: context.today) : nil
+                ? try storedFigures(snapshot, meta, year: year ?? context.today.year, today: context.today) : nil
             let needsAll = (view == .budget || view == .movements) && stored == nil
             let dataset = try orFail(source.language) { () throws(SnapshotError) in
                 try needsAll ? snapshot.dataset() : snapshot.grantsAndStaff()
             }
-            let dueSoon = try orFail(source.language) { () throws(SnapshotError) in try snapshot.metadata() }.dueSoonDays
+            let dueSoon = meta.dueSoonDays
             let filter = ReportFilter(caseworker: caseworker, team: team, paragraph: paragraph.flatMap { Paragraph(parsing: $0) },
                                       year: year, month: month)
             let table: ViewTable
@@ -87,10 +88,9 @@ struct Report: ParsableCommand {
             }
             print(table.render(format, context), terminator: format == .csv ? "" : "\n")
         case .ottetal, .discrepancies:
-            let meta = try orFail(source.language) { () throws(SnapshotError) in try snapshot.metadata() }
             let y = year ?? context.today.year
             var reconciliation: Reconciliation?
-            if month == nil, let stored = try storedFigures(snapshot, year: y, today: context.today) {
+            if month == nil, let stored = try storedFigures(snapshot, meta, year: y, today: context.today) {
                 reconciliation = stored.reconciliation
             } else {
                 let dataset = try orFail(source.language) { () throws(SnapshotError) in try snapshot.dataset() }
@@ -108,8 +108,7 @@ struct Report: ParsableCommand {
 
     /// The figures the sync stored for `year`, when the report runs with the snapshot's own today
     /// (they depend on today: the reconciliation period, the forecast, active grants).
-    func storedFigures(_ snapshot: Snapshot, year: Int, today: Day) throws -> DerivedFigures? {
-        let meta = try orFail(source.language) { () throws(SnapshotError) in try snapshot.metadata() }
+    func storedFigures(_ snapshot: Snapshot, _ meta: SnapshotMetadata, year: Int, today: Day) throws -> DerivedFigures? {
         guard meta.today == today else { return nil }
         return try orFail(source.language) { () throws(SnapshotError) in try snapshot.derived(year: year) }
     }
