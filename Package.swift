@@ -54,6 +54,9 @@ let package = Package(
             dependencies: ["OverblikCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(name: "OverblikTestSupport", dependencies: ["OverblikCore"], path: "Tests/OverblikTestSupport"),
+        // Test tool: several of these write to one annotation store at once.
+        .executableTarget(name: "overblik-annotation-writer", dependencies: ["OverblikCore", "OverblikStore"],
+                          path: "Tests/Tools/AnnotationWriter"),
         .testTarget(name: "OverblikCoreTests", dependencies: ["OverblikCore"]),
         .testTarget(
             name: "OverblikSyncTests",

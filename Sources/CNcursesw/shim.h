@@ -24,5 +24,10 @@ static inline WINDOW *cn_stdscr(void) { return stdscr; }
 static inline int     cn_colors(void) { return COLORS; }
 static inline mmask_t cn_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }
 static inline int     cn_wcwidth(wchar_t c) { return wcwidth(c); }
+/* Mouse: a left press selects, the wheel (buttons 4 and 5) scrolls. */
+static inline mmask_t cn_click(void)      { return BUTTON1_PRESSED; }
+static inline mmask_t cn_wheel_up(void)   { return BUTTON4_PRESSED; }
+static inline mmask_t cn_wheel_down(void) { return BUTTON5_PRESSED; }
+static inline mmask_t cn_mouse_events(void) { return BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED; }
 
 #endif

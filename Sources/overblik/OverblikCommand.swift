@@ -43,10 +43,21 @@ struct OverblikCommand: ParsableCommand {
             fail(language == .da ? "skærmen er ikke en terminal" : "output is not a terminal")
         }
         defer { surface.end() }
+        var dirty = true
         while !model.wantsQuit {
-            model.render(on: surface)
-            surface.present()
-            guard let keys = surface.readKeys() else { break }  // the terminal is gone
+            if dirty {
+                model.render(on: surface)
+                surface.present()
+            }
+            guard let keys = surface.readKeys(timeout: 2000) else { break }  // the terminal is gone
+            if keys.isEmpty {
+                // Idle: look for a newer snapshot (the header then says so).
+                let before = model.newerSnapshot
+                model.poll()
+                dirty = model.newerSnapshot != before
+                continue
+            }
+            dirty = true
             for key in keys where key != .resize {
                 model.handle(key)
                 if model.wantsQuit { break }

@@ -20,9 +20,11 @@ enum SampleSnapshot {
     }()
 }
 
-func app(user: String?, language: Language = .da) throws -> AppModel {
-    try AppLoader.load(snapshot: Snapshot(path: SampleSnapshot.path), initials: user, loginName: nil, language: language,
-                       today: Day(year: 2026, month: 11, day: 23)!, ageHours: 3)
+/// The application on Sampledata for `user`, with its own (empty) annotation and export folders.
+func app(user: String?, language: Language = .da, folder: TemporaryFolder = TemporaryFolder(), login: String? = nil) throws -> AppModel {
+    try AppLoader.load(snapshot: Snapshot(path: SampleSnapshot.path), initials: user, loginName: login, language: language,
+                       today: Day(year: 2026, month: 11, day: 23)!, ageHours: 3, exportDirectory: folder.path,
+                       annotationDirectory: folder.path)
 }
 
 func screen(_ model: AppModel, rows: Int = 24, columns: Int = 80) -> [String] {
@@ -44,7 +46,7 @@ struct AppScreenTests {
         #expect(lines[4] == " Sag       CPR          Navn               §         Opfølgning  Status")
         #expect(lines[5] == " S-100796  170454-xxxx  Winnie Mosegård    §108      14-07-2027  ✓ ok")
         #expect(lines[22] == String(repeating: "─", count: 80))
-        #expect(lines[23] == " ↑↓ flyt  1–6 visning  c vis/skjul CPR  ? hjælp  q afslut")
+        #expect(lines[23] == " ↑↓ flyt  ⏎ detaljer  / søg  f filter  s sortér  e eksportér  ? hjælp  q afslut")
         #expect(lines.count == 24)
     }
 
@@ -85,7 +87,9 @@ struct AppScreenTests {
         model.handle(.character("2"))
         let lines = screen(model)
         #expect(lines[3].hasSuffix("1/15"))
-        #expect(lines[4] == " Sagsbeh.  Indsatser  Borgere  Overskr.  Snart  Mangler  Over 1,25 × median")
+        #expect(lines[4] == " Sagsbeh.  Indsatser  Pr. paragraf │median  Overskr.  Snart  Over 1,25 × median")
+        // MHA's bar runs past the team's median mark.
+        #expect(lines.contains { $0.hasPrefix(" MHA             114  ███▓▓▓▓▓▒▒│▒▒▒▒░░░░░") })
         let mha = try #require(lines.first { $0.hasPrefix(" MHA ") })
         #expect(mha.hasSuffix("ja"))
         #expect(mha.contains(" 114 "))
@@ -113,10 +117,11 @@ struct AppScreenTests {
         let lines = screen(model)
         #expect(lines[3] == " Taster (? eller Esc lukker)")
         #expect(lines[5].hasPrefix("  ↑ k            op     "))
-        #expect(lines[5 + 15] == "  ?              hjælp")
+        #expect(lines[5 + 15] == "  Esc ⌫          tilbage")
         // What does not fit in one column goes into a second: every action is listed.
-        #expect(lines[5].hasSuffix("Esc ⌫          tilbage"))
-        #expect(lines[6].hasSuffix("q              afslut"))
+        #expect(lines[5].hasSuffix("/              søg"))
+        #expect(lines[16].hasSuffix("q              afslut"))
+        #expect(lines[11].hasSuffix("a              sæt status og note"))
         model.handle(.escape)
         #expect(screen(model)[3].hasPrefix(" Sager for MHA"))
     }
@@ -134,9 +139,9 @@ struct AppScreenTests {
     }
 
     @Test func startViewFollowsTheRole() throws {
-        #expect(screen(try app(user: "BIK"))[3].hasPrefix(" Fordeling af sager"))          // team lead → Team
+        #expect(screen(try app(user: "BIK"))[3].hasPrefix(" Botilbud · █ §108 ▓ §104 ▒ §85 ░ andre · ja: over 1,25 × median"))          // team lead → Team
         #expect(screen(try app(user: "ØKO"))[3].hasPrefix(" Afvigelser 01-01-2026–31-10-2026: 49, heraf 6 forklarede"))  // consultant
-        #expect(screen(try app(user: nil))[3].hasPrefix(" Fordeling af sager"))            // unknown → Team
+        #expect(screen(try app(user: nil))[3].hasPrefix(" alle teams · █ §85 ▓ §104 ▒ §108 ░ andre"))            // unknown → Team
         #expect(AppLoader.resolveUser(initials: nil, loginName: "mha", staff: [StaffMember(initials: "MHA", username: "mha")])?.initials == "MHA")
     }
 
@@ -144,16 +149,24 @@ struct AppScreenTests {
         let lines = screen(try app(user: "MHA", language: .en))
         #expect(lines[1] == " 1 My cases  2 Team  3 Follow-up  4 Economy  5 Reconciliation  6 Data status")
         #expect(lines[3].hasPrefix(" Cases of MHA · Mette Hald"))
-        #expect(lines[23] == " ↑↓ move  1–6 view  c show/hide CPR  ? help  q quit")
+        #expect(lines[23] == " ↑↓ move  ⏎ details  / search  f filter  s sort  e export  ? help  q quit")
     }
 
     @Test func datastatusListsTheRejectedRows() throws {
         let model = try app(user: "MHA")
         model.handle(.character("6"))
         let lines = screen(model)
-        #expect(lines[3].hasPrefix(" 6 kildefiler · 10 afviste rækker"))
-        #expect(lines[5].hasPrefix(" fagsystem/indsatser.csv:154   Startdato    31-02-2026"))
-        #expect(lines.contains { $0.contains("101901xxx") })
+        #expect(lines[3].hasPrefix(" Snapshot "))
+        #expect(lines[3].contains("(3 t gammelt) · 10 afviste rækker · 1 databrud"))
+        // The sources above (six files, with rows, rejected and hash), the rejected rows below.
+        #expect(lines[4].hasPrefix(" Tabel             Fil                          Rækker  Afvist  SHA-256"))
+        #expect(lines[5].hasPrefix(" Indsatser         fagsystem/indsatser.csv       1.023       5  95747626ceff…"))
+        let model160 = try app(user: "MHA")
+        model160.handle(.character("6"))
+        let wide = screen(model160, rows: 48, columns: 160)
+        #expect(wide.contains { $0.hasPrefix(" Afvist    fagsystem/indsatser.csv:154   Startdato    31-02-2026                ugyldig dato") })
+        #expect(wide.contains { $0.contains("101901xxx") })
+        #expect(wide.contains { $0.hasPrefix(" Databrud  ") || $0.hasPrefix(" Databrud ") })
     }
 }
 

@@ -34,12 +34,15 @@ start() {  # each scenario gets its own server: reusing a socket races with the 
 start
 wait_for "Sager for MHA · Mette Hald"
 wait_for " 1 Mine sager  2 Team  3 Opfølgning  4 Økonomi  5 Afstemning  6 Datastatus"
-tmux -L "$sock" send-keys -t e2e 2; wait_for "Fordeling af sager"
+tmux -L "$sock" send-keys -t e2e Enter; wait_for "Bevilling"
+tmux -L "$sock" send-keys -t e2e Escape; wait_for "Sager for MHA · Mette Hald"
+tmux -L "$sock" send-keys -t e2e / S - 1 0 0 2 1 7 Enter; wait_for "3/114"
+tmux -L "$sock" send-keys -t e2e 2; wait_for "alle teams · █"
 tmux -L "$sock" send-keys -t e2e j j; wait_for "3/15"
 tmux -L "$sock" resize-window -t e2e -x 70 -y 20; wait_for "vinduet er for lille"
-tmux -L "$sock" resize-window -t e2e -x 100 -y 30; wait_for "Fordeling af sager"
+tmux -L "$sock" resize-window -t e2e -x 100 -y 30; wait_for "alle teams · █"
 tmux -L "$sock" send-keys -t e2e q; wait_for "EXIT=0"
-tmux -L "$sock" capture-pane -t e2e -p | grep -qF "Fordeling af sager" && fail "the screen was not restored after q"
+tmux -L "$sock" capture-pane -t e2e -p | grep -qF "alle teams" && fail "the screen was not restored after q"
 
 start
 wait_for "Sager for MHA"
@@ -58,4 +61,4 @@ tmux -L "$sock" kill-server >/dev/null 2>&1 || true
 for _ in $(seq 50); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
 if kill -0 "$app" 2>/dev/null; then kill -9 "$app"; fail "overblik kept running after its terminal was closed"; fi
 
-echo "e2e: 1 passed, 0 failed (start, keys, resize, too small, q, SIGTERM, terminal closed)"
+echo "e2e: 1 passed, 0 failed (start, drill down and back, search, keys, resize, too small, q, SIGTERM, terminal closed)"

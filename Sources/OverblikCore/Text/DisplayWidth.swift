@@ -94,7 +94,7 @@ public enum SafeText {
         return String(out)
     }
 
-    static func isUnsafe(_ s: Unicode.Scalar) -> Bool {
+    public static func isUnsafe(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         return v < 0x20 || (0x7F..<0xA0).contains(v) || (0x202A...0x202E).contains(v)
             || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F

@@ -96,9 +96,9 @@ public final class Snapshot: Sendable {
         return d
     }
 
-    static func grants(_ db: Database) throws -> [Grant] {
+    static func grants(_ db: Database, where clause: String = "", _ arguments: StatementArguments = []) throws -> [Grant] {
         func day(_ v: Int32?) -> Day? { v.map(Day.init(ordinal:)) }
-        return try Row.fetchAll(db, sql: "SELECT * FROM grants ORDER BY id").map { r in
+        return try Row.fetchAll(db, sql: "SELECT * FROM grants \(clause) ORDER BY id", arguments: arguments).map { r in
             Grant(caseId: r["case_id"], cpr: CPR(value: r["cpr"]), name: r["name"],
                   paragraph: Paragraph(key: r["paragraph"] as String)!, serviceCode: r["service_code"],
                   serviceName: r["service_name"], provider: r["provider"], start: Day(ordinal: r["start"]),
@@ -125,31 +125,67 @@ public final class Snapshot: Sendable {
         d.sources = try sources()
         d.rejected = try rejectedRows()
         try read { db in
-            func day(_ v: Int32?) -> Day? { v.map(Day.init(ordinal:)) }
             d.grants = try Snapshot.grants(db)
             d.staff = try Snapshot.staff(db)
-            d.payments = try Row.fetchAll(db, sql: "SELECT * FROM payments ORDER BY id").map { r in
-                Payment(voucherId: r["voucher_id"], cpr: CPR(value: r["cpr"]), function: r["function"], grouping: r["grouping"],
-                        provider: r["provider"], periodStart: Day(ordinal: r["period_start"]), periodEnd: Day(ordinal: r["period_end"]),
-                        amount: Money(ore: r["amount"]), postingDate: Day(ordinal: r["posting_date"]),
-                        payingMunicipality: r["paying_municipality"], actingMunicipality: r["acting_municipality"], line: r["line"])
-            }
+            d.payments = try Snapshot.payments(db, where: "", [])
             d.budget = try Row.fetchAll(db, sql: "SELECT * FROM budget ORDER BY id").map { r in
                 BudgetLine(year: r["year"], month: r["month"], function: r["function"], budget: Money(ore: r["budget"]),
                            correctedBudget: (r["corrected_budget"] as Int64?).map(Money.init(ore:)), line: r["line"])
             }
-            d.dst = try Row.fetchAll(db, sql: "SELECT * FROM dst ORDER BY id").map { r in
-                DstRow(cpr: CPR(value: r["cpr"]), paragraph: Paragraph(key: r["paragraph"] as String)!, dstCode: r["dst_code"],
-                       start: Day(ordinal: r["start"]), end: day(r["end"]), targetGroup: r["target_group"], line: r["line"])
-            }
-            d.mapping = try Row.fetchAll(db, sql: "SELECT * FROM mapping ORDER BY id").map { r in
-                MappingRow(paragraph: Paragraph(key: r["paragraph"] as String)!, function: r["function"], grouping: r["grouping"],
-                           dstCode: r["dst_code"],
-                           serviceCodes: (r["service_codes"] as String).split(separator: ",").map(String.init),
-                           label: r["label"], line: r["line"])
-            }
+            d.dst = try Snapshot.dst(db, where: "", [])
+            d.mapping = try Snapshot.mapping(db)
         }
         return d
+    }
+
+    /// One citizen's records in every system (grants, payments, DST rows) and the mapping, read
+    /// through the CPR indexes: what the citizen drill-down shows.
+    public func citizen(_ cpr: CPR) throws(SnapshotError) -> Dataset {
+        let meta = try metadata()
+        var d = Dataset(municipality: meta.municipality)
+        try read { db in
+            d.grants = try Snapshot.grants(db, where: "WHERE cpr = ?", [cpr.value])
+            d.payments = try Snapshot.payments(db, where: "WHERE cpr = ?", [cpr.value])
+            d.dst = try Snapshot.dst(db, where: "WHERE cpr = ?", [cpr.value])
+            d.mapping = try Snapshot.mapping(db)
+        }
+        return d
+    }
+
+    /// The payments of an account function posted within `posted`: the rows behind an Økonomi figure.
+    public func payments(function: String, posted: DayRange) throws(SnapshotError) -> [Payment] {
+        try read { db in
+            try Snapshot.payments(db, where: "WHERE function = ? AND posting_date BETWEEN ? AND ?",
+                                  [function, posted.start.ordinal, posted.end.ordinal])
+        }
+    }
+
+    static func payments(_ db: Database, where clause: String, _ arguments: StatementArguments) throws -> [Payment] {
+        try Row.fetchAll(db, sql: "SELECT * FROM payments \(clause) ORDER BY id", arguments: arguments).map { r in
+            Payment(voucherId: r["voucher_id"], cpr: CPR(value: r["cpr"]), function: r["function"], grouping: r["grouping"],
+                    provider: r["provider"], periodStart: Day(ordinal: r["period_start"]), periodEnd: Day(ordinal: r["period_end"]),
+                    amount: Money(ore: r["amount"]), postingDate: Day(ordinal: r["posting_date"]),
+                    payingMunicipality: r["paying_municipality"], actingMunicipality: r["acting_municipality"], line: r["line"])
+        }
+    }
+
+    static func dst(_ db: Database, where clause: String, _ arguments: StatementArguments) throws -> [DstRow] {
+        try Row.fetchAll(db, sql: "SELECT * FROM dst \(clause) ORDER BY id", arguments: arguments).map { r in
+            DstRow(cpr: CPR(value: r["cpr"]), paragraph: Paragraph(key: r["paragraph"] as String)!, dstCode: r["dst_code"],
+                   start: Day(ordinal: r["start"]), end: (r["end"] as Int32?).map(Day.init(ordinal:)), targetGroup: r["target_group"],
+                   line: r["line"])
+        }
+    }
+
+    /// The mapping between paragraphs, account functions and DST codes.
+    public func mapping() throws(SnapshotError) -> [MappingRow] { try read { try Snapshot.mapping($0) } }
+
+    static func mapping(_ db: Database) throws -> [MappingRow] {
+        try Row.fetchAll(db, sql: "SELECT * FROM mapping ORDER BY id").map { r in
+            MappingRow(paragraph: Paragraph(key: r["paragraph"] as String)!, function: r["function"], grouping: r["grouping"],
+                       dstCode: r["dst_code"], serviceCodes: (r["service_codes"] as String).split(separator: ",").map(String.init),
+                       label: r["label"], line: r["line"])
+        }
     }
 
     /// The figures the sync derived for `year`, or nil when it derived none for that year.

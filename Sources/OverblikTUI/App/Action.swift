@@ -6,12 +6,15 @@ public enum Action: String, CaseIterable, Sendable {
     case up, down, pageUp, pageDown, top, bottom
     case nextTab, previousTab, tab1, tab2, tab3, tab4, tab5, tab6
     case details, back, search, searchNext, searchPrevious, filter, sort, sortReverse
-    case export, reload, toggleCPR, help, quit
+    case annotate, export, reload, toggleCPR, help, quit
 
     /// A key as the backends report it.
     public enum Key: Hashable, Sendable {
         case character(Character)
         case up, down, left, right, pageUp, pageDown, home, end, enter, escape, backspace, tab, backTab, resize
+        /// A mouse click at a screen cell, and the wheel.
+        case click(row: Int, column: Int)
+        case wheelUp, wheelDown
     }
 
     public var keys: [Key] {
@@ -38,6 +41,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .filter: return [.character("f")]
         case .sort: return [.character("s")]
         case .sortReverse: return [.character("S")]
+        case .annotate: return [.character("a")]
         case .export: return [.character("e")]
         case .reload: return [.character("r")]
         case .toggleCPR: return [.character("c")]
@@ -70,6 +74,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .filter: return Message(da: "filter", en: "filter")
         case .sort: return Message(da: "sortér", en: "sort")
         case .sortReverse: return Message(da: "vend sortering", en: "reverse sort")
+        case .annotate: return Message(da: "sæt status og note", en: "set status and note")
         case .export: return Message(da: "eksportér", en: "export")
         case .reload: return Message(da: "genindlæs", en: "reload")
         case .toggleCPR: return Message(da: "vis/skjul CPR", en: "show/hide CPR")
@@ -105,7 +110,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .backspace: return "⌫"
         case .tab: return "Tab"
         case .backTab: return "⇧Tab"
-        case .resize: return ""
+        case .resize, .click, .wheelUp, .wheelDown: return ""
         }
     }
 }

@@ -1,7 +1,10 @@
+import Foundation
 import OverblikCore
 import OverblikStore
 
-/// Builds the application's tabs from a snapshot for a user and a day.
+extension SnapshotError: LocalizedMessage {}
+
+/// Builds the application from a snapshot for a user and a day.
 public enum AppLoader {
     /// Who is using Overblik: from `--user` (initials), else the login name matched in the staff file.
     public static func resolveUser(initials: String?, loginName: String?, staff: [StaffMember]) -> StaffMember? {
@@ -13,83 +16,134 @@ public enum AppLoader {
         return staff.first { !$0.username.isEmpty && $0.username.lowercased() == loginName.lowercased() }
     }
 
-    /// The tab a role starts in: a caseworker in Mine sager, a team lead in Team, a consultant in
-    /// Afstemning; someone unknown in Team.
-    public static func startTab(for user: StaffMember?) -> Int {
-        switch user?.role {
-        case .caseworker?: return 0
-        case .teamLead?: return 1
-        case .consultant?: return 4
-        case nil: return 1
-        }
-    }
+    public static func startTab(for user: StaffMember?) -> Int { AppModel.startTab(for: user) }
 
+    /// Opens the application on `snapshot`. `source` (for drill-down, annotations, reload and
+    /// export) is made from the snapshot unless given.
     public static func load(snapshot: Snapshot, initials: String?, loginName: String?, language: Language, today: Day,
-                            ageHours: Int?) throws(SnapshotError) -> AppModel {
+                            ageHours: Int?, exportDirectory: String = FileManager.default.currentDirectoryPath,
+                            annotationDirectory: String? = nil, start: Int? = nil) throws(SnapshotError) -> AppModel {
         let meta = try snapshot.metadata()
-        let people = try snapshot.grantsAndStaff()
+        var people = try snapshot.grantsAndStaff()
+        people.mapping = try snapshot.mapping()
         let user = resolveUser(initials: initials, loginName: loginName, staff: people.staff)
         let context = ReportContext(language: language, revealCPR: false, today: today)
         var derived = meta.today == today ? try snapshot.derived(year: today.year) : nil
         if derived == nil {
             derived = DerivedFigures.compute(try snapshot.dataset(), year: today.year, today: today, rateTolerance: meta.rateTolerance)
         }
-        let figures = derived!
         let status = try StatusReport(snapshot: snapshot)
-        let c = context
-
-        func tab(_ title: Message, _ table: ViewTable, _ caption: String) -> AppTab {
-            AppTab(title: title, table: table, layout: TableLayout(table, c), caption: caption)
+        let data = AppData(people: people, figures: derived!, status: status, today: today, dueSoonDays: meta.dueSoonDays, user: user,
+                           loginName: loginName ?? initials ?? "")
+        let role: Message
+        switch user?.role {
+        case .caseworker?: role = Message(da: "sagsbehandler", en: "caseworker")
+        case .teamLead?: role = Message(da: "teamleder", en: "team lead")
+        case .consultant?: role = Message(da: "konsulent", en: "consultant")
+        case nil: role = Message(da: "ukendt bruger", en: "unknown user")
         }
-        var tabs: [AppTab] = []
-        let mine = Views.caseload(people, caseworker: user?.initials ?? "", today: today, dueSoonDays: meta.dueSoonDays)
-        tabs.append(tab(Action.tab1.description, mine, user.map { c.t("Sager for \($0.initials)\($0.name.isEmpty ? "" : " · \($0.name)")", "Cases of \($0.initials)\($0.name.isEmpty ? "" : " · \($0.name)")") }
-                        ?? c.t("Ingen bruger: start med --user INITIALER", "No user: start with --user INITIALS")))
-        let team = Views.team(people, filter: ReportFilter(team: user?.role == .teamLead ? user?.team : nil), today: today, dueSoonDays: meta.dueSoonDays)
-        tabs.append(tab(Action.tab2.description, team, c.t("Fordeling af sager (markeret: over 1,25 × teamets median)", "Case distribution (marked: above 1.25 × the team's median)")))
-        let followFilter = ReportFilter(caseworker: user?.role == .caseworker ? user?.initials : nil,
-                                        team: user?.role == .teamLead ? user?.team : nil)
-        tabs.append(tab(Action.tab3.description, Views.followUps(people, filter: followFilter, today: today, dueSoonDays: meta.dueSoonDays),
-                        c.t("Overskredet, snart og manglende opfølgning", "Overdue, due-soon and missing follow-ups")))
-        tabs.append(tab(Action.tab4.description, Views.budget(figures.budget, filter: ReportFilter()),
-                        c.t("Budget og forbrug \(today.year) pr. funktion og måned", "Budget and spend \(today.year) by function and month")))
-        if let r = figures.reconciliation {
-            let explained = r.discrepancies.filter(\.explained).count
-            tabs.append(tab(Action.tab5.description, Views.discrepancies(r, filter: ReportFilter()),
-                            c.t("Afvigelser \(r.period.start.danish)–\(r.period.end.danish): \(r.discrepancies.count), heraf \(explained) forklarede",
-                                "Discrepancies \(r.period.start.danish)–\(r.period.end.danish): \(r.discrepancies.count), \(explained) explained")))
-        } else {
-            tabs.append(tab(Action.tab5.description, ViewTable(view: "discrepancies", columns: [.init("kind", da: "Slags", en: "Kind")]),
-                            c.t("Ingen afsluttet måned i \(today.year) endnu", "No month of \(today.year) is over yet")))
-        }
-        tabs.append(tab(Action.tab6.description, Views.rejectedRows(status.rejected),
-                        c.t("\(status.sources.filter(\.present).count) kildefiler · \(status.rejected.count) afviste rækker", "\(status.sources.filter(\.present).count) source files · \(status.rejected.count) rejected rows")))
-
-        let role = user?.role ?? .caseworker
-        let roleLabel: Message
-        switch role {
-        case .caseworker: roleLabel = Message(da: "sagsbehandler", en: "caseworker")
-        case .teamLead: roleLabel = Message(da: "teamleder", en: "team lead")
-        case .consultant: roleLabel = Message(da: "konsulent", en: "consultant")
-        }
-        let created = String(meta.createdAt.prefix(16)).replacingOccurrences(of: "T", with: " ")
-        let createdShown = Day(iso: created.prefix(10)).map { "\($0.danish)\(created.dropFirst(10))" } ?? created
+        let createdShown = localTime(meta.createdAt)
         let header = AppHeader(municipality: meta.municipality.name, createdAt: createdShown, ageHours: ageHours,
-                               user: user?.initials ?? "–", role: user == nil ? Message(da: "ukendt bruger", en: "unknown user") : roleLabel)
-        return AppModel(tabs: tabs, start: startTab(for: user), context: context, header: header)
+                               user: user?.initials ?? "–", role: role)
+        let folder = (snapshot.path as NSString).deletingLastPathComponent
+        let source = SnapshotSource(snapshot: snapshot, annotationDirectory: annotationDirectory ?? folder, exportDirectory: exportDirectory) {
+            () throws(SnapshotError) -> AppModel in
+            guard let newest = SnapshotDirectory(path: folder).newest() else {
+                throw SnapshotError(path: folder, message: Message(da: "ingen snapshot", en: "no snapshot"))
+            }
+            return try load(snapshot: try Snapshot(path: newest), initials: initials, loginName: loginName, language: language,
+                            today: today, ageHours: 0, exportDirectory: exportDirectory, annotationDirectory: annotationDirectory)
+        }
+        return AppModel(data: data, context: context, header: header, source: source, start: start)
     }
 }
 
-extension Views {
-    /// Datastatus: the rejected rows.
-    public static func rejectedRows(_ rows: [RejectedRow]) -> ViewTable {
-        var t = ViewTable(view: "rejected", columns: [
-            .init("file", da: "Fil:linje", en: "File:line", maxWidth: 34), .init("column", da: "Kolonne", en: "Column", maxWidth: 16),
-            .init("value", da: "Værdi", en: "Value", maxWidth: 24), .init("reason", da: "Årsag", en: "Reason", maxWidth: 80),
-        ])
-        for r in rows {
-            t.rows.append([.text("\(r.file):\(r.line)"), .text(r.column), .rejectedValue(r), .message(r.reason)])
+/// An ISO 8601 time in UTC as local time in Danish style (`23-11-2026 06:00`).
+func localTime(_ iso: String) -> String {
+    let parser = ISO8601DateFormatter()
+    parser.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    guard let date = parser.date(from: iso) ?? ISO8601DateFormatter().date(from: iso) else { return iso }
+    let out = DateFormatter()
+    out.locale = Locale(identifier: "da_DK")
+    out.timeZone = TimeZone.current
+    out.dateFormat = "dd-MM-yyyy HH:mm"
+    return out.string(from: date)
+}
+
+/// The application's source on a snapshot file: the snapshot for queries, the annotation store
+/// beside it, the snapshot folder for newer snapshots, and the export folder.
+final class SnapshotSource: AppSource {
+    let snapshot: Snapshot
+    let folder: String
+    let annotationDirectory: String
+    let exportDirectory: String
+    let reopen: () throws(SnapshotError) -> AppModel
+    private var store: AnnotationStore?
+
+    init(snapshot: Snapshot, annotationDirectory: String, exportDirectory: String, reopen: @escaping () throws(SnapshotError) -> AppModel) {
+        self.snapshot = snapshot
+        folder = (snapshot.path as NSString).deletingLastPathComponent
+        self.annotationDirectory = annotationDirectory
+        self.exportDirectory = exportDirectory
+        self.reopen = reopen
+    }
+
+    /// The annotation store, opened (and created) when first needed.
+    private func annotationStore() throws -> AnnotationStore {
+        if let store { return store }
+        let opened = try AnnotationStore(directory: annotationDirectory)
+        store = opened
+        return opened
+    }
+
+    func citizen(_ cpr: CPR) throws -> Dataset { try snapshot.citizen(cpr) }
+    func payments(function: String, posted: DayRange) throws -> [Payment] { try snapshot.payments(function: function, posted: posted) }
+
+    func annotations() throws -> [String: Annotation] {
+        // Reading needs no store file: none yet means no annotations.
+        guard store != nil || FileManager.default.fileExists(atPath: (annotationDirectory as NSString).appendingPathComponent(AnnotationStore.fileName)) else { return [:] }
+        return try annotationStore().current()
+    }
+
+    func history(key: String) throws -> [Annotation] {
+        guard store != nil || FileManager.default.fileExists(atPath: (annotationDirectory as NSString).appendingPathComponent(AnnotationStore.fileName)) else { return [] }
+        return try annotationStore().history(key: key)
+    }
+
+    func annotate(_ a: Annotation) throws { try annotationStore().add(a) }
+
+    func newerSnapshot() -> String? {
+        guard let newest = SnapshotDirectory(path: folder).newest(), (newest as NSString).lastPathComponent > (snapshot.path as NSString).lastPathComponent
+        else { return nil }
+        return newest
+    }
+
+    func reload() throws -> AppModel { try reopen() }
+
+    /// Writes `overblik-<view>-<time>.csv` (mode 0600: it may hold personal data) and returns its path.
+    func export(_ csv: String, view: String) throws -> String {
+        let stamp = isoNow().replacingOccurrences(of: ":", with: "").replacingOccurrences(of: "-", with: "")
+        var path = (exportDirectory as NSString).appendingPathComponent("overblik-\(view)-\(stamp).csv")
+        var n = 1
+        while FileManager.default.fileExists(atPath: path) {
+            n += 1
+            path = (exportDirectory as NSString).appendingPathComponent("overblik-\(view)-\(stamp)-\(n).csv")
         }
-        return t
+        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw SnapshotError(path: path, message: Message(da: "kan ikke skrive eksporten: \(String(cString: strerror(errno)))",
+                                                             en: "cannot write the export: \(String(cString: strerror(errno)))"))
+        }
+        defer { close(fd) }
+        let bytes = Array(csv.utf8)
+        var written = 0
+        while written < bytes.count {
+            let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            guard n > 0 else {
+                throw SnapshotError(path: path, message: Message(da: "eksporten blev ikke skrevet færdig", en: "the export was not written completely"))
+            }
+            written += n
+        }
+        return path
     }
 }

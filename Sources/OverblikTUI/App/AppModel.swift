@@ -1,15 +1,5 @@
 import OverblikCore
 
-/// One tab of the application: a view's table, its layout and its list state.
-public struct AppTab: Sendable {
-    public var title: Message
-    public var table: ViewTable
-    public var layout: TableLayout
-    public var state = ListState()
-    /// Text above the table (e.g. the reconciliation period).
-    public var caption: String = ""
-}
-
 /// What the header shows about the data and the user.
 public struct AppHeader: Sendable {
     public var municipality: String
@@ -26,155 +16,435 @@ public struct AppHeader: Sendable {
     }
 }
 
+/// Where the application gets what it does not hold in memory, and where it writes: the open
+/// snapshot (a citizen's records, the payments behind a figure), the annotation store, the
+/// snapshot folder (is there a newer one?) and the export folder. Errors are shown on the message line.
+public protocol AppSource: AnyObject {
+    func citizen(_ cpr: CPR) throws -> Dataset
+    func payments(function: String, posted: DayRange) throws -> [Payment]
+    func annotations() throws -> [String: Annotation]
+    func history(key: String) throws -> [Annotation]
+    func annotate(_ a: Annotation) throws
+    /// The path of a snapshot newer than the open one, if one has been published.
+    func newerSnapshot() -> String?
+    /// The application opened anew on the newest snapshot.
+    func reload() throws -> AppModel
+    /// Writes an export and returns its path.
+    func export(_ csv: String, view: String) throws -> String
+}
+
+/// What the pages are built from: the records held in memory and who is looking.
+public struct AppData: Sendable {
+    /// Grants, staff and the mapping.
+    public var people: Dataset
+    public var figures: DerivedFigures
+    /// Datastatus: sources, rejected rows, data breaks.
+    public var status: StatusReport
+    public var today: Day
+    public var dueSoonDays: Int
+    public var user: StaffMember?
+    /// The login name annotations are signed with.
+    public var loginName: String
+
+    public init(people: Dataset, figures: DerivedFigures, status: StatusReport, today: Day, dueSoonDays: Int, user: StaffMember?,
+                loginName: String) {
+        self.people = people; self.figures = figures; self.status = status; self.today = today; self.dueSoonDays = dueSoonDays
+        self.user = user; self.loginName = loginName
+    }
+}
+
 /// The application as a pure model: keys in, a screen out. The terminal backend only feeds keys
 /// and gives a surface; the tests do the same with a `CellGrid`.
 public final class AppModel {
-    public private(set) var tabs: [AppTab]
+    /// One stack of pages per tab: the tab's own list first, then what `⏎` opened from it.
+    public private(set) var stacks: [[Page]]
+    public private(set) var titles: [Message]
     public private(set) var current: Int
     public private(set) var context: ReportContext
-    public let header: AppHeader
-    public private(set) var showHelp = false
+    public private(set) var header: AppHeader
+    public private(set) var data: AppData
+    public let source: AppSource?
+    /// The newest annotation of every discrepancy key.
+    public private(set) var annotations: [String: Annotation] = [:]
     public private(set) var wantsQuit = false
     /// A one-line message for confirmations and errors.
-    public private(set) var message: String?
-    /// The screen width the tabs' layouts were made for.
-    private var laidOutFor = -1
-    /// The rows the current list had on the last frame (for paging).
-    private var listHeight = 10
+    public internal(set) var message: String?
+    /// A newer snapshot has been published (the header says so; `r` opens it).
+    public private(set) var newerSnapshot = false
+
+    enum Overlay {
+        case none, help
+        case picker(Picker, PickerPurpose)
+        case editor(LineEditor, EditorPurpose)
+    }
+    enum PickerPurpose {
+        /// Which column to filter by (nil: clear every filter).
+        case filterColumn([Int?])
+        /// Which value (nil: all).
+        case filterValue(column: Int, values: [String?])
+        case status(key: String)
+    }
+    enum EditorPurpose {
+        case search(origin: Int)
+        case note(key: String, status: AnnotationStatus)
+    }
+    var overlay = Overlay.none
+
+    /// The screen width the pages were laid out for.
+    var laidOutFor = -1
+    var laidOutForWidth: Int { laidOutFor }
+    /// The list's first screen row and height on the last frame (for paging and the mouse).
+    var listTop = 5
+    var listHeight = 10
+    /// Where each tab's label starts on the tab bar (for the mouse).
+    var tabStartColumns: [Int] = []
 
     public static let minimumSize = (rows: 24, columns: 80)
 
-    public init(tabs: [AppTab], start: Int, context: ReportContext, header: AppHeader) {
-        self.tabs = tabs
-        self.current = max(0, min(start, tabs.count - 1))
+    public init(data: AppData, context: ReportContext, header: AppHeader, source: AppSource?, start: Int? = nil) {
+        self.data = data
         self.context = context
         self.header = header
+        self.source = source
+        stacks = []
+        titles = []
+        current = 0
+        annotations = (try? source?.annotations()) ?? [:]
+        build()
+        current = max(0, min(start ?? AppModel.startTab(for: data.user), stacks.count - 1))
     }
 
-    /// The actions that work in this version; the footer and the help list only these.
-    public static let available: [Action] = [.up, .down, .pageUp, .pageDown, .top, .bottom, .nextTab, .previousTab,
-                                             .tab1, .tab2, .tab3, .tab4, .tab5, .tab6, .toggleCPR, .help, .back, .quit]
+    /// The tab a role starts in: a caseworker in Mine sager, a team lead in Team, a consultant in
+    /// Afstemning; someone unknown in Team.
+    public static func startTab(for user: StaffMember?) -> Int {
+        switch user?.role {
+        case .caseworker?: return 0
+        case .teamLead?: return 1
+        case .consultant?: return 4
+        case nil: return 1
+        }
+    }
+
+    private func build() {
+        titles = [Action.tab1, .tab2, .tab3, .tab4, .tab5, .tab6].map(\.description)
+        stacks = [[mineSager()], [teamPage()], [followUpPage()], [functionsPage()], [discrepancyPage()], [rejectedPage()]]
+        laidOutFor = -1
+    }
+
+    /// The page on screen.
+    public var page: Page { stacks[current].last! }
+    private func modifyPage(_ change: (inout Page) -> Void) { change(&stacks[current][stacks[current].count - 1]) }
+    func modifyCurrentPage(_ change: (inout Page) -> Void) { modifyPage(change) }
+
+    /// Lays every page out for a screen `width` cells wide (on start, on resize, after `c`).
+    func layOutAll(width: Int) {
+        for t in stacks.indices { for p in stacks[t].indices { stacks[t][p].layOut(width: width - 2, context) } }
+        laidOutFor = width
+    }
+
+    // MARK: Keys
 
     public func handle(_ key: Action.Key) {
         message = nil
-        guard let action = Action.forKey(key), AppModel.available.contains(action) else { return }
-        if showHelp {
-            if action == .help || action == .back || action == .quit { showHelp = false }
+        switch overlay {
+        case .help:
+            if let a = Action.forKey(key), a == .help || a == .back || a == .quit { overlay = .none }
             return
+        case .editor(var editor, let purpose):
+            let outcome = editor.handle(key)
+            overlay = outcome == .editing ? .editor(editor, purpose) : .none
+            edited(editor.text, purpose, outcome)
+            return
+        case .picker(var picker, let purpose):
+            switch key {
+            case .enter:
+                overlay = .none
+                picked(picker.state.selected, purpose)
+            case .escape, .character("q"): overlay = .none
+            default:
+                let h = max(1, min(24, picker.items.count))
+                switch Action.forKey(key) {
+                case .up?: picker.state.move(by: -1, count: picker.items.count, height: h)
+                case .down?: picker.state.move(by: 1, count: picker.items.count, height: h)
+                case .pageUp?, .top?: picker.state.move(by: -picker.items.count, count: picker.items.count, height: h)
+                case .pageDown?, .bottom?: picker.state.move(by: picker.items.count, count: picker.items.count, height: h)
+                default: break
+                }
+                overlay = .picker(picker, purpose)
+            }
+            return
+        case .none: break
         }
-        let count = tabs[current].table.rows.count
+        switch key {
+        case .click(let row, let column): click(row: row, column: column); return
+        case .wheelUp: move(by: -3); return
+        case .wheelDown: move(by: 3); return
+        default: break
+        }
+        guard let action = Action.forKey(key) else { return }
+        perform(action)
+    }
+
+    func perform(_ action: Action) {
+        let count = page.order.count
         switch action {
-        case .up: tabs[current].state.move(by: -1, count: count, height: listHeight)
-        case .down: tabs[current].state.move(by: 1, count: count, height: listHeight)
-        case .pageUp: tabs[current].state.move(by: -max(1, listHeight - 1), count: count, height: listHeight)
-        case .pageDown: tabs[current].state.move(by: max(1, listHeight - 1), count: count, height: listHeight)
-        case .top: tabs[current].state.move(by: -count, count: count, height: listHeight)
-        case .bottom: tabs[current].state.move(by: count, count: count, height: listHeight)
-        case .nextTab: current = (current + 1) % tabs.count
-        case .previousTab: current = (current + tabs.count - 1) % tabs.count
+        case .up: move(by: -1)
+        case .down: move(by: 1)
+        case .pageUp: move(by: -max(1, listHeight - 1))
+        case .pageDown: move(by: max(1, listHeight - 1))
+        case .top: move(by: -count)
+        case .bottom: move(by: count)
+        case .nextTab: current = (current + 1) % stacks.count
+        case .previousTab: current = (current + stacks.count - 1) % stacks.count
         case .tab1, .tab2, .tab3, .tab4, .tab5, .tab6:
             let n = Int(action.rawValue.dropFirst(3))! - 1
-            if n < tabs.count { current = n }
+            if n < stacks.count { current = n }
+        case .details: details()
+        case .back:
+            if stacks[current].count > 1 { stacks[current].removeLast() }
+        case .search:
+            overlay = .editor(LineEditor(prompt: context.t("Søg:", "Search:"), text: ""), .search(origin: page.state.selected))
+        case .searchNext, .searchPrevious:
+            guard let term = page.search else { message = context.t("søg først med /", "search first with /"); return }
+            let direction = action == .searchNext ? 1 : -1
+            if let p = page.find(term, from: page.state.selected + direction, direction: direction, context) {
+                select(p)
+            } else {
+                message = context.t("ingen fund for »\(term)«", "no match for “\(term)”")
+            }
+        case .filter: openFilterPicker()
+        case .sort: modifyPage { $0.cycleSort(context) }; sortMessage()
+        case .sortReverse: modifyPage { $0.reverseSort(context) }; sortMessage()
+        case .annotate: openAnnotation()
+        case .export: export()
+        case .reload: reload()
         case .toggleCPR:
             context.revealCPR.toggle()
             laidOutFor = -1
             message = context.revealCPR ? context.t("CPR-numre vises i denne session", "CPR numbers shown for this session")
                                         : context.t("CPR-numre skjult", "CPR numbers hidden")
-        case .help: showHelp = true
+        case .help: overlay = .help
         case .quit: wantsQuit = true
-        default: break
         }
     }
 
-    /// Draws the whole screen.
-    public func render(on s: Surface) {
-        s.clear()
-        guard s.rows >= AppModel.minimumSize.rows, s.columns >= AppModel.minimumSize.columns else {
-            s.put(context.t("vinduet er for lille", "the window is too small"), row: 0, column: 0, style: .warning)
-            s.put("\(s.columns)×\(s.rows) < \(AppModel.minimumSize.columns)×\(AppModel.minimumSize.rows)", row: 1, column: 0, style: .muted)
-            s.placeCursor(row: 0, column: 0)
+    private func move(by delta: Int) {
+        let count = page.order.count, height = listHeight
+        modifyPage { $0.state.move(by: delta, count: count, height: height) }
+    }
+
+    private func select(_ position: Int) {
+        let count = page.order.count, height = listHeight
+        modifyPage { $0.state.selected = position; $0.state.keepVisible(height: height, count: count) }
+    }
+
+    private func click(row: Int, column: Int) {
+        if row == 1 {
+            if let tab = tabStartColumns.lastIndex(where: { $0 <= column }) { current = tab }
+        } else if row > listTop, row <= listTop + listHeight {
+            let p = page.state.top + row - listTop - 1
+            if p < page.order.count { select(p) }
+        }
+    }
+
+    private func sortMessage() {
+        guard let sort = page.sort else { message = context.t("oprindelig rækkefølge", "original order"); return }
+        let title = page.table.columns[sort.column].title.text(context.language)
+        message = context.t("sorteret efter \(title) \(sort.descending ? "faldende" : "stigende")",
+                            "sorted by \(title) \(sort.descending ? "descending" : "ascending")")
+    }
+
+    // MARK: Search, filter, annotate
+
+    private func edited(_ text: String, _ purpose: EditorPurpose, _ outcome: LineEditor.Outcome) {
+        switch purpose {
+        case .search(let origin):
+            switch outcome {
+            case .cancelled: select(origin)
+            case .editing, .done:
+                guard !text.isEmpty else { select(origin); return }
+                if let p = page.find(text, from: origin, direction: 1, context) {
+                    select(p)
+                } else {
+                    message = context.t("ingen fund for »\(text)«", "no match for “\(text)”")
+                }
+                if outcome == .done { modifyPage { $0.search = text } }
+            }
+        case .note(let key, let status):
+            guard outcome == .done else { return }
+            annotate(key: key, status: status, note: text)
+        }
+    }
+
+    /// The columns a list can be filtered by.
+    static let filterKeys = ["source", "kind", "paragraph", "caseworker", "team", "followUpStatus", "status", "explained",
+                             "annotation", "function", "month", "column"]
+
+    private func openFilterPicker() {
+        let columns = AppModel.filterKeys.compactMap { key in page.table.columns.firstIndex { $0.key == key } }
+        guard !columns.isEmpty else { message = context.t("denne liste har intet at filtrere på", "this list has nothing to filter by"); return }
+        var options: [Int?] = page.filters.isEmpty ? [] : [nil]
+        options += columns.map(Optional.some)
+        let items = options.map { column -> String in
+            guard let column else { return context.t("Fjern alle filtre", "Clear all filters") }
+            let title = page.table.columns[column].title.text(context.language)
+            let active = page.filters.first { $0.column == column }.map { " = \($0.value)" } ?? ""
+            return title + active
+        }
+        overlay = .picker(Picker(title: context.t("Filtrér efter", "Filter by"), items: items), .filterColumn(options))
+    }
+
+    private func picked(_ index: Int, _ purpose: PickerPurpose) {
+        switch purpose {
+        case .filterColumn(let options):
+            guard let column = options[index] else {
+                modifyPage { $0.clearFilters(context) }
+                message = context.t("alle filtre fjernet", "all filters cleared")
+                return
+            }
+            let values = page.values(of: column, context)
+            let choices: [String?] = [nil] + values.map { Optional.some($0.value) }
+            let items = [context.t("(alle)", "(all)")] + values.map { "\($0.value.isEmpty ? context.t("(tom)", "(empty)") : $0.value)  (\(DanishNumber.grouped($0.count)))" }
+            let now = page.filters.first { $0.column == column }.flatMap { f in choices.firstIndex { $0 == f.value } } ?? 0
+            overlay = .picker(Picker(title: page.table.columns[column].title.text(context.language), items: items, selected: now),
+                              .filterValue(column: column, values: choices))
+        case .filterValue(let column, let values):
+            modifyPage { $0.setFilter(column: column, value: values[index], context) }
+        case .status(let key):
+            let status = AnnotationStatus.allCases[index]
+            overlay = .editor(LineEditor(prompt: context.t("Note:", "Note:"), text: annotations[key]?.note ?? ""), .note(key: key, status: status))
+        }
+    }
+
+    /// The discrepancy key of the selected line, where the page has one.
+    private var selectedKey: String? {
+        if page.kind == .sideBySide { return page.subject }
+        if case .masked(let key)? = page.selected("key"), !key.isEmpty { return key }
+        return nil
+    }
+
+    private func openAnnotation() {
+        guard let key = selectedKey else {
+            message = context.t("vælg en afvigelse i Afstemning", "choose a discrepancy in Reconciliation")
             return
         }
-        if laidOutFor != s.columns {
-            for i in tabs.indices { tabs[i].layout = TableLayout(tabs[i].table, context, available: s.columns - 2) }
-            laidOutFor = s.columns
-        }
-        drawHeader(s)
-        drawTabs(s)
-        s.put(String(repeating: "─", count: s.columns), row: 2, column: 0, style: .rule)
-        s.put(String(repeating: "─", count: s.columns), row: s.rows - 2, column: 0, style: .rule)
-        drawFooter(s)
-        if showHelp {
-            drawHelp(s)
+        guard data.user?.role == .consultant else {
+            message = context.t("kun en konsulent kan sætte status på en afvigelse", "only a consultant can set a discrepancy's status")
             return
         }
-        let tab = tabs[current]
-        let count = tab.table.rows.count
-        let position = count == 0 ? "0/0" : "\(DanishNumber.grouped(tab.state.selected + 1))/\(DanishNumber.grouped(count))"
-        s.put(" " + tab.caption, row: 3, column: 0, style: .title)
-        s.put(position + " ", row: 3, column: s.columns - DisplayWidth.of(position) - 1, style: .muted)
-        listHeight = s.rows - 2 - 5
-        tabs[current].state.keepVisible(height: listHeight, count: count)
-        let cursor = TableWidget.draw(tab.table, layout: tab.layout, state: tabs[current].state, context: context,
-                                      on: s, top: 4, height: listHeight + 1)
-        s.placeCursor(row: cursor, column: 0)
+        guard source != nil else { message = context.t("ingen annoteringsdatabase", "no annotation database"); return }
+        let now = annotations[key].flatMap { a in AnnotationStatus.allCases.firstIndex(of: a.status) } ?? 0
+        overlay = .picker(Picker(title: context.t("Status", "Status"), items: AnnotationStatus.allCases.map { $0.label.text(context.language) },
+                                 selected: now), .status(key: key))
     }
 
-    func drawHeader(_ s: Surface) {
-        let age = header.ageHours.map { $0 < 48 ? " (\($0) t)" : " (\($0 / 24) d)" } ?? ""
-        let left = " Overblik · \(header.municipality) · \(context.t("data fra", "data from")) \(header.createdAt)"
-        s.fill(left, row: 0, style: .title)
-        if let hours = header.ageHours, hours > 24 {
-            s.put(age, row: 0, column: DisplayWidth.of(left), style: .warning)
-        } else {
-            s.put(age, row: 0, column: DisplayWidth.of(left), style: .title)
-        }
-        var right = "\(header.user) · \(header.role.text(context.language))"
-        if context.revealCPR { right = context.t("CPR VIST", "CPR SHOWN") + " · " + right }
-        s.put(right + " ", row: 0, column: max(0, s.columns - DisplayWidth.of(right) - 1), style: context.revealCPR ? .warning : .title)
-    }
-
-    func drawTabs(_ s: Surface) {
-        var x = 1
-        for (i, tab) in tabs.enumerated() {
-            let label = "\(i + 1) \(tab.title.text(context.language))"
-            s.put(label, row: 1, column: x, style: i == current ? .tabActive : .tabInactive)
-            x += DisplayWidth.of(label) + 2
-        }
-    }
-
-    /// The footer: the available keys, generated from the action table.
-    func drawFooter(_ s: Surface) {
-        if let message {
-            s.fill(" " + message, row: s.rows - 1, style: .warning)
+    private func annotate(key: String, status: AnnotationStatus, note: String) {
+        guard let source else { return }
+        let entry = Annotation(key: key, status: status, note: note, who: data.loginName, at: AppModel.timestamp())
+        do {
+            try source.annotate(entry)
+            annotations = try source.annotations()
+        } catch {
+            message = describe(error)
             return
         }
-        let hints: [(String, Message)] = [
-            ("↑↓", Message(da: "flyt", en: "move")), ("1–6", Message(da: "visning", en: "view")),
-            (Action.label(Action.toggleCPR.keys[0]), Action.toggleCPR.description),
-            (Action.label(Action.help.keys[0]), Action.help.description), (Action.label(Action.quit.keys[0]), Action.quit.description),
-        ]
-        var x = 1
-        for (key, text) in hints {
-            s.put(key, row: s.rows - 1, column: x, style: .footerKey)
-            x += DisplayWidth.of(key) + 1
-            let t = text.text(context.language)
-            s.put(t, row: s.rows - 1, column: x, style: .footerText)
-            x += DisplayWidth.of(t) + 2
+        refreshAnnotated()
+        message = context.t("status »\(status.label.da)« gemt", "status “\(status.label.en)” saved")
+    }
+
+    /// Rebuilds the pages that show annotations, keeping their selection, filters and sort.
+    private func refreshAnnotated() {
+        for t in stacks.indices {
+            for p in stacks[t].indices {
+                let old = stacks[t][p]
+                var fresh: Page
+                switch old.kind {
+                case .discrepancies: fresh = discrepancyPage()
+                case .sideBySide: guard let rebuilt = sideBySidePage(key: old.subject ?? "") else { continue }; fresh = rebuilt
+                default: continue
+                }
+                fresh.keep(from: old, context)
+                stacks[t][p] = fresh
+            }
+        }
+        laidOutFor = -1
+    }
+
+    /// Now, as ISO 8601 in UTC.
+    nonisolated(unsafe) static var timestamp: () -> String = { isoNow() }
+
+    // MARK: Drill-down, export, reload
+
+    private func details() {
+        guard page.selectedRow != nil else { return }
+        var next: Page?
+        switch page.kind {
+        case .caseload, .followUps, .payments:
+            if case .cpr(let cpr)? = page.selected("cpr") { next = citizenPage(cpr) }
+        case .team:
+            if case .text(let initials)? = page.selected("caseworker") { next = caseloadPage(initials) }
+        case .functions:
+            if case .text(let function)? = page.selected("function") { next = monthsPage(function) }
+        case .months(let function):
+            if case .int(let month)? = page.selected("month") { next = paymentsPage(function, month: month) }
+        case .discrepancies, .citizen:
+            if let key = selectedKey { next = sideBySidePage(key: key) }
+        case .sideBySide, .rejected: break
+        }
+        guard var next else {
+            if message == nil { message = context.t("ingen detaljer bag denne række", "no details behind this row") }
+            return
+        }
+        next.layOut(width: laidOutFor - 2, context)
+        stacks[current].append(next)
+    }
+
+    private func export() {
+        guard let source else { return }
+        let csv = page.shownTable.render(.csv, context)
+        do {
+            let path = try source.export(csv, view: page.table.view)
+            message = context.t("\(DanishNumber.grouped(page.order.count)) rækker gemt i \(path)",
+                                "\(DanishNumber.grouped(page.order.count)) rows saved in \(path)")
+        } catch {
+            message = describe(error)
         }
     }
 
-    /// The help overlay: every available action with its keys, from the action table.
-    func drawHelp(_ s: Surface) {
-        s.put(" " + context.t("Taster (? eller Esc lukker)", "Keys (? or Esc closes)"), row: 3, column: 0, style: .title)
-        // One column while the actions fit, two when they do not.
-        let height = s.rows - 3 - 5
-        for (i, action) in AppModel.available.enumerated() {
-            let (y, x) = (5 + i % height, i / height == 0 ? 2 : s.columns / 2 + 1)
-            guard i / height < 2 else { break }
-            let keys = action.keys.map(Action.label).joined(separator: " ")
-            s.put(DisplayWidth.fit(keys, to: 14), row: y, column: x, style: .footerKey)
-            s.put(DisplayWidth.truncate(action.description.text(context.language), to: s.columns / 2 - 18), row: y, column: x + 15, style: .normal)
+    /// Called while waiting for keys: notices a newer snapshot.
+    public func poll() {
+        if !newerSnapshot, source?.newerSnapshot() != nil {
+            newerSnapshot = true
+            message = nil
         }
     }
+
+    private func reload() {
+        guard let source else { return }
+        guard source.newerSnapshot() != nil else {
+            message = context.t("der er ingen nyere data", "there is no newer data")
+            return
+        }
+        do {
+            let fresh = try source.reload()
+            data = fresh.data
+            header = fresh.header
+            annotations = fresh.annotations
+            build()
+            newerSnapshot = false
+            message = context.t("nyeste data indlæst (\(header.createdAt))", "newest data loaded (\(header.createdAt))")
+        } catch {
+            message = describe(error)
+        }
+    }
+
+    func describe(_ error: Error) -> String {
+        if let e = error as? LocalizedMessage { return e.text(context.language) }
+        return "\(error)"
+    }
+}
+
+/// An error that can say itself in the user's language.
+public protocol LocalizedMessage {
+    func text(_ language: Language) -> String
 }

@@ -25,6 +25,12 @@ public enum Cell: Sendable {
     case kind(DiscrepancyKind)
     /// A rejected row's raw value: masked unless revealed.
     case rejectedValue(RejectedRow)
+    /// A bar (the screen only draws it; the formats hold its summary).
+    case bar(Bar)
+    /// Twelve months as a sparkline (the formats hold the amounts).
+    case spark([Money])
+    /// Text marked for attention (a field that differs between the systems).
+    case highlighted(String)
 }
 
 /// A view as a table: columns with JSON keys and headings in both languages, and typed rows.
@@ -97,6 +103,9 @@ public struct ViewTable: Sendable {
         case .message(let m): return m?.text(c.language) ?? ""
         case .kind(let k): return k.label.text(c.language)
         case .rejectedValue(let r): return c.show(r)
+        case .bar(let b): return b.summary
+        case .spark(let values): return Bar.sparkline(values.map(\.ore))
+        case .highlighted(let s): return "≠ " + s
         }
     }
 
@@ -127,6 +136,8 @@ public struct ViewTable: Sendable {
         case .bool(let b): return b ? "1" : "0"
         case .paragraph(let p): return p.key
         case .kind(let k): return k.rawValue
+        case .spark(let values): return values.map(\.danishPlain).joined(separator: " ")
+        case .highlighted(let s): return s
         default: return text(cell, c)
         }
     }
@@ -148,6 +159,9 @@ public struct ViewTable: Sendable {
         case .message(let m): return m.map { .string($0.text(c.language)) } ?? .null
         case .kind(let k): return .string(k.rawValue)
         case .rejectedValue(let r): return .string(c.show(r))
+        case .bar(let b): return .string(b.summary)
+        case .spark(let values): return .array(values.map { .money($0) })
+        case .highlighted(let s): return .string(s)
         }
     }
 }

@@ -45,9 +45,9 @@ public enum Views {
     public static func team(_ d: Dataset, filter: ReportFilter, today: Day, dueSoonDays: Int) -> ViewTable {
         var t = ViewTable(view: "team", columns: [
             .init("caseworker", da: "Sagsbeh.", en: "Caseworker", priority: 10), .init("name", da: "Navn", en: "Name", maxWidth: 22, priority: 3),
-            .init("team", da: "Team", en: "Team", maxWidth: 26, priority: 4), .init("activeGrants", da: "Indsatser", en: "Grants", right: true),
-            .init("citizens", da: "Borgere", en: "Citizens", right: true), .init("overdue", da: "Overskr.", en: "Overdue", right: true),
-            .init("dueSoon", da: "Snart", en: "Soon", right: true), .init("missingFollowUp", da: "Mangler", en: "Missing", right: true),
+            .init("team", da: "Team", en: "Team", maxWidth: 26, priority: 3), .init("activeGrants", da: "Indsatser", en: "Grants", right: true),
+            .init("citizens", da: "Borgere", en: "Citizens", right: true, priority: 4), .init("overdue", da: "Overskr.", en: "Overdue", right: true),
+            .init("dueSoon", da: "Snart", en: "Soon", right: true), .init("missingFollowUp", da: "Mangler", en: "Missing", right: true, priority: 4),
             .init("monthlyCost", da: "Pr. måned", en: "Per month", right: true, priority: 2),
             .init("overloaded", da: "Over 1,25 × median", en: "Over 1.25 × median", priority: 9),
             .init("teamMedian", da: "Median", en: "Median", inText: false),
@@ -132,7 +132,7 @@ public enum Views {
     /// Ottetalskontrol (Overbliks udgave): the eight figures per paragraph.
     public static func ottetal(_ r: Reconciliation, filter: ReportFilter) -> ViewTable {
         var t = ViewTable(view: "ottetal", columns: [
-            .init("paragraph", da: "§", en: "§"), .init("periodStart", da: "Fra", en: "From"), .init("periodEnd", da: "Til", en: "To"),
+            .init("paragraph", da: "§", en: "§"), .init("periodStart", da: "Fra", en: "From", priority: 1), .init("periodEnd", da: "Til", en: "To", priority: 1),
             .init("caseSystem", da: "1 Fagsystem", en: "1 Case system", right: true), .init("economy", da: "2 Økonomi", en: "2 Economy", right: true),
             .init("both", da: "3 Begge", en: "3 Both", right: true), .init("onlyCaseSystem", da: "4 Kun fag.", en: "4 Only case", right: true),
             .init("onlyEconomy", da: "5 Kun øko.", en: "5 Only econ.", right: true),

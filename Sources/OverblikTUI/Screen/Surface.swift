@@ -5,6 +5,10 @@ import OverblikCore
 public enum Style: Hashable, Sendable, CaseIterable {
     case normal, title, tabActive, tabInactive, columnHeader, selected, rule, footerKey, footerText
     case overdue, dueSoon, muted, warning, good
+    /// Marked for attention: a field that differs between the systems, an active filter.
+    case highlight
+    /// The parts of a stacked bar and its mark (median, budget).
+    case bar1, bar2, bar3, bar4, mark
 }
 
 /// Somewhere to draw: the terminal (`CursesSurface`) or memory (`CellGrid`, for tests).

@@ -10,7 +10,9 @@ public final class CursesSurface: Surface {
     }
 
     private let screen: OpaquePointer
-    private let colours: Bool
+    public let theme: Theme
+    /// Each style's attributes, worked out once.
+    private var attributeTable: [Style: attr_t] = [:]
     nonisolated(unsafe) private static var active = false
 
     /// Takes over the terminal. Throws when stdin/stdout is not a terminal or TERM is unknown
@@ -36,16 +38,28 @@ public final class CursesSurface: Surface {
         nonl()
         keypad(cn_stdscr(), true)
         set_escdelay(25)
-        colours = !noColor && has_colors()
-        if colours {
+        var count = 0
+        if !noColor && has_colors() {
             start_color()
             use_default_colors()
-            init_pair(1, Int16(COLOR_RED), -1)
-            init_pair(2, Int16(COLOR_YELLOW), -1)
-            init_pair(3, Int16(COLOR_CYAN), -1)
-            init_pair(4, Int16(COLOR_GREEN), -1)
-            init_pair(5, Int16(COLOR_BLACK), Int16(COLOR_CYAN))
+            count = Int(cn_colors())
         }
+        theme = Theme.choose(colours: count, noColor: noColor)
+        for (n, style) in Style.allCases.enumerated() {
+            let look = theme.look(style)
+            var a = cn_a_normal()
+            if look.bold { a |= cn_a_bold() }
+            if look.underline { a |= cn_a_underline() }
+            if look.dim { a |= cn_a_dim() }
+            if look.reverse { a |= cn_a_reverse() }
+            if look.hasColour {
+                init_pair(Int16(n + 1), look.foreground, look.background)
+                a |= cn_color_pair(Int16(n + 1))
+            }
+            attributeTable[style] = a
+        }
+        mousemask(mmask_t(cn_mouse_events()), nil)
+        mouseinterval(0)
     }
 
     /// Gives the terminal back exactly as it was. Safe to call more than once.
@@ -61,23 +75,7 @@ public final class CursesSurface: Surface {
 
     public func clear() { werase(cn_stdscr()) }
 
-    func attributes(_ style: Style) -> attr_t {
-        let bold = cn_a_bold(), reverse = cn_a_reverse(), dim = cn_a_dim(), underline = cn_a_underline()
-        func pair(_ n: Int16, else fallback: attr_t) -> attr_t { colours ? cn_color_pair(n) : fallback }
-        switch style {
-        case .normal, .footerText, .tabInactive: return cn_a_normal()
-        case .title: return bold
-        case .tabActive: return colours ? cn_color_pair(5) | bold : reverse | bold
-        case .columnHeader: return bold | underline
-        case .selected: return reverse
-        case .rule, .muted: return dim
-        case .footerKey: return pair(3, else: 0) | bold
-        case .overdue: return pair(1, else: bold)
-        case .dueSoon: return pair(2, else: underline)
-        case .warning: return pair(1, else: 0) | bold
-        case .good: return pair(4, else: 0)
-        }
-    }
+    func attributes(_ style: Style) -> attr_t { attributeTable[style] ?? cn_a_normal() }
 
     public func put(_ text: String, row: Int, column: Int, style: Style) {
         guard row >= 0, row < rows, column >= 0, column < columns, !text.isEmpty else { return }
@@ -97,18 +95,24 @@ public final class CursesSurface: Surface {
         doupdate()
     }
 
-    /// Waits for the next key (blocking), then takes every key already queued, so that a burst
-    /// of keys is answered with one frame. Nil when the terminal is gone (a blocking read that
-    /// fails means the terminal was closed): the caller must quit rather than read again.
-    public func readKeys() -> [Action.Key]? {
+    /// Waits up to `timeout` milliseconds for the next key, then takes every key already queued,
+    /// so that a burst of keys is answered with one frame; [] when the time ran out. Nil when the
+    /// terminal is gone (reads that fail at once, again and again): the caller must quit.
+    public func readKeys(timeout: Int32 = 1000) -> [Action.Key]? {
         var keys: [Action.Key] = []
-        wtimeout(cn_stdscr(), -1)
+        wtimeout(cn_stdscr(), timeout)
         var ch: wint_t = 0
+        var started = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &started)
         let rc = wget_wch(cn_stdscr(), &ch)
         if rc == ERR {
-            // Interrupted by a signal is not a hang-up; a closed terminal fails every time.
             if errno == EINTR { return [] }
             if isatty(STDIN_FILENO) != 1 || getppid() == 1 { return nil }
+            var now = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &now)
+            let waited = (now.tv_sec - started.tv_sec) * 1000 + (now.tv_nsec - started.tv_nsec) / 1_000_000
+            // A timeout took (about) the time; a closed terminal fails at once.
+            if waited >= Int(timeout) / 2 { failedReads = 0; return [] }
             failedReads += 1
             return failedReads > 100 ? nil : []
         }
@@ -154,6 +158,14 @@ public final class CursesSurface: Surface {
             case KEY_BACKSPACE: return .backspace
             case KEY_BTAB: return .backTab
             case KEY_RESIZE: return .resize
+            case KEY_MOUSE:
+                var event = MEVENT()
+                guard getmouse(&event) == OK else { return nil }
+                let state = mmask_t(event.bstate)
+                if state & mmask_t(cn_wheel_up()) != 0 { return .wheelUp }
+                if state & mmask_t(cn_wheel_down()) != 0 { return .wheelDown }
+                if state & mmask_t(cn_click()) != 0 { return .click(row: Int(event.y), column: Int(event.x)) }
+                return nil
             default: return nil
             }
         }

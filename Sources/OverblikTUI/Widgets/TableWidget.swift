@@ -10,10 +10,15 @@ public struct TableLayout: Sendable {
     /// lowest priority are left out first (and the last one kept is cut to fit).
     public init(_ table: ViewTable, _ c: ReportContext, available: Int = Int.max) {
         var columns = table.columns.indices.filter { table.columns[$0].inText }
+        func isBar(_ i: Int) -> Bool { if case .bar? = table.rows.first?[i] { return true }; return false }
         var width: [Int: Int] = [:]
         for i in columns {
             let column = table.columns[i]
             let title = DisplayWidth.of(column.title.text(c.language))
+            if isBar(i) {
+                width[i] = max(column.maxWidth, title)
+                continue
+            }
             let widest = table.rows.reduce(title) { max($0, DisplayWidth.of(table.text($1[i], c))) }
             width[i] = min(widest, max(column.maxWidth, title))
         }
@@ -21,6 +26,13 @@ public struct TableLayout: Sendable {
         while total() > available, columns.count > 1 {
             let drop = columns.min { (table.columns[$0].priority, -$0) < (table.columns[$1].priority, -$1) }!
             guard table.columns[drop].priority < 10 else { break }
+            // A text column next in line to go is cut to the room left instead, when that room is
+            // enough to read it (12 cells, or its title).
+            let room = available - (total() - width[drop]!)
+            if room >= max(12, DisplayWidth.of(table.columns[drop].title.text(c.language))), !isBar(drop) {
+                width[drop] = room
+                break
+            }
             columns.removeAll { $0 == drop }
         }
         shown = columns
@@ -29,37 +41,51 @@ public struct TableLayout: Sendable {
 }
 
 /// Draws a table with a header row and a selected row; only the rows in view are formatted.
+/// Text from the data is made safe here (control characters never reach the terminal).
 public enum TableWidget {
-    /// Draws into rows `top..<top+height` of the surface; returns the screen row of the selection.
+    /// Draws `rows` (indices into the table, in order) into screen rows `top..<top+height`;
+    /// returns the screen row of the selection. With no `state`, nothing is selected.
     @discardableResult
-    public static func draw(_ table: ViewTable, layout: TableLayout, state: ListState, context c: ReportContext,
+    public static func draw(_ table: ViewTable, rows order: [Int], layout: TableLayout, state: ListState?,
+                            sort: (column: Int, descending: Bool)? = nil, context c: ReportContext,
                             on s: Surface, top: Int, height: Int) -> Int {
         guard height > 0 else { return top }
         var x = 1
         for (k, i) in layout.shown.enumerated() where x < s.columns {
             let column = table.columns[i]
-            s.put(DisplayWidth.fit(column.title.text(c.language), to: layout.widths[k], alignRight: column.alignRight),
-                  row: top, column: x, style: .columnHeader)
+            var title = DisplayWidth.fit(column.title.text(c.language), to: layout.widths[k], alignRight: column.alignRight)
+            if let sort, sort.column == i, layout.widths[k] > 0 {
+                let name = DisplayWidth.truncate(column.title.text(c.language), to: layout.widths[k] - 1)
+                title = DisplayWidth.fit(name + (sort.descending ? "▼" : "▲"), to: layout.widths[k], alignRight: column.alignRight)
+            }
+            s.put(title, row: top, column: x, style: .columnHeader)
             x += layout.widths[k] + 2
         }
         let visible = max(0, height - 1)
+        let first = state?.top ?? 0
         var cursorRow = top + 1
-        for r in state.top..<min(table.rows.count, state.top + visible) {
-            let y = top + 1 + r - state.top
-            let selected = r == state.selected
+        for p in first..<min(order.count, first + visible) {
+            let y = top + 1 + p - first
+            let selected = p == state?.selected
             if selected {
                 s.fill("", row: y, style: .selected)
                 cursorRow = y
             }
             var x = 1
             for (k, i) in layout.shown.enumerated() where x < s.columns {
-                let cell = table.rows[r][i]
-                let text = DisplayWidth.fit(table.text(cell, c), to: layout.widths[k], alignRight: table.columns[i].alignRight)
-                s.put(text, row: y, column: x, style: selected ? .selected : style(of: cell))
+                let cell = table.rows[order[p]][i]
+                if case .bar(let bar) = cell {
+                    for (offset, part) in bar.cells(width: layout.widths[k]).enumerated() {
+                        s.put(String(part.0), row: y, column: x + offset, style: selected && part.1 == .normal ? .selected : part.1)
+                    }
+                } else {
+                    let text = DisplayWidth.fit(SafeText.clean(table.text(cell, c)), to: layout.widths[k], alignRight: table.columns[i].alignRight)
+                    s.put(text, row: y, column: x, style: selected ? .selected : style(of: cell))
+                }
                 x += layout.widths[k] + 2
             }
         }
-        if table.rows.isEmpty {
+        if order.isEmpty {
             s.put(c.t("ingen rækker", "no rows"), row: top + 1, column: 1, style: .muted)
         }
         return cursorRow
@@ -73,6 +99,7 @@ public enum TableWidget {
         case .status(.missing): return .muted
         case .money(let m) where (m?.ore ?? 0) < 0: return .warning
         case .bool(true): return .warning
+        case .highlighted: return .highlight
         default: return .normal
         }
     }

@@ -1,0 +1,156 @@
+import OverblikCore
+
+/// Drawing the application: header, tab bar, the page (its caption and filters, the fixed table
+/// above, the list), the footer generated from the key table, and the overlays.
+extension AppModel {
+    /// Draws the whole screen.
+    public func render(on s: Surface) {
+        s.clear()
+        guard s.rows >= AppModel.minimumSize.rows, s.columns >= AppModel.minimumSize.columns else {
+            s.put(c.t("vinduet er for lille", "the window is too small"), row: 0, column: 0, style: .warning)
+            s.put("\(s.columns)×\(s.rows) < \(AppModel.minimumSize.columns)×\(AppModel.minimumSize.rows)", row: 1, column: 0, style: .muted)
+            s.placeCursor(row: 0, column: 0)
+            return
+        }
+        if laidOutForWidth != s.columns { layOutAll(width: s.columns) }
+        drawHeader(s)
+        drawTabs(s)
+        s.put(String(repeating: "─", count: s.columns), row: 2, column: 0, style: .rule)
+        s.put(String(repeating: "─", count: s.columns), row: s.rows - 2, column: 0, style: .rule)
+        drawFooter(s)
+        if case .help = overlay {
+            drawHelp(s)
+            return
+        }
+        drawPage(s)
+        switch overlay {
+        case .picker(let picker, _): picker.draw(on: s)
+        case .editor(let editor, _): editor.draw(on: s, row: s.rows - 1)
+        default: break
+        }
+    }
+
+    private func drawPage(_ s: Surface) {
+        let p = page
+        let count = p.order.count
+        var position = count == 0 ? "0/0" : "\(DanishNumber.grouped(p.state.selected + 1))/\(DanishNumber.grouped(count))"
+        if !p.filters.isEmpty { position += c.t(" af ", " of ") + DanishNumber.grouped(p.table.rows.count) }
+        let crumbs = stacks[current].count > 1 ? String(repeating: "›", count: stacks[current].count - 1) + " " : ""
+        let captionWidth = s.columns - DisplayWidth.of(position) - 3
+        var caption = " " + crumbs + SafeText.clean(p.caption)
+        if !p.filters.isEmpty {
+            let filters = p.filters.map { "\(p.table.columns[$0.column].title.text(c.language)) = \($0.value)" }.joined(separator: ", ")
+            let bar = "  ⧩ " + SafeText.clean(filters)
+            // The filters are always shown; the caption gives way.
+            caption = DisplayWidth.truncate(caption, to: max(10, captionWidth - DisplayWidth.of(bar)))
+            s.put(caption, row: 3, column: 0, style: .title)
+            s.put(DisplayWidth.truncate(bar, to: captionWidth - DisplayWidth.of(caption)), row: 3, column: DisplayWidth.of(caption), style: .highlight)
+        } else {
+            s.put(DisplayWidth.truncate(caption, to: captionWidth), row: 3, column: 0, style: .title)
+        }
+        s.put(position + " ", row: 3, column: s.columns - DisplayWidth.of(position) - 1, style: .muted)
+        var top = 4
+        if let above = p.above, let layout = p.aboveLayout {
+            // The fixed table takes what it needs, but leaves the list at least 6 rows.
+            let height = min(above.rows.count + 1, s.rows - 2 - top - 8)
+            if height > 1 {
+                TableWidget.draw(above, rows: Array(above.rows.indices), layout: layout, state: nil, context: c, on: s, top: top, height: height)
+                top += height + 1
+            }
+        }
+        listTop = top
+        listHeight = s.rows - 2 - top - 1
+        let height = listHeight
+        modifyCurrentPage { $0.state.keepVisible(height: height, count: count) }
+        let cursor = TableWidget.draw(p.table, rows: p.order, layout: p.layout, state: page.state, sort: p.sort, context: c,
+                                      on: s, top: top, height: listHeight + 1)
+        s.placeCursor(row: cursor, column: 0)
+    }
+
+    func drawHeader(_ s: Surface) {
+        let age = header.ageHours.map { $0 < 48 ? " (\($0) t)" : " (\($0 / 24) d)" } ?? ""
+        var right = "\(header.user) · \(header.role.text(c.language))"
+        if c.revealCPR { right = c.t("CPR VIST", "CPR SHOWN") + " · " + right }
+        let newer = newerSnapshot ? c.t("  ● nyere data: tryk r", "  ● newer data: press r") : ""
+        // The user, the role and the CPR mark always show; the left side gives way first.
+        let municipality = SafeText.clean(header.municipality)
+        let candidates = [" Overblik · \(municipality) · \(c.t("data fra", "data from")) \(header.createdAt)",
+                          " \(municipality) · \(c.t("data fra", "data from")) \(header.createdAt)",
+                          " \(municipality) · \(header.createdAt)"]
+        let room = s.columns - DisplayWidth.of(right) - 2 - DisplayWidth.of(age) - DisplayWidth.of(newer)
+        let left = candidates.first { DisplayWidth.of($0) <= room } ?? DisplayWidth.truncate(candidates[2], to: max(1, room))
+        s.fill(left, row: 0, style: .title)
+        let old = (header.ageHours ?? 0) > 24
+        s.put(age, row: 0, column: DisplayWidth.of(left), style: old ? .warning : .title)
+        s.put(newer, row: 0, column: DisplayWidth.of(left) + DisplayWidth.of(age), style: .warning)
+        s.put(right + " ", row: 0, column: s.columns - DisplayWidth.of(right) - 1, style: c.revealCPR ? .warning : .title)
+    }
+
+    func drawTabs(_ s: Surface) {
+        var x = 1
+        var starts: [Int] = []
+        for (i, title) in titles.enumerated() {
+            let label = "\(i + 1) \(title.text(c.language))" + (stacks[i].count > 1 ? " ›" : "")
+            starts.append(x)
+            s.put(label, row: 1, column: x, style: i == current ? .tabActive : .tabInactive)
+            x += DisplayWidth.of(label) + 2
+        }
+        tabStartColumns = starts
+    }
+
+    /// The keys that do something on this page, most important first where space is short.
+    var footerHints: [(key: String, text: Message, keep: Int)] {
+        var hints: [(String, Message, Int)] = [("↑↓", Message(da: "flyt", en: "move"), 9)]
+        let canDrill: Bool
+        switch page.kind {
+        case .sideBySide, .rejected: canDrill = false
+        case .citizen: canDrill = page.selected("key").map { if case .masked(let k) = $0 { return !k.isEmpty }; return false } ?? false
+        default: canDrill = true
+        }
+        func hint(_ a: Action, _ keep: Int) { hints.append((Action.label(a.keys[0]), a.description, keep)) }
+        if canDrill { hint(.details, 8) }
+        if stacks[current].count > 1 { hint(.back, 8) }
+        hint(.search, 5)
+        hint(.filter, 4)
+        hint(.sort, 3)
+        hint(.export, 2)
+        if page.kind == .discrepancies || page.kind == .sideBySide, data.user?.role == .consultant { hints.append(("a", Message(da: "status", en: "status"), 7)) }
+        if newerSnapshot { hint(.reload, 7) }
+        hint(.help, 10)
+        hint(.quit, 10)
+        return hints.map { (key: $0.0, text: $0.1, keep: $0.2) }
+    }
+
+    /// The footer: the keys that work here, from the action table; the least important leave first.
+    func drawFooter(_ s: Surface) {
+        if let message {
+            s.fill(" " + SafeText.clean(message), row: s.rows - 1, style: .warning)
+            return
+        }
+        var hints = footerHints
+        func width() -> Int { hints.reduce(-1) { $0 + DisplayWidth.of($1.key) + 1 + DisplayWidth.of($1.text.text(c.language)) + 2 } }
+        while width() > s.columns, let drop = hints.indices.min(by: { hints[$0].keep < hints[$1].keep }) { hints.remove(at: drop) }
+        var x = 1
+        for h in hints {
+            s.put(h.key, row: s.rows - 1, column: x, style: .footerKey)
+            x += DisplayWidth.of(h.key) + 1
+            let t = h.text.text(c.language)
+            s.put(t, row: s.rows - 1, column: x, style: .footerText)
+            x += DisplayWidth.of(t) + 2
+        }
+    }
+
+    /// The help overlay: every action with its keys, from the action table.
+    func drawHelp(_ s: Surface) {
+        s.put(" " + c.t("Taster (? eller Esc lukker)", "Keys (? or Esc closes)"), row: 3, column: 0, style: .title)
+        // One column while the actions fit, two when they do not.
+        let height = s.rows - 3 - 5
+        for (i, action) in Action.allCases.enumerated() {
+            let (y, x) = (5 + i % height, i / height == 0 ? 2 : s.columns / 2 + 1)
+            guard i / height < 2 else { break }
+            let keys = action.keys.map(Action.label).joined(separator: " ")
+            s.put(DisplayWidth.fit(keys, to: 14), row: y, column: x, style: .footerKey)
+            s.put(DisplayWidth.truncate(action.description.text(c.language), to: s.columns / 2 - 18), row: y, column: x + 15, style: .normal)
+        }
+    }
+}

@@ -1,0 +1,192 @@
+import OverblikCore
+
+/// How a column's values compare when a list is sorted by it: numbers as numbers, dates as
+/// dates, paragraphs in law order, follow-up status by urgency, text in Danish order.
+enum SortKey: Comparable {
+    case empty
+    case number(Double)
+    case paragraph(Paragraph)
+    case text(TextKey)
+
+    /// Text in Danish order.
+    struct TextKey: Comparable {
+        let scalars: [UInt32]
+        static func < (a: TextKey, b: TextKey) -> Bool { a.scalars.lexicographicallyPrecedes(b.scalars) }
+    }
+
+    init(_ cell: Cell, _ table: ViewTable, _ c: ReportContext) {
+        switch cell {
+        case .int(let n), .plain(let n): self = .number(Double(n))
+        case .number(let x): self = .number(x)
+        case .money(let m): self = m.map { .number(Double($0.ore)) } ?? .empty
+        case .day(let d): self = d.map { .number(Double($0.ordinal)) } ?? .empty
+        case .paragraph(let p): self = .paragraph(p)
+        case .status(let s):
+            let urgency: [FollowUpStatus: Double] = [.overdue: 0, .dueSoon: 1, .missing: 2, .ok: 3]
+            self = s.map { .number(urgency[$0] ?? 4) } ?? .empty
+        case .fullTime(let f): self = f.map { .number($0.value) } ?? .empty
+        case .bool(let b): self = .number(b ? 1 : 0)
+        case .bar(let b): self = .number(b.total)
+        case .spark(let values): self = .number(Double(values.reduce(0) { $0 + $1.ore }))
+        default:
+            let text = table.text(cell, c)
+            self = text.isEmpty ? .empty : .text(TextKey(scalars: DanishCollation.key(text)))
+        }
+    }
+}
+
+/// What a page lists, so that `⏎` knows what to open from one of its rows.
+public enum PageKind: Equatable, Sendable {
+    case caseload, team, followUps, functions, months(function: String), payments, discrepancies, citizen, sideBySide, rejected
+}
+
+/// One list on screen: a table, what the user did to it (filters, sort, search) and where the
+/// selection is. The table keeps every row; `order` is what is shown, in the order shown.
+public struct Page: Sendable {
+    public struct Filter: Equatable, Sendable {
+        public var column: Int
+        /// The value as shown; a row passes when its cell shows exactly this.
+        public var value: String
+    }
+
+    public var kind: PageKind
+    public var caption: String
+    public var table: ViewTable
+    /// What the page is about: a citizen's CPR digits, a discrepancy's key.
+    public var subject: String?
+    /// A fixed table drawn above the list (the ottetalskontrol in Afstemning).
+    public var above: ViewTable?
+    public var state = ListState()
+    public private(set) var order: [Int]
+    public private(set) var sort: (column: Int, descending: Bool)?
+    public private(set) var filters: [Filter] = []
+    /// The last search term, for `n` and `N`.
+    public var search: String?
+    var layout: TableLayout
+    var aboveLayout: TableLayout?
+
+    public init(kind: PageKind, caption: String, table: ViewTable, above: ViewTable? = nil, context: ReportContext) {
+        self.kind = kind
+        self.caption = caption
+        self.table = table
+        self.above = above
+        order = Array(table.rows.indices)
+        layout = TableLayout(table, context)
+        aboveLayout = above.map { TableLayout($0, context) }
+    }
+
+    /// The table as shown: the filtered rows in the shown order (what `e` exports).
+    public var shownTable: ViewTable {
+        var t = table
+        t.rows = order.map { table.rows[$0] }
+        return t
+    }
+
+    /// The row of `table.rows` that is selected, if any.
+    public var selectedRow: Int? { order.indices.contains(state.selected) ? order[state.selected] : nil }
+
+    /// A cell of the selected row by column key.
+    public func selected(_ key: String) -> Cell? {
+        guard let r = selectedRow, let i = table.columns.firstIndex(where: { $0.key == key }) else { return nil }
+        return table.rows[r][i]
+    }
+
+    mutating func layOut(width: Int, _ c: ReportContext) {
+        layout = TableLayout(table, c, available: width)
+        aboveLayout = above.map { TableLayout($0, c, available: width) }
+    }
+
+    /// Takes over the selection, filters, sort and search of the page this one replaces
+    /// (the same list rebuilt, e.g. after an annotation).
+    mutating func keep(from old: Page, _ c: ReportContext) {
+        let selectedKey = old.selectedRow.map { old.table.rows[$0] }.map { row in old.table.columns.indices.map { old.table.text(row[$0], c) } }
+        filters = old.filters
+        sort = old.sort
+        search = old.search
+        layout = old.layout
+        aboveLayout = old.aboveLayout
+        apply(c)
+        state.top = old.state.top
+        if let selectedKey, let key = table.columns.firstIndex(where: { $0.key == "key" }) ?? table.columns.indices.first {
+            let wanted = selectedKey[min(key, selectedKey.count - 1)]
+            state.selected = order.firstIndex { table.text(table.rows[$0][key], c) == wanted } ?? min(old.state.selected, max(0, order.count - 1))
+        }
+    }
+
+    /// Sorts by the next shown column (`s`); after the last column the original order returns.
+    mutating func cycleSort(_ c: ReportContext) {
+        let shown = layout.shown
+        if let sort, let k = shown.firstIndex(of: sort.column) {
+            self.sort = k + 1 < shown.count ? (shown[k + 1], false) : nil
+        } else {
+            sort = shown.first.map { ($0, false) }
+        }
+        apply(c)
+    }
+
+    /// Reverses the sort (`S`); unsorted, it sorts the first column descending.
+    mutating func reverseSort(_ c: ReportContext) {
+        if let s = sort { sort = (s.column, !s.descending) } else { sort = layout.shown.first.map { ($0, true) } }
+        apply(c)
+    }
+
+    mutating func setFilter(column: Int, value: String?, _ c: ReportContext) {
+        filters.removeAll { $0.column == column }
+        if let value { filters.append(Filter(column: column, value: value)) }
+        apply(c)
+    }
+
+    mutating func clearFilters(_ c: ReportContext) {
+        filters = []
+        apply(c)
+    }
+
+    /// Recomputes `order` from the filters and the sort, keeping the selected row selected when it is still shown.
+    mutating func apply(_ c: ReportContext) {
+        let keep = selectedRow
+        var rows = Array(table.rows.indices)
+        if !filters.isEmpty {
+            rows = rows.filter { r in filters.allSatisfy { table.text(table.rows[r][$0.column], c) == $0.value } }
+        }
+        if let sort {
+            let keys = rows.map { SortKey(table.rows[$0][sort.column], table, c) }
+            let sorted = rows.indices.sorted { a, b in
+                if keys[a] != keys[b] { return sort.descending ? keys[b] < keys[a] : keys[a] < keys[b] }
+                return a < b
+            }
+            rows = sorted.map { rows[$0] }
+        }
+        order = rows
+        state.selected = keep.flatMap { rows.firstIndex(of: $0) } ?? 0
+        state.top = 0
+    }
+
+    /// The values a column shows among the rows passing the other filters, with how many rows show each.
+    func values(of column: Int, _ c: ReportContext) -> [(value: String, count: Int)] {
+        let others = filters.filter { $0.column != column }
+        var counts: [String: Int] = [:]
+        for row in table.rows where others.allSatisfy({ table.text(row[$0.column], c) == $0.value }) {
+            counts[table.text(row[column], c), default: 0] += 1
+        }
+        let sortKeys = Dictionary(table.rows.map { (table.text($0[column], c), SortKey($0[column], table, c)) }, uniquingKeysWith: { a, _ in a })
+        return counts.map { ($0.key, $0.value) }.sorted { sortKeys[$0.value]! < sortKeys[$1.value]! }
+    }
+
+    /// Whether a shown row holds `term` (case-insensitive) in one of its shown columns.
+    func matches(_ position: Int, _ term: String, _ c: ReportContext) -> Bool {
+        let row = table.rows[order[position]]
+        return layout.shown.contains { table.text(row[$0], c).lowercased().contains(term) }
+    }
+
+    /// The next shown row from `start` (wrapping, in `direction`) that matches `term`.
+    func find(_ term: String, from start: Int, direction: Int, _ c: ReportContext) -> Int? {
+        let needle = term.lowercased()
+        guard !needle.isEmpty, !order.isEmpty else { return nil }
+        let n = order.count
+        for step in 0..<n {
+            let p = ((start + direction * step) % n + n) % n
+            if matches(p, needle, c) { return p }
+        }
+        return nil
+    }
+}

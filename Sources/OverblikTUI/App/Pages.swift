@@ -1,0 +1,220 @@
+import Foundation
+import OverblikCore
+
+/// The pages of the application: each tab's list, and what `⏎` opens from a row.
+extension AppModel {
+    var c: ReportContext { context }
+
+    func mineSager() -> Page {
+        guard let user = data.user else {
+            return Page(kind: .caseload, caption: c.t("Ingen bruger: start med --user INITIALER", "No user: start with --user INITIALS"),
+                        table: Views.caseload(data.people, caseworker: "", today: data.today, dueSoonDays: data.dueSoonDays), context: c)
+        }
+        var page = caseloadPage(user.initials)
+        page.caption = c.t("Sager for ", "Cases of ") + staffLabel(user.initials)
+        return page
+    }
+
+    func staffLabel(_ initials: String) -> String {
+        let name = data.people.staff.first { $0.initials.lowercased() == initials.lowercased() }?.name ?? ""
+        return initials + (name.isEmpty ? "" : " · \(name)")
+    }
+
+    func caseloadPage(_ initials: String) -> Page {
+        let table = Views.caseload(data.people, caseworker: initials, today: data.today, dueSoonDays: data.dueSoonDays)
+        return Page(kind: .caseload, caption: c.t("Sager for ", "Cases of ") + staffLabel(initials), table: table, context: c)
+    }
+
+    /// Team: one row per caseworker with a bar of their grants split by paragraph (the three
+    /// largest paragraphs and the rest) and the team's median marked.
+    func teamPage() -> Page {
+        let user = data.user
+        var table = Views.team(data.people, filter: ReportFilter(team: user?.role == .teamLead ? user?.team : nil),
+                               today: data.today, dueSoonDays: data.dueSoonDays)
+        let countsColumn = table.columns.firstIndex { $0.key == "byParagraph" }!
+        let medianColumn = table.columns.firstIndex { $0.key == "teamMedian" }!
+        var totals: [Paragraph: Int] = [:]
+        for row in table.rows { if case .counts(let counts) = row[countsColumn] { totals.merge(counts, uniquingKeysWith: +) } }
+        let largest = totals.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(3).map(\.key)
+        let scale = table.rows.map { row -> Int in if case .counts(let counts) = row[countsColumn] { return counts.values.reduce(0, +) }; return 0 }.max() ?? 0
+        table.columns.insert(.init("bar", da: "Pr. paragraf │median", en: "By paragraph │median", maxWidth: 20, priority: 6), at: 4)
+        for r in table.rows.indices {
+            guard case .counts(let counts) = table.rows[r][countsColumn] else { continue }
+            var segments = largest.enumerated().map { i, p in
+                Bar.Segment(value: Double(counts[p] ?? 0), glyph: Bar.part(i).0, style: Bar.part(i).1)
+            }
+            let rest = counts.filter { !largest.contains($0.key) }.values.reduce(0, +)
+            segments.append(Bar.Segment(value: Double(rest), glyph: Bar.part(3).0, style: Bar.part(3).1))
+            var median: Double?
+            if case .number(let m) = table.rows[r][medianColumn] { median = m }
+            let summary = (largest.map { "\($0.display): \(counts[$0] ?? 0)" } + [c.t("andre", "others") + ": \(rest)"]).joined(separator: ", ")
+            table.rows[r].insert(.bar(Bar(segments: segments, mark: median, scale: Double(scale), summary: summary)), at: 4)
+        }
+        let legend = largest.enumerated().map { "\(Bar.part($0.offset).0) \($0.element.display)" } + ["\(Bar.part(3).0) " + c.t("andre", "others")]
+        let scope = user?.role == .teamLead ? user!.team : c.t("alle teams", "all teams")
+        return Page(kind: .team, caption: "\(scope) · " + legend.joined(separator: " ") + c.t(" · ja: over 1,25 × median", " · yes: above 1.25 × median"),
+                    table: table, context: c)
+    }
+
+    func followUpPage() -> Page {
+        let user = data.user
+        let filter = ReportFilter(caseworker: user?.role == .caseworker ? user?.initials : nil, team: user?.role == .teamLead ? user?.team : nil)
+        return Page(kind: .followUps, caption: c.t("Overskredet, snart og manglende opfølgning", "Overdue, due-soon and missing follow-ups"),
+                    table: Views.followUps(data.people, filter: filter, today: data.today, dueSoonDays: data.dueSoonDays), context: c)
+    }
+
+    /// The month the year-to-date figures run to: the last month that is over (as in the
+    /// reconciliation), else December of an earlier year.
+    var throughMonth: Int { data.figures.year == data.today.year ? max(1, data.today.month - 1) : 12 }
+
+    func functionsPage() -> Page {
+        let rows = data.figures.budget
+        let budget = rows.filter { $0.month == throughMonth }.reduce(Int64(0)) { $0 + $1.annualBudget.ore }
+        let forecast = rows.filter { $0.month == throughMonth }.reduce(Int64(0)) { $0 + $1.forecastYear.ore }
+        return Page(kind: .functions,
+                    caption: c.t("Økonomi \(data.figures.year) til og med md. \(throughMonth) · årsbudget \(Money(ore: budget).danishKroner) · prognose \(Money(ore: forecast).danishKroner)",
+                                 "Economy \(data.figures.year) through month \(throughMonth) · annual budget \(Money(ore: budget).danishKroner) · forecast \(Money(ore: forecast).danishKroner)"),
+                    table: Views.functions(rows, month: throughMonth), context: c)
+    }
+
+    func monthsPage(_ function: String) -> Page {
+        let mapping = MappingIndex(data.people.mapping)
+        let paragraphs = Set(mapping.rows.filter { $0.function == function }.map(\.paragraph))
+        let label = mapping.label(function: function)
+        return Page(kind: .months(function: function),
+                    caption: "\(function) \(label) · " + c.t("█ forbrug, │ budget; tilgang og afgang for ", "█ spend, │ budget; inflow and outflow of ")
+                        + paragraphs.sorted().map(\.display).joined(separator: ", "),
+                    table: Views.months(data.figures.budget, function: function, movements: data.figures.movements, paragraphs: paragraphs),
+                    context: c)
+    }
+
+    func paymentsPage(_ function: String, month: Int) -> Page? {
+        guard let source else { return nil }
+        let range = DayRange.month(month, of: data.figures.year)
+        do {
+            let payments = try source.payments(function: function, posted: range)
+            return Page(kind: .payments, caption: c.t("Posteringer på \(function) bogført \(monthKey(data.figures.year, month)): \(payments.count)",
+                                                      "Payments on \(function) posted \(monthKey(data.figures.year, month)): \(payments.count)"),
+                        table: Views.payments(payments), context: c)
+        } catch {
+            message = describe(error)
+            return nil
+        }
+    }
+
+    func citizenPage(_ cpr: CPR) -> Page? {
+        guard let source else { return nil }
+        do {
+            let d = try source.citizen(cpr)
+            let touching = (data.figures.reconciliation?.discrepancies ?? []).filter { $0.cpr == cpr }
+            let name = d.grants.first { !$0.name.isEmpty }?.name ?? ""
+            var page = Page(kind: .citizen,
+                            caption: "\(c.show(cpr))\(name.isEmpty ? "" : " · \(name)") · " + c.t("\(d.grants.count) bevillinger, \(d.payments.count) posteringer, \(d.dst.count) DST-rækker, \(touching.count) afvigelser",
+                                                                                              "\(d.grants.count) grants, \(d.payments.count) payments, \(d.dst.count) DST rows, \(touching.count) discrepancies"),
+                            table: Views.citizen(d, discrepancies: touching, today: data.today, dueSoonDays: data.dueSoonDays), context: c)
+            page.subject = cpr.digits
+            return page
+        } catch {
+            message = describe(error)
+            return nil
+        }
+    }
+
+    /// Afstemning: the ottetalskontrol above, the discrepancies below with their annotation, and
+    /// the ones marked `rettet` that the reconciliation no longer finds, as resolved.
+    func discrepancyPage() -> Page {
+        guard let r = data.figures.reconciliation else {
+            return Page(kind: .discrepancies, caption: c.t("Ingen afsluttet måned i \(data.figures.year) endnu", "No month of \(data.figures.year) is over yet"),
+                        table: ViewTable(view: "discrepancies", columns: [.init("kind", da: "Slags", en: "Kind")]), context: c)
+        }
+        var table = Views.discrepancies(r, filter: ReportFilter())
+        table.columns.insert(.init("annotation", da: "Status", en: "Status", maxWidth: 12, priority: 7), at: 2)
+        table.columns.append(.init("note", da: "Note", en: "Note", maxWidth: 30, priority: 0))
+        let keyColumn = table.columns.firstIndex { $0.key == "key" }!
+        for i in table.rows.indices {
+            guard case .masked(let key) = table.rows[i][keyColumn] else { continue }
+            let a = annotations[key]
+            table.rows[i].insert(.message(a?.status.label), at: 2)
+            table.rows[i].append(.text(a?.note ?? ""))
+        }
+        let resolved = AnnotationState.resolved(current: annotations, discrepancyKeys: Set(r.discrepancies.map(\.key)))
+        for a in resolved {
+            let parts = a.key.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            var row = table.columns.map { _ in Cell.text("") }
+            row[keyColumn] = .masked(a.key)
+            if let kind = DiscrepancyKind(rawValue: parts[0]) { row[table.columns.firstIndex { $0.key == "kind" }!] = .kind(kind) }
+            if parts.count > 1, let p = Paragraph(key: parts[1]) { row[table.columns.firstIndex { $0.key == "paragraph" }!] = .paragraph(p) }
+            if parts.count > 2, parts[2].count == 10, let value = Int64(parts[2]), case .success(let cpr) = CPR.parse(CPR(value: value).digits) { row[table.columns.firstIndex { $0.key == "cpr" }!] = .cpr(cpr) }
+            row[2] = .message(Message(da: "✓ løst", en: "✓ resolved"))
+            row[table.columns.firstIndex { $0.key == "message" }!] = .message(Message(da: "rettet og ikke længere fundet", en: "fixed and no longer found"))
+            row[table.columns.count - 1] = .text(a.note)
+            table.rows.append(row)
+        }
+        let explained = r.discrepancies.filter(\.explained).count
+        return Page(kind: .discrepancies,
+                    caption: c.t("Afvigelser \(r.period.start.danish)–\(r.period.end.danish): \(r.discrepancies.count), heraf \(explained) forklarede",
+                                 "Discrepancies \(r.period.start.danish)–\(r.period.end.danish): \(r.discrepancies.count), \(explained) explained")
+                        + (resolved.isEmpty ? "" : c.t(" · \(resolved.count) løst", " · \(resolved.count) resolved")),
+                    table: table, above: Views.ottetal(r, filter: ReportFilter()), context: c)
+    }
+
+    func sideBySidePage(key: String) -> Page? {
+        guard let x = data.figures.reconciliation?.discrepancies.first(where: { $0.key == key }) else {
+            message = c.t("afvigelsen findes ikke længere", "the discrepancy is no longer found")
+            return nil
+        }
+        var d = Dataset(municipality: data.people.municipality)
+        d.mapping = data.people.mapping
+        do {
+            if let cpr = x.cpr, let source { d = try source.citizen(cpr) }
+            let history = try source?.history(key: key) ?? []
+            var page = Page(kind: .sideBySide,
+                            caption: "\(x.kind.label.text(c.language)) · \(x.paragraph.display)\(x.cpr.map { " · " + c.show($0) } ?? "") · \(x.message.text(c.language))",
+                            table: Views.sideBySide(x, citizen: d, history: history, language: c.language), context: c)
+            page.subject = key
+            return page
+        } catch {
+            message = describe(error)
+            return nil
+        }
+    }
+
+    /// Datastatus: the sources above; the rejected rows and the data breaks below.
+    func rejectedPage() -> Page {
+        let status = data.status
+        var table = ViewTable(view: "datastatus", columns: [
+            .init("type", da: "Type", en: "Type", maxWidth: 12, priority: 3),
+            .init("file", da: "Fil:linje / §", en: "File:line / §", maxWidth: 34, priority: 10), .init("column", da: "Kolonne", en: "Column", maxWidth: 16, priority: 6),
+            .init("value", da: "Værdi", en: "Value", maxWidth: 24, priority: 5), .init("reason", da: "Årsag", en: "Reason", maxWidth: 80, priority: 6),
+        ])
+        for r in status.rejected {
+            table.rows.append([.message(Message(da: "Afvist", en: "Rejected")), .text("\(r.file):\(r.line)"), .text(r.column), .rejectedValue(r), .message(r.reason)])
+        }
+        for b in status.dataBreaks {
+            table.rows.append([.message(Message(da: "Databrud", en: "Data break")), .text("\(b.paragraph.display) \(b.month ?? "")"), .text(""), .text(""), .message(b.message)])
+        }
+        var sources = ViewTable(view: "sources", columns: [
+            .init("table", da: "Tabel", en: "Table", maxWidth: 18, priority: 9), .init("path", da: "Fil", en: "File", maxWidth: 34, priority: 10),
+            .init("rows", da: "Rækker", en: "Rows", right: true, priority: 9), .init("rejected", da: "Afvist", en: "Rejected", right: true, priority: 8),
+            .init("encoding", da: "Kodning", en: "Encoding", priority: 5), .init("sha256", da: "SHA-256", en: "SHA-256", maxWidth: 14, priority: 6),
+        ])
+        for s in status.sources {
+            sources.rows.append([.message(s.table.label), .text(s.path), s.present ? .int(s.rows) : .text("–"), s.present ? .int(s.rejected) : .text("–"),
+                                 .text(s.present ? s.encoding : c.t("findes ikke", "absent")), .text(s.present ? String(s.sha256.prefix(12)) + "…" : "")])
+        }
+        let age = header.ageHours.map { c.t(" (\($0) t gammelt)", " (\($0) h old)") } ?? ""
+        return Page(kind: .rejected,
+                    caption: c.t("Snapshot \(header.createdAt)\(age) · \(status.rejected.count) afviste rækker · \(status.dataBreaks.count) databrud",
+                                 "Snapshot \(header.createdAt)\(age) · \(status.rejected.count) rejected rows · \(status.dataBreaks.count) data breaks"),
+                    table: table, above: sources, context: c)
+    }
+}
+
+/// Now as ISO 8601 in UTC, to the second.
+func isoNow() -> String {
+    var t = time(nil)
+    var parts = tm()
+    gmtime_r(&t, &parts)
+    func pad(_ n: Int32, _ w: Int) -> String { String(repeating: "0", count: max(0, w - String(n).count)) + String(n) }
+    return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2))Z"
+}
