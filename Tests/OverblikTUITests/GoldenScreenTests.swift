@@ -1,6 +1,7 @@
 import Foundation
 import OverblikCore
 import OverblikTestSupport
+import OverblikStore
 import Testing
 @testable import OverblikTUI
 
@@ -86,5 +87,45 @@ struct GoldenScreenTests {
         _ = screen(model, rows: 48, columns: 160)
         model.handle(.character("c"))
         Golden.check("resized-revealed-100x30", screen(model, rows: 30, columns: 100))
+    }
+}
+
+@Suite("Hostile text on screen")
+struct HostileTextScreenTests {
+    /// Providers with æøå, a CJK name (two cells a character) and an escape sequence: the escape
+    /// is shown inert, widths are counted in cells, and the columns after the provider line up.
+    @Test func providerNamesWithÆøåCJKAndAnEscape() throws {
+        let folder = TemporaryFolder()
+        var drop = DropBuilder()
+        drop.grants = """
+            Sags-ID;CPR;Navn;Paragraf;Ydelseskode;Leverandør;Startdato;Slutdato;Takst;Takstenhed;Sagsbehandler;Næste opfølgning
+            S-1;010190-1234;Jens Ærø;SEL §108;108-01;Bøgely Åhus på Ærø;01-01-2025;;2.450,00;dag;MHA;01-12-2026
+            S-2;0202851235;Åse Øby;§ 85;85-01;日本語ケア株式会社と仲間たちの家;15-03-2025;31-12-2026;450,00;time;MHA;10-12-2026
+            S-3;0303851236;Ib Ond;§ 85;85-01;Ond\u{1B}[31mRØD\u{1B}[0m\u{202E}tset;15-03-2025;31-12-2026;450,00;time;MHA;01-01-2027
+
+            """
+        let config = drop.write(into: folder)
+        let run = try runExecutable("overblik-sync", ["--config", config, "--today", "2026-11-23", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let snapshot = try #require(SnapshotDirectory(path: folder.file("snapshots")).newest())
+        let model = try AppLoader.load(snapshot: Snapshot(path: snapshot), initials: "MHA", loginName: nil, language: .da,
+                                       today: Day(year: 2026, month: 11, day: 23)!, ageHours: 1, exportDirectory: folder.path,
+                                       annotationDirectory: folder.path)
+        let lines = screen(model, rows: 24, columns: 160)
+        Golden.check("hostile-providers-160x24", lines)
+        #expect(!lines.joined().unicodeScalars.contains { $0.value < 0x20 || $0 == "\u{202E}" })
+        let header = lines[4]
+        #expect(header.contains("Leverandør"))
+        #expect(lines[5].contains("Bøgely Åhus på Ærø"))
+        // 24 cells for the provider: eleven double-width characters and "…" (a twelfth would not fit).
+        #expect(lines[6].contains("日本語ケア株式会社と仲…   15-03-2025"))
+        #expect(lines[7].contains("Ond�[31mRØD�[0m�tset"))
+        // The start date begins in the same terminal cell on every row.
+        let startCell = DisplayWidth.of(String(header[..<header.range(of: "Start")!.lowerBound]))
+        for row in 5...7 {
+            let line = lines[row]
+            let at = DisplayWidth.of(String(line[..<line.range(of: "-2025")!.lowerBound])) - 5
+            #expect(at == startCell, "row \(row): \(line)")
+        }
     }
 }

@@ -1,0 +1,63 @@
+import OverblikCore
+import Testing
+@testable import OverblikTUI
+
+@Suite("Widgets and themes")
+struct WidgetTests {
+    @Test func noColourThemeUsesNoColourAndStatusStaysReadable() {
+        for style in Style.allCases { #expect(!Theme.none.look(style).hasColour, "\(style)") }
+        // Without colour the urgent styles still differ from normal text…
+        #expect(Theme.none.look(.overdue) != Theme.none.look(.normal))
+        #expect(Theme.none.look(.dueSoon) != Theme.none.look(.normal))
+        #expect(Theme.none.look(.highlight) != Theme.none.look(.normal))
+        // …and every status has its own symbol in the text itself.
+        let c = ReportContext(today: Day(year: 2026, month: 11, day: 23)!)
+        let texts = FollowUpStatus.allCases.map { ViewTable(view: "x", columns: []).text(.status($0), c) }
+        #expect(Set(texts.map { $0.prefix(1) }).count == FollowUpStatus.allCases.count)
+        #expect(Theme.choose(colours: 256, noColor: true) == .none)
+        #expect(Theme.choose(colours: 0, noColor: false) == .none)
+        #expect(Theme.choose(colours: 8, noColor: false) == .eight)
+        #expect(Theme.choose(colours: 256, noColor: false) == .rich256)
+        #expect(Theme.rich256.look(.overdue).foreground == 196)
+        #expect(Theme.eight.look(.overdue).foreground == 1)
+    }
+
+    @Test func stackedBarRoundsPartsAndMarksTheMedian() {
+        let bar = Bar(segments: [.init(value: 3, glyph: "█", style: .bar1), .init(value: 2, glyph: "▓", style: .bar2),
+                                 .init(value: 1, glyph: "░", style: .bar4)],
+                      mark: 4, scale: 10, summary: "")
+        #expect(bar.text(width: 10) == "███▓│░    ")  // the mark sits at 4 of 10, over the bar
+        #expect(bar.cells(width: 10)[4].1 == .mark)
+        #expect(bar.cells(width: 10)[0].1 == .bar1)
+        // Cumulative rounding: the parts always add up to the rounded whole.
+        let thirds = Bar(segments: [.init(value: 1, glyph: "a", style: .bar1), .init(value: 1, glyph: "b", style: .bar2),
+                                    .init(value: 1, glyph: "c", style: .bar3)], mark: nil, scale: 3, summary: "")
+        #expect(thirds.text(width: 10) == "aaabbbbccc")
+        #expect(Bar.sparkline([0, 10, 20, 40, 80, -5]) == " ▂▃▅█▁")
+    }
+
+    @Test func lineEditorEditsInTheMiddleAndIgnoresControlCharacters() {
+        var e = LineEditor(prompt: "Søg:", text: "Ærø")
+        #expect(e.handle(.left) == .editing)
+        _ = e.handle(.character("x"))
+        #expect(e.text == "Ærxø")
+        _ = e.handle(.home)
+        _ = e.handle(.backspace)
+        #expect(e.text == "Ærxø")
+        _ = e.handle(.end)
+        _ = e.handle(.backspace)
+        _ = e.handle(.character("\u{1B}"))
+        #expect(e.text == "Ærx")
+        #expect(e.handle(.enter) == .done)
+        #expect(e.handle(.escape) == .cancelled)
+        let grid = CellGrid(rows: 1, columns: 20)
+        e.draw(on: grid, row: 0)
+        #expect(grid.text()[0] == " Søg: Ærx")
+        #expect(grid.cursor == (0, 9) || (grid.cursor.row == 0 && grid.cursor.column == 9))
+    }
+
+    @Test func sortKeysFollowDanishOrderAndUrgency() {
+        let names = ["Åse", "Øby", "Ærø", "Zenia", "anders", "Bo"]
+        #expect(names.sorted(by: DanishCollation.before) == ["anders", "Bo", "Zenia", "Ærø", "Øby", "Åse"])
+    }
+}
