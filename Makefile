@@ -46,13 +46,16 @@ sampledata-check: build
 	if diff -r -q -x snapshots $$tmp $(SAMPLE); then echo "Sampledata matches the generator."; rm -rf $$tmp; \
 	else echo "Sampledata differs from the generator's output: run 'make sampledata' and commit."; rm -rf $$tmp; exit 1; fi
 
-## make bench: release build, then time the sync of Sampledata (the national-scale benchmarks come with their issue).
-bench:
+## make bench: release build, then time the sync of Sampledata and the TUI on its snapshot
+## (first frame, every key of a scripted session). The national-scale benchmarks come with their issue.
+bench: build snapshot
 	$(SWIFT) build -c release --product overblik-sync
-	@tmp=$$(mktemp -d); \
-	/usr/bin/time -f "sync Sampledata: %e s wall, %M KB peak memory" \
-		$(RELEASE)/overblik-sync --config $(SAMPLE)/overblik.toml --today $(TODAY) --dry-run --quiet; \
-	rm -rf $$tmp
+	$(SWIFT) build -c release --product overblik-bench
+	@/usr/bin/time -f "sync Sampledata: %e s wall, %M KB peak memory" \
+		$(RELEASE)/overblik-sync --config $(SAMPLE)/overblik.toml --today $(TODAY) --dry-run --quiet
+	@newest=$$(ls -1 $(SAMPLE)/snapshots/snapshot-*.sqlite | tail -n 1); \
+	$(RELEASE)/overblik-bench tui --snapshot "$$newest" --today $(TODAY) --user ØKO; \
+	$(RELEASE)/overblik-bench tui --snapshot "$$newest" --today $(TODAY) --user MHA --rows 24 --columns 80
 
 clean:
 	rm -rf .build $(SAMPLE)/snapshots

@@ -53,6 +53,10 @@ let package = Package(
             name: "overblik-sampledata",
             dependencies: ["OverblikCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .executableTarget(
+            name: "overblik-bench",
+            dependencies: ["OverblikCore", "OverblikStore", "OverblikTUI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .target(name: "OverblikTestSupport", dependencies: ["OverblikCore"], path: "Tests/OverblikTestSupport"),
         // Test tool: several of these write to one annotation store at once.
         .executableTarget(name: "overblik-annotation-writer", dependencies: ["OverblikCore", "OverblikStore"],
