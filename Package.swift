@@ -69,7 +69,8 @@ let package = Package(
         .testTarget(name: "OverblikStoreTests", dependencies: ["OverblikStore", "OverblikCore", "OverblikTestSupport"]),
         .testTarget(
             name: "OverblikTUITests",
-            dependencies: ["OverblikTUI", "OverblikStore", "OverblikCore", "OverblikTestSupport"]
+            dependencies: ["OverblikTUI", "OverblikStore", "OverblikCore", "OverblikTestSupport"],
+            exclude: ["Golden"]  // golden screens, read from the package folder by the tests
         ),
     ],
     swiftLanguageModes: [.v6]
