@@ -6,7 +6,7 @@ SAMPLE  := Sampledata
 # Sampledata is laid out around this day (see Sampledata/README.md); real drops use the machine's date.
 TODAY   ?= 2026-11-23
 
-.PHONY: all build run test sync sampledata sampledata-check snapshot bench clean
+.PHONY: all build run test sync sampledata sampledata-check snapshot bench bench-data clean
 
 all: build
 
@@ -46,16 +46,19 @@ sampledata-check: build
 	if diff -r -q -x snapshots $$tmp $(SAMPLE); then echo "Sampledata matches the generator."; rm -rf $$tmp; \
 	else echo "Sampledata differs from the generator's output: run 'make sampledata' and commit."; rm -rf $$tmp; exit 1; fi
 
-## make bench: release build, then time the sync of Sampledata and the TUI on its snapshot
-## (first frame, every key of a scripted session). The national-scale benchmarks come with their issue.
+## make bench-data SCALE=M|L: the Sampledata generator scaled up, written to bench-data/ (ignored).
+SCALE ?= M
+bench-data:
+	$(SWIFT) build -c release --product overblik-sampledata
+	$(RELEASE)/overblik-sampledata --scale $(SCALE) --output bench-data/$(SCALE)
+
+## make bench: release build, then for Sampledata, M and L (generated when missing): the sync's
+## time and peak memory, the snapshot's size, every report view's time, the TUI's first frame
+## and per-key times. One table printed, bench-data/results.json written. SCALES=S,M to choose.
+SCALES ?= S,M,L
 bench: build snapshot
-	$(SWIFT) build -c release --product overblik-sync
-	$(SWIFT) build -c release --product overblik-bench
-	@/usr/bin/time -f "sync Sampledata: %e s wall, %M KB peak memory" \
-		$(RELEASE)/overblik-sync --config $(SAMPLE)/overblik.toml --today $(TODAY) --dry-run --quiet
-	@newest=$$(ls -1 $(SAMPLE)/snapshots/snapshot-*.sqlite | tail -n 1); \
-	$(RELEASE)/overblik-bench tui --snapshot "$$newest" --today $(TODAY) --user ØKO; \
-	$(RELEASE)/overblik-bench tui --snapshot "$$newest" --today $(TODAY) --user MHA --rows 24 --columns 80
+	$(SWIFT) build -c release
+	$(RELEASE)/overblik-bench scales --scales $(SCALES) --today $(TODAY)
 
 clean:
 	rm -rf .build $(SAMPLE)/snapshots

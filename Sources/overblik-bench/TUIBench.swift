@@ -12,11 +12,36 @@ struct TUIBench: ParsableCommand {
     @Option(help: "The snapshot file.") var snapshot: String
     @Option(help: "The user's initials.") var user = "ØKO"
     @Option(help: "The day to compute against.") var today = "2026-11-23"
-    @Option(help: "Screen size, rows×columns.") var rows = 48
-    @Option var columns = 160
-    @Flag(help: "Print JSON.") var json = false
+    @Option(help: "Screen rows.") var rows = 48
+    @Option(help: "Screen columns.") var columns = 160
 
     func run() throws {
+        print(try TUIBench.measure(snapshot: snapshot, user: user, today: today, rows: rows, columns: columns).text)
+    }
+
+    struct Result {
+        var firstFrameMs: Double
+        var list: String
+        var listRows: Int
+        var keys: [(String, Double)]
+        var residentMB: Double
+
+        func percentile(_ p: Double) -> Double {
+            let sorted = keys.map(\.1).sorted()
+            return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))]
+        }
+        var slowest: (String, Double) { keys.max { $0.1 < $1.1 }! }
+        var text: String {
+            var lines = ["first frame: \(fmt(firstFrameMs)) ms",
+                         "session on \(list) (\(listRows) rows): \(keys.count) keys, p50 \(fmt(percentile(0.5))) ms, "
+                            + "p99 \(fmt(percentile(0.99))) ms, slowest \(slowest.0) \(fmt(slowest.1)) ms"]
+            for (name, ms) in keys { lines.append("  \(name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(fmt(ms)) ms") }
+            lines.append("peak resident memory: \(fmt(residentMB)) MB")
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    static func measure(snapshot: String, user: String, today: String, rows: Int, columns: Int) throws -> Result {
         let day = Day(iso: today)!
         let clock = ContinuousClock()
         let folder = NSTemporaryDirectory() + "/overblik-bench-\(getpid())"
@@ -29,47 +54,34 @@ struct TUIBench: ParsableCommand {
                                        ageHours: 0, exportDirectory: folder, annotationDirectory: folder)
             model.render(on: grid)
         }
-        // The session: on the longest list of the start tabs, scroll, jump, search, filter, sort, drill down and back.
-        let longest = (0..<6).max { a, b in
-            model.handle(.character(Character(String(a + 1)))); let x = model.page.order.count
-            model.handle(.character(Character(String(b + 1)))); return x < model.page.order.count
-        }!
+        // The session runs on the longest list among the tabs: scroll, jump, search, filter,
+        // sort, drill down and back, reveal CPR.
+        var longest = 0, listRows = -1
+        for tab in 0..<6 {
+            model.handle(.character(Character(String(tab + 1))))
+            if model.page.order.count > listRows { (longest, listRows) = (tab, model.page.order.count) }
+        }
         model.handle(.character(Character(String(longest + 1))))
         model.render(on: grid)
-        let listRows = model.page.order.count
-        let script: [(String, [Action.Key])] = [
-            ("PgDn", [.pageDown]), ("PgDn", [.pageDown]), ("j", [.down]), ("k", [.up]), ("G", [.end]), ("g", [.home]),
-            ("/ søg", [.character("/")]), ("søg: 1", [.character("1")]), ("søg: 0", [.character("0")]), ("søg: ⏎", [.enter]),
-            ("n", [.character("n")]), ("N", [.character("N")]),
-            ("f", [.character("f")]), ("filter: kolonne", [.enter]), ("filter: værdi", [.down]), ("filter: ⏎", [.enter]),
-            ("f ryd", [.character("f")]), ("ryd: ⏎", [.enter]),
-            ("s", [.character("s")]), ("s", [.character("s")]), ("S", [.character("S")]),
-            ("⏎ detaljer", [.enter]), ("Esc", [.escape]), ("PgDn", [.pageDown]), ("c", [.character("c")]), ("c", [.character("c")]),
+        let script: [(String, Action.Key)] = [
+            ("PgDn", .pageDown), ("PgDn", .pageDown), ("j", .down), ("k", .up), ("G", .end), ("g", .home),
+            ("/ søg", .character("/")), ("søg: 1", .character("1")), ("søg: 0", .character("0")), ("søg: ⏎", .enter),
+            ("n", .character("n")), ("N", .character("N")),
+            ("f", .character("f")), ("filter: kolonne", .enter), ("filter: værdi", .down), ("filter: ⏎", .enter),
+            ("f ryd", .character("f")), ("ryd: ⏎", .enter),
+            ("s", .character("s")), ("s", .character("s")), ("S", .character("S")),
+            ("⏎ detaljer", .enter), ("Esc", .escape), ("PgDn", .pageDown), ("c", .character("c")), ("c", .character("c")),
         ]
         var times: [(String, Double)] = []
-        for (name, keys) in script {
+        for (name, key) in script {
             let d = clock.measure {
-                for k in keys { model.handle(k) }
+                model.handle(key)
                 model.render(on: grid)
             }
             times.append((name, d.milliseconds))
         }
-        let sorted = times.map(\.1).sorted()
-        func percentile(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))] }
-        let slowest = times.max { $0.1 < $1.1 }!
-        if json {
-            print("""
-                {"firstFrameMs": \(fmt(first.milliseconds)), "list": "\(model.titles[longest].en)", "listRows": \(listRows), \
-                "keys": \(times.count), "p50Ms": \(fmt(percentile(0.5))), "p99Ms": \(fmt(percentile(0.99))), \
-                "slowestKey": "\(slowest.0)", "slowestMs": \(fmt(slowest.1)), "residentMB": \(fmt(Double(peakResidentKB()) / 1024))}
-                """)
-        } else {
-            print("first frame: \(fmt(first.milliseconds)) ms (\(columns)×\(rows))")
-            print("session on \(model.titles[longest].da) (\(listRows) rows): \(times.count) keys, p50 \(fmt(percentile(0.5))) ms, "
-                  + "p99 \(fmt(percentile(0.99))) ms, slowest \(slowest.0) \(fmt(slowest.1)) ms")
-            for (name, ms) in times { print("  \(name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(fmt(ms)) ms") }
-            print("peak resident memory: \(fmt(Double(peakResidentKB()) / 1024)) MB")
-        }
+        return Result(firstFrameMs: first.milliseconds, list: model.titles[longest].da, listRows: listRows, keys: times,
+                      residentMB: Double(peakResidentKB()) / 1024)
     }
 }
 

@@ -28,6 +28,13 @@ extension Generator {
     /// planted deviations, a refund-and-repost pair and the stray payments.
     func payments() -> [Payment] {
         var out: [Payment] = []
+        forEachPayment { out.append($0) }
+        return out
+    }
+
+    /// The payments one by one (the benchmark scales write them as they come). With
+    /// `linesPerMonth` > 1 a month is paid in that many lines, each for its part of the days.
+    func forEachPayment(_ emit: (Payment) -> Void) {
         var voucher = 5_000_000
         func next() -> String { voucher += 1; return String(voucher) }
         var refundsLeft = 2
@@ -43,10 +50,20 @@ extension Generator {
                 if plan.overpaidMonths.contains(where: { $0 == (y, m) }) {
                     amount = Money(ore: Money.roundedDivision(amount.ore * Int64((plan.overpayFactor * 100).rounded()), 100))
                 }
+                if linesPerMonth > 1, period.dayCount >= linesPerMonth, plan.overpaidMonths.isEmpty {
+                    let n = linesPerMonth, days = period.dayCount
+                    for k in 0..<n {
+                        let from = period.start.advanced(by: k * days / n), to = period.start.advanced(by: (k + 1) * days / n - 1)
+                        emit(Payment(voucherId: next(), cpr: g.cpr, function: row.function, grouping: row.grouping,
+                                     provider: g.provider, periodStart: from, periodEnd: to,
+                                     amount: rate.cost(days: from.distance(to: to) + 1), postingDate: postingDate(y, m)))
+                    }
+                    continue
+                }
                 let payment = Payment(voucherId: next(), cpr: g.cpr, function: row.function, grouping: row.grouping,
                                       provider: g.provider, periodStart: period.start, periodEnd: period.end,
                                       amount: amount, postingDate: postingDate(y, m))
-                out.append(payment)
+                emit(payment)
                 // A correction: the June 2026 payment reversed and posted again (net the same).
                 if refundsLeft > 0, (y, m) == (2026, 6), g.paragraph == Paragraph(number: 108), period == month {
                     refundsLeft -= 1
@@ -57,21 +74,20 @@ extension Generator {
                     var repost = payment
                     repost.voucherId = next()
                     repost.postingDate = Day(year: 2026, month: 7, day: 10)!
-                    out.append(refund)
-                    out.append(repost)
+                    emit(refund)
+                    emit(repost)
                 }
             }
         }
         for stray in strays {
             for (y, m) in stray.months {
                 let month = DayRange.month(m, of: y)
-                out.append(Payment(voucherId: next(), cpr: stray.cpr, function: stray.function,
-                                   provider: "Bostedet Egebakken", periodStart: month.start, periodEnd: month.end,
-                                   amount: stray.amount, postingDate: postingDate(y, m),
-                                   actingMunicipality: stray.actingMunicipality.isEmpty ? nil : stray.actingMunicipality))
+                emit(Payment(voucherId: next(), cpr: stray.cpr, function: stray.function,
+                             provider: "Bostedet Egebakken", periodStart: month.start, periodEnd: month.end,
+                             amount: stray.amount, postingDate: postingDate(y, m),
+                             actingMunicipality: stray.actingMunicipality.isEmpty ? nil : stray.actingMunicipality))
             }
         }
-        return out
     }
 
     /// What was reported to DST: every grant on a reported paragraph that this municipality acts
@@ -103,6 +119,11 @@ extension Generator {
         for p in payments where p.postingDate.year == 2025 {
             posted[p.function, default: [:]][p.postingDate.month, default: 0] += p.amount.ore
         }
+        return budgetLines(posted: posted)
+    }
+
+    /// The budget lines from what 2025 posted per function and month.
+    mutating func budgetLines(posted: [String: [Int: Int64]]) -> [BudgetLine] {
         let functions = Array(Set(Catalogue.mapping.map(\.function))).sorted()
         var out: [BudgetLine] = []
         func thousands(_ ore: Double) -> Money { Money(kroner: Int64((ore / 100 / 1000).rounded()) * 1000) }

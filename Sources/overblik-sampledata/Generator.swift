@@ -51,6 +51,13 @@ struct Generator {
     var usedCPR: Set<Int64> = []
     var nextCase = 100_000
 
+    /// At the benchmark scales: how many copies of each team (initials and team names get a
+    /// number: `MHA7`, `Botilbud 7`), how many times every planted kind is planted, how many
+    /// earlier, ended grants a citizen has on average, and in how many lines a month is paid.
+    var replicas = 1
+    var historyPerCitizen = 0.0
+    var linesPerMonth = 1
+
     init(seed: UInt64, citizens: Int) {
         random = SeededRandom(seed: seed)
         citizenCount = citizens
@@ -81,7 +88,9 @@ struct Generator {
     mutating func caseworker(team: Int) -> (String, String) {
         let t = Catalogue.teams[team]
         let i = random.weighted(t.caseworkers.indices.map { $0 == 0 ? 2.0 : 1.0 })
-        return (t.caseworkers[i].0, t.name)
+        guard replicas > 1 else { return (t.caseworkers[i].0, t.name) }
+        let r = random.int(1...replicas)
+        return (t.caseworkers[i].0 + String(r), t.name + " " + String(r))
     }
 
     /// The rate and unit the sample prices a service code at.
@@ -158,6 +167,17 @@ struct Generator {
             for code in codes {
                 plans.append(GrantPlan(grant: grant(cpr, name: name, code: code, start: start, end: end, team: team)))
             }
+            // Earlier grants, ended before the payment window (the benchmark scales only).
+            if historyPerCitizen > 0 {
+                let count = random.int(0...Int((historyPerCitizen * 2).rounded()))
+                let early = Int(Day(year: 2010, month: 1, day: 1)!.ordinal), late = Int(Day(year: 2022, month: 6, day: 1)!.ordinal)
+                for _ in 0..<count {
+                    let (codes, team, _) = profiles[random.weighted(profiles.map(\.2))]
+                    let s = Day(ordinal: Int32(random.int(early...late)))
+                    let e = min(s.advanced(by: random.int(60...900)), Day(year: 2024, month: 11, day: 30)!)
+                    plans.append(GrantPlan(grant: grant(cpr, name: name, code: codes[0], start: s, end: e, team: team)))
+                }
+            }
         }
     }
 
@@ -172,7 +192,13 @@ struct Generator {
         grant(newCPR(born: born), name: newName(), code: code, start: start, end: end, team: team)
     }
 
-    mutating func plantAll() {
+    /// Plants every kind `times` times (once in Sampledata), the data break once.
+    mutating func plantAll(times: Int = 1) {
+        for _ in 0..<times { plantEveryKind() }
+        plantDataBreak()
+    }
+
+    mutating func plantEveryKind() {
         let d = { (y: Int, m: Int, day: Int) in Day(year: y, month: m, day: day)! }
 
         for _ in 0..<3 {
@@ -286,6 +312,10 @@ struct Generator {
             plant("missingTargetGroup", g, note: "målgruppe ikke udfyldt")
         }
 
+    }
+
+    mutating func plantDataBreak() {
+        let d = { (y: Int, m: Int, day: Int) in Day(year: y, month: m, day: day)! }
         // A data break: §104 grants registered all at once on 1 March 2026 (a provider moved
         // into the case system), enough to lift recipients at month end by more than 20 % and 10.
         let feb = d(2026, 2, 28)

@@ -17,11 +17,26 @@ struct SampleDataCommand: ParsableCommand {
     @Option(name: .long, help: "Frø for tilfældighederne / the random seed.")
     var seed: UInt64 = 250
 
+    @Option(name: .long, help: "S (Sampledata, standard), M eller L: benchmark-skala / the benchmark scale, written as a stream.")
+    var scale: Scale = .S
+
     func run() throws {
-        var generator = Generator(seed: seed, citizens: citizens)
+        guard scale != .S else {
+            var generator = Generator(seed: seed, citizens: citizens)
+            generator.population()
+            generator.plantAll()
+            try generator.write(to: output)
+            print("\(output): \(generator.plans.count) bevillinger, \(generator.plants.count) plantede afvigelser")
+            return
+        }
+        let p = scale.parameters
+        var generator = Generator(seed: seed, citizens: p.citizens)
+        generator.replicas = p.replicas
+        generator.historyPerCitizen = p.history
+        generator.linesPerMonth = p.linesPerMonth
         generator.population()
-        generator.plantAll()
-        try generator.write(to: output)
-        print("\(output): \(generator.plans.count) bevillinger, \(generator.plants.count) plantede afvigelser")
+        generator.plantAll(times: p.replicas)
+        let written = try generator.writeScaled(to: output)
+        print("\(output): skala \(scale.rawValue): \(written.grants) bevillinger, \(written.payments) posteringer, \(generator.plants.count) plantede afvigelser")
     }
 }
