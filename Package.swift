@@ -24,7 +24,8 @@ let package = Package(
         .target(name: "OverblikCore"),
         .target(
             name: "OverblikStore",
-            dependencies: ["OverblikCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["OverblikCore", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         .target(
             name: "OverblikSync",

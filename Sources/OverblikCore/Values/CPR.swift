@@ -41,12 +41,15 @@ public struct CPR: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Reads `DDMMYYSSSS` or `DDMMYY-SSSS` (surrounding spaces allowed).
-    public static func parse(_ text: some StringProtocol) -> Result<CPR, CPRError> {
+    public static func parse(_ text: some StringProtocol) -> Result<CPR, CPRError> { parse(utf8: text.utf8) }
+
+    /// The same, from UTF-8 bytes.
+    public static func parse(utf8 bytes: some Sequence<UInt8>) -> Result<CPR, CPRError> {
         var value: Int64 = 0
         var count = 0
         var dashAt = -1
         var position = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             defer { position += 1 }
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):

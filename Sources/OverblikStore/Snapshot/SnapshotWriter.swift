@@ -48,18 +48,19 @@ public enum SnapshotWriter {
             try rejected.execute(arguments: [r.table.rawValue, r.file, r.line, r.column, r.field, r.value, r.reason.da, r.reason.en])
         }
 
-        let grants = try db.makeStatement(sql: """
+        let grants = try RawInsert(db, """
             INSERT INTO grants (case_id, cpr, name, paragraph, service_code, service_name, provider, start, "end",
               rate, rate_unit, hours_per_week, caseworker, team, next_follow_up, last_follow_up, target_group,
               acting_municipality, paying_municipality, line) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """)
         for g in d.grants {
-            try grants.execute(arguments: [
-                g.caseId, g.cpr.value, g.name, g.paragraph.key, g.serviceCode, g.serviceName, g.provider,
-                g.start.ordinal, g.end?.ordinal, g.rate?.ore, g.rateUnit?.rawValue, g.hoursPerWeek?.value,
-                g.caseworker, g.team, g.nextFollowUp?.ordinal, g.lastFollowUp?.ordinal, g.targetGroup,
-                g.actingMunicipality, g.payingMunicipality, g.line,
-            ])
+            grants.bind(1, g.caseId); grants.bind(2, g.cpr.value); grants.bind(3, g.name); grants.bind(4, g.paragraph.key)
+            grants.bind(5, g.serviceCode); grants.bind(6, g.serviceName); grants.bind(7, g.provider); grants.bind(8, g.start.ordinal)
+            grants.bind(9, g.end?.ordinal); grants.bind(10, g.rate?.ore); grants.bind(11, g.rateUnit?.rawValue)
+            grants.bind(12, g.hoursPerWeek?.value); grants.bind(13, g.caseworker); grants.bind(14, g.team)
+            grants.bind(15, g.nextFollowUp?.ordinal); grants.bind(16, g.lastFollowUp?.ordinal); grants.bind(17, g.targetGroup)
+            grants.bind(18, g.actingMunicipality); grants.bind(19, g.payingMunicipality); grants.bind(20, g.line)
+            try grants.step(db)
         }
 
         let staff = try db.makeStatement(sql: "INSERT INTO staff (initials, name, team, role, username, line) VALUES (?,?,?,?,?,?)")
@@ -67,17 +68,16 @@ public enum SnapshotWriter {
             try staff.execute(arguments: [s.initials, s.name, s.team, s.role.rawValue, s.username, s.line])
         }
 
-        let payments = try db.makeStatement(sql: """
+        let payments = try RawInsert(db, """
             INSERT INTO payments (voucher_id, cpr, function, grouping, provider, period_start, period_end, amount,
               posting_date, paying_municipality, acting_municipality, line) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
             """)
         for p in d.payments {
-            payments.setUncheckedArguments([
-                p.voucherId, p.cpr.value, p.function, p.grouping, p.provider, p.periodStart.ordinal,
-                p.periodEnd.ordinal, p.amount.ore, p.postingDate.ordinal, p.payingMunicipality,
-                p.actingMunicipality, p.line,
-            ])
-            try payments.execute()
+            payments.bind(1, p.voucherId); payments.bind(2, p.cpr.value); payments.bind(3, p.function); payments.bind(4, p.grouping)
+            payments.bind(5, p.provider); payments.bind(6, p.periodStart.ordinal); payments.bind(7, p.periodEnd.ordinal)
+            payments.bind(8, p.amount.ore); payments.bind(9, p.postingDate.ordinal); payments.bind(10, p.payingMunicipality)
+            payments.bind(11, p.actingMunicipality); payments.bind(12, p.line)
+            try payments.step(db)
         }
 
         let budget = try db.makeStatement(sql: """

@@ -83,9 +83,14 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
 
     progress(.computing)
     let t1 = DispatchTime.now()
-    let derived = DerivedFigures.years(for: options.today).map {
-        DerivedFigures.compute(dataset, year: $0, today: options.today, rateTolerance: config.rateTolerance)
+    // The two years are independent: one core each.
+    let years = DerivedFigures.years(for: options.today)
+    let results = ResultSlots<DerivedFigures>(count: years.count)
+    let frozen = dataset
+    DispatchQueue.concurrentPerform(iterations: years.count) { i in
+        results.set(i, DerivedFigures.compute(frozen, year: years[i], today: options.today, rateTolerance: config.rateTolerance))
     }
+    let derived = results.values
     let computeSeconds = elapsed(since: t1)
 
     progress(.writing)
@@ -112,4 +117,20 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
     return SyncSummary(sources: dataset.sources, rejected: dataset.rejected, snapshotPath: path, dryRun: options.dryRun,
                        seconds: elapsed(since: started), warnings: config.warnings, today: options.today,
                        reconciliation: derived.last?.reconciliation, computeSeconds: computeSeconds)
+}
+
+/// One slot per parallel task for its result.
+final class ResultSlots<T>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ value: T) {
+        lock.lock()
+        slots[i] = value
+        lock.unlock()
+    }
+
+    var values: [T] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
 }

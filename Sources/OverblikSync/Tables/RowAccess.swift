@@ -31,6 +31,31 @@ struct RowAccess {
     let decimal: DecimalStyle
     let dateStyle: DateStyle
     let municipality: Municipality
+    /// Repeated texts (codes, providers) become one String each.
+    var interner: Interner? = nil
+
+    /// The bytes of a column without surrounding spaces, tabs and no-break spaces; nil when the
+    /// column is absent or holds doubled quotes (those go the general way).
+    func trimmedBytes(_ c: ResolvedColumn) -> UnsafeBufferPointer<UInt8>? {
+        guard let i = c.index, !fields[i].hasEscapedQuotes else { return nil }
+        var span = fields[i]
+        let b = reader.bytes
+        while span.start < span.end {
+            let x = b[span.start]
+            if x == 0x20 || x == 0x09 { span.start += 1 } else if x == 0xC2, span.start + 1 < span.end, b[span.start + 1] == 0xA0 { span.start += 2 } else { break }
+        }
+        while span.end > span.start {
+            let x = b[span.end - 1]
+            if x == 0x20 || x == 0x09 { span.end -= 1 } else if x == 0xA0, span.end - 2 >= span.start, b[span.end - 2] == 0xC2 { span.end -= 2 } else { break }
+        }
+        return UnsafeBufferPointer(rebasing: b[span.start..<span.end])
+    }
+
+    /// Like `text`, but a repeated value is the same String (see `Interner`).
+    func interned(_ c: ResolvedColumn) -> String {
+        guard let interner, let b = trimmedBytes(c) else { return text(c) }
+        return b.isEmpty ? "" : interner.string(b)
+    }
 
     /// The text of a column without surrounding spaces, tabs and no-break spaces ("" when
     /// the column is absent). Trimmed on the bytes: no Foundation string search per field.
@@ -56,6 +81,10 @@ struct RowAccess {
     }
 
     func day(_ c: ResolvedColumn) throws(RowError) -> Day? {
+        if let b = trimmedBytes(c) {
+            if b.isEmpty { return nil }
+            if let d = FastParse.day(b, dateStyle) { return d }
+        }
         let v = text(c)
         if v.isEmpty { return nil }
         guard let d = dateStyle.parse(v) else {
@@ -73,6 +102,10 @@ struct RowAccess {
     }
 
     func hundredths(_ c: ResolvedColumn, what: Message) throws(RowError) -> Int64? {
+        if let b = trimmedBytes(c) {
+            if b.isEmpty { return nil }
+            if let n = FastParse.hundredths(b, decimal) { return n }
+        }
         let v = text(c)
         if v.isEmpty { return nil }
         guard let n = decimal.parseHundredths(v) else {
@@ -93,6 +126,7 @@ struct RowAccess {
     }
 
     func cpr(_ c: ResolvedColumn) throws(RowError) -> CPR {
+        if let b = trimmedBytes(c), case .success(let cpr) = CPR.parse(utf8: b) { return cpr }
         let v = text(c)
         switch CPR.parse(v) {
         case .success(let cpr): return cpr
@@ -122,6 +156,7 @@ struct RowAccess {
 
     /// A municipality value: nil for this municipality.
     func municipality(_ c: ResolvedColumn) -> String? {
-        municipality.other(text(c))
+        if let b = trimmedBytes(c), b.isEmpty { return nil }
+        return municipality.other(interned(c))
     }
 }

@@ -83,6 +83,7 @@ struct SourceFile {
             var rows: [T] = []
             var rejected: [RejectedRow] = []
             var count = 0
+            let interner = Interner()
             func reject(_ line: Int, _ column: String, _ value: String, _ reason: Message, field: String = "") {
                 rejected.append(RejectedRow(table: table, file: config.path, line: line, column: column, field: field,
                                             value: value, reason: reason))
@@ -111,7 +112,7 @@ struct SourceFile {
                     continue
                 }
                 let access = RowAccess(reader: reader, fields: fields, decimal: config.decimal,
-                                       dateStyle: config.dateStyle, municipality: municipality)
+                                       dateStyle: config.dateStyle, municipality: municipality, interner: interner)
                 do throws(RowError) {
                     rows.append(try build(access, record.line))
                 } catch {

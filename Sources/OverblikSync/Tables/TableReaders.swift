@@ -66,11 +66,11 @@ extension SourceFile {
             }
             let h = try r.hundredths(hours, what: Message(da: "timetal", en: "number of hours")).map(Hundredths.init)
             return Grant(
-                caseId: id, cpr: c, name: r.text(name), paragraph: p, serviceCode: r.text(serviceCode),
-                serviceName: r.text(serviceName), provider: r.text(provider), start: s, end: e,
-                rate: try r.money(rate), rateUnit: unit, hoursPerWeek: h, caseworker: r.text(caseworker),
-                team: r.text(team), nextFollowUp: try r.day(next), lastFollowUp: try r.day(last),
-                targetGroup: r.text(target), actingMunicipality: r.municipality(acting),
+                caseId: id, cpr: c, name: r.text(name), paragraph: p, serviceCode: r.interned(serviceCode),
+                serviceName: r.interned(serviceName), provider: r.interned(provider), start: s, end: e,
+                rate: try r.money(rate), rateUnit: unit, hoursPerWeek: h, caseworker: r.interned(caseworker),
+                team: r.interned(team), nextFollowUp: try r.day(next), lastFollowUp: try r.day(last),
+                targetGroup: r.interned(target), actingMunicipality: r.municipality(acting),
                 payingMunicipality: r.municipality(paying), line: line)
         }
         var result = TableResult(rows: rows, rejected: rejected, count: count)
@@ -105,11 +105,12 @@ extension SourceFile {
         let (rows, rejected, count) = readRows(municipality: m) { (r, line) throws(RowError) -> Payment in
             let v = try r.required(voucher)
             let c = try r.cpr(cpr)
-            let f = try r.required(function)
+            _ = try r.required(function)
+            let f = r.interned(function)
             let s = try r.requiredDay(from)
             let e = try r.requiredDay(to)
             if e < s { throw endBeforeStart(to, e, s) }
-            return Payment(voucherId: v, cpr: c, function: f, grouping: r.text(grouping), provider: r.text(provider),
+            return Payment(voucherId: v, cpr: c, function: f, grouping: r.interned(grouping), provider: r.interned(provider),
                            periodStart: s, periodEnd: e, amount: try r.requiredMoney(amount),
                            postingDate: try r.requiredDay(posting), payingMunicipality: r.municipality(paying),
                            actingMunicipality: r.municipality(acting), line: line)
