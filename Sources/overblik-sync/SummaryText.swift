@@ -68,6 +68,8 @@ enum SummaryText {
             "snapshot": s.dryRun ? NSNull() : s.snapshotPath as Any,
             "seconds": (s.seconds * 1000).rounded() / 1000,
             "computeSeconds": (s.computeSeconds * 1000).rounded() / 1000,
+            "readSeconds": (s.readSeconds * 1000).rounded() / 1000,
+            "writeSeconds": (s.writeSeconds * 1000).rounded() / 1000,
             "tables": s.sources.map { [
                 "name": $0.table.rawValue, "path": $0.path, "sha256": $0.sha256, "rows": $0.rows,
                 "rejected": $0.rejected, "encoding": $0.encoding, "present": $0.present,

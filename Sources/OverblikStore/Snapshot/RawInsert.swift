@@ -25,6 +25,9 @@ struct RawInsert {
             }
         }
     }
+    func bind(_ i: Int32, _ v: [UInt8]) {
+        v.withUnsafeBytes { b in _ = sqlite3_bind_blob(handle, i, b.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(b.count), RawInsert.transient) }
+    }
     func bind(_ i: Int32, _ v: String?) { if let v { bind(i, v) } else { sqlite3_bind_null(handle, i) } }
 
     /// Runs the statement with the values bound, then makes it ready for the next row.

@@ -7,7 +7,7 @@
 /// line in the source file where the row starts. Other municipalities are stored as given in
 /// the export; NULL means this municipality.
 enum Schema {
-    static let version = 4
+    static let version = 5
 
     static let tables = """
     -- Key/value facts about the snapshot: created_at, today, municipality_code,
@@ -74,21 +74,17 @@ enum Schema {
         line INTEGER NOT NULL
     );
 
-    CREATE TABLE payments (
-        id INTEGER PRIMARY KEY,
-        voucher_id TEXT NOT NULL,
-        cpr INTEGER NOT NULL,
+    -- Payments are packed (see PaymentCodec): one block per citizen, one per account function
+    -- and posting month (year * 100 + month); texts that repeat are symbols.
+    CREATE TABLE symbols (id INTEGER PRIMARY KEY, text TEXT NOT NULL);
+    CREATE TABLE payments_by_cpr (cpr INTEGER PRIMARY KEY, count INTEGER NOT NULL, data BLOB NOT NULL);
+    CREATE TABLE payments_by_month (
         function TEXT NOT NULL,
-        grouping TEXT NOT NULL,
-        provider TEXT NOT NULL,
-        period_start INTEGER NOT NULL,
-        period_end INTEGER NOT NULL,
-        amount INTEGER NOT NULL,        -- øre; negative = refund
-        posting_date INTEGER NOT NULL,
-        paying_municipality TEXT,
-        acting_municipality TEXT,
-        line INTEGER NOT NULL
-    );
+        posting_month INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        data BLOB NOT NULL,
+        PRIMARY KEY (function, posting_month)
+    ) WITHOUT ROWID;
 
     CREATE TABLE budget (
         id INTEGER PRIMARY KEY,
@@ -176,8 +172,6 @@ enum Schema {
     static let indexes = """
     CREATE INDEX grants_cpr ON grants(cpr, paragraph);
     CREATE INDEX grants_caseworker ON grants(caseworker);
-    CREATE INDEX payments_cpr ON payments(cpr, function);
-    CREATE INDEX payments_function ON payments(function, posting_date);
     CREATE INDEX dst_cpr ON dst(cpr, paragraph);
     CREATE INDEX rejected_table ON rejected_rows(table_name, line);
     CREATE INDEX discrepancies_year ON discrepancies(year, kind, paragraph);
@@ -191,9 +185,5 @@ enum Schema {
         rate / 100.0 AS rate_kr, rate_unit, caseworker, team,
         date(next_follow_up * 86400, 'unixepoch') AS next_follow_up, target_group,
         acting_municipality, paying_municipality, line FROM grants;
-    CREATE VIEW v_payments AS SELECT voucher_id, printf('%010d', cpr) AS cpr, function, grouping,
-        date(period_start * 86400, 'unixepoch') AS period_start, date(period_end * 86400, 'unixepoch') AS period_end,
-        amount / 100.0 AS amount_kr, date(posting_date * 86400, 'unixepoch') AS posting_date,
-        paying_municipality, acting_municipality, line FROM payments;
     """
 }

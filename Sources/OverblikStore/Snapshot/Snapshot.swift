@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import OverblikCore
 
@@ -127,7 +128,8 @@ public final class Snapshot: Sendable {
         try read { db in
             d.grants = try Snapshot.grants(db)
             d.staff = try Snapshot.staff(db)
-            d.payments = try Snapshot.payments(db, where: "", [])
+            // In the order of the file.
+            d.payments = try Snapshot.payments(db, from: "payments_by_cpr", where: "", []).sorted { $0.line < $1.line }
             d.budget = try Row.fetchAll(db, sql: "SELECT * FROM budget ORDER BY id").map { r in
                 BudgetLine(year: r["year"], month: r["month"], function: r["function"], budget: Money(ore: r["budget"]),
                            correctedBudget: (r["corrected_budget"] as Int64?).map(Money.init(ore:)), line: r["line"])
@@ -145,7 +147,7 @@ public final class Snapshot: Sendable {
         var d = Dataset(municipality: meta.municipality)
         try read { db in
             d.grants = try Snapshot.grants(db, where: "WHERE cpr = ?", [cpr.value])
-            d.payments = try Snapshot.payments(db, where: "WHERE cpr = ?", [cpr.value])
+            d.payments = try Snapshot.payments(db, from: "payments_by_cpr", where: "WHERE cpr = ?", [cpr.value])
             d.dst = try Snapshot.dst(db, where: "WHERE cpr = ?", [cpr.value])
             d.mapping = try Snapshot.mapping(db)
         }
@@ -155,18 +157,24 @@ public final class Snapshot: Sendable {
     /// The payments of an account function posted within `posted`: the rows behind an Økonomi figure.
     public func payments(function: String, posted: DayRange) throws(SnapshotError) -> [Payment] {
         try read { db in
-            try Snapshot.payments(db, where: "WHERE function = ? AND posting_date BETWEEN ? AND ?",
-                                  [function, posted.start.ordinal, posted.end.ordinal])
+            let (a, b) = (posted.start.components, posted.end.components)
+            return try Snapshot.payments(db, from: "payments_by_month", where: "WHERE function = ? AND posting_month BETWEEN ? AND ?",
+                                         [function, a.year * 100 + a.month, b.year * 100 + b.month])
+                .filter { posted.contains($0.postingDate) }.sorted { $0.line < $1.line }
         }
     }
 
-    static func payments(_ db: Database, where clause: String, _ arguments: StatementArguments) throws -> [Payment] {
-        try Row.fetchAll(db, sql: "SELECT * FROM payments \(clause) ORDER BY id", arguments: arguments).map { r in
-            Payment(voucherId: r["voucher_id"], cpr: CPR(value: r["cpr"]), function: r["function"], grouping: r["grouping"],
-                    provider: r["provider"], periodStart: Day(ordinal: r["period_start"]), periodEnd: Day(ordinal: r["period_end"]),
-                    amount: Money(ore: r["amount"]), postingDate: Day(ordinal: r["posting_date"]),
-                    payingMunicipality: r["paying_municipality"], actingMunicipality: r["acting_municipality"], line: r["line"])
+    /// Unpacks the payment blocks of `table` that `clause` selects.
+    static func payments(_ db: Database, from table: String, where clause: String, _ arguments: StatementArguments) throws -> [Payment] {
+        let codec = PaymentCodec(texts: try String.fetchAll(db, sql: "SELECT text FROM symbols ORDER BY id"))
+        var out: [Payment] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT count, data FROM \(table) \(clause)", arguments: arguments)
+        while let r = try rows.next() {
+            let count: Int = r["count"]
+            let data = r.dataNoCopy(atIndex: 1) ?? Data()
+            data.withUnsafeBytes { out.append(contentsOf: codec.decode($0, count: count)) }
         }
+        return out
     }
 
     static func dst(_ db: Database, where clause: String, _ arguments: StatementArguments) throws -> [DstRow] {

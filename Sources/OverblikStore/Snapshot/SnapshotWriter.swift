@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import OverblikCore
 
@@ -13,21 +14,32 @@ public enum SnapshotWriter {
             try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
         }
         let queue = try DatabaseQueue(path: path, configuration: config)
+        let timing = ProcessInfo.processInfo.environment["OVERBLIK_TIMING"] != nil
+        var mark = Date()
+        func lap(_ what: String) {
+            if timing { FileHandle.standardError.write(Data("  write \(what): \(String(format: "%.3f", Date().timeIntervalSince(mark))) s\n".utf8)) }
+            mark = Date()
+        }
         try queue.inDatabase { db in
             try db.execute(sql: Schema.tables)
             try db.inTransaction {
                 try insert(dataset, metadata: metadata, into: db)
+                lap("records")
                 for figures in derived { try insert(figures, into: db) }
+                lap("derived")
                 for (key, _, count) in DataQuality(dataset).pairs {
                     try db.execute(sql: "INSERT INTO data_quality (name, count) VALUES (?, ?)", arguments: [key, count])
                 }
                 return .commit
             }
+            lap("commit")
             try db.execute(sql: Schema.indexes)
+            lap("indexes")
             try db.execute(sql: Schema.views)
             try db.execute(sql: "PRAGMA journal_mode = DELETE")
         }
         try queue.close()
+        lap("close")
     }
 
     private static func insert(_ d: Dataset, metadata: SnapshotMetadata, into db: Database) throws {
@@ -68,16 +80,10 @@ public enum SnapshotWriter {
             try staff.execute(arguments: [s.initials, s.name, s.team, s.role.rawValue, s.username, s.line])
         }
 
-        let payments = try RawInsert(db, """
-            INSERT INTO payments (voucher_id, cpr, function, grouping, provider, period_start, period_end, amount,
-              posting_date, paying_municipality, acting_municipality, line) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
-            """)
-        for p in d.payments {
-            payments.bind(1, p.voucherId); payments.bind(2, p.cpr.value); payments.bind(3, p.function); payments.bind(4, p.grouping)
-            payments.bind(5, p.provider); payments.bind(6, p.periodStart.ordinal); payments.bind(7, p.periodEnd.ordinal)
-            payments.bind(8, p.amount.ore); payments.bind(9, p.postingDate.ordinal); payments.bind(10, p.payingMunicipality)
-            payments.bind(11, p.actingMunicipality); payments.bind(12, p.line)
-            try payments.step(db)
+        let t = Date()
+        try insertPayments(d.payments, into: db)
+        if ProcessInfo.processInfo.environment["OVERBLIK_TIMING"] != nil {
+            FileHandle.standardError.write(Data("  write payments: \(String(format: "%.3f", Date().timeIntervalSince(t))) s\n".utf8))
         }
 
         let budget = try db.makeStatement(sql: """
@@ -100,6 +106,45 @@ public enum SnapshotWriter {
         for m in d.mapping {
             try mapping.execute(arguments: [m.paragraph.key, m.function, m.grouping, m.dstCode,
                                             m.serviceCodes.joined(separator: ","), m.label, m.line])
+        }
+    }
+
+    /// The payments as blocks: per citizen (in file order) and per function and posting month.
+    private static func insertPayments(_ payments: [Payment], into db: Database) throws {
+        var codec = PaymentCodec()
+        let cprs = payments.map(\.cpr.value)
+        var order = Array(0..<payments.count)
+        // Stable by file order within a citizen.
+        order.sort { cprs[$0] != cprs[$1] ? cprs[$0] < cprs[$1] : $0 < $1 }
+        let byCPR = try RawInsert(db, "INSERT INTO payments_by_cpr (cpr, count, data) VALUES (?,?,?)")
+        var block: [Payment] = []
+        var i = 0
+        while i < order.count {
+            let cpr = cprs[order[i]]
+            var j = i
+            block.removeAll(keepingCapacity: true)
+            while j < order.count && cprs[order[j]] == cpr { block.append(payments[order[j]]); j += 1 }
+            byCPR.bind(1, cpr); byCPR.bind(2, j - i); byCPR.bind(3, codec.encode(block))
+            try byCPR.step(db)
+            i = j
+        }
+        // Per function and posting month, keyed by the function's symbol id; within a block by citizen.
+        var months: [Int: [Int]] = [:]
+        for k in order {
+            let p = payments[k]
+            let c = p.postingDate.components
+            months[Int(codec.id(p.function)) << 20 | (c.year * 100 + c.month), default: []].append(k)
+        }
+        let byMonth = try RawInsert(db, "INSERT INTO payments_by_month (function, posting_month, count, data) VALUES (?,?,?,?)")
+        for (key, indices) in months.sorted(by: { $0.key < $1.key }) {
+            byMonth.bind(1, codec.texts[key >> 20]); byMonth.bind(2, key & 0xFFFFF); byMonth.bind(3, indices.count)
+            byMonth.bind(4, codec.encode(indices.map { payments[$0] }))
+            try byMonth.step(db)
+        }
+        let symbols = try RawInsert(db, "INSERT INTO symbols (id, text) VALUES (?,?)")
+        for (id, text) in codec.texts.enumerated() {
+            symbols.bind(1, id); symbols.bind(2, text)
+            try symbols.step(db)
         }
     }
 

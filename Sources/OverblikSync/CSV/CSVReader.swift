@@ -37,6 +37,60 @@ public struct CSVReader {
         self.delimiter = delimiter
     }
 
+    /// A reader that starts at `position` (a record's start) on physical line `line`.
+    public init(bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, position: Int, line: Int) {
+        self.bytes = bytes
+        self.delimiter = delimiter
+        self.position = position
+        self.line = line
+    }
+
+    /// Splits `bytes[from...]` into up to `parts` ranges, each starting at a line start that the
+    /// reader would also reach (quotes are followed as the reader follows them), with the
+    /// physical line each starts on, for reading in parallel. Readers of the parts must check
+    /// that they end exactly where the next part starts (see `SourceFile.readRows`).
+    public static func split(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, from: Int, line: Int, parts: Int)
+        -> [(start: Int, end: Int, line: Int)] {
+        let n = bytes.count
+        guard parts > 1, n - from > parts * 4_000_000 else { return [(from, n, line)] }
+        var out: [(Int, Int, Int)] = []
+        var start = from, startLine = line
+        var i = from, lines = line
+        var inQuoted = false, atFieldStart = true
+        var k = 1
+        var target = from + (n - from) / parts
+        while i < n {
+            let b = bytes[i]
+            i += 1
+            if inQuoted {
+                if b == quote {
+                    if i < n && bytes[i] == quote { i += 1 } else { inQuoted = false }
+                } else if b == newline {
+                    lines += 1
+                }
+            } else if b == quote && atFieldStart {
+                inQuoted = true
+                atFieldStart = false
+            } else if b == delimiter {
+                atFieldStart = true
+            } else if b == newline {
+                lines += 1
+                atFieldStart = true
+                if i >= target && i < n {
+                    out.append((start, i, startLine))
+                    (start, startLine) = (i, lines)
+                    k += 1
+                    if k == parts { break }
+                    target = from + (n - from) * k / parts
+                }
+            } else {
+                atFieldStart = false
+            }
+        }
+        out.append((start, n, startLine))
+        return out
+    }
+
     /// One record read by `next(into:)`.
     public struct Record: Sendable, Equatable {
         public var line: Int

@@ -40,8 +40,13 @@ public enum TextDecoding {
 
     /// Decodes `bytes` as `encoding` says; `auto` tries UTF-8 first.
     public static func decode(_ bytes: [UInt8], as encoding: SourceEncoding) throws(InvalidUTF8) -> Decoded {
+        try bytes.withUnsafeBufferPointer { (b) throws(InvalidUTF8) -> Decoded in try decode(b, as: encoding) }
+    }
+
+    /// The same from a buffer (a mapped file): the result is the only copy made.
+    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, as encoding: SourceEncoding) throws(InvalidUTF8) -> Decoded {
         let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
-        let body = hasBOM ? Array(bytes[3...]) : bytes
+        let body = UnsafeBufferPointer(rebasing: bytes[(hasBOM ? 3 : 0)...])
         switch encoding {
         case .windows1252 where !hasBOM:
             return Decoded(bytes: fromWindows1252(body), encoding: .windows1252)
@@ -49,38 +54,50 @@ public enum TextDecoding {
             if let bad = firstInvalidUTF8(body) {
                 throw InvalidUTF8(line: 1 + body[..<bad].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }, offset: bad)
             }
-            return Decoded(bytes: body, encoding: .utf8)
+            return Decoded(bytes: Array(body), encoding: .utf8)
         case .auto:
-            if hasBOM || firstInvalidUTF8(body) == nil { return Decoded(bytes: body, encoding: .utf8) }
+            if hasBOM || firstInvalidUTF8(body) == nil { return Decoded(bytes: Array(body), encoding: .utf8) }
             return Decoded(bytes: fromWindows1252(body), encoding: .windows1252)
         }
     }
 
     /// Windows-1252 bytes as UTF-8.
-    public static func fromWindows1252(_ bytes: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + bytes.count / 8)
-        for b in bytes {
-            if b < 0x80 {
-                out.append(b)
-                continue
+    public static func fromWindows1252(_ bytes: [UInt8]) -> [UInt8] { bytes.withUnsafeBufferPointer { fromWindows1252($0) } }
+
+    public static func fromWindows1252(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        // At most three UTF-8 bytes per byte; ASCII (most of any export) is copied eight at a time.
+        let n = bytes.count
+        return [UInt8](unsafeUninitializedCapacity: n * 3) { out, written in
+            var o = 0, i = 0
+            while i < n {
+                if i + 8 <= n {
+                    let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 == 0 {
+                        UnsafeMutableRawPointer(out.baseAddress! + o).storeBytes(of: word, as: UInt64.self)
+                        i += 8; o += 8
+                        continue
+                    }
+                }
+                let b = bytes[i]
+                i += 1
+                if b < 0x80 { out[o] = b; o += 1; continue }
+                let scalar = b < 0xA0 ? high[Int(b - 0x80)] : UInt32(b)
+                if scalar < 0x800 {
+                    out[o] = UInt8(0xC0 | (scalar >> 6)); out[o + 1] = UInt8(0x80 | (scalar & 0x3F)); o += 2
+                } else {
+                    out[o] = UInt8(0xE0 | (scalar >> 12)); out[o + 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+                    out[o + 2] = UInt8(0x80 | (scalar & 0x3F)); o += 3
+                }
             }
-            let scalar = b < 0xA0 ? high[Int(b - 0x80)] : UInt32(b)
-            if scalar < 0x800 {
-                out.append(UInt8(0xC0 | (scalar >> 6)))
-                out.append(UInt8(0x80 | (scalar & 0x3F)))
-            } else {
-                out.append(UInt8(0xE0 | (scalar >> 12)))
-                out.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-                out.append(UInt8(0x80 | (scalar & 0x3F)))
-            }
+            written = o
         }
-        return out
     }
 
     /// The offset of the first byte that is not valid UTF-8, or nil when all are.
-    public static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { p -> Int? in
+    public static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? { bytes.withUnsafeBufferPointer { firstInvalidUTF8($0) } }
+
+    public static func firstInvalidUTF8(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
+        do {
             var i = 0
             let n = p.count
             while i < n {

@@ -39,6 +39,9 @@ public struct SyncSummary: Sendable {
     public var reconciliation: Reconciliation?
     /// Seconds spent computing the derived figures.
     public var computeSeconds: Double
+    /// Seconds spent reading and checking the files, and writing the snapshot.
+    public var readSeconds: Double = 0
+    public var writeSeconds: Double = 0
 }
 
 /// Runs a whole sync: reads every table of the drop, validates every row, and publishes a new
@@ -81,6 +84,7 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
         progress(.read(info, seconds: elapsed(since: t0)))
     }
 
+    let readSeconds = elapsed(since: started)
     progress(.computing)
     let t1 = DispatchTime.now()
     // The two years are independent: one core each.
@@ -94,6 +98,7 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
     let computeSeconds = elapsed(since: t1)
 
     progress(.writing)
+    let t2 = DispatchTime.now()
     let formatter = ISO8601DateFormatter()
     formatter.timeZone = .current
     let metadata = SnapshotMetadata(
@@ -114,9 +119,12 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
     } catch {
         throw .publish(path: config.snapshotDirectory, reason: "\(error)")
     }
-    return SyncSummary(sources: dataset.sources, rejected: dataset.rejected, snapshotPath: path, dryRun: options.dryRun,
-                       seconds: elapsed(since: started), warnings: config.warnings, today: options.today,
-                       reconciliation: derived.last?.reconciliation, computeSeconds: computeSeconds)
+    var summary = SyncSummary(sources: dataset.sources, rejected: dataset.rejected, snapshotPath: path, dryRun: options.dryRun,
+                              seconds: elapsed(since: started), warnings: config.warnings, today: options.today,
+                              reconciliation: derived.last?.reconciliation, computeSeconds: computeSeconds)
+    summary.readSeconds = readSeconds
+    summary.writeSeconds = elapsed(since: t2)
+    return summary
 }
 
 /// One slot per parallel task for its result.

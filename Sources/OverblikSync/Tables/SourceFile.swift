@@ -28,16 +28,23 @@ struct SourceFile {
         if isDirectory.boolValue {
             throw .fileUnreadable(table: config.table, path: config.path, reason: "det er en mappe / it is a folder")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        // Mapped, not copied: the decoded bytes are the one copy in memory.
+        guard FileManager.default.isReadableFile(atPath: path),
+              let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
             throw .fileUnreadable(table: config.table, path: config.path, reason: "ingen læseadgang / no read permission")
         }
-        let raw = [UInt8](data)
         let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
         let decoded: TextDecoding.Decoded
-        do {
-            decoded = try TextDecoding.decode(raw, as: config.encoding)
-        } catch {
-            throw .notUTF8(table: config.table, path: config.path, line: error.line)
+        let result = data.withUnsafeBytes { raw -> Result<TextDecoding.Decoded, TextDecoding.InvalidUTF8> in
+            do throws(TextDecoding.InvalidUTF8) {
+                return .success(try TextDecoding.decode(raw.bindMemory(to: UInt8.self), as: config.encoding))
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch result {
+        case .success(let d): decoded = d
+        case .failure(let error): throw .notUTF8(table: config.table, path: config.path, line: error.line)
         }
         return try decoded.bytes.withUnsafeBufferPointer { (buffer) throws(SyncError) -> SourceFile in
             let delimiter: UInt8
@@ -73,54 +80,87 @@ struct SourceFile {
     }
 
     /// Runs `build` on every data row; rows it rejects, and rows with the wrong number of
-    /// fields or broken quoting, become rejected rows. Blank lines are skipped.
+    /// fields or broken quoting, become rejected rows. Blank lines are skipped. A large file is
+    /// read in parts on all cores; the result is the same as reading it in one go (the parts
+    /// are checked to meet exactly; if they do not, it is read again in one go).
     func readRows<T>(municipality: Municipality,
                      _ build: (RowAccess, Int) throws(RowError) -> T) -> (rows: [T], rejected: [RejectedRow], count: Int) {
         decoded.bytes.withUnsafeBufferPointer { buffer in
-            var reader = CSVReader(bytes: buffer, delimiter: delimiter)
+            var header = CSVReader(bytes: buffer, delimiter: delimiter)
             var fields: [FieldSpan] = []
-            _ = reader.next(into: &fields)  // the header
-            var rows: [T] = []
-            var rejected: [RejectedRow] = []
-            var count = 0
-            let interner = Interner()
-            func reject(_ line: Int, _ column: String, _ value: String, _ reason: Message, field: String = "") {
-                rejected.append(RejectedRow(table: table, file: config.path, line: line, column: column, field: field,
-                                            value: value, reason: reason))
-            }
-            while let record = reader.next(into: &fields) {
-                if record.problem == nil && CSVReader.isBlank(fields) { continue }
-                count += 1
-                switch record.problem {
-                case .unterminatedQuote:
-                    reject(record.line, "", reader.rawText(record), Message(
-                        da: "citationstegn (\") åbnes men lukkes ikke; rækken springes over, og læsningen fortsætter på næste linje",
-                        en: "a quote (\") is opened but never closed; the row is skipped and reading goes on at the next line"))
-                    continue
-                case .textAfterClosingQuote(let field):
-                    let column = field - 1 < headers.count ? headers[field - 1] : "#\(field)"
-                    reject(record.line, column, reader.rawText(record), Message(
-                        da: "tekst efter et afsluttende citationstegn", en: "text after a closing quote"))
-                    continue
-                case nil:
-                    break
+            _ = header.next(into: &fields)
+            let parts = CSVReader.split(buffer, delimiter: delimiter, from: header.position, line: header.line,
+                                        parts: ProcessInfo.processInfo.activeProcessorCount)
+            if parts.count > 1 {
+                let slots = ResultSlots<Part<T>>(count: parts.count)
+                nonisolated(unsafe) let build = build
+                nonisolated(unsafe) let buffer = buffer
+                DispatchQueue.concurrentPerform(iterations: parts.count) { k in
+                    let p = parts[k]
+                    slots.set(k, readRange(buffer, p.start, p.end, p.line, municipality, build))
                 }
-                guard fields.count == headers.count else {
-                    reject(record.line, "", reader.rawText(record), Message(
-                        da: "forventede \(headers.count) felter som overskriften, fandt \(fields.count)",
-                        en: "expected \(headers.count) fields like the header, found \(fields.count)"))
-                    continue
-                }
-                let access = RowAccess(reader: reader, fields: fields, decimal: config.decimal,
-                                       dateStyle: config.dateStyle, municipality: municipality, interner: interner)
-                do throws(RowError) {
-                    rows.append(try build(access, record.line))
-                } catch {
-                    reject(record.line, error.column, error.value, error.reason, field: error.field)
+                let results = slots.values
+                if zip(results, parts).allSatisfy({ $0.end == $1.end }) {
+                    return (results.flatMap(\.rows), results.flatMap(\.rejected), results.reduce(0) { $0 + $1.count })
                 }
             }
-            return (rows, rejected, count)
+            let whole = readRange(buffer, header.position, buffer.count, header.line, municipality, build)
+            return (whole.rows, whole.rejected, whole.count)
         }
+    }
+
+    /// What reading one part gave, and where its reader stopped.
+    struct Part<T> {
+        var rows: [T]
+        var rejected: [RejectedRow]
+        var count: Int
+        var end: Int
+    }
+
+    private func readRange<T>(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ line: Int, _ municipality: Municipality,
+                              _ build: (RowAccess, Int) throws(RowError) -> T) -> Part<T> {
+        var reader = CSVReader(bytes: buffer, delimiter: delimiter, position: start, line: line)
+        var fields: [FieldSpan] = []
+        var rows: [T] = []
+        var rejected: [RejectedRow] = []
+        var count = 0
+        let interner = Interner()
+        func reject(_ line: Int, _ column: String, _ value: String, _ reason: Message, field: String = "") {
+            rejected.append(RejectedRow(table: table, file: config.path, line: line, column: column, field: field,
+                                        value: value, reason: reason))
+        }
+        while reader.position < end, let record = reader.next(into: &fields) {
+            if record.problem == nil && CSVReader.isBlank(fields) { continue }
+            count += 1
+            switch record.problem {
+            case .unterminatedQuote:
+                reject(record.line, "", reader.rawText(record), Message(
+                    da: "citationstegn (\") åbnes men lukkes ikke; rækken springes over, og læsningen fortsætter på næste linje",
+                    en: "a quote (\") is opened but never closed; the row is skipped and reading goes on at the next line"))
+                continue
+            case .textAfterClosingQuote(let field):
+                let column = field - 1 < headers.count ? headers[field - 1] : "#\(field)"
+                reject(record.line, column, reader.rawText(record), Message(
+                    da: "tekst efter et afsluttende citationstegn", en: "text after a closing quote"))
+                continue
+            case nil:
+                break
+            }
+            guard fields.count == headers.count else {
+                reject(record.line, "", reader.rawText(record), Message(
+                    da: "forventede \(headers.count) felter som overskriften, fandt \(fields.count)",
+                    en: "expected \(headers.count) fields like the header, found \(fields.count)"))
+                continue
+            }
+            let access = RowAccess(reader: reader, fields: fields, decimal: config.decimal,
+                                   dateStyle: config.dateStyle, municipality: municipality, interner: interner)
+            do throws(RowError) {
+                rows.append(try build(access, record.line))
+            } catch {
+                reject(record.line, error.column, error.value, error.reason, field: error.field)
+            }
+        }
+        return Part(rows: rows, rejected: rejected, count: count, end: reader.position)
     }
 
     func column(_ field: String) -> ResolvedColumn { columns[field]! }
