@@ -95,3 +95,25 @@ struct BudgetTests {
         #expect(paidFor([p], in: .month(3, of: 2026)) == .zero)
     }
 }
+
+@Suite("Paid to each month end in one pass")
+struct PaidToMonthEndTests {
+    /// The one-pass figures equal `paidFor` on each range 1 January … month end, rounding included.
+    @Test func equalsPaidForOnEveryRange() {
+        var random = SystemRandomNumberGenerator()
+        let first = Day(year: 2024, month: 11, day: 1)!
+        var payments: [Payment] = []
+        for i in 0..<3_000 {
+            let start = first.advanced(by: Int.random(in: 0...500, using: &random))
+            let end = start.advanced(by: Int.random(in: 0...70, using: &random))
+            payments.append(Payment(voucherId: "\(i)", cpr: CPR(value: 101_901_234), function: "5.38.50", periodStart: start,
+                                    periodEnd: end, amount: Money(ore: Int64.random(in: -50_000...9_000_000, using: &random)),
+                                    postingDate: end))
+        }
+        let fast = paidForYearToMonthEnds(payments, year: 2025)
+        for m in 1...12 {
+            let range = DayRange(Day(year: 2025, month: 1, day: 1)!, DayRange.month(m, of: 2025).end)!
+            #expect(fast[m] == paidFor(payments, in: range), "month \(m)")
+        }
+    }
+}

@@ -42,7 +42,9 @@ public func budgetView(grants: [Grant], payments: [Payment], budget: [BudgetLine
     let functions = Set(mapping.functions).union(budget.filter { $0.year == year }.map(\.function)).sorted()
     let budgets = Dictionary(budget.filter { $0.year == year }.map { ("\($0.function)|\($0.month)", $0.effective) },
                              uniquingKeysWith: { a, _ in a })
-    let paymentsByFunction = Dictionary(grouping: payments, by: \.function)
+    // Positions, not copies: the payments of one function are gathered only while it is computed.
+    var paymentsByFunction: [String: [Int32]] = [:]
+    for (i, p) in payments.enumerated() { paymentsByFunction[p.function, default: []].append(Int32(i)) }
 
     // Grants this municipality pays, by function, with their citizens' unions.
     var ownGrants: [String: [Grant]] = [:]
@@ -53,7 +55,8 @@ public func budgetView(grants: [Grant], payments: [Payment], budget: [BudgetLine
 
     var out: [BudgetMonth] = []
     for f in functions {
-        let fPayments = paymentsByFunction[f] ?? []
+        let fPayments = (paymentsByFunction[f] ?? []).map { payments[Int($0)] }
+        let paidToMonthEnd = paidForYearToMonthEnds(fPayments, year: year)
         let fGrants = ownGrants[f] ?? []
         var spendByMonth = [Money](repeating: .zero, count: 13)
         for p in fPayments where p.postingDate.year == year { spendByMonth[p.postingDate.month] = spendByMonth[p.postingDate.month] + p.amount }
@@ -75,7 +78,7 @@ public func budgetView(grants: [Grant], payments: [Payment], budget: [BudgetLine
                 let toDate = DayRange(yearRange.start, month.end)!
                 let days = unions.values.reduce(0) { $0 + coveredDays($1, in: toDate) }
                 if days > 0 {
-                    let paid = paidFor(fPayments, in: toDate)
+                    let paid = paidToMonthEnd[m]
                     unitCost = Money(ore: Money.roundedDivision(paid.ore * Int64(yearRange.dayCount), Int64(days)))
                 }
             }
@@ -85,6 +88,42 @@ public func budgetView(grants: [Grant], payments: [Payment], budget: [BudgetLine
                                    fullTimePersons: FullTimePersons(coveredDays: covered, periodDays: month.dayCount),
                                    unitCost: unitCost))
         }
+    }
+    return out
+}
+
+/// `paidFor(payments, in: 1 January … end of month m)` for every month m (index 1…12) in one pass:
+/// a payment counts in full from the month its period ends in, and pro rata (rounded per
+/// payment, as `paidFor` does) in the months whose end falls inside its period.
+func paidForYearToMonthEnds(_ payments: [Payment], year: Int) -> [Money] {
+    let yearRange = DayRange.year(year)
+    var full = [Int64](repeating: 0, count: 14)
+    var partial = [Int64](repeating: 0, count: 13)
+    let monthEnds = (0...12).map { $0 == 0 ? yearRange.start.advanced(by: -1) : DayRange.month($0, of: year).end }
+    for p in payments {
+        guard p.periodEnd >= yearRange.start, p.periodStart <= yearRange.end else { continue }
+        let days = Int64(p.period.dayCount)
+        // Months whose end lies inside the period (before its last day): a part of the payment.
+        var m = p.periodStart < yearRange.start ? 1 : p.periodStart.month
+        while m <= 12 && monthEnds[m] < p.periodEnd {
+            let from = max(p.periodStart, yearRange.start)
+            if monthEnds[m] >= from {
+                let overlap = Int64(from.distance(to: monthEnds[m]) + 1)
+                partial[m] += Money.roundedDivision(p.amount.ore * overlap, days)
+            }
+            m += 1
+        }
+        guard m <= 12 else { continue }
+        // From month m on, the range holds every day of the payment inside the year.
+        let inYear = DayRange(max(p.periodStart, yearRange.start), min(p.periodEnd, yearRange.end))!
+        let amount = inYear.dayCount == Int(days) ? p.amount.ore : Money.roundedDivision(p.amount.ore * Int64(inYear.dayCount), days)
+        full[m] += amount
+    }
+    var out = [Money](repeating: .zero, count: 13)
+    var running: Int64 = 0
+    for m in 1...12 {
+        running += full[m]
+        out[m] = Money(ore: running + partial[m])
     }
     return out
 }

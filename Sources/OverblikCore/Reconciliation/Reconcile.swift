@@ -31,8 +31,12 @@ struct Reconciler {
 
     /// Grants per citizen and paragraph (all time).
     let grantsBy: [CPR: [Paragraph: [Grant]]]
-    /// Payments attributed to a paragraph, per citizen and paragraph (all time).
-    let paymentsBy: [CPR: [Paragraph: [Payment]]]
+    let payments: [Payment]
+    /// Payments attributed to a paragraph, per citizen and paragraph (all time), as positions in
+    /// `payments` (at national scale a copy of every payment would double the memory).
+    let paymentIndex: [CPR: [Paragraph: [Int32]]]
+    /// The payments of a citizen on a paragraph.
+    func paymentsOf(_ cpr: CPR, _ p: Paragraph) -> [Payment] { (paymentIndex[cpr]?[p] ?? []).map { payments[Int($0)] } }
     var out: [Discrepancy] = []
 
     init(grants: [Grant], payments: [Payment], dst: [DstRow], mapping: MappingIndex, period: DayRange,
@@ -40,15 +44,19 @@ struct Reconciler {
         self.grants = grants; self.dst = dst; self.mapping = mapping; self.period = period
         self.year = year; self.today = today; self.rateTolerance = rateTolerance
         var g: [CPR: [Paragraph: [Grant]]] = [:]
-        for x in grants { g[x.cpr, default: [:]][x.paragraph, default: []].append(x) }
-        grantsBy = g
-        var p: [CPR: [Paragraph: [Payment]]] = [:]
-        for x in payments {
-            let citizenGrants = g[x.cpr].map { $0.values.flatMap { $0 } } ?? []
-            guard let paragraph = OverblikCore.paragraph(of: x, mapping: mapping, grantsOfCitizen: citizenGrants) else { continue }
-            p[x.cpr, default: [:]][paragraph, default: []].append(x)
+        var ofCitizen: [CPR: [Grant]] = [:]
+        for x in grants {
+            g[x.cpr, default: [:]][x.paragraph, default: []].append(x)
+            ofCitizen[x.cpr, default: []].append(x)
         }
-        paymentsBy = p
+        grantsBy = g
+        self.payments = payments
+        var p: [CPR: [Paragraph: [Int32]]] = [:]
+        for (i, x) in payments.enumerated() {
+            guard let paragraph = OverblikCore.paragraph(of: x, mapping: mapping, grantsOfCitizen: ofCitizen[x.cpr] ?? []) else { continue }
+            p[x.cpr, default: [:]][paragraph, default: []].append(Int32(i))
+        }
+        paymentIndex = p
     }
 
     func inPeriod(_ g: Grant) -> Bool { g.span.within(period) != nil }
@@ -58,7 +66,7 @@ struct Reconciler {
     var paragraphs: [Paragraph] {
         var set = Set(mapping.rows.map(\.paragraph))
         for (_, byP) in grantsBy { set.formUnion(byP.keys) }
-        for (_, byP) in paymentsBy { set.formUnion(byP.keys) }
+        for (_, byP) in paymentIndex { set.formUnion(byP.keys) }
         set.formUnion(dst.map(\.paragraph))
         return set.sorted()
     }
@@ -84,10 +92,19 @@ struct Reconciler {
             caseSystem.insert(cpr)
             coveredCase += coveredDays(union(gs.map(\.span)), in: period)
         }
-        for (cpr, byP) in paymentsBy {
-            guard let ps = byP[p], ps.contains(where: inPeriod) else { continue }
+        for (cpr, byP) in paymentIndex {
+            guard let indices = byP[p] else { continue }
+            // Read in place: no copy of the payments.
+            var spans: [Span] = []
+            var inside = false
+            for i in indices {
+                let (start, end) = (payments[Int(i)].periodStart, payments[Int(i)].periodEnd)
+                spans.append(Span(start: start, end: end))
+                if start <= period.end && end >= period.start { inside = true }
+            }
+            guard inside else { continue }
             economy.insert(cpr)
-            coveredPaid += coveredDays(union(ps.map { Span(start: $0.periodStart, end: $0.periodEnd) }), in: period)
+            coveredPaid += coveredDays(union(spans), in: period)
         }
         for cpr in caseSystem.subtracting(economy) { onlyInCaseSystem(cpr, p) }
         for cpr in economy.subtracting(caseSystem) { onlyInEconomyOrOutside(cpr, p) }
@@ -120,7 +137,7 @@ struct Reconciler {
             paidOutsideGrant(cpr, p)
             return
         }
-        let ps = paymentsBy[cpr]![p]!.filter(inPeriod).sorted { ($0.periodStart, $0.voucherId) < ($1.periodStart, $1.voucherId) }
+        let ps = paymentsOf(cpr, p).filter(inPeriod).sorted { ($0.periodStart, $0.voucherId) < ($1.periodStart, $1.voucherId) }
         let amount = ps.reduce(Money.zero) { $0 + $1.amount }
         let explained = ps.allSatisfy { $0.actingMunicipality != nil }
         out.append(Discrepancy(
@@ -133,7 +150,7 @@ struct Reconciler {
 
     mutating func paidOutsideGrant(_ cpr: CPR, _ p: Paragraph) {
         let spans = union((grantsBy[cpr]?[p] ?? []).map(\.span))
-        for pay in paymentsBy[cpr]![p]! where inPeriod(pay) {
+        for pay in paymentsOf(cpr, p) where inPeriod(pay) {
             let uncovered = pay.period.dayCount - coveredDays(spans, in: pay.period)
             guard uncovered > 0 else { continue }
             let caseworker = grantsBy[cpr]?[p]?.first?.caseworker ?? ""
@@ -150,7 +167,7 @@ struct Reconciler {
     mutating func rateMismatch(_ cpr: CPR, _ p: Paragraph) {
         let gs = grantsBy[cpr]![p]!
         let grantSpans = union(gs.map(\.span))
-        let ps = paymentsBy[cpr]![p]!
+        let ps = paymentsOf(cpr, p)
         let paidSpans = union(ps.map { Span(start: $0.periodStart, end: $0.periodEnd) })
         for (y, m) in months(of: period) {
             let month = DayRange.month(m, of: y)

@@ -141,4 +141,13 @@ final class ResultSlots<T>: @unchecked Sendable {
     }
 
     var values: [T] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
+
+    /// Takes a result out (the slot no longer holds it, so its memory can go when used up).
+    func take(_ i: Int) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        let v = slots[i]!
+        slots[i] = nil
+        return v
+    }
 }

@@ -99,9 +99,18 @@ struct SourceFile {
                     let p = parts[k]
                     slots.set(k, readRange(buffer, p.start, p.end, p.line, municipality, build))
                 }
-                let results = slots.values
-                if zip(results, parts).allSatisfy({ $0.end == $1.end }) {
-                    return (results.flatMap(\.rows), results.flatMap(\.rejected), results.reduce(0) { $0 + $1.count })
+                let ends = slots.values.map(\.end)
+                if ends == parts.map(\.end) {
+                    // Joined part by part, each part let go as soon as it is copied.
+                    let first = slots.take(0)
+                    var rows = first.rows, rejected = first.rejected, count = first.count
+                    for k in 1..<parts.count {
+                        let part = slots.take(k)
+                        rows.append(contentsOf: part.rows)
+                        rejected += part.rejected
+                        count += part.count
+                    }
+                    return (rows, rejected, count)
                 }
             }
             let whole = readRange(buffer, header.position, buffer.count, header.line, municipality, build)
