@@ -43,30 +43,51 @@ struct PaymentCodec {
         out.append(UInt8(v))
     }
 
+    /// The symbol ids of every payment's texts, looked up once (function, grouping, provider,
+    /// paying and acting municipality; a municipality's id is +1, 0 for none).
+    mutating func symbolIds(_ payments: [Payment]) -> [(UInt32, UInt32, UInt32, UInt32, UInt32)] {
+        payments.map { p in
+            (UInt32(id(p.function)), UInt32(id(p.grouping)), UInt32(id(p.provider)),
+             p.payingMunicipality.map { UInt32(id($0) + 1) } ?? 0, p.actingMunicipality.map { UInt32(id($0) + 1) } ?? 0)
+        }
+    }
+
+    /// Packs the payments at `positions` (in that order) into one block.
+    static func encode(_ positions: some Collection<Int>, of payments: [Payment], ids: [(UInt32, UInt32, UInt32, UInt32, UInt32)],
+                       into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
+        var cpr: Int64 = 0, start: Int64 = 0, line: Int64 = 0
+        payments.withUnsafeBufferPointer { payments in
+            for k in positions {
+                let s = ids[k]
+                let (pCPR, pStart, pEnd, pPosting) = (payments[k].cpr.value, payments[k].periodStart.ordinal,
+                                                      payments[k].periodEnd.ordinal, payments[k].postingDate.ordinal)
+                Self.put(Self.zigzag(pCPR - cpr), &out)
+                Self.put(Self.zigzag(Int64(pStart) - start), &out)
+                Self.put(Self.zigzag(Int64(pEnd - pStart)), &out)
+                Self.put(Self.zigzag(Int64(pPosting - pStart)), &out)
+                Self.put(Self.zigzag(payments[k].amount.ore), &out)
+                Self.put(UInt64(s.0), &out)
+                Self.put(UInt64(s.1), &out)
+                Self.put(UInt64(s.2), &out)
+                Self.put(UInt64(s.3), &out)
+                Self.put(UInt64(s.4), &out)
+                Self.put(Self.zigzag(Int64(payments[k].line) - line), &out)
+                var voucher = payments[k].voucherId
+                voucher.withUTF8 { v in
+                    Self.put(UInt64(v.count), &out)
+                    out.append(contentsOf: v)
+                }
+                (cpr, start, line) = (pCPR, Int64(pStart), Int64(payments[k].line))
+            }
+        }
+    }
+
     /// Packs `payments` (in their order) into one block.
     mutating func encode(_ payments: [Payment]) -> [UInt8] {
+        let ids = symbolIds(payments)
         var out: [UInt8] = []
-        out.reserveCapacity(payments.count * 24)
-        var cpr: Int64 = 0, start: Int64 = 0, line: Int64 = 0
-        for p in payments {
-            // The empty text (no grouping, no provider) is its own symbol, apart from "none".
-            let municipalityPaying = p.payingMunicipality.map { id($0) + 1 } ?? 0
-            let municipalityActing = p.actingMunicipality.map { id($0) + 1 } ?? 0
-            Self.put(Self.zigzag(p.cpr.value - cpr), &out)
-            Self.put(Self.zigzag(Int64(p.periodStart.ordinal) - start), &out)
-            Self.put(Self.zigzag(Int64(p.periodEnd.ordinal - p.periodStart.ordinal)), &out)
-            Self.put(Self.zigzag(Int64(p.postingDate.ordinal - p.periodStart.ordinal)), &out)
-            Self.put(Self.zigzag(p.amount.ore), &out)
-            Self.put(id(p.function), &out)
-            Self.put(id(p.grouping), &out)
-            Self.put(id(p.provider), &out)
-            Self.put(municipalityPaying, &out)
-            Self.put(municipalityActing, &out)
-            Self.put(Self.zigzag(Int64(p.line) - line), &out)
-            Self.put(UInt64(p.voucherId.utf8.count), &out)
-            out.append(contentsOf: p.voucherId.utf8)
-            (cpr, start, line) = (p.cpr.value, Int64(p.periodStart.ordinal), Int64(p.line))
-        }
+        Self.encode(payments.indices, of: payments, ids: ids, into: &out)
         return out
     }
 

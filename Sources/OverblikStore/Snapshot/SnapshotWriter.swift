@@ -8,6 +8,13 @@ public enum SnapshotWriter {
     /// Writes `dataset` and `metadata` into the (new, empty) database file at `path`.
     public static func write(_ dataset: Dataset, derived: [DerivedFigures] = [], metadata: SnapshotMetadata,
                              to path: String) throws {
+        try write(dataset, derivedWhenReady: { derived }, metadata: metadata, to: path)
+    }
+
+    /// The same, where the derived figures are computed meanwhile: the records are written
+    /// first, then `derivedWhenReady` is asked (it may wait for the computation).
+    public static func write(_ dataset: Dataset, derivedWhenReady: () -> [DerivedFigures], metadata: SnapshotMetadata,
+                             to path: String) throws {
         var config = Configuration()
         // The file is a private temporary until it is renamed into place: no journal needed.
         config.prepareDatabase { db in
@@ -25,6 +32,8 @@ public enum SnapshotWriter {
             try db.inTransaction {
                 try insert(dataset, metadata: metadata, into: db)
                 lap("records")
+                let derived = derivedWhenReady()
+                lap("waiting for the figures")
                 for figures in derived { try insert(figures, into: db) }
                 lap("derived")
                 for (key, _, count) in DataQuality(dataset).pairs {
@@ -112,33 +121,36 @@ public enum SnapshotWriter {
     /// The payments as blocks: per citizen (in file order) and per function and posting month.
     private static func insertPayments(_ payments: [Payment], into db: Database) throws {
         var codec = PaymentCodec()
-        let cprs = payments.map(\.cpr.value)
+        let ids = codec.symbolIds(payments)
         var order = Array(0..<payments.count)
-        // Stable by file order within a citizen.
-        order.sort { cprs[$0] != cprs[$1] ? cprs[$0] < cprs[$1] : $0 < $1 }
+        // By citizen, in file order within a citizen.
+        payments.withUnsafeBufferPointer { p in
+            order.sort { p[$0].cpr.value != p[$1].cpr.value ? p[$0].cpr.value < p[$1].cpr.value : $0 < $1 }
+        }
+        var block: [UInt8] = []
+        block.reserveCapacity(1 << 16)
         let byCPR = try RawInsert(db, "INSERT INTO payments_by_cpr (cpr, count, data) VALUES (?,?,?)")
-        var block: [Payment] = []
         var i = 0
         while i < order.count {
-            let cpr = cprs[order[i]]
+            let cpr = payments[order[i]].cpr.value
             var j = i
-            block.removeAll(keepingCapacity: true)
-            while j < order.count && cprs[order[j]] == cpr { block.append(payments[order[j]]); j += 1 }
-            byCPR.bind(1, cpr); byCPR.bind(2, j - i); byCPR.bind(3, codec.encode(block))
+            while j < order.count && payments[order[j]].cpr.value == cpr { j += 1 }
+            PaymentCodec.encode(order[i..<j], of: payments, ids: ids, into: &block)
+            byCPR.bind(1, cpr); byCPR.bind(2, j - i); byCPR.bind(3, block)
             try byCPR.step(db)
             i = j
         }
-        // Per function and posting month, keyed by the function's symbol id; within a block by citizen.
+        // Per function and posting month (keyed by the function's symbol id), by citizen within.
         var months: [Int: [Int]] = [:]
         for k in order {
-            let p = payments[k]
-            let c = p.postingDate.components
-            months[Int(codec.id(p.function)) << 20 | (c.year * 100 + c.month), default: []].append(k)
+            let c = payments[k].postingDate.components
+            months[Int(ids[k].0) << 20 | (c.year * 100 + c.month), default: []].append(k)
         }
         let byMonth = try RawInsert(db, "INSERT INTO payments_by_month (function, posting_month, count, data) VALUES (?,?,?,?)")
-        for (key, indices) in months.sorted(by: { $0.key < $1.key }) {
-            byMonth.bind(1, codec.texts[key >> 20]); byMonth.bind(2, key & 0xFFFFF); byMonth.bind(3, indices.count)
-            byMonth.bind(4, codec.encode(indices.map { payments[$0] }))
+        for (key, positions) in months.sorted(by: { $0.key < $1.key }) {
+            PaymentCodec.encode(positions, of: payments, ids: ids, into: &block)
+            byMonth.bind(1, codec.texts[key >> 20]); byMonth.bind(2, key & 0xFFFFF); byMonth.bind(3, positions.count)
+            byMonth.bind(4, block)
             try byMonth.step(db)
         }
         let symbols = try RawInsert(db, "INSERT INTO symbols (id, text) VALUES (?,?)")

@@ -86,16 +86,24 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
 
     let readSeconds = elapsed(since: started)
     progress(.computing)
+    // The figures are computed (the two years on their own threads) while the records are
+    // written; the writer waits for them only at the end.
     let t1 = DispatchTime.now()
-    // The two years are independent: one core each.
     let years = DerivedFigures.years(for: options.today)
     let results = ResultSlots<DerivedFigures>(count: years.count)
+    let computed = DispatchGroup()
     let frozen = dataset
-    DispatchQueue.concurrentPerform(iterations: years.count) { i in
-        results.set(i, DerivedFigures.compute(frozen, year: years[i], today: options.today, rateTolerance: config.rateTolerance))
+    let computeTime = ResultSlots<Double>(count: 1)
+    DispatchQueue.global().async(group: computed) {
+        DispatchQueue.concurrentPerform(iterations: years.count) { i in
+            results.set(i, DerivedFigures.compute(frozen, year: years[i], today: options.today, rateTolerance: config.rateTolerance))
+        }
+        computeTime.set(0, Double(DispatchTime.now().uptimeNanoseconds - t1.uptimeNanoseconds) / 1e9)
     }
-    let derived = results.values
-    let computeSeconds = elapsed(since: t1)
+    func derivedWhenReady() -> [DerivedFigures] {
+        computed.wait()
+        return results.values
+    }
 
     progress(.writing)
     let t2 = DispatchTime.now()
@@ -110,7 +118,7 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
     do {
         path = try directory.publish(createdAt: options.now, mode: config.fileMode, keep: config.keep,
                                      dryRun: options.dryRun) { temporary in
-            try SnapshotWriter.write(dataset, derived: derived, metadata: metadata, to: temporary)
+            try SnapshotWriter.write(dataset, derivedWhenReady: derivedWhenReady, metadata: metadata, to: temporary)
         }
     } catch SnapshotDirectory.PublishError.busy(let holder) {
         throw .busy(holder: holder)
@@ -119,6 +127,8 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
     } catch {
         throw .publish(path: config.snapshotDirectory, reason: "\(error)")
     }
+    let derived = derivedWhenReady()
+    let computeSeconds = computeTime.values[0]
     var summary = SyncSummary(sources: dataset.sources, rejected: dataset.rejected, snapshotPath: path, dryRun: options.dryRun,
                               seconds: elapsed(since: started), warnings: config.warnings, today: options.today,
                               reconciliation: derived.last?.reconciliation, computeSeconds: computeSeconds)
