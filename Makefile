@@ -6,7 +6,7 @@ SAMPLE  := Sampledata
 # Sampledata is laid out around this day (see Sampledata/README.md); real drops use the machine's date.
 TODAY   ?= 2026-11-23
 
-.PHONY: all build run test sync sampledata sampledata-check snapshot bench bench-data clean
+.PHONY: all build run test sync sampledata sampledata-check snapshot bench bench-data bench-compare clean
 
 all: build
 
@@ -59,6 +59,22 @@ SCALES ?= S,M,L
 bench: build snapshot
 	$(SWIFT) build -c release
 	$(RELEASE)/overblik-bench scales --scales $(SCALES) --today $(TODAY)
+
+## make bench-compare [COMPARE_SCALE=L]: the same files through overblik-sync and through DuckDB
+## (installed with pip into bench-data/.venv), timed in the same run; prints the ratio.
+COMPARE_SCALE ?= L
+bench-compare:
+	$(SWIFT) build -c release --product overblik-sync
+	$(SWIFT) build -c release --product overblik-sampledata
+	@[ -f bench-data/$(COMPARE_SCALE)/overblik.toml ] || $(RELEASE)/overblik-sampledata --scale $(COMPARE_SCALE) --output bench-data/$(COMPARE_SCALE)
+	@[ -x bench-data/.venv/bin/python ] || (python3 -m venv bench-data/.venv && bench-data/.venv/bin/pip install -q duckdb)
+	@start=$$(date +%s.%N); \
+	$(RELEASE)/overblik-sync --config bench-data/$(COMPARE_SCALE)/overblik.toml --today $(TODAY) --quiet --dry-run; \
+	end=$$(date +%s.%N); overblik=$$(echo "$$end - $$start" | bc); \
+	start=$$(date +%s.%N); \
+	bench-data/.venv/bin/python Scripts/bench_compare.py $(COMPARE_SCALE); \
+	end=$$(date +%s.%N); duck=$$(echo "$$end - $$start" | bc); \
+	printf "overblik-sync %.2f s, DuckDB %.2f s (process), ratio Overblik/DuckDB %.2f\n" $$overblik $$duck $$(echo "$$overblik / $$duck" | bc -l)
 
 clean:
 	rm -rf .build $(SAMPLE)/snapshots
