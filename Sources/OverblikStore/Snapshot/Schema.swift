@@ -172,6 +172,7 @@ enum Schema {
     static let indexes = """
     CREATE INDEX grants_cpr ON grants(cpr, paragraph);
     CREATE INDEX grants_caseworker ON grants(caseworker);
+    CREATE INDEX grants_team ON grants(team);
     CREATE INDEX dst_cpr ON dst(cpr, paragraph);
     CREATE INDEX rejected_table ON rejected_rows(table_name, line);
     CREATE INDEX discrepancies_year ON discrepancies(year, kind, paragraph);

@@ -86,6 +86,36 @@ public final class Snapshot: Sendable {
                            reason: Message(da: r["reason_da"], en: r["reason_en"]))
     }
 
+    /// The staff and the mapping (small; what the TUI needs before any list).
+    public func staffAndMapping() throws(SnapshotError) -> Dataset {
+        let meta = try metadata()
+        var d = Dataset(municipality: meta.municipality)
+        try read { db in
+            d.staff = try Snapshot.staff(db)
+            d.mapping = try Snapshot.mapping(db)
+        }
+        return d
+    }
+
+    /// The grants of one caseworker or one team (through their indexes; compared without case),
+    /// or all grants when both are nil.
+    public func grants(caseworker: String? = nil, team: String? = nil) throws(SnapshotError) -> [Grant] {
+        try read { db -> [Grant] in
+            func variants(_ s: String) -> [String] { Array(Set([s, s.uppercased(), s.lowercased()])) }
+            if let caseworker {
+                let v = variants(caseworker)
+                return try Snapshot.grants(db, where: "WHERE caseworker IN (\(v.map { _ in "?" }.joined(separator: ",")))",
+                                           StatementArguments(v)).filter { $0.caseworker.lowercased() == caseworker.lowercased() }
+            }
+            if let team {
+                let v = variants(team)
+                return try Snapshot.grants(db, where: "WHERE team IN (\(v.map { _ in "?" }.joined(separator: ",")))",
+                                           StatementArguments(v)).filter { $0.team.lowercased() == team.lowercased() }
+            }
+            return try Snapshot.grants(db)
+        }
+    }
+
     /// The grants and the staff only: what the caseload, team and follow-up views need.
     public func grantsAndStaff() throws(SnapshotError) -> Dataset {
         let meta = try metadata()
@@ -99,17 +129,27 @@ public final class Snapshot: Sendable {
 
     static func grants(_ db: Database, where clause: String = "", _ arguments: StatementArguments = []) throws -> [Grant] {
         func day(_ v: Int32?) -> Day? { v.map(Day.init(ordinal:)) }
-        return try Row.fetchAll(db, sql: "SELECT * FROM grants \(clause) ORDER BY id", arguments: arguments).map { r in
-            Grant(caseId: r["case_id"], cpr: CPR(value: r["cpr"]), name: r["name"],
-                  paragraph: Paragraph(key: r["paragraph"] as String)!, serviceCode: r["service_code"],
-                  serviceName: r["service_name"], provider: r["provider"], start: Day(ordinal: r["start"]),
-                  end: day(r["end"]), rate: (r["rate"] as Int64?).map(Money.init(ore:)),
-                  rateUnit: (r["rate_unit"] as String?).flatMap(RateUnit.init(rawValue:)),
-                  hoursPerWeek: (r["hours_per_week"] as Int64?).map(Hundredths.init), caseworker: r["caseworker"],
-                  team: r["team"], nextFollowUp: day(r["next_follow_up"]), lastFollowUp: day(r["last_follow_up"]),
-                  targetGroup: r["target_group"], actingMunicipality: r["acting_municipality"],
-                  payingMunicipality: r["paying_municipality"], line: r["line"])
+        // Columns by position (a name lookup per value costs more than the value).
+        let sql = """
+            SELECT case_id, cpr, name, paragraph, service_code, service_name, provider, start, "end", rate, rate_unit,
+              hours_per_week, caseworker, team, next_follow_up, last_follow_up, target_group, acting_municipality,
+              paying_municipality, line FROM grants \(clause) ORDER BY id
+            """
+        var paragraphs: [String: Paragraph] = [:]
+        var out: [Grant] = []
+        let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let r = try cursor.next() {
+            let key: String = r[3]
+            let paragraph = paragraphs[key] ?? Paragraph(key: key)!
+            paragraphs[key] = paragraph
+            out.append(Grant(caseId: r[0], cpr: CPR(value: r[1]), name: r[2], paragraph: paragraph, serviceCode: r[4],
+                             serviceName: r[5], provider: r[6], start: Day(ordinal: r[7]), end: day(r[8]),
+                             rate: (r[9] as Int64?).map(Money.init(ore:)), rateUnit: (r[10] as String?).flatMap(RateUnit.init(rawValue:)),
+                             hoursPerWeek: (r[11] as Int64?).map(Hundredths.init), caseworker: r[12], team: r[13],
+                             nextFollowUp: day(r[14]), lastFollowUp: day(r[15]), targetGroup: r[16],
+                             actingMunicipality: r[17], payingMunicipality: r[18], line: r[19]))
         }
+        return out
     }
 
     static func staff(_ db: Database) throws -> [StaffMember] {

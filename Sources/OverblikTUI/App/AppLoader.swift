@@ -24,15 +24,15 @@ public enum AppLoader {
                             ageHours: Int?, exportDirectory: String = FileManager.default.currentDirectoryPath,
                             annotationDirectory: String? = nil, start: Int? = nil) throws(SnapshotError) -> AppModel {
         let meta = try snapshot.metadata()
-        var people = try snapshot.grantsAndStaff()
-        people.mapping = try snapshot.mapping()
+        // Grants are read when a page needs them (one caseworker's, one team's, or all).
+        let people = try snapshot.staffAndMapping()
         let user = resolveUser(initials: initials, loginName: loginName, staff: people.staff)
         let context = ReportContext(language: language, revealCPR: false, today: today)
         var derived = meta.today == today ? try snapshot.derived(year: today.year) : nil
         if derived == nil {
             derived = DerivedFigures.compute(try snapshot.dataset(), year: today.year, today: today, rateTolerance: meta.rateTolerance)
         }
-        let status = try StatusReport(snapshot: snapshot)
+        let status = try StatusReport(snapshot: snapshot, discrepancies: derived!.reconciliation?.discrepancies ?? [])
         let data = AppData(people: people, figures: derived!, status: status, today: today, dueSoonDays: meta.dueSoonDays, user: user,
                            loginName: loginName ?? initials ?? "")
         let role: Message
@@ -97,6 +97,7 @@ final class SnapshotSource: AppSource {
     }
 
     func citizen(_ cpr: CPR) throws -> Dataset { try snapshot.citizen(cpr) }
+    func grants(caseworker: String?, team: String?) throws -> [Grant] { try snapshot.grants(caseworker: caseworker, team: team) }
     func payments(function: String, posted: DayRange) throws -> [Payment] { try snapshot.payments(function: function, posted: posted) }
 
     func annotations() throws -> [String: Annotation] {

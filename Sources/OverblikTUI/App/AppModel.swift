@@ -21,6 +21,8 @@ public struct AppHeader: Sendable {
 /// snapshot folder (is there a newer one?) and the export folder. Errors are shown on the message line.
 public protocol AppSource: AnyObject {
     func citizen(_ cpr: CPR) throws -> Dataset
+    /// One caseworker's grants, one team's, or (both nil) all.
+    func grants(caseworker: String?, team: String?) throws -> [Grant]
     func payments(function: String, posted: DayRange) throws -> [Payment]
     func annotations() throws -> [String: Annotation]
     func history(key: String) throws -> [Annotation]
@@ -35,7 +37,7 @@ public protocol AppSource: AnyObject {
 
 /// What the pages are built from: the records held in memory and who is looking.
 public struct AppData: Sendable {
-    /// Grants, staff and the mapping.
+    /// Staff and the mapping; the grants only when given (else read through the source as pages need them).
     public var people: Dataset
     public var figures: DerivedFigures
     /// Datastatus: sources, rejected rows, data breaks.
@@ -125,15 +127,65 @@ public final class AppModel {
         }
     }
 
+    /// The tabs' pages are built when first shown (the first frame needs only the start tab).
     private func build() {
         titles = [Action.tab1, .tab2, .tab3, .tab4, .tab5, .tab6].map(\.description)
-        stacks = [[mineSager()], [teamPage()], [followUpPage()], [functionsPage()], [discrepancyPage()], [rejectedPage()]]
+        stacks = Array(repeating: [], count: 6)
+        allGrants = nil
         laidOutFor = -1
     }
 
+    private func makeTab(_ i: Int) -> Page {
+        switch i {
+        case 0: return mineSager()
+        case 1: return teamPage()
+        case 2: return followUpPage()
+        case 3: return functionsPage()
+        case 4: return discrepancyPage()
+        default: return rejectedPage()
+        }
+    }
+
+    /// The current tab's stack, built if it is not yet.
+    private func ensureCurrent() {
+        if stacks[current].isEmpty {
+            var p = makeTab(current)
+            if laidOutFor > 0 { p.layOut(width: laidOutFor - 2, context) }
+            stacks[current] = [p]
+        }
+    }
+
+    /// All grants, read once when a page first needs them.
+    private var allGrants: [Grant]?
+
+    /// The grants a page needs: one caseworker's, one team's, or all (kept once read).
+    func grants(caseworker: String? = nil, team: String? = nil) -> Dataset {
+        var d = data.people
+        if let all = allGrants ?? (data.people.grants.isEmpty ? nil : data.people.grants) {
+            d.grants = all.filter { g in
+                (caseworker.map { g.caseworker.lowercased() == $0.lowercased() } ?? true) && (team.map { g.team.lowercased() == $0.lowercased() } ?? true)
+            }
+            return d
+        }
+        guard let source else { return d }
+        do {
+            d.grants = try source.grants(caseworker: caseworker, team: team)
+            if caseworker == nil && team == nil { allGrants = d.grants }
+        } catch {
+            message = describe(error)
+        }
+        return d
+    }
+
     /// The page on screen.
-    public var page: Page { stacks[current].last! }
-    private func modifyPage(_ change: (inout Page) -> Void) { change(&stacks[current][stacks[current].count - 1]) }
+    public var page: Page {
+        ensureCurrent()
+        return stacks[current].last!
+    }
+    private func modifyPage(_ change: (inout Page) -> Void) {
+        ensureCurrent()
+        change(&stacks[current][stacks[current].count - 1])
+    }
     func modifyCurrentPage(_ change: (inout Page) -> Void) { modifyPage(change) }
 
     /// Lays every page out for a screen `width` cells wide (on start, on resize, after `c`).

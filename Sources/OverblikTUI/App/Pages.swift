@@ -9,6 +9,7 @@ extension AppModel {
         guard let user = data.user else {
             return Page(kind: .caseload, caption: c.t("Ingen bruger: start med --user INITIALER", "No user: start with --user INITIALS"),
                         table: Views.caseload(data.people, caseworker: "", today: data.today, dueSoonDays: data.dueSoonDays), context: c)
+            // (no grants read: nobody's caseload)
         }
         var page = caseloadPage(user.initials)
         page.caption = c.t("Sager for ", "Cases of ") + staffLabel(user.initials)
@@ -21,7 +22,7 @@ extension AppModel {
     }
 
     func caseloadPage(_ initials: String) -> Page {
-        let table = Views.caseload(data.people, caseworker: initials, today: data.today, dueSoonDays: data.dueSoonDays)
+        let table = Views.caseload(grants(caseworker: initials), caseworker: initials, today: data.today, dueSoonDays: data.dueSoonDays)
         return Page(kind: .caseload, caption: c.t("Sager for ", "Cases of ") + staffLabel(initials), table: table, context: c)
     }
 
@@ -29,8 +30,8 @@ extension AppModel {
     /// largest paragraphs and the rest) and the team's median marked.
     func teamPage() -> Page {
         let user = data.user
-        var table = Views.team(data.people, filter: ReportFilter(team: user?.role == .teamLead ? user?.team : nil),
-                               today: data.today, dueSoonDays: data.dueSoonDays)
+        let team = user?.role == .teamLead ? user?.team : nil
+        var table = Views.team(grants(team: team), filter: ReportFilter(team: team), today: data.today, dueSoonDays: data.dueSoonDays)
         let countsColumn = table.columns.firstIndex { $0.key == "byParagraph" }!
         let medianColumn = table.columns.firstIndex { $0.key == "teamMedian" }!
         var totals: [Paragraph: Int] = [:]
@@ -60,7 +61,8 @@ extension AppModel {
         let user = data.user
         let filter = ReportFilter(caseworker: user?.role == .caseworker ? user?.initials : nil, team: user?.role == .teamLead ? user?.team : nil)
         return Page(kind: .followUps, caption: c.t("Overskredet, snart og manglende opfølgning", "Overdue, due-soon and missing follow-ups"),
-                    table: Views.followUps(data.people, filter: filter, today: data.today, dueSoonDays: data.dueSoonDays), context: c)
+                    table: Views.followUps(grants(caseworker: filter.caseworker, team: filter.team), filter: filter, today: data.today,
+                                           dueSoonDays: data.dueSoonDays), context: c)
     }
 
     /// The month the year-to-date figures run to: the last month that is over (as in the

@@ -13,13 +13,15 @@ public struct StatusReport: Sendable {
     /// Data breaks of the snapshot's year (jumps in recipients from one month to the next).
     public var dataBreaks: [Discrepancy]
 
-    public init(snapshot: Snapshot) throws(SnapshotError) {
+    public init(snapshot: Snapshot, discrepancies: [Discrepancy]? = nil) throws(SnapshotError) {
         snapshotPath = snapshot.path
         metadata = try snapshot.metadata()
         sources = try snapshot.sources()
         rejected = try snapshot.rejectedRows()
         quality = try snapshot.dataQuality()
-        dataBreaks = (try snapshot.derived(year: metadata.today.year)?.reconciliation?.discrepancies ?? []).filter { $0.kind == .dataBreak }
+        var all = discrepancies ?? []
+        if discrepancies == nil { all = try snapshot.derived(year: metadata.today.year)?.reconciliation?.discrepancies ?? [] }
+        dataBreaks = all.filter { $0.kind == .dataBreak }
     }
 
     public func render(_ format: ReportFormat, _ c: ReportContext) -> String {

@@ -1,10 +1,12 @@
 import OverblikCore
 
 /// Column widths of a table, worked out once (not per frame): the widest of the title and the
-/// values, at most the column's `maxWidth`.
+/// values, at most the column's `maxWidth`. Only the first `sampled` rows are measured (a list of
+/// 100.000 rows is not formatted to lay it out; a wider value further down is cut with `…`).
 public struct TableLayout: Sendable {
     public let shown: [Int]
     public let widths: [Int]
+    public static let sampled = 2_000
 
     /// The layout for a screen `available` cells wide: when the columns do not fit, those of
     /// lowest priority are left out first (and the last one kept is cut to fit).
@@ -19,7 +21,7 @@ public struct TableLayout: Sendable {
                 width[i] = max(column.maxWidth, title)
                 continue
             }
-            let widest = table.rows.reduce(title) { max($0, DisplayWidth.of(table.text($1[i], c))) }
+            let widest = table.rows.prefix(TableLayout.sampled).reduce(title) { max($0, DisplayWidth.of(table.text($1[i], c))) }
             width[i] = min(widest, max(column.maxWidth, title))
         }
         func total() -> Int { columns.reduce(0) { $0 + width[$1]! } + 2 * max(0, columns.count - 1) }
