@@ -49,10 +49,16 @@ struct TUIBench: ParsableCommand {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let grid = CellGrid(rows: rows, columns: columns)
         var model: AppModel!
+        var opened = Duration.zero
         let first = try clock.measure {
-            model = try AppLoader.load(snapshot: Snapshot(path: snapshot), initials: user, loginName: nil, language: .da, today: day,
-                                       ageHours: 0, exportDirectory: folder, annotationDirectory: folder)
+            opened = try clock.measure {
+                model = try AppLoader.load(snapshot: Snapshot(path: snapshot), initials: user, loginName: nil, language: .da, today: day,
+                                           ageHours: 0, exportDirectory: folder, annotationDirectory: folder)
+            }
             model.render(on: grid)
+        }
+        if ProcessInfo.processInfo.environment["OVERBLIK_TIMING"] != nil {
+            print("  open \(fmt(opened.milliseconds)) ms, first page and draw \(fmt((first - opened).milliseconds)) ms")
         }
         // The session runs on the longest list among the tabs: scroll, jump, search, filter,
         // sort, drill down and back, reveal CPR.

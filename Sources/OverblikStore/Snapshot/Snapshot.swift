@@ -254,13 +254,23 @@ public final class Snapshot: Sendable {
                     guard let da = r["\(name)_da"] as String?, let en = r["\(name)_en"] as String? else { return nil }
                     return Message(da: da, en: en)
                 }
-                let discrepancies = try Row.fetchAll(db, sql: "SELECT * FROM discrepancies WHERE year = ? ORDER BY rowid", arguments: [year]).compactMap { r -> Discrepancy? in
-                    guard let kind = DiscrepancyKind(rawValue: r["kind"]) else { return nil }
-                    return Discrepancy(key: r["key"], kind: kind, paragraph: Paragraph(key: r["paragraph"] as String)!,
-                                       cpr: (r["cpr"] as Int64?).map(CPR.init(value:)), caseIds: list(r["case_ids"]),
-                                       voucherIds: list(r["voucher_ids"]), month: r["month"], caseworker: r["caseworker"],
-                                       amount: (r["amount"] as Int64?).map(Money.init(ore:)), explained: r["explained"],
-                                       explanation: message(r, "explanation"), message: message(r, "message")!)
+                // By position, through a cursor: at national scale there are tens of thousands.
+                var discrepancies: [Discrepancy] = []
+                var paragraphs: [String: Paragraph] = [:]
+                let cursor = try Row.fetchCursor(db, sql: """
+                    SELECT key, kind, paragraph, cpr, case_ids, voucher_ids, month, caseworker, amount, explained,
+                      explanation_da, explanation_en, message_da, message_en FROM discrepancies WHERE year = ? ORDER BY rowid
+                    """, arguments: [year])
+                while let r = try cursor.next() {
+                    guard let kind = DiscrepancyKind(rawValue: r[1]) else { continue }
+                    let key: String = r[2]
+                    let paragraph = paragraphs[key] ?? Paragraph(key: key)!
+                    paragraphs[key] = paragraph
+                    let explanation: Message? = (r[10] as String?).flatMap { da in (r[11] as String?).map { Message(da: da, en: $0) } }
+                    discrepancies.append(Discrepancy(
+                        key: r[0], kind: kind, paragraph: paragraph, cpr: (r[3] as Int64?).map(CPR.init(value:)), caseIds: list(r[4]),
+                        voucherIds: list(r[5]), month: r[6], caseworker: r[7], amount: (r[8] as Int64?).map(Money.init(ore:)),
+                        explained: r[9], explanation: explanation, message: Message(da: r[12], en: r[13])))
                 }
                 reconciliation = Reconciliation(period: period, ottetal: ottetal, discrepancies: discrepancies)
             }

@@ -23,6 +23,12 @@ public enum AppLoader {
     public static func load(snapshot: Snapshot, initials: String?, loginName: String?, language: Language, today: Day,
                             ageHours: Int?, exportDirectory: String = FileManager.default.currentDirectoryPath,
                             annotationDirectory: String? = nil, start: Int? = nil) throws(SnapshotError) -> AppModel {
+        let timing = ProcessInfo.processInfo.environment["OVERBLIK_TIMING"] != nil
+        var mark = Date()
+        func lap(_ what: String) {
+            if timing { print("    load \(what): \(String(format: "%.1f", Date().timeIntervalSince(mark) * 1000)) ms") }
+            mark = Date()
+        }
         let meta = try snapshot.metadata()
         // Grants are read when a page needs them (one caseworker's, one team's, or all).
         let people = try snapshot.staffAndMapping()
@@ -32,7 +38,9 @@ public enum AppLoader {
         if derived == nil {
             derived = DerivedFigures.compute(try snapshot.dataset(), year: today.year, today: today, rateTolerance: meta.rateTolerance)
         }
+        lap("metadata, staff, mapping, figures")
         let status = try StatusReport(snapshot: snapshot, discrepancies: derived!.reconciliation?.discrepancies ?? [])
+        lap("status")
         let data = AppData(people: people, figures: derived!, status: status, today: today, dueSoonDays: meta.dueSoonDays, user: user,
                            loginName: loginName ?? initials ?? "")
         let role: Message

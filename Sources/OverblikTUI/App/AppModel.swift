@@ -271,8 +271,8 @@ public final class AppModel {
         case .export: export()
         case .reload: reload()
         case .toggleCPR:
+            // A revealed CPR is as wide as a masked one: no new layout is needed.
             context.revealCPR.toggle()
-            laidOutFor = -1
             message = context.revealCPR ? context.t("CPR-numre vises i denne session", "CPR numbers shown for this session")
                                         : context.t("CPR-numre skjult", "CPR numbers hidden")
         case .help: overlay = .help

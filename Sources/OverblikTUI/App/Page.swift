@@ -8,10 +8,41 @@ enum SortKey: Comparable {
     case paragraph(Paragraph)
     case text(TextKey)
 
-    /// Text in Danish order.
+    /// Text in Danish order: up to the first eight letters packed into a number decide most
+    /// comparisons without touching the text; ties fall back to the whole text. The packing stops
+    /// at a letter outside ASCII and æ ø å ä ö, so that it never disagrees with the full order.
     struct TextKey: Comparable {
-        let scalars: [UInt32]
-        static func < (a: TextKey, b: TextKey) -> Bool { a.scalars.lexicographicallyPrecedes(b.scalars) }
+        let prefix: UInt64
+        let text: String
+
+        init(_ text: String) {
+            self.text = text
+            var p: UInt64 = 0
+            var n = 0
+            for s in text.unicodeScalars {
+                guard n < 8, let w = TextKey.weight(s) else { break }
+                p = p << 8 | UInt64(w)
+                n += 1
+            }
+            prefix = n == 0 ? 0 : p << UInt64(8 * (8 - n))
+        }
+
+        /// A letter's place in Danish order, case ignored (æ, ø, å after z); nil outside what is packed.
+        static func weight(_ s: Unicode.Scalar) -> UInt8? {
+            switch s.value {
+            case 0x41...0x5A: return UInt8(s.value + 32)
+            case 0x01...0x7F: return UInt8(s.value)
+            case 0xC6, 0xE6, 0xC4, 0xE4: return 0x7B
+            case 0xD8, 0xF8, 0xD6, 0xF6: return 0x7C
+            case 0xC5, 0xE5: return 0x7D
+            default: return nil
+            }
+        }
+
+        static func < (a: TextKey, b: TextKey) -> Bool {
+            a.prefix != b.prefix ? a.prefix < b.prefix : DanishCollation.before(a.text, b.text)
+        }
+        static func == (a: TextKey, b: TextKey) -> Bool { a.prefix == b.prefix && a.text == b.text }
     }
 
     init(_ cell: Cell, _ table: ViewTable, _ c: ReportContext) {
@@ -30,7 +61,7 @@ enum SortKey: Comparable {
         case .spark(let values): self = .number(Double(values.reduce(0) { $0 + $1.ore }))
         default:
             let text = table.text(cell, c)
-            self = text.isEmpty ? .empty : .text(TextKey(scalars: DanishCollation.key(text)))
+            self = text.isEmpty ? .empty : .text(TextKey(text))
         }
     }
 }
@@ -62,6 +93,8 @@ public struct Page: Sendable {
     public private(set) var filters: [Filter] = []
     /// The last search term, for `n` and `N`.
     public var search: String?
+    /// The sort keys of the sorted column, kept for `S` and for filtering again.
+    private var sortKeys: (column: Int, revealed: Bool, language: Language, keys: [SortKey])?
     var layout: TableLayout
     var aboveLayout: TableLayout?
 
@@ -149,9 +182,15 @@ public struct Page: Sendable {
             rows = rows.filter { r in filters.allSatisfy { table.text(table.rows[r][$0.column], c) == $0.value } }
         }
         if let sort {
-            let keys = rows.map { SortKey(table.rows[$0][sort.column], table, c) }
+            if sortKeys?.column != sort.column || sortKeys?.revealed != c.revealCPR || sortKeys?.language != c.language {
+                sortKeys = (sort.column, c.revealCPR, c.language, table.rows.map { SortKey($0[sort.column], table, c) })
+            }
+            let all = sortKeys!.keys
+            let keys = rows.map { all[$0] }
+            let descending = sort.descending
             let sorted = rows.indices.sorted { a, b in
-                if keys[a] != keys[b] { return sort.descending ? keys[b] < keys[a] : keys[a] < keys[b] }
+                if keys[a] < keys[b] { return !descending }
+                if keys[b] < keys[a] { return descending }
                 return a < b
             }
             rows = sorted.map { rows[$0] }
@@ -165,11 +204,15 @@ public struct Page: Sendable {
     func values(of column: Int, _ c: ReportContext) -> [(value: String, count: Int)] {
         let others = filters.filter { $0.column != column }
         var counts: [String: Int] = [:]
+        var sample: [String: Cell] = [:]
         for row in table.rows where others.allSatisfy({ table.text(row[$0.column], c) == $0.value }) {
-            counts[table.text(row[column], c), default: 0] += 1
+            let text = table.text(row[column], c)
+            counts[text, default: 0] += 1
+            if sample[text] == nil { sample[text] = row[column] }
         }
-        let sortKeys = Dictionary(table.rows.map { (table.text($0[column], c), SortKey($0[column], table, c)) }, uniquingKeysWith: { a, _ in a })
-        return counts.map { ($0.key, $0.value) }.sorted { sortKeys[$0.value]! < sortKeys[$1.value]! }
+        // Ordered as the column sorts (urgency for a status, law order for §), keys made per value only.
+        let keys = sample.mapValues { SortKey($0, table, c) }
+        return counts.map { ($0.key, $0.value) }.sorted { keys[$0.value]! < keys[$1.value]! }
     }
 
     /// Whether a shown row holds `term` (case-insensitive) in one of its shown columns.
