@@ -68,8 +68,18 @@ struct Report: ParsableCommand {
             let stored = view == .budget || view == .movements
                 ? try storedFigures(snapshot, meta, year: year ?? context.today.year, today: context.today) : nil
             let needsAll = (view == .budget || view == .movements) && stored == nil
-            let dataset = try orFail(source.language) { () throws(SnapshotError) in
-                try needsAll ? snapshot.dataset() : snapshot.grantsAndStaff()
+            // Only what the view needs: nothing more with stored figures; one caseworker's or one
+            // team's grants through their index; the grants still open today for team and follow-ups.
+            // Team and follow-ups as the sync stored them for its today, when that is the report's.
+            let storedTeam = view == .team ? try orFail(source.language) { () throws(SnapshotError) in try snapshot.storedTeamLines(today: context.today) } : nil
+            let storedFollowUps = view == .followups ? try orFail(source.language) { () throws(SnapshotError) in try snapshot.storedFollowUps(today: context.today) } : nil
+            let dataset = try orFail(source.language) { () throws(SnapshotError) -> Dataset in
+                if needsAll { return try snapshot.dataset() }
+                var d = try snapshot.staffAndMapping()
+                if stored == nil && storedTeam == nil && storedFollowUps == nil {
+                    d.grants = try snapshot.grants(caseworker: view == .team ? nil : caseworker, team: team, openOn: context.today)
+                }
+                return d
             }
             let dueSoon = meta.dueSoonDays
             let filter = ReportFilter(caseworker: caseworker, team: team, paragraph: paragraph.flatMap { Paragraph(parsing: $0) },
@@ -77,8 +87,13 @@ struct Report: ParsableCommand {
             let table: ViewTable
             switch view {
             case .caseload: table = Views.caseload(dataset, caseworker: caseworker!, today: context.today, dueSoonDays: dueSoon)
-            case .team: table = Views.team(dataset, filter: filter, today: context.today, dueSoonDays: dueSoon)
-            case .followups: table = Views.followUps(dataset, filter: filter, today: context.today, dueSoonDays: dueSoon)
+            case .team:
+                table = storedTeam.map { Views.team(lines: $0, filter: filter) }
+                    ?? Views.team(dataset, filter: filter, today: context.today, dueSoonDays: dueSoon)
+            case .followups:
+                table = storedFollowUps.map { grants in
+                    Views.followUps(lines: grants.filter(filter.accepts).compactMap { CaseloadLine($0, today: context.today, dueSoonDays: dueSoon) })
+                } ?? Views.followUps(dataset, filter: filter, today: context.today, dueSoonDays: dueSoon)
             case .budget:
                 let y = year ?? context.today.year
                 table = Views.budget(stored?.budget ?? Views.budgetRows(dataset, year: y, today: context.today), filter: filter)

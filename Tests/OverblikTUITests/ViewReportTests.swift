@@ -1,5 +1,6 @@
 import Foundation
 import OverblikCore
+import OverblikStore
 import Testing
 @testable import OverblikTUI
 
@@ -86,5 +87,23 @@ struct ViewReportTests {
     @Test func jsonEscapesWhatMustBeEscaped() {
         #expect(JSONValue.string("a\"b\\c\n\u{1B}æ").rendered() == "\"a\\\"b\\\\c\\n\\u001bæ\"")
         #expect(JSONValue.object([("b", .int(1)), ("a", .array([]))]).rendered() == "{\n  \"b\": 1,\n  \"a\": []\n}")
+    }
+}
+
+@Suite("Views the sync stores")
+struct StoredViewTests {
+    /// The team lines and the follow-up list stored in the snapshot are what computing them from
+    /// every grant gives, and are offered only for the snapshot's own today.
+    @Test func storedTeamAndFollowUpsEqualComputed() throws {
+        let snapshot = try Snapshot(path: SampleSnapshot.path)
+        let today = Day(year: 2026, month: 11, day: 23)!
+        let d = try snapshot.dataset()
+        let due = try snapshot.metadata().dueSoonDays
+        #expect(try snapshot.storedTeamLines(today: today) == teamDistribution(grants: d.grants, staff: d.staff, today: today, dueSoonDays: due))
+        let stored = try #require(try snapshot.storedFollowUps(today: today))
+        #expect(stored == followUpList(grants: d.grants, today: today, dueSoonDays: due).map(\.grant))
+        #expect(stored.count == 187)
+        #expect(try snapshot.storedTeamLines(today: today.advanced(by: 1)) == nil)
+        #expect(try snapshot.storedFollowUps(today: today.advanced(by: 1)) == nil)
     }
 }

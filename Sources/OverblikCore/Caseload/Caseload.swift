@@ -5,6 +5,16 @@ public struct CaseloadLine: Hashable, Sendable {
     /// Nil when the grant costs nothing (no rate).
     public var monthlyCost: Money?
     public var followUp: FollowUp
+
+    /// The line of a grant for `today`; nil when the grant has ended before it.
+    public init?(_ g: Grant, today: Day, dueSoonDays: Int) {
+        guard let f = g.followUp(today: today, dueSoonDays: dueSoonDays) else { return nil }
+        self.init(grant: g, monthlyCost: g.dailyRate?.monthlyCost, followUp: f)
+    }
+
+    init(grant: Grant, monthlyCost: Money?, followUp: FollowUp) {
+        self.grant = grant; self.monthlyCost = monthlyCost; self.followUp = followUp
+    }
 }
 
 /// The caseload of one caseworker: their grants that have not ended before `today`, grants
@@ -36,6 +46,13 @@ public struct TeamLine: Hashable, Sendable {
     public var teamMedian: Double
     /// More open grants than 1.25 × the team's median.
     public var overloaded: Bool
+
+    public init(caseworker: String, name: String, team: String, activeGrants: Int, citizens: Int, overdue: Int, dueSoon: Int,
+                missingFollowUp: Int, monthlyCost: Money, byParagraph: [Paragraph: Int], teamMedian: Double, overloaded: Bool) {
+        self.caseworker = caseworker; self.name = name; self.team = team; self.activeGrants = activeGrants; self.citizens = citizens
+        self.overdue = overdue; self.dueSoon = dueSoon; self.missingFollowUp = missingFollowUp; self.monthlyCost = monthlyCost
+        self.byParagraph = byParagraph; self.teamMedian = teamMedian; self.overloaded = overloaded
+    }
 }
 
 /// The Team view: one line per caseworker with open grants (and per member of staff with the
@@ -106,15 +123,15 @@ public func median(_ values: [Int]) -> Double {
 /// The Opfølgning view: open grants whose follow-up is overdue, due soon or missing, most
 /// overdue first, then due soon by date, then missing; by caseworker and case id within each.
 public func followUpList(grants: [Grant], today: Day, dueSoonDays: Int) -> [CaseloadLine] {
-    grants.compactMap { g -> CaseloadLine? in
+    let lines = grants.compactMap { g -> CaseloadLine? in
         guard let f = g.followUp(today: today, dueSoonDays: dueSoonDays), f.status != .ok else { return nil }
         return CaseloadLine(grant: g, monthlyCost: g.dailyRate?.monthlyCost, followUp: f)
-    }.sorted { a, b in
-        if a.followUp.status != b.followUp.status { return a.followUp.status < b.followUp.status }
-        let (da, db) = (a.followUp.daysOverdue ?? 0, b.followUp.daysOverdue ?? 0)
-        if da != db { return da > db }
-        let (na, nb) = (a.grant.nextFollowUp?.ordinal ?? 0, b.grant.nextFollowUp?.ordinal ?? 0)
-        if na != nb { return na < nb }
-        return (a.grant.caseworker, a.grant.caseId) < (b.grant.caseworker, b.grant.caseId)
     }
+    // Sorted as positions with the numeric keys first (a line is large: moving it is costly).
+    let keys = lines.map { ($0.followUp.status.urgency, -($0.followUp.daysOverdue ?? 0), $0.grant.nextFollowUp?.ordinal ?? 0) }
+    let order = lines.indices.sorted { a, b in
+        if keys[a] != keys[b] { return keys[a] < keys[b] }
+        return (lines[a].grant.caseworker, lines[a].grant.caseId) < (lines[b].grant.caseworker, lines[b].grant.caseId)
+    }
+    return order.map { lines[$0] }
 }

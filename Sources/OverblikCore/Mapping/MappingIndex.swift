@@ -4,11 +4,26 @@ public struct MappingIndex: Sendable {
     public let rows: [MappingRow]
     private let byParagraph: [Paragraph: [MappingRow]]
     private let byFunction: [String: [MappingRow]]
+    /// `paragraphs(function:grouping:)` worked out for every function and every grouping the
+    /// mapping names (and "": any other grouping gives the same as "").
+    private let accounts: [String: [String: [Paragraph]]]
 
     public init(_ rows: [MappingRow]) {
         self.rows = rows
         byParagraph = Dictionary(grouping: rows, by: \.paragraph)
-        byFunction = Dictionary(grouping: rows, by: \.function)
+        let byFunction = Dictionary(grouping: rows, by: \.function)
+        self.byFunction = byFunction
+        var accounts: [String: [String: [Paragraph]]] = [:]
+        for (function, functionRows) in byFunction {
+            for grouping in Set(functionRows.map(\.grouping)).union([""]) {
+                var out: [Paragraph] = []
+                for r in functionRows where r.grouping.isEmpty || r.grouping == grouping {
+                    if !out.contains(r.paragraph) { out.append(r.paragraph) }
+                }
+                accounts[function, default: [:]][grouping] = out
+            }
+        }
+        self.accounts = accounts
     }
 
     /// The row of the grant's paragraph whose service codes include the grant's service code.
@@ -31,11 +46,8 @@ public struct MappingIndex: Sendable {
     /// The distinct paragraphs whose rows match a payment's account: the function equal, and
     /// the grouping equal where the row gives one. In file order.
     public func paragraphs(function: String, grouping: String) -> [Paragraph] {
-        var out: [Paragraph] = []
-        for r in byFunction[function] ?? [] where r.grouping.isEmpty || r.grouping == grouping {
-            if !out.contains(r.paragraph) { out.append(r.paragraph) }
-        }
-        return out
+        guard let byGrouping = accounts[function] else { return [] }
+        return byGrouping[grouping] ?? byGrouping[""] ?? []
     }
 
     /// Every account function named in the mapping, sorted.

@@ -17,6 +17,7 @@ struct RawInsert {
     func bind(_ i: Int32, _ v: Int32) { sqlite3_bind_int64(handle, i, Int64(v)) }
     func bind(_ i: Int32, _ v: Int64?) { if let v { sqlite3_bind_int64(handle, i, v) } else { sqlite3_bind_null(handle, i) } }
     func bind(_ i: Int32, _ v: Int32?) { if let v { sqlite3_bind_int64(handle, i, Int64(v)) } else { sqlite3_bind_null(handle, i) } }
+    func bind(_ i: Int32, _ v: Double) { sqlite3_bind_double(handle, i, v) }
     func bind(_ i: Int32, _ v: String) {
         var s = v
         s.withUTF8 { b in

@@ -7,7 +7,7 @@
 /// line in the source file where the row starts. Other municipalities are stored as given in
 /// the export; NULL means this municipality.
 enum Schema {
-    static let version = 5
+    static let version = 6
 
     static let tables = """
     -- Key/value facts about the snapshot: created_at, today, municipality_code,
@@ -73,6 +73,17 @@ enum Schema {
         username TEXT NOT NULL,
         line INTEGER NOT NULL
     );
+
+    -- The Team and Opfølgning views for the snapshot's today (meta views_today), so that they
+    -- need not read every grant: team lines in order, and the follow-up list as grant ids in order.
+    CREATE TABLE team_lines (
+        position INTEGER PRIMARY KEY,
+        caseworker TEXT NOT NULL, name TEXT NOT NULL, team TEXT NOT NULL,
+        active_grants INTEGER NOT NULL, citizens INTEGER NOT NULL, overdue INTEGER NOT NULL, due_soon INTEGER NOT NULL,
+        missing INTEGER NOT NULL, monthly_cost INTEGER NOT NULL, by_paragraph TEXT NOT NULL,
+        team_median REAL NOT NULL, overloaded INTEGER NOT NULL
+    );
+    CREATE TABLE follow_ups (position INTEGER PRIMARY KEY, grant_id INTEGER NOT NULL);
 
     -- Payments are packed (see PaymentCodec): one block per citizen, one per account function
     -- and posting month (year * 100 + month); texts that repeat are symbols.

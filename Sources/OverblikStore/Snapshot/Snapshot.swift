@@ -86,6 +86,32 @@ public final class Snapshot: Sendable {
                            reason: Message(da: r["reason_da"], en: r["reason_en"]))
     }
 
+    /// The Team view's lines as the sync stored them, when it stored them for `today`.
+    public func storedTeamLines(today: Day) throws(SnapshotError) -> [TeamLine]? {
+        try read { db -> [TeamLine]? in
+            guard try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'views_today'") == today.iso else { return nil }
+            return try Row.fetchAll(db, sql: "SELECT * FROM team_lines ORDER BY position").map { r in
+                var counts: [Paragraph: Int] = [:]
+                for part in (r["by_paragraph"] as String).split(separator: ",") {
+                    let kv = part.split(separator: ":")
+                    if kv.count == 2, let p = Paragraph(key: String(kv[0])), let n = Int(kv[1]) { counts[p] = n }
+                }
+                return TeamLine(caseworker: r["caseworker"], name: r["name"], team: r["team"], activeGrants: r["active_grants"],
+                                citizens: r["citizens"], overdue: r["overdue"], dueSoon: r["due_soon"], missingFollowUp: r["missing"],
+                                monthlyCost: Money(ore: r["monthly_cost"]), byParagraph: counts, teamMedian: r["team_median"],
+                                overloaded: r["overloaded"])
+            }
+        }
+    }
+
+    /// The grants of the follow-up list in its order, as the sync stored it, when for `today`.
+    public func storedFollowUps(today: Day) throws(SnapshotError) -> [Grant]? {
+        try read { db -> [Grant]? in
+            guard try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'views_today'") == today.iso else { return nil }
+            return try Snapshot.grants(db, where: "JOIN follow_ups f ON f.grant_id = grants.id", [], order: "f.position")
+        }
+    }
+
     /// The staff and the mapping (small; what the TUI needs before any list).
     public func staffAndMapping() throws(SnapshotError) -> Dataset {
         let meta = try metadata()
@@ -98,8 +124,15 @@ public final class Snapshot: Sendable {
     }
 
     /// The grants of one caseworker or one team (through their indexes; compared without case),
-    /// or all grants when both are nil.
-    public func grants(caseworker: String? = nil, team: String? = nil) throws(SnapshotError) -> [Grant] {
+    /// or all grants when both are nil; with `openOn`, only those not ended before that day
+    /// (what caseloads, team figures and follow-ups look at).
+    public func grants(caseworker: String? = nil, team: String? = nil, openOn: Day? = nil) throws(SnapshotError) -> [Grant] {
+        let all = try grantsUnfiltered(caseworker: caseworker, team: team, openOn: openOn)
+        guard let openOn else { return all }
+        return all.filter { $0.end.map { $0 >= openOn } ?? true }
+    }
+
+    private func grantsUnfiltered(caseworker: String?, team: String?, openOn: Day?) throws(SnapshotError) -> [Grant] {
         try read { db -> [Grant] in
             func variants(_ s: String) -> [String] { Array(Set([s, s.uppercased(), s.lowercased()])) }
             if let caseworker {
@@ -112,6 +145,7 @@ public final class Snapshot: Sendable {
                 return try Snapshot.grants(db, where: "WHERE team IN (\(v.map { _ in "?" }.joined(separator: ",")))",
                                            StatementArguments(v)).filter { $0.team.lowercased() == team.lowercased() }
             }
+            if let openOn { return try Snapshot.grants(db, where: "WHERE \"end\" IS NULL OR \"end\" >= ?", [openOn.ordinal]) }
             return try Snapshot.grants(db)
         }
     }
@@ -127,13 +161,13 @@ public final class Snapshot: Sendable {
         return d
     }
 
-    static func grants(_ db: Database, where clause: String = "", _ arguments: StatementArguments = []) throws -> [Grant] {
+    static func grants(_ db: Database, where clause: String = "", _ arguments: StatementArguments = [], order: String = "grants.id") throws -> [Grant] {
         func day(_ v: Int32?) -> Day? { v.map(Day.init(ordinal:)) }
         // Columns by position (a name lookup per value costs more than the value).
         let sql = """
             SELECT case_id, cpr, name, paragraph, service_code, service_name, provider, start, "end", rate, rate_unit,
               hours_per_week, caseworker, team, next_follow_up, last_follow_up, target_group, acting_municipality,
-              paying_municipality, line FROM grants \(clause) ORDER BY id
+              paying_municipality, line FROM grants \(clause) ORDER BY \(order)
             """
         var paragraphs: [String: Paragraph] = [:]
         var out: [Grant] = []

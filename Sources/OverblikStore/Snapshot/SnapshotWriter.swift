@@ -2,6 +2,28 @@ import Foundation
 import GRDB
 import OverblikCore
 
+/// The Team and Opfølgning views as the sync computed them for its today.
+public struct StoredViews: Sendable {
+    public var teamLines: [TeamLine]
+    /// Positions in the dataset's grants, in the follow-up list's order.
+    public var followUpGrants: [Int]
+
+    public init(teamLines: [TeamLine], followUpGrants: [Int]) {
+        self.teamLines = teamLines
+        self.followUpGrants = followUpGrants
+    }
+
+    /// Computes both from a dataset for `today`.
+    public static func compute(_ d: Dataset, today: Day, dueSoonDays: Int) -> StoredViews {
+        let team = teamDistribution(grants: d.grants, staff: d.staff, today: today, dueSoonDays: dueSoonDays)
+        // The follow-up list over positions, so that the stored list points at the grants.
+        var position: [Int: Int] = [:]
+        for (i, g) in d.grants.enumerated() { position[g.line] = i }
+        let follow = followUpList(grants: d.grants, today: today, dueSoonDays: dueSoonDays).map { position[$0.grant.line]! }
+        return StoredViews(teamLines: team, followUpGrants: follow)
+    }
+}
+
 /// Writes a whole snapshot into a new SQLite file in one transaction, indexes after the load.
 /// Used only by `overblik-sync` (through `SnapshotDirectory.publish`).
 public enum SnapshotWriter {
@@ -13,8 +35,8 @@ public enum SnapshotWriter {
 
     /// The same, where the derived figures are computed meanwhile: the records are written
     /// first, then `derivedWhenReady` is asked (it may wait for the computation).
-    public static func write(_ dataset: Dataset, derivedWhenReady: () -> [DerivedFigures], metadata: SnapshotMetadata,
-                             to path: String) throws {
+    public static func write(_ dataset: Dataset, derivedWhenReady: () -> [DerivedFigures], views: () -> StoredViews? = { nil },
+                             metadata: SnapshotMetadata, to path: String) throws {
         var config = Configuration()
         // The file is a private temporary until it is renamed into place: no journal needed.
         config.prepareDatabase { db in
@@ -35,6 +57,7 @@ public enum SnapshotWriter {
                 let derived = derivedWhenReady()
                 lap("waiting for the figures")
                 for figures in derived { try insert(figures, into: db) }
+                if let v = views() { try insert(v, today: metadata.today, into: db) }
                 lap("derived")
                 for (key, _, count) in DataQuality(dataset).pairs {
                     try db.execute(sql: "INSERT INTO data_quality (name, count) VALUES (?, ?)", arguments: [key, count])
@@ -157,6 +180,27 @@ public enum SnapshotWriter {
         for (id, text) in codec.texts.enumerated() {
             symbols.bind(1, id); symbols.bind(2, text)
             try symbols.step(db)
+        }
+    }
+
+    private static func insert(_ v: StoredViews, today: Day, into db: Database) throws {
+        try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('views_today', ?)", arguments: [today.iso])
+        let lines = try RawInsert(db, """
+            INSERT INTO team_lines (caseworker, name, team, active_grants, citizens, overdue, due_soon, missing, monthly_cost,
+              by_paragraph, team_median, overloaded) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
+            """)
+        for l in v.teamLines {
+            lines.bind(1, l.caseworker); lines.bind(2, l.name); lines.bind(3, l.team); lines.bind(4, l.activeGrants)
+            lines.bind(5, l.citizens); lines.bind(6, l.overdue); lines.bind(7, l.dueSoon); lines.bind(8, l.missingFollowUp)
+            lines.bind(9, l.monthlyCost.ore)
+            lines.bind(10, l.byParagraph.sorted { $0.key < $1.key }.map { "\($0.key.key):\($0.value)" }.joined(separator: ","))
+            lines.bind(11, l.teamMedian); lines.bind(12, l.overloaded ? 1 : 0)
+            try lines.step(db)
+        }
+        let follow = try RawInsert(db, "INSERT INTO follow_ups (grant_id) VALUES (?)")
+        for position in v.followUpGrants {
+            follow.bind(1, position + 1)  // grants.id: the grant's position + 1 (inserted in order into a new table)
+            try follow.step(db)
         }
     }
 

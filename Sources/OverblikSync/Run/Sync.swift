@@ -94,9 +94,15 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
     let computed = DispatchGroup()
     let frozen = dataset
     let computeTime = ResultSlots<Double>(count: 1)
+    let views = ResultSlots<StoredViews>(count: 1)
     DispatchQueue.global().async(group: computed) {
-        DispatchQueue.concurrentPerform(iterations: years.count) { i in
-            results.set(i, DerivedFigures.compute(frozen, year: years[i], today: options.today, rateTolerance: config.rateTolerance))
+        // The two years, and the Team and Opfølgning views for today, side by side.
+        DispatchQueue.concurrentPerform(iterations: years.count + 1) { i in
+            if i == years.count {
+                views.set(0, StoredViews.compute(frozen, today: options.today, dueSoonDays: config.dueSoonDays))
+            } else {
+                results.set(i, DerivedFigures.compute(frozen, year: years[i], today: options.today, rateTolerance: config.rateTolerance))
+            }
         }
         computeTime.set(0, Double(DispatchTime.now().uptimeNanoseconds - t1.uptimeNanoseconds) / 1e9)
     }
@@ -118,7 +124,8 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
     do {
         path = try directory.publish(createdAt: options.now, mode: config.fileMode, keep: config.keep,
                                      dryRun: options.dryRun) { temporary in
-            try SnapshotWriter.write(dataset, derivedWhenReady: derivedWhenReady, metadata: metadata, to: temporary)
+            try SnapshotWriter.write(dataset, derivedWhenReady: derivedWhenReady, views: { views.values.first },
+                                     metadata: metadata, to: temporary)
         }
     } catch SnapshotDirectory.PublishError.busy(let holder) {
         throw .busy(holder: holder)

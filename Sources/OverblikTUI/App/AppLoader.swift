@@ -106,6 +106,8 @@ final class SnapshotSource: AppSource {
 
     func citizen(_ cpr: CPR) throws -> Dataset { try snapshot.citizen(cpr) }
     func grants(caseworker: String?, team: String?) throws -> [Grant] { try snapshot.grants(caseworker: caseworker, team: team) }
+    func storedTeamLines(today: Day) throws -> [TeamLine]? { try snapshot.storedTeamLines(today: today) }
+    func storedFollowUps(today: Day) throws -> [Grant]? { try snapshot.storedFollowUps(today: today) }
     func payments(function: String, posted: DayRange) throws -> [Payment] { try snapshot.payments(function: function, posted: posted) }
 
     func annotations() throws -> [String: Annotation] {

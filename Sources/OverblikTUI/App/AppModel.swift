@@ -23,6 +23,9 @@ public protocol AppSource: AnyObject {
     func citizen(_ cpr: CPR) throws -> Dataset
     /// One caseworker's grants, one team's, or (both nil) all.
     func grants(caseworker: String?, team: String?) throws -> [Grant]
+    /// Team lines and the follow-up list's grants as the sync stored them for `today` (nil when it did not).
+    func storedTeamLines(today: Day) throws -> [TeamLine]?
+    func storedFollowUps(today: Day) throws -> [Grant]?
     func payments(function: String, posted: DayRange) throws -> [Payment]
     func annotations() throws -> [String: Annotation]
     func history(key: String) throws -> [Annotation]

@@ -31,7 +31,13 @@ extension AppModel {
     func teamPage() -> Page {
         let user = data.user
         let team = user?.role == .teamLead ? user?.team : nil
-        var table = Views.team(grants(team: team), filter: ReportFilter(team: team), today: data.today, dueSoonDays: data.dueSoonDays)
+        // The lines the sync stored for today when there are (no grant is read), else computed.
+        var table: ViewTable
+        if let lines = (try? source?.storedTeamLines(today: data.today)) ?? nil {
+            table = Views.team(lines: lines, filter: ReportFilter(team: team))
+        } else {
+            table = Views.team(grants(team: team), filter: ReportFilter(team: team), today: data.today, dueSoonDays: data.dueSoonDays)
+        }
         let countsColumn = table.columns.firstIndex { $0.key == "byParagraph" }!
         let medianColumn = table.columns.firstIndex { $0.key == "teamMedian" }!
         var totals: [Paragraph: Int] = [:]
@@ -61,8 +67,16 @@ extension AppModel {
         let user = data.user
         let filter = ReportFilter(caseworker: user?.role == .caseworker ? user?.initials : nil, team: user?.role == .teamLead ? user?.team : nil)
         return Page(kind: .followUps, caption: c.t("Overskredet, snart og manglende opfølgning", "Overdue, due-soon and missing follow-ups"),
-                    table: Views.followUps(grants(caseworker: filter.caseworker, team: filter.team), filter: filter, today: data.today,
-                                           dueSoonDays: data.dueSoonDays), context: c)
+                    table: followUpTable(filter), context: c)
+    }
+
+    /// The follow-up list from the sync's stored list for today when there is one, else computed.
+    func followUpTable(_ filter: ReportFilter) -> ViewTable {
+        if let stored = (try? source?.storedFollowUps(today: data.today)) ?? nil {
+            return Views.followUps(lines: stored.filter(filter.accepts).compactMap { CaseloadLine($0, today: data.today, dueSoonDays: data.dueSoonDays) })
+        }
+        return Views.followUps(grants(caseworker: filter.caseworker, team: filter.team), filter: filter, today: data.today,
+                               dueSoonDays: data.dueSoonDays)
     }
 
     /// The month the year-to-date figures run to: the last month that is over (as in the

@@ -21,25 +21,59 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Indented text, two spaces per level.
     public func rendered(indent: Int = 0) -> String {
-        let pad = String(repeating: "  ", count: indent + 1)
-        let close = String(repeating: "  ", count: indent)
+        var out = ""
+        render(into: &out, indent: indent)
+        return out
+    }
+
+    /// Appends the text to `out` (one growing string: a large report is not built from pieces).
+    func render(into out: inout String, indent: Int) {
         switch self {
-        case .string(let s): return JSONValue.quote(s)
-        case .number(let n): return n
-        case .bool(let b): return b ? "true" : "false"
-        case .null: return "null"
+        case .string(let s): JSONValue.quote(s, into: &out)
+        case .number(let n): out += n
+        case .bool(let b): out += b ? "true" : "false"
+        case .null: out += "null"
         case .array(let items):
-            if items.isEmpty { return "[]" }
-            return "[\n" + items.map { pad + $0.rendered(indent: indent + 1) }.joined(separator: ",\n") + "\n\(close)]"
+            if items.isEmpty { out += "[]"; return }
+            out += "[\n"
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += ",\n" }
+                for _ in 0...indent { out += "  " }
+                item.render(into: &out, indent: indent + 1)
+            }
+            out += "\n"
+            for _ in 0..<indent { out += "  " }
+            out += "]"
         case .object(let pairs):
-            if pairs.isEmpty { return "{}" }
-            return "{\n" + pairs.map { pad + JSONValue.quote($0.0) + ": " + $0.1.rendered(indent: indent + 1) }
-                .joined(separator: ",\n") + "\n\(close)}"
+            if pairs.isEmpty { out += "{}"; return }
+            out += "{\n"
+            for (i, pair) in pairs.enumerated() {
+                if i > 0 { out += ",\n" }
+                for _ in 0...indent { out += "  " }
+                JSONValue.quote(pair.0, into: &out)
+                out += ": "
+                pair.1.render(into: &out, indent: indent + 1)
+            }
+            out += "\n"
+            for _ in 0..<indent { out += "  " }
+            out += "}"
         }
     }
 
     static func quote(_ s: String) -> String {
-        var out = "\""
+        var out = ""
+        quote(s, into: &out)
+        return out
+    }
+
+    static func quote(_ s: String, into out: inout String) {
+        out += "\""
+        // Plain text (the common case) goes in whole.
+        if !s.unicodeScalars.contains(where: { $0 == "\"" || $0 == "\\" || $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) || $0.value == 0x2028 || $0.value == 0x2029 }) {
+            out += s
+            out += "\""
+            return
+        }
         for u in s.unicodeScalars {
             switch u {
             case "\"": out += "\\\""
@@ -56,6 +90,6 @@ public indirect enum JSONValue: Sendable, Equatable {
                 }
             }
         }
-        return out + "\""
+        out += "\""
     }
 }

@@ -12,7 +12,7 @@ public struct ReportFilter: Sendable {
         self.caseworker = caseworker; self.team = team; self.paragraph = paragraph; self.year = year; self.month = month
     }
 
-    func accepts(_ g: Grant) -> Bool {
+    public func accepts(_ g: Grant) -> Bool {
         (caseworker.map { g.caseworker.lowercased() == $0.lowercased() } ?? true)
             && (team.map { g.team.lowercased() == $0.lowercased() } ?? true)
             && (paragraph.map { g.paragraph == $0 } ?? true)
@@ -43,6 +43,11 @@ public enum Views {
 
     /// Team: one line per caseworker, with the overload mark.
     public static func team(_ d: Dataset, filter: ReportFilter, today: Day, dueSoonDays: Int) -> ViewTable {
+        team(lines: teamDistribution(grants: d.grants, staff: d.staff, today: today, dueSoonDays: dueSoonDays), filter: filter)
+    }
+
+    /// Team from its lines (computed, or as the sync stored them).
+    public static func team(lines: [TeamLine], filter: ReportFilter) -> ViewTable {
         var t = ViewTable(view: "team", columns: [
             .init("caseworker", da: "Sagsbeh.", en: "Caseworker", priority: 10), .init("name", da: "Navn", en: "Name", maxWidth: 22, priority: 3),
             .init("team", da: "Team", en: "Team", maxWidth: 26, priority: 3), .init("activeGrants", da: "Indsatser", en: "Grants", right: true),
@@ -53,7 +58,7 @@ public enum Views {
             .init("teamMedian", da: "Median", en: "Median", inText: false),
             .init("byParagraph", da: "Pr. paragraf", en: "By paragraph", maxWidth: 50, priority: 1),
         ])
-        for line in teamDistribution(grants: d.grants, staff: d.staff, today: today, dueSoonDays: dueSoonDays)
+        for line in lines
         where filter.team.map({ line.team.lowercased() == $0.lowercased() }) ?? true {
             t.rows.append([.text(line.caseworker), .text(line.name), .text(line.team), .int(line.activeGrants), .int(line.citizens),
                            .int(line.overdue), .int(line.dueSoon), .int(line.missingFollowUp), .money(line.monthlyCost),
@@ -65,6 +70,11 @@ public enum Views {
 
     /// Opfølgning: overdue, due-soon and missing follow-ups, most overdue first.
     public static func followUps(_ d: Dataset, filter: ReportFilter, today: Day, dueSoonDays: Int) -> ViewTable {
+        followUps(lines: followUpList(grants: d.grants.filter(filter.accepts), today: today, dueSoonDays: dueSoonDays))
+    }
+
+    /// Opfølgning from its lines (computed, or the sync's stored list made into lines).
+    public static func followUps(lines: [CaseloadLine]) -> ViewTable {
         var t = ViewTable(view: "followups", columns: [
             .init("caseworker", da: "Sagsbeh.", en: "Caseworker", priority: 8), .init("caseId", da: "Sag", en: "Case", priority: 6),
             .init("cpr", da: "CPR", en: "CPR", priority: 7), .init("name", da: "Navn", en: "Name", maxWidth: 22, priority: 4),
@@ -72,7 +82,7 @@ public enum Views {
             .init("daysOverdue", da: "Dage over", en: "Days over", right: true, priority: 9),
             .init("followUpStatus", da: "Status", en: "Status", priority: 10),
         ])
-        for line in followUpList(grants: d.grants.filter(filter.accepts), today: today, dueSoonDays: dueSoonDays) {
+        for line in lines {
             let g = line.grant
             t.rows.append([.text(g.caseworker), .text(g.caseId), .cpr(g.cpr), .text(g.name), .paragraph(g.paragraph),
                            .day(g.nextFollowUp), line.followUp.daysOverdue.map(Cell.int) ?? .text(""), .status(line.followUp.status)])
