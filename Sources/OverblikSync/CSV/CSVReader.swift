@@ -24,6 +24,8 @@ public enum CSVRecordProblem: Sendable, Equatable {
 public struct CSVReader {
     public let bytes: UnsafeBufferPointer<UInt8>
     public let delimiter: UInt8
+    /// The bytes are Windows-1252 (read in place): texts are converted when made into Strings.
+    public var windows1252 = false
     public private(set) var position: Int = 0
     /// The physical line the next record starts on.
     public private(set) var line: Int = 1
@@ -183,7 +185,7 @@ public struct CSVReader {
     /// The text of a field, with doubled quotes made single.
     public func string(_ span: FieldSpan) -> String {
         let slice = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
-        guard span.hasEscapedQuotes else { return String(decoding: slice, as: UTF8.self) }
+        guard span.hasEscapedQuotes else { return TextDecoding.string(slice, windows1252: windows1252) }
         var out: [UInt8] = []
         out.reserveCapacity(slice.count)
         var i = 0
@@ -191,12 +193,12 @@ public struct CSVReader {
             out.append(slice[i])
             i += slice[i] == CSVReader.quote && i + 1 < slice.count && slice[i + 1] == CSVReader.quote ? 2 : 1
         }
-        return String(decoding: out, as: UTF8.self)
+        return out.withUnsafeBufferPointer { TextDecoding.string($0, windows1252: windows1252) }
     }
 
     /// The raw text of a record as it stands in the file (for a rejected row's value).
     public func rawText(_ record: Record) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[record.start..<max(record.start, record.end)]), as: UTF8.self)
+        TextDecoding.string(UnsafeBufferPointer(rebasing: bytes[record.start..<max(record.start, record.end)]), windows1252: windows1252)
     }
 
     /// Whether a record is a blank line (one empty field), which readers skip.

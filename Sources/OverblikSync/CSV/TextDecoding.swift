@@ -38,6 +38,35 @@ public enum TextDecoding {
         public var offset: Int
     }
 
+    /// Where the text starts (after a byte order mark) and which encoding it is in, with UTF-8
+    /// checked: what reading the file in place needs (no decoded copy).
+    public static func resolve(_ bytes: UnsafeBufferPointer<UInt8>, as encoding: SourceEncoding) throws(InvalidUTF8)
+        -> (start: Int, encoding: SourceEncoding) {
+        let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        let start = hasBOM ? 3 : 0
+        let body = UnsafeBufferPointer(rebasing: bytes[start...])
+        switch encoding {
+        case .windows1252 where !hasBOM:
+            return (start, .windows1252)
+        case .utf8, .windows1252:
+            if let bad = firstInvalidUTF8(body) {
+                throw InvalidUTF8(line: 1 + body[..<bad].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }, offset: bad)
+            }
+            return (start, .utf8)
+        case .auto:
+            if hasBOM || firstInvalidUTF8(body) == nil { return (start, .utf8) }
+            return (start, .windows1252)
+        }
+    }
+
+    /// Bytes of the file's encoding as a String.
+    public static func string(_ bytes: UnsafeBufferPointer<UInt8>, windows1252: Bool) -> String {
+        if windows1252, bytes.contains(where: { $0 >= 0x80 }) {
+            return String(decoding: fromWindows1252(bytes), as: UTF8.self)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// Decodes `bytes` as `encoding` says; `auto` tries UTF-8 first.
     public static func decode(_ bytes: [UInt8], as encoding: SourceEncoding) throws(InvalidUTF8) -> Decoded {
         try bytes.withUnsafeBufferPointer { (b) throws(InvalidUTF8) -> Decoded in try decode(b, as: encoding) }

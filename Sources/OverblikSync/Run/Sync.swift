@@ -74,7 +74,7 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
         case .mapping: let r = source.readMapping(m); dataset.mapping = r.rows; rejected = r.rejected; count = r.count
         }
         let info = SourceInfo(table: table, path: tableConfig.path, sha256: source.sha256, bytes: source.byteCount,
-                              rows: count, rejected: rejected.count, encoding: source.decoded.encoding.rawValue, present: true)
+                              rows: count, rejected: rejected.count, encoding: source.encoding.rawValue, present: true)
         if count > 0, Double(rejected.count) > config.maxRejectShare * Double(count) {
             throw .tooManyRejected(table: table, path: tableConfig.path, rejected: rejected.count, rows: count,
                                    maxShare: config.maxRejectShare, examples: Array(rejected.prefix(10)))

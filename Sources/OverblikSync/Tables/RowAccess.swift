@@ -40,14 +40,7 @@ struct RowAccess {
         guard let i = c.index, !fields[i].hasEscapedQuotes else { return nil }
         var span = fields[i]
         let b = reader.bytes
-        while span.start < span.end {
-            let x = b[span.start]
-            if x == 0x20 || x == 0x09 { span.start += 1 } else if x == 0xC2, span.start + 1 < span.end, b[span.start + 1] == 0xA0 { span.start += 2 } else { break }
-        }
-        while span.end > span.start {
-            let x = b[span.end - 1]
-            if x == 0x20 || x == 0x09 { span.end -= 1 } else if x == 0xA0, span.end - 2 >= span.start, b[span.end - 2] == 0xC2 { span.end -= 2 } else { break }
-        }
+        trim(&span)
         return UnsafeBufferPointer(rebasing: b[span.start..<span.end])
     }
 
@@ -62,16 +55,24 @@ struct RowAccess {
     func text(_ c: ResolvedColumn) -> String {
         guard let i = c.index else { return "" }
         var span = fields[i]
+        trim(&span)
+        return reader.string(span)
+    }
+
+    /// Spaces, tabs and no-break spaces (UTF-8 `C2 A0`, Windows-1252 `A0`) off both ends.
+    func trim(_ span: inout FieldSpan) {
         let b = reader.bytes
+        let single = reader.windows1252
         while span.start < span.end {
             let x = b[span.start]
-            if x == 0x20 || x == 0x09 { span.start += 1 } else if x == 0xC2, span.start + 1 < span.end, b[span.start + 1] == 0xA0 { span.start += 2 } else { break }
+            if x == 0x20 || x == 0x09 || (single && x == 0xA0) { span.start += 1 }
+            else if !single, x == 0xC2, span.start + 1 < span.end, b[span.start + 1] == 0xA0 { span.start += 2 } else { break }
         }
         while span.end > span.start {
             let x = b[span.end - 1]
-            if x == 0x20 || x == 0x09 { span.end -= 1 } else if x == 0xA0, span.end - 2 >= span.start, b[span.end - 2] == 0xC2 { span.end -= 2 } else { break }
+            if x == 0x20 || x == 0x09 || (single && x == 0xA0) { span.end -= 1 }
+            else if !single, x == 0xA0, span.end - 2 >= span.start, b[span.end - 2] == 0xC2 { span.end -= 2 } else { break }
         }
-        return reader.string(span)
     }
 
     func required(_ c: ResolvedColumn) throws(RowError) -> String {

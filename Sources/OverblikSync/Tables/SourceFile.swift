@@ -6,7 +6,10 @@ import OverblikCore
 /// the table's configured column names.
 struct SourceFile {
     let config: TableConfiguration
-    let decoded: TextDecoding.Decoded
+    /// The file mapped, read in place from `start` (after a byte order mark) in `encoding`.
+    let file: MappedFile
+    let start: Int
+    let encoding: SourceEncoding
     let sha256: String
     let byteCount: Int64
     let delimiter: UInt8
@@ -28,31 +31,36 @@ struct SourceFile {
         if isDirectory.boolValue {
             throw .fileUnreadable(table: config.table, path: config.path, reason: "det er en mappe / it is a folder")
         }
-        // Mapped, not copied: the decoded bytes are the one copy in memory.
-        guard FileManager.default.isReadableFile(atPath: path),
-              let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
+        // Mapped and read in place: no copy of the file in memory; pages already read are let go.
+        guard FileManager.default.isReadableFile(atPath: path), let file = MappedFile(path: path) else {
             throw .fileUnreadable(table: config.table, path: config.path, reason: "ingen læseadgang / no read permission")
         }
-        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-        let decoded: TextDecoding.Decoded
-        let result = data.withUnsafeBytes { raw -> Result<TextDecoding.Decoded, TextDecoding.InvalidUTF8> in
-            do throws(TextDecoding.InvalidUTF8) {
-                return .success(try TextDecoding.decode(raw.bindMemory(to: UInt8.self), as: config.encoding))
-            } catch {
-                return .failure(error)
-            }
+        var hasher = SHA256()
+        let chunk = 16 << 20
+        var offset = 0
+        while offset < file.bytes.count {
+            let end = min(file.bytes.count, offset + chunk)
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(file.bytes)[offset..<end]))
+            file.release(offset..<end)
+            offset = end
         }
-        switch result {
-        case .success(let d): decoded = d
-        case .failure(let error): throw .notUTF8(table: config.table, path: config.path, line: error.line)
+        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let resolved: (start: Int, encoding: SourceEncoding)
+        do {
+            resolved = try TextDecoding.resolve(file.bytes, as: config.encoding)
+        } catch {
+            throw .notUTF8(table: config.table, path: config.path, line: error.line)
         }
-        return try decoded.bytes.withUnsafeBufferPointer { (buffer) throws(SyncError) -> SourceFile in
+        file.release(0..<file.bytes.count)
+        let buffer = file.bytes
+        do {
             let delimiter: UInt8
             switch config.delimiter {
             case .auto: delimiter = CSVReader.detectDelimiter(in: buffer)
             case .byte(let b): delimiter = b
             }
-            var reader = CSVReader(bytes: buffer, delimiter: delimiter)
+            var reader = CSVReader(bytes: buffer, delimiter: delimiter, position: resolved.start, line: 1)
+            reader.windows1252 = resolved.encoding == .windows1252
             var fields: [FieldSpan] = []
             guard reader.next(into: &fields) != nil, !CSVReader.isBlank(fields) else {
                 throw .emptyFile(table: config.table, path: config.path)
@@ -74,8 +82,8 @@ struct SourceFile {
                 }
                 columns[field.field] = ResolvedColumn(index: index, header: index.map { headers[$0] } ?? header, field: field.field)
             }
-            return SourceFile(config: config, decoded: decoded, sha256: digest, byteCount: Int64(data.count),
-                              delimiter: delimiter, headers: headers, columns: columns)
+            return SourceFile(config: config, file: file, start: resolved.start, encoding: resolved.encoding, sha256: digest,
+                              byteCount: Int64(file.bytes.count), delimiter: delimiter, headers: headers, columns: columns)
         }
     }
 
@@ -85,8 +93,10 @@ struct SourceFile {
     /// are checked to meet exactly; if they do not, it is read again in one go).
     func readRows<T>(municipality: Municipality,
                      _ build: (RowAccess, Int) throws(RowError) -> T) -> (rows: [T], rejected: [RejectedRow], count: Int) {
-        decoded.bytes.withUnsafeBufferPointer { buffer in
-            var header = CSVReader(bytes: buffer, delimiter: delimiter)
+        do {
+            let buffer = file.bytes
+            var header = CSVReader(bytes: buffer, delimiter: delimiter, position: start, line: 1)
+            header.windows1252 = encoding == .windows1252
             var fields: [FieldSpan] = []
             _ = header.next(into: &fields)
             let parts = CSVReader.split(buffer, delimiter: delimiter, from: header.position, line: header.line,
@@ -129,6 +139,7 @@ struct SourceFile {
     private func readRange<T>(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ line: Int, _ municipality: Municipality,
                               _ build: (RowAccess, Int) throws(RowError) -> T) -> Part<T> {
         var reader = CSVReader(bytes: buffer, delimiter: delimiter, position: start, line: line)
+        reader.windows1252 = encoding == .windows1252
         var fields: [FieldSpan] = []
         var rows: [T] = []
         // Room for the rows at once (estimated from the first lines), not grown by doubling.
@@ -138,12 +149,17 @@ struct SourceFile {
         if lines > 10 { rows.reserveCapacity((end - start) / max(1, (sample - start) / lines) + 16) }
         var rejected: [RejectedRow] = []
         var count = 0
-        let interner = Interner()
+        let interner = Interner(windows1252: encoding == .windows1252)
+        var released = start
         func reject(_ line: Int, _ column: String, _ value: String, _ reason: Message, field: String = "") {
             rejected.append(RejectedRow(table: table, file: config.path, line: line, column: column, field: field,
                                         value: value, reason: reason))
         }
         while reader.position < end, let record = reader.next(into: &fields) {
+            if reader.position - released > 32 << 20 {
+                file.release(released..<record.start)
+                released = record.start
+            }
             if record.problem == nil && CSVReader.isBlank(fields) { continue }
             count += 1
             switch record.problem {
