@@ -55,7 +55,8 @@ public func budgetView(grants: [Grant], payments: [Payment], budget: [BudgetLine
 
     var out: [BudgetMonth] = []
     for f in functions {
-        let fPayments = (paymentsByFunction[f] ?? []).map { payments[Int($0)] }
+        // The function's payments read in place (no copy of them is made).
+        let fPayments = (paymentsByFunction[f] ?? []).lazy.map { payments[Int($0)] }
         let paidToMonthEnd = paidForYearToMonthEnds(fPayments, year: year)
         let fGrants = ownGrants[f] ?? []
         var spendByMonth = [Money](repeating: .zero, count: 13)
@@ -95,7 +96,7 @@ public func budgetView(grants: [Grant], payments: [Payment], budget: [BudgetLine
 /// `paidFor(payments, in: 1 January … end of month m)` for every month m (index 1…12) in one pass:
 /// a payment counts in full from the month its period ends in, and pro rata (rounded per
 /// payment, as `paidFor` does) in the months whose end falls inside its period.
-func paidForYearToMonthEnds(_ payments: [Payment], year: Int) -> [Money] {
+func paidForYearToMonthEnds(_ payments: some Collection<Payment>, year: Int) -> [Money] {
     let yearRange = DayRange.year(year)
     var full = [Int64](repeating: 0, count: 14)
     var partial = [Int64](repeating: 0, count: 13)
@@ -144,7 +145,7 @@ public func paidFor(_ payments: [Payment], in range: DayRange) -> Money {
 /// each grant's daily rate × its unpaid days of the year (days no payment period of the citizen
 /// on the function covers, counting payments posted by today), rounded once per grant. `grants` are the function's grants that this
 /// municipality pays; `payments` the function's payments.
-public func forecastYear(grants: [Grant], payments: [Payment], year: Int, today: Day) -> Money {
+public func forecastYear(grants: [Grant], payments: some Collection<Payment>, year: Int, today: Day) -> Money {
     let yearRange = DayRange.year(year)
     var posted = Money.zero
     if today >= yearRange.start {

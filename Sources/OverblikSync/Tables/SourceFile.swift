@@ -105,9 +105,12 @@ struct SourceFile {
                 let slots = ResultSlots<Part<T>>(count: parts.count)
                 nonisolated(unsafe) let build = build
                 nonisolated(unsafe) let buffer = buffer
+                // The first part's array gets room for every row, so that the others are appended to
+                // it without a second copy of all rows in memory at once.
+                let whole = parts.last!.end - parts[0].start
                 DispatchQueue.concurrentPerform(iterations: parts.count) { k in
                     let p = parts[k]
-                    slots.set(k, readRange(buffer, p.start, p.end, p.line, municipality, build))
+                    slots.set(k, readRange(buffer, p.start, p.end, p.line, municipality, build, reserveFor: k == 0 ? whole : nil))
                 }
                 let ends = slots.values.map(\.end)
                 if ends == parts.map(\.end) {
@@ -137,7 +140,7 @@ struct SourceFile {
     }
 
     private func readRange<T>(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ line: Int, _ municipality: Municipality,
-                              _ build: (RowAccess, Int) throws(RowError) -> T) -> Part<T> {
+                              _ build: (RowAccess, Int) throws(RowError) -> T, reserveFor bytes: Int? = nil) -> Part<T> {
         var reader = CSVReader(bytes: buffer, delimiter: delimiter, position: start, line: line)
         reader.windows1252 = encoding == .windows1252
         var fields: [FieldSpan] = []
@@ -146,7 +149,7 @@ struct SourceFile {
         let sample = min(end, start + 65_536)
         var lines = 0
         for i in start..<sample where buffer[i] == 10 { lines += 1 }
-        if lines > 10 { rows.reserveCapacity((end - start) / max(1, (sample - start) / lines) + 16) }
+        if lines > 10 { rows.reserveCapacity((bytes ?? (end - start)) * 51 / 50 / max(1, (sample - start) / lines) + 16) }
         var rejected: [RejectedRow] = []
         var count = 0
         let interner = Interner(windows1252: encoding == .windows1252)

@@ -14,17 +14,21 @@ enum SortKey: Comparable {
     struct TextKey: Comparable {
         let prefix: UInt64
         let text: String
+        /// The whole text is in the prefix: an equal prefix means an equal place.
+        let complete: Bool
 
         init(_ text: String) {
             self.text = text
             var p: UInt64 = 0
             var n = 0
+            var complete = true
             for s in text.unicodeScalars {
-                guard n < 8, let w = TextKey.weight(s) else { break }
+                guard n < 8, let w = TextKey.weight(s) else { complete = false; break }
                 p = p << 8 | UInt64(w)
                 n += 1
             }
             prefix = n == 0 ? 0 : p << UInt64(8 * (8 - n))
+            self.complete = complete
         }
 
         /// A letter's place in Danish order, case ignored (æ, ø, å after z); nil outside what is packed.
@@ -40,7 +44,9 @@ enum SortKey: Comparable {
         }
 
         static func < (a: TextKey, b: TextKey) -> Bool {
-            a.prefix != b.prefix ? a.prefix < b.prefix : DanishCollation.before(a.text, b.text)
+            if a.prefix != b.prefix { return a.prefix < b.prefix }
+            if a.complete && b.complete { return false }
+            return DanishCollation.before(a.text, b.text)
         }
         static func == (a: TextKey, b: TextKey) -> Bool { a.prefix == b.prefix && a.text == b.text }
     }
