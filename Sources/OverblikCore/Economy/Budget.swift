@@ -55,13 +55,16 @@ public func budgetView(grants: [Grant], payments: [Payment], budget: [BudgetLine
 
     var out: [BudgetMonth] = []
     for f in functions {
-        // The function's payments read in place (no copy of them is made).
-        let fPayments = (paymentsByFunction[f] ?? []).lazy.map { payments[Int($0)] }
-        let paidToMonthEnd = paidForYearToMonthEnds(fPayments, year: year)
+        // The function's payments read in place by position (no copy of them is made).
+        let positions = paymentsByFunction[f] ?? []
+        let paidToMonthEnd = paidForYearToMonthEnds(payments, positions, year: year)
         let fGrants = ownGrants[f] ?? []
         var spendByMonth = [Money](repeating: .zero, count: 13)
-        for p in fPayments where p.postingDate.year == year { spendByMonth[p.postingDate.month] = spendByMonth[p.postingDate.month] + p.amount }
-        let forecast = forecastYear(grants: fGrants, payments: fPayments, year: year, today: today)
+        for i in positions where payments[Int(i)].postingDate.year == year {
+            let m = payments[Int(i)].postingDate.month
+            spendByMonth[m] = spendByMonth[m] + payments[Int(i)].amount
+        }
+        let forecast = forecastYear(grants: fGrants, payments: payments, positions, year: year, today: today)
         var unions: [CPR: [Span]] = [:]
         for g in fGrants { unions[g.cpr, default: []].append(g.span) }
         unions = unions.mapValues(union)
@@ -96,29 +99,34 @@ public func budgetView(grants: [Grant], payments: [Payment], budget: [BudgetLine
 /// `paidFor(payments, in: 1 January … end of month m)` for every month m (index 1…12) in one pass:
 /// a payment counts in full from the month its period ends in, and pro rata (rounded per
 /// payment, as `paidFor` does) in the months whose end falls inside its period.
-func paidForYearToMonthEnds(_ payments: some Collection<Payment>, year: Int) -> [Money] {
+func paidForYearToMonthEnds(_ payments: [Payment], year: Int) -> [Money] {
+    paidForYearToMonthEnds(payments, Array(0..<Int32(payments.count)), year: year)
+}
+
+/// The same over the payments at `positions`, read in place.
+func paidForYearToMonthEnds(_ all: [Payment], _ positions: [Int32], year: Int) -> [Money] {
     let yearRange = DayRange.year(year)
     var full = [Int64](repeating: 0, count: 14)
     var partial = [Int64](repeating: 0, count: 13)
     let monthEnds = (0...12).map { $0 == 0 ? yearRange.start.advanced(by: -1) : DayRange.month($0, of: year).end }
-    for p in payments {
-        guard p.periodEnd >= yearRange.start, p.periodStart <= yearRange.end else { continue }
-        let days = Int64(p.period.dayCount)
+    for i in positions {
+        let (periodStart, periodEnd, ore) = (all[Int(i)].periodStart, all[Int(i)].periodEnd, all[Int(i)].amount.ore)
+        guard periodEnd >= yearRange.start, periodStart <= yearRange.end else { continue }
+        let days = Int64(periodStart.distance(to: periodEnd) + 1)
         // Months whose end lies inside the period (before its last day): a part of the payment.
-        var m = p.periodStart < yearRange.start ? 1 : p.periodStart.month
-        while m <= 12 && monthEnds[m] < p.periodEnd {
-            let from = max(p.periodStart, yearRange.start)
+        var m = periodStart < yearRange.start ? 1 : periodStart.month
+        while m <= 12 && monthEnds[m] < periodEnd {
+            let from = max(periodStart, yearRange.start)
             if monthEnds[m] >= from {
                 let overlap = Int64(from.distance(to: monthEnds[m]) + 1)
-                partial[m] += Money.roundedDivision(p.amount.ore * overlap, days)
+                partial[m] += Money.roundedDivision(ore * overlap, days)
             }
             m += 1
         }
         guard m <= 12 else { continue }
         // From month m on, the range holds every day of the payment inside the year.
-        let inYear = DayRange(max(p.periodStart, yearRange.start), min(p.periodEnd, yearRange.end))!
-        let amount = inYear.dayCount == Int(days) ? p.amount.ore : Money.roundedDivision(p.amount.ore * Int64(inYear.dayCount), days)
-        full[m] += amount
+        let inYear = Int64(min(periodEnd, yearRange.end).ordinal - max(periodStart, yearRange.start).ordinal + 1)
+        full[m] += inYear == days ? ore : Money.roundedDivision(ore * inYear, days)
     }
     var out = [Money](repeating: .zero, count: 13)
     var running: Int64 = 0
@@ -145,17 +153,26 @@ public func paidFor(_ payments: [Payment], in range: DayRange) -> Money {
 /// each grant's daily rate × its unpaid days of the year (days no payment period of the citizen
 /// on the function covers, counting payments posted by today), rounded once per grant. `grants` are the function's grants that this
 /// municipality pays; `payments` the function's payments.
-public func forecastYear(grants: [Grant], payments: some Collection<Payment>, year: Int, today: Day) -> Money {
+public func forecastYear(grants: [Grant], payments: [Payment], year: Int, today: Day) -> Money {
+    forecastYear(grants: grants, payments: payments, Array(0..<Int32(payments.count)), year: year, today: today)
+}
+
+/// The same over the payments at `positions`, read in place.
+func forecastYear(grants: [Grant], payments all: [Payment], _ positions: [Int32], year: Int, today: Day) -> Money {
     let yearRange = DayRange.year(year)
     var posted = Money.zero
     if today >= yearRange.start {
         let until = min(today, yearRange.end)
-        for p in payments where p.postingDate >= yearRange.start && p.postingDate <= until { posted = posted + p.amount }
+        for i in positions where all[Int(i)].postingDate >= yearRange.start && all[Int(i)].postingDate <= until {
+            posted = posted + all[Int(i)].amount
+        }
     }
     // A day is paid by a payment posted by today. (A payment dated after today would otherwise
     // be neither posted spend nor forecast, and its money would vanish from the forecast.)
     var paidSpans: [CPR: [Span]] = [:]
-    for p in payments where p.postingDate <= today { paidSpans[p.cpr, default: []].append(Span(start: p.periodStart, end: p.periodEnd)) }
+    for i in positions where all[Int(i)].postingDate <= today {
+        paidSpans[all[Int(i)].cpr, default: []].append(Span(start: all[Int(i)].periodStart, end: all[Int(i)].periodEnd))
+    }
     paidSpans = paidSpans.mapValues(union)
     var expected = Money.zero
     for g in grants {
