@@ -32,6 +32,12 @@ struct OverblikSyncCommand: ParsableCommand {
     @Flag(name: .long, help: "Skriv opsummeringen som JSON / print the summary as JSON.")
     var json = false
 
+    @Flag(name: .long, help: "Log hvert trin med tid på stderr / log every step with its time to stderr.")
+    var verbose = false
+
+    @Option(name: .long, help: ArgumentHelp("Tilføj loglinjer (uden CPR) til denne fil / append log lines (no CPR) to this file.", valueName: "sti"))
+    var log: String?
+
     @Option(name: .long, help: ArgumentHelp("Sprog for meddelelser / language of messages: da, en.", valueName: "da|en"))
     var lang: String = "da"
 
@@ -56,11 +62,29 @@ struct OverblikSyncCommand: ParsableCommand {
             printError("\(config): \(language == .da ? "advarsel" : "warning"): \(warning.text(language))")
         }
         let day = today.flatMap { Day(iso: $0) } ?? Day.today()
-        let showProgress = !quiet && !json && isatty(STDERR_FILENO) == 1
+        let showProgress = !quiet && !json && !verbose && isatty(STDERR_FILENO) == 1
+        let syncLog: SyncLog
+        do {
+            syncLog = try SyncLog(path: log, verbose: verbose)
+        } catch {
+            fail(language == .da ? "logfilen kan ikke åbnes: \(error.localizedDescription)" : "the log file cannot be opened: \(error.localizedDescription)")
+        }
+        let started = Date()
+        syncLog.write("overblik-sync \(OverblikVersion.current): start, config \(config), today \(day.iso)\(dryRun ? ", dry run" : "")")
+        OverblikSyncCommand.syncLog = syncLog
         let options = SyncOptions(today: day, dryRun: dryRun, programVersion: OverblikVersion.current)
         let summary: SyncSummary
         do {
             summary = try runSync(configuration, options: options) { event in
+                switch event {
+                case .reading: break
+                case .read(let info, let seconds):
+                    syncLog.write(info.present
+                        ? "read \(info.table.rawValue) \(info.path): \(info.rows) rows, \(info.rejected) rejected, \(info.encoding), sha256 \(info.sha256.prefix(16)) (\(String(format: "%.3f", seconds)) s)"
+                        : "read \(info.table.rawValue) \(info.path): absent (optional)")
+                case .computing: syncLog.write("computing the figures")
+                case .writing: syncLog.write("writing the snapshot")
+                }
                 guard showProgress else { return }
                 switch event {
                 case .reading(let table, let path):
@@ -79,8 +103,15 @@ struct OverblikSyncCommand: ParsableCommand {
             }
         } catch {
             if showProgress { printError("") }
+            syncLog.write("stopped after \(String(format: "%.3f", Date().timeIntervalSince(started))) s; nothing published, the previous snapshot stands")
             fail(error.message.text(language))
         }
+        for r in summary.rejected {
+            syncLog.write("rejected \(r.file):\(r.line) column \(r.column.isEmpty ? "-" : r.column) value \"\(r.maskedValue.prefix(60))\": \(r.reason.en)")
+        }
+        syncLog.write((summary.dryRun ? "dry run, nothing published" : "published \(summary.snapshotPath)")
+            + " in \(String(format: "%.3f", summary.seconds)) s (read \(String(format: "%.3f", summary.readSeconds)) s, figures \(String(format: "%.3f", summary.computeSeconds)) s, write \(String(format: "%.3f", summary.writeSeconds)) s); "
+            + "\(summary.rejected.count) rows rejected, \(summary.reconciliation?.discrepancies.count ?? 0) discrepancies")
         if json {
             print(SummaryText.json(summary, configuration: configuration))
         } else if !quiet {
@@ -88,7 +119,11 @@ struct OverblikSyncCommand: ParsableCommand {
         }
     }
 
+    /// Set by `run`, so that `fail` can log.
+    nonisolated(unsafe) static var syncLog: SyncLog?
+
     func fail(_ message: String) -> Never {
+        OverblikSyncCommand.syncLog?.write("FAILED: \(message)")
         printError("overblik-sync: \(language == .da ? "fejl" : "error"): \(message)")
         Foundation.exit(1)
     }

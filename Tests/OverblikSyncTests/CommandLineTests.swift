@@ -23,6 +23,42 @@ struct CommandLineTests {
         #expect(status["today"] as? String == "2026-11-23")
     }
 
+    /// `--log` appends what was read, rejected and published, with times, and never a CPR number;
+    /// `--verbose` writes the same lines to stderr; a failure is logged too.
+    @Test func logFileAndVerbose() throws {
+        let folder = TemporaryFolder()
+        var drop = DropBuilder()
+        drop.config += "[sync]\nmax_reject_share = 1.0\n"
+        drop.grants += "S-9;1203851234;Kurt;§ 85;85-01;x;31-02-2026;;450,00;time;TLA;\nS-8;101901234;Lis;§ 85;85-01;x;01-03-2025;;450,00;time;TLA;\n"
+        let config = drop.write(into: folder)
+        let log = folder.file("sync.log")
+        let run = try runExecutable("overblik-sync", ["--config", config, "--today", "2026-11-23", "--quiet", "--log", log, "--verbose", "--lang", "en"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let text = try String(contentsOfFile: log, encoding: .utf8)
+        let lines = text.split(separator: "\n")
+        #expect(lines.first?.contains("overblik-sync 0.1.0: start, config ") == true)
+        #expect(lines.contains { $0.contains("read grants fagsystem/indsatser.csv: 4 rows, 2 rejected, utf-8, sha256 ") })
+        #expect(lines.contains { $0.contains("rejected fagsystem/indsatser.csv:4 column Startdato value \"31-02-2026\"") })
+        #expect(lines.contains { $0.contains("column CPR value \"101901xxx\"") })
+        #expect(lines.last?.contains("published \(folder.file("snapshots/snapshot-"))") == true)
+        #expect(lines.allSatisfy { $0.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ "#, options: .regularExpression) != nil })
+        // No CPR number in any line: neither ten digits nor the masked one's hidden digits.
+        #expect(text.range(of: #"\d{6}-?\d{4}"#, options: .regularExpression) == nil)
+        #expect(!text.contains("1203851234") && !text.contains("101901234"))
+        #expect(run.stderr == text)
+        var info = stat()
+        stat(log, &info)
+        #expect(info.st_mode & 0o777 == 0o600)
+
+        // A failed sync is logged, appended to the same file.
+        let broken = folder.write("broken.toml", "[municipality]\ncode = \"250\"\nname = \"X\"\n[tables.grants]\npath = \"mangler.csv\"\n")
+        let failed = try runExecutable("overblik-sync", ["--config", broken, "--quiet", "--log", log])
+        #expect(failed.status == 1)
+        let after = try String(contentsOfFile: log, encoding: .utf8)
+        #expect(after.hasPrefix(text))
+        #expect(after.split(separator: "\n").last?.contains("FAILED: ") == true)
+    }
+
     @Test func textSummaryAndDryRun() throws {
         let folder = TemporaryFolder()
         let config = DropBuilder().write(into: folder)
