@@ -6,7 +6,7 @@ SAMPLE  := Sampledata
 # Sampledata is laid out around this day (see Sampledata/README.md); real drops use the machine's date.
 TODAY   ?= 2026-11-23
 
-.PHONY: all build run test sync sampledata sampledata-check snapshot bench bench-data bench-compare clean
+.PHONY: all build run test fuzz sync sampledata sampledata-check snapshot bench bench-data bench-compare clean
 
 all: build
 
@@ -31,6 +31,13 @@ snapshot:
 test: sampledata-check
 	bash Tests/e2e/tui-in-tmux.sh
 	$(SWIFT) test
+
+## make fuzz [RUNS=100000]: the libFuzzer target for the CSV reader and the value parsers, with
+## address sanitizer, from a corpus of Sampledata's files in pieces (Scripts/fuzz.sh).
+## CI runs a short pass first (make fuzz RUNS=3000).
+RUNS ?= 100000
+fuzz:
+	RUNS=$(RUNS) bash Scripts/fuzz.sh
 
 ## make sync: publish a new snapshot of Sampledata and print its summary.
 sync: build

@@ -1,0 +1,104 @@
+import Foundation
+import OverblikCore
+import Testing
+@testable import OverblikSync
+
+/// A small deterministic generator (SplitMix64), so that every run tries the same inputs.
+struct SplitMix {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+}
+
+/// Property tests on hostile input: random bytes shaped like CSV (delimiters, quotes, CR/LF,
+/// NUL, invalid UTF-8, long fields) through the reader, the split for parallel reading and the
+/// value parsers. No crash, no hang, and the invariants that the rest relies on hold.
+@Suite("CSV and values on random input")
+struct CSVPropertyTests {
+    static let alphabet: [[UInt8]] = [
+        [UInt8(ascii: ";")], [UInt8(ascii: "\"")], [UInt8(ascii: "\"")], [10], [13, 10], [13], [0], [0xFF], [0xC3, 0xA6],
+        [0xE6], Array("ab".utf8), Array("12".utf8), Array("-".utf8), Array(",".utf8), Array(".".utf8), Array(" ".utf8),
+        Array("01-02-2026".utf8), Array("1.234,50".utf8), Array("010190-1234".utf8), [0x1B], Array("§".utf8),
+    ]
+
+    static func input(_ r: inout SplitMix) -> [UInt8] {
+        var out: [UInt8] = []
+        let pieces = r.below(200)
+        for _ in 0..<pieces { out += alphabet[r.below(alphabet.count)] }
+        if r.below(20) == 0 { out += Array(repeating: UInt8(ascii: "x"), count: r.below(20_000)) }
+        return out
+    }
+
+    @Test func readerInvariantsHold() {
+        var r = SplitMix(state: 20261123)
+        for _ in 0..<3_000 {
+            let bytes = Self.input(&r)
+            bytes.withUnsafeBufferPointer { b in
+                var reader = CSVReader(bytes: b, delimiter: UInt8(ascii: ";"))
+                var fields: [FieldSpan] = []
+                var last = -1, lastLine = 0, records = 0
+                while let record = reader.next(into: &fields) {
+                    records += 1
+                    // Progress, in order, within bounds; every field inside its record.
+                    #expect(reader.position > last)
+                    last = reader.position
+                    #expect(record.line > lastLine)
+                    lastLine = record.line
+                    #expect(record.start >= 0 && record.end <= b.count && reader.position <= b.count)
+                    if record.problem == nil {
+                        #expect(!fields.isEmpty)
+                        for f in fields { #expect(f.start >= record.start && f.end <= b.count && f.start <= f.end) }
+                        _ = fields.map { reader.string($0) }
+                    }
+                    _ = reader.rawText(record)
+                    if records > b.count + 1 { Issue.record("more records than bytes"); break }
+                }
+                #expect(reader.position == b.count)
+                // The parts for parallel reading always cover the input, in order, from line starts.
+                let parts = CSVReader.split(b, delimiter: UInt8(ascii: ";"), from: 0, line: 1, parts: 2)
+                #expect(parts.first?.start == 0 && parts.last?.end == b.count)
+                for (a, c) in zip(parts, parts.dropFirst()) { #expect(a.end == c.start) }
+            }
+        }
+    }
+
+    @Test func valueParsersNeverCrashAndAgreeWithThemselves() {
+        var r = SplitMix(state: 42)
+        for _ in 0..<20_000 {
+            let bytes = (0..<r.below(16)).map { _ in Self.alphabet[r.below(Self.alphabet.count)] }.flatMap { $0 }
+            let text = String(decoding: bytes, as: UTF8.self)
+            for style in DateStyle.allCases { _ = style.parse(text) }
+            for style in DecimalStyle.allCases {
+                if let n = style.parseHundredths(text) { #expect(abs(n) < 100_000_000_000_000_000) }
+            }
+            if case .success(let cpr) = CPR.parse(text) { #expect(CPR.parse(cpr.digits) == .success(cpr)) }
+            _ = Paragraph(parsing: text)
+            _ = RateUnit(parsing: text)
+            let clean = SafeText.clean(text)
+            #expect(!clean.unicodeScalars.contains { SafeText.isUnsafe($0) })
+            #expect(DisplayWidth.of(DisplayWidth.truncate(clean, to: 7)) <= 7)
+        }
+    }
+
+    @Test func decodingNeverFailsForWindows1252AndFindsBadUTF8() {
+        var r = SplitMix(state: 7)
+        for _ in 0..<2_000 {
+            let bytes = (0..<r.below(300)).map { _ in UInt8(truncatingIfNeeded: r.next()) }
+            let d = try? TextDecoding.decode(bytes, as: .windows1252)
+            #expect(d != nil)
+            if let d { #expect(TextDecoding.firstInvalidUTF8(d.bytes) == nil) }
+            if let bad = TextDecoding.firstInvalidUTF8(bytes) {
+                #expect(throws: TextDecoding.InvalidUTF8.self) { try TextDecoding.decode(bytes, as: .utf8) }
+                #expect(bad < bytes.count)
+            } else {
+                #expect(String(validating: bytes, as: UTF8.self) != nil)
+            }
+        }
+    }
+}
