@@ -61,4 +61,30 @@ tmux -L "$sock" kill-server >/dev/null 2>&1 || true
 for _ in $(seq 50); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
 if kill -0 "$app" 2>/dev/null; then kill -9 "$app"; fail "overblik kept running after its terminal was closed"; fi
 
-echo "e2e: 1 passed, 0 failed (start, drill down and back, search, keys, resize, too small, q, SIGTERM, terminal closed)"
+# Hostile data: a provider holding escape sequences (colour, window title, clear screen) and a
+# bidi override must reach the terminal inert: shown as text with U+FFFD for the control
+# characters, no title change, the screen intact.
+hostile="$tmp/hostile"
+mkdir -p "$hostile/fagsystem" "$hostile/okonomi" "$hostile/stamdata"
+printf 'Sags-ID;CPR;Navn;Paragraf;Ydelseskode;Leverandør;Startdato;Slutdato;Takst;Takstenhed;Sagsbehandler;Næste opfølgning\n' > "$hostile/fagsystem/indsatser.csv"
+printf 'S-1;0101901234;Ond Ærø;§ 85;85-01;"Ond\033[31mRØD\033]0;pwned\007\033[2J\342\200\256tset";01-01-2026;;450,00;time;MHA;01-12-2026\n' >> "$hostile/fagsystem/indsatser.csv"
+printf 'Bilagsnr;CPR;Funktion;Periode fra;Periode til;Beløb;Bogføringsdato\n' > "$hostile/okonomi/posteringer.csv"
+printf 'Paragraf;Funktion;Gruppering;DST-ydelseskode;Ydelseskoder;Tekst\nSEL-85;5.38.38;004;85;85-01;Socialpædagogisk støtte\n' > "$hostile/stamdata/masteroversigt.csv"
+printf '[municipality]\ncode = "250"\nname = "Frederikssund"\n[snapshot]\ndir = "snapshots"\n' > "$hostile/overblik.toml"
+.build/debug/overblik-sync --config "$hostile/overblik.toml" --today 2026-11-23 --quiet
+tmux -L "$sock" kill-server >/dev/null 2>&1 || true
+run=$((run + 1))
+sock="overblik-e2e-$$-$run"
+tmux -L "$sock" new-session -d -s e2e -x 160 -y 30 \
+    "env LANG=C.UTF-8 $bin --config $hostile/overblik.toml --today 2026-11-23 --user MHA; echo EXIT=\$?; sleep 30" </dev/null >/dev/null 2>&1
+wait_for "Sager for MHA"
+wait_for "Ond�[31mRØD�]0;pwned"
+title=$(tmux -L "$sock" display-message -p -t e2e '#{pane_title}')
+[ "$title" != "pwned" ] || fail "the data changed the window title"
+tmux -L "$sock" capture-pane -t e2e -p -e | grep -q "pwned" || fail "the hostile text is not shown"
+# With -e, tmux shows the pane's real attributes: no red from the data's own escape (31m).
+tmux -L "$sock" capture-pane -t e2e -p -e | grep "Ond" | grep -q $'\033\[31m' && fail "the data's escape sequence set a colour"
+tmux -L "$sock" capture-pane -t e2e -p | grep -q " 1 Mine sager  2 Team" || fail "the screen was cleared by the data"
+tmux -L "$sock" send-keys -t e2e q; wait_for "EXIT=0"
+
+echo "e2e: 1 passed, 0 failed (start, drill down and back, search, keys, resize, too small, q, SIGTERM, terminal closed, hostile text inert)"
