@@ -38,6 +38,11 @@ public final class Snapshot: Sendable {
         }
     }
 
+    /// SQLite's `quick_check`: "ok" for a whole, uncorrupted file, else what is wrong.
+    public func integrityCheck() throws(SnapshotError) -> String {
+        try read { db in try String.fetchAll(db, sql: "PRAGMA quick_check").joined(separator: "; ") }
+    }
+
     public func metadata() throws(SnapshotError) -> SnapshotMetadata {
         let pairs = try read { db in
             Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM meta").map {

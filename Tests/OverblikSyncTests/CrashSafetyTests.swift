@@ -1,0 +1,60 @@
+import Foundation
+import OverblikStore
+import OverblikTestSupport
+import Testing
+
+/// `overblik-sync` killed with SIGKILL at many moments of a run (reading, computing, writing,
+/// publishing): every snapshot that is then in the folder opens, passes SQLite's integrity
+/// check and is whole (the previous one or the new one, never half of one), and the next sync
+/// publishes and clears what the killed one left.
+@Suite("Crash safety", .serialized)
+struct CrashSafetyTests {
+    @Test func killedAtManyPointsLeavesOnlyWholeSnapshots() throws {
+        let folder = TemporaryFolder()
+        for name in ["fagsystem", "okonomi", "dst", "stamdata"] {
+            try FileManager.default.createSymbolicLink(atPath: folder.file(name), withDestinationPath: packageRoot() + "/Sampledata/" + name)
+        }
+        let config = folder.write("overblik.toml", try String(contentsOfFile: packageRoot() + "/Sampledata/overblik.toml", encoding: .utf8)
+            .replacingOccurrences(of: "keep = 5", with: "keep = 50"))
+        let first = try runExecutable("overblik-sync", ["--config", config, "--today", "2026-11-23", "--quiet"])
+        #expect(first.status == 0)
+        let directory = SnapshotDirectory(path: folder.file("snapshots"))
+        // How long one run takes here, to spread the kill points over it.
+        let started = Date()
+        _ = try runExecutable("overblik-sync", ["--config", config, "--today", "2026-11-23", "--quiet"])
+        let duration = Date().timeIntervalSince(started)
+        var killed = 0, completed = 0
+        let points = 24
+        for k in 0..<points {
+            let before = Set(directory.snapshots())
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: packageRoot() + "/.build/debug/overblik-sync")
+            p.arguments = ["--config", config, "--today", "2026-11-23", "--quiet"]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            usleep(useconds_t(duration * 1.1 * Double(k) / Double(points) * 1_000_000))
+            if p.isRunning { kill(p.processIdentifier, SIGKILL); killed += 1 }
+            p.waitUntilExit()
+            if p.terminationReason == .exit { completed += 1 }
+            let after = Set(directory.snapshots())
+            // At most one new snapshot, and every snapshot whole.
+            #expect(after.subtracting(before).count <= 1)
+            #expect(before.subtracting(after).isEmpty)
+            for path in after {
+                let snapshot = try Snapshot(path: path)
+                #expect(try snapshot.integrityCheck() == "ok", "\(path)")
+                #expect(try snapshot.metadata().today.iso == "2026-11-23")
+                #expect(try snapshot.dataQuality().pairs.isEmpty == false)
+            }
+        }
+        #expect(killed >= points / 2)
+        // The next sync publishes and removes the killed runs' temporary files.
+        let last = try runExecutable("overblik-sync", ["--config", config, "--today", "2026-11-23", "--quiet"])
+        #expect(last.status == 0)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.file("snapshots")).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+        #expect(try Snapshot(path: directory.newest()!).grantsAndStaff().grants.count == 1_018)
+        print("crash safety: \(points) kill points, \(killed) killed, \(completed) ran to the end")
+    }
+}
