@@ -51,4 +51,22 @@ struct AnnotationStoreTests {
         #expect(keys.contains("onlyInEconomy|SEL-108|0101901234|a-499"))
         #expect(keys.contains("onlyInEconomy|SEL-108|0101901234|b-0"))
     }
+
+    /// Four processes write 1.000 annotations each with random pauses (up to 2 ms): all 4.000 are there.
+    @Test func fourWritersWithPausesLoseNothing() throws {
+        let folder = TemporaryFolder()
+        _ = try AnnotationStore(directory: folder.path)
+        let writers = try ["a", "b", "c", "d"].map { name -> Process in
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: packageRoot() + "/.build/debug/overblik-annotation-writer")
+            p.arguments = [folder.path, name, "1000", "2000"]
+            try p.run()
+            return p
+        }
+        for w in writers { w.waitUntilExit() }
+        #expect(writers.map(\.terminationStatus) == [0, 0, 0, 0])
+        let store = try AnnotationStore(directory: folder.path)
+        #expect(try store.count() == 4_000)
+        #expect(Set(try store.current().keys).count == 4_000)
+    }
 }

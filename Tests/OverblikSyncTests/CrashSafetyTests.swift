@@ -58,3 +58,25 @@ struct CrashSafetyTests {
         print("crash safety: \(points) kill points, \(killed) killed, \(completed) ran to the end")
     }
 }
+
+@Suite("A sync while the snapshot is open")
+struct OpenWhilePublishingTests {
+    /// A reader (the TUI, a report) keeps working on its snapshot while a sync publishes a new one
+    /// and prunes the old file away: the open file stays readable until it is closed.
+    @Test func anOpenSnapshotSurvivesPublishAndPrune() throws {
+        let folder = TemporaryFolder()
+        var drop = DropBuilder()
+        drop.config = drop.config.replacingOccurrences(of: "keep = 2", with: "keep = 0")
+        let config = drop.write(into: folder)
+        #expect(try runExecutable("overblik-sync", ["--config", config, "--today", "2026-11-23", "--quiet"]).status == 0)
+        let directory = SnapshotDirectory(path: folder.file("snapshots"))
+        let oldPath = try #require(directory.newest())
+        let open = try Snapshot(path: oldPath)
+        let before = try open.dataset()
+        #expect(try runExecutable("overblik-sync", ["--config", config, "--today", "2026-11-23", "--quiet"]).status == 0)
+        #expect(directory.newest() != oldPath)
+        #expect(!FileManager.default.fileExists(atPath: oldPath))      // pruned (keep = 0: only the newest)
+        #expect(try open.dataset() == before)                           // still readable through the open file
+        #expect(try open.citizen(before.grants[0].cpr).grants.count == 1)
+    }
+}
