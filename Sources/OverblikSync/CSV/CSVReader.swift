@@ -197,8 +197,18 @@ public struct CSVReader {
     }
 
     /// The raw text of a record as it stands in the file (for a rejected row's value).
+    /// The record as it stands in the file (for a rejected row), at most 1.000 bytes and cut
+    /// with `…`: a 200 MB line is not copied into a snapshot.
     public func rawText(_ record: Record) -> String {
-        TextDecoding.string(UnsafeBufferPointer(rebasing: bytes[record.start..<max(record.start, record.end)]), windows1252: windows1252)
+        let end = max(record.start, record.end)
+        let cut = min(end, record.start + 1_000)
+        var text = TextDecoding.string(UnsafeBufferPointer(rebasing: bytes[record.start..<cut]), windows1252: windows1252)
+        if cut < end {
+            // Not inside a UTF-8 sequence: the decoder turned a cut one into U+FFFD; drop it.
+            if text.last == "\u{FFFD}" { text.removeLast() }
+            text += "…"
+        }
+        return text
     }
 
     /// Whether a record is a blank line (one empty field), which readers skip.

@@ -73,6 +73,8 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
         case .dst: let r = source.readDst(m); dataset.dst = r.rows; rejected = r.rejected; count = r.count
         case .mapping: let r = source.readMapping(m); dataset.mapping = r.rows; rejected = r.rejected; count = r.count
         }
+        // A file rewritten while it was read gives rows from two versions: refuse it.
+        guard source.file.unchanged else { throw .fileChanged(table: table, path: tableConfig.path) }
         let info = SourceInfo(table: table, path: tableConfig.path, sha256: source.sha256, bytes: source.byteCount,
                               rows: count, rejected: rejected.count, encoding: source.encoding.rawValue, present: true)
         if count > 0, Double(rejected.count) > config.maxRejectShare * Double(count) {

@@ -12,6 +12,7 @@ public enum SyncError: Error, Sendable {
     case duplicateHeader(table: TableName, path: String, header: String)
     case notUTF8(table: TableName, path: String, line: Int)
     case tooManyRejected(table: TableName, path: String, rejected: Int, rows: Int, maxShare: Double, examples: [RejectedRow])
+    case fileChanged(table: TableName, path: String)
     case busy(holder: String)
     case publish(path: String, reason: String)
 
@@ -46,6 +47,9 @@ public enum SyncError: Error, Sendable {
             }
             return Message(da: "\(path): \(rejected) af \(rows) rækker afvist, mere end \(pct) % (sync.max_reject_share); intet er udgivet, og det forrige snapshot står uændret. Ret filen eller konfigurationen (kolonnenavne, encoding, decimal, date_format). De første afviste:\(list(.da))",
                            en: "\(path): \(rejected) of \(rows) rows rejected, more than \(pct) % (sync.max_reject_share); nothing was published and the previous snapshot is unchanged. Fix the file or the configuration (column names, encoding, decimal, date_format). The first rejected:\(list(.en))")
+        case .fileChanged(_, let path):
+            return Message(da: "\(path): filen blev ændret, mens den blev læst (bliver den skrevet lige nu?); intet er udgivet — kør overblik-sync igen, når udtrækket er færdigt",
+                           en: "\(path): the file changed while it was read (is it being written right now?); nothing was published — run overblik-sync again when the export is complete")
         case .busy(let holder):
             return Message(da: "en anden overblik-sync kører allerede (\(holder)); vent til den er færdig, og prøv igen",
                            en: "another overblik-sync is already running (\(holder)); wait for it to finish and try again")

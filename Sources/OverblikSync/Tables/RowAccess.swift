@@ -11,7 +11,8 @@ struct RowError: Error {
     init(_ c: ResolvedColumn, value: String, reason: Message) {
         column = c.header
         field = c.field
-        self.value = value
+        // At most 1.000 characters of a value are kept with the rejected row.
+        self.value = value.count > 1_000 ? String(value.prefix(1_000)) + "…" : value
         self.reason = reason
     }
 }
