@@ -65,7 +65,8 @@ let package = Package(
         .testTarget(name: "OverblikCoreTests", dependencies: ["OverblikCore"]),
         .testTarget(
             name: "OverblikSyncTests",
-            dependencies: ["OverblikSync", "OverblikStore", "OverblikCore", "OverblikTestSupport"]
+            dependencies: ["OverblikSync", "OverblikStore", "OverblikCore", "OverblikTestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "OverblikStoreTests", dependencies: ["OverblikStore", "OverblikCore", "OverblikTestSupport"]),
         .testTarget(

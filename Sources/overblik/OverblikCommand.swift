@@ -25,8 +25,7 @@ struct OverblikCommand: ParsableCommand {
             fail(language == .da ? "skærmen er ikke en terminal; brug `overblik report VIEW` for tekst, CSV eller JSON"
                                  : "output is not a terminal; use `overblik report VIEW` for text, CSV or JSON")
         }
-        let path = try source.locate()
-        let snapshot = try openSnapshot(path, language)
+        let (snapshot, warning) = try source.open()
         let meta = try orFail(language) { () throws(SnapshotError) in try snapshot.metadata() }
         let created = ISO8601DateFormatter().date(from: meta.createdAt)
         let ageHours = created.map { max(0, Int(Date().timeIntervalSince($0) / 3600)) }
@@ -43,6 +42,7 @@ struct OverblikCommand: ParsableCommand {
             fail(language == .da ? "skærmen er ikke en terminal" : "output is not a terminal")
         }
         defer { surface.end() }
+        if let warning { model.notify(warning) }
         var dirty = true
         while !model.wantsQuit {
             if dirty {
@@ -128,6 +128,30 @@ struct SnapshotOptions: ParsableArguments {
                  : "no snapshot in \(configuration.snapshotDirectory): run overblik-sync first (overblik-sync --config \(configPath))")
         }
         return newest
+    }
+}
+
+extension SnapshotOptions {
+    /// The snapshot to use: `--snapshot` as given, else the newest in the folder that opens and
+    /// whose seal matches — with a warning naming the damaged newer ones when an older one is used.
+    func open() throws -> (Snapshot, String?) {
+        let path = try locate()
+        if snapshot != nil { return (try openSnapshot(path, language), nil) }
+        let folder = (path as NSString).deletingLastPathComponent
+        var damaged: [String] = []
+        for candidate in SnapshotDirectory(path: folder).snapshots().reversed() {
+            do {
+                let s = try Snapshot(path: candidate)
+                guard !damaged.isEmpty else { return (s, nil) }
+                let warning = language == .da
+                    ? "det nyeste snapshot er beskadiget (\(damaged.joined(separator: "; "))); viser det forrige: \((candidate as NSString).lastPathComponent)"
+                    : "the newest snapshot is damaged (\(damaged.joined(separator: "; "))); showing the previous one: \((candidate as NSString).lastPathComponent)"
+                return (s, warning)
+            } catch {
+                damaged.append(error.text(language))
+            }
+        }
+        fail(damaged.last ?? (language == .da ? "intet snapshot kan åbnes" : "no snapshot can be opened"))
     }
 }
 

@@ -54,8 +54,8 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
-        let path = try source.locate()
-        let snapshot = try openSnapshot(path, source.language)
+        let (snapshot, warning) = try source.open()
+        if let warning { printError("overblik: \(source.language == .da ? "advarsel" : "warning"): \(warning)") }
         let context = ReportContext(language: source.language, revealCPR: revealCpr, today: source.day)
         let meta = try orFail(source.language) { () throws(SnapshotError) in try snapshot.metadata() }
         switch view {

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import OverblikStore
 import OverblikTestSupport
 import Testing
@@ -78,5 +79,41 @@ struct OpenWhilePublishingTests {
         #expect(!FileManager.default.fileExists(atPath: oldPath))      // pruned (keep = 0: only the newest)
         #expect(try open.dataset() == before)                           // still readable through the open file
         #expect(try open.citizen(before.grants[0].cpr).grants.count == 1)
+    }
+}
+
+@Suite("A damaged snapshot")
+struct DamagedSnapshotTests {
+    /// The newest snapshot cut in half, or with rows taken out of a table, is detected at open
+    /// (SQLite's errors, the seal); `overblik report` then uses the previous one and says so.
+    @Test func detectedAtOpenAndThePreviousIsUsed() throws {
+        let folder = TemporaryFolder()
+        let config = DropBuilder().write(into: folder)
+        for _ in 0..<2 { #expect(try runExecutable("overblik-sync", ["--config", config, "--today", "2026-11-23", "--quiet"]).status == 0) }
+        let directory = SnapshotDirectory(path: folder.file("snapshots"))
+        let (previous, newest) = (directory.snapshots()[0], directory.snapshots()[1])
+
+        // Rows taken out: the file is sound to SQLite, but the seal no longer matches.
+        let db = try DatabaseQueue(path: newest)
+        try db.write { try $0.execute(sql: "DELETE FROM grants WHERE rowid = 1") }
+        try db.close()
+        #expect(throws: SnapshotError.self) { try Snapshot(path: newest) }
+        let report = try runExecutable("overblik", ["report", "status", "--config", config, "--today", "2026-11-23", "--lang", "en"])
+        #expect(report.status == 0)
+        #expect(report.stderr.contains("warning: the newest snapshot is damaged ("))
+        #expect(report.stderr.contains("the checksum does not match"))
+        #expect(report.stderr.contains("showing the previous one: \((previous as NSString).lastPathComponent)"))
+
+        // Cut in half: refused too.
+        let size = (try FileManager.default.attributesOfItem(atPath: newest)[.size] as! Int)
+        truncate(newest, off_t(size / 2))
+        #expect(throws: SnapshotError.self) { try Snapshot(path: newest) }
+        #expect(try runExecutable("overblik", ["report", "team", "--config", config, "--today", "2026-11-23"]).status == 0)
+
+        // Nothing whole left: a clear failure.
+        truncate(previous, 1000)
+        let none = try runExecutable("overblik", ["report", "team", "--config", config, "--today", "2026-11-23", "--lang", "en"])
+        #expect(none.status == 1)
+        #expect(none.stderr.hasPrefix("overblik: \(previous)"))
     }
 }

@@ -18,15 +18,27 @@ public final class Snapshot: Sendable {
                 try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'")
             }
             guard let version, Int(version) == Schema.version else {
+                if version == nil {
+                    throw SnapshotError(path: path, message: Message(da: "er ikke et helt snapshot (metadata mangler)", en: "is not a whole snapshot (its metadata is missing)"))
+                }
                 throw SnapshotError(path: path, message: Message(
                     da: "snapshottet har en anden skemaversion (\(version ?? "ukendt")) end programmet (\(Schema.version)); kør overblik-sync igen",
                     en: "the snapshot has another schema version (\(version ?? "unknown")) than the program (\(Schema.version)); run overblik-sync again"))
+            }
+            // The seal: cheap (row counts), so every opening checks it.
+            let (stored, actual) = try queue.read { db in
+                (try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'checksum'"), try Seal.compute(db))
+            }
+            guard stored == actual else {
+                throw SnapshotError(path: path, message: Message(
+                    da: "er beskadiget: kontrolsummen passer ikke (\(stored ?? "mangler") ≠ \(actual)); brug et tidligere snapshot eller kør overblik-sync igen",
+                    en: "is damaged: the checksum does not match (\(stored ?? "missing") ≠ \(actual)); use an earlier snapshot or run overblik-sync again"))
             }
         } catch let error as SnapshotError {
             throw error
         } catch {
             throw SnapshotError(path: path, message: Message(
-                da: "kan ikke åbnes som snapshot: \(error)", en: "cannot be opened as a snapshot: \(error)"))
+                da: "kan ikke åbnes som snapshot (beskadiget?): \(error)", en: "cannot be opened as a snapshot (damaged?): \(error)"))
         }
     }
 

@@ -466,6 +466,9 @@ public final class AppModel {
         }
     }
 
+    /// Shows a message on the message line (e.g. that an older snapshot is shown).
+    public func notify(_ text: String) { message = text }
+
     /// Called while waiting for keys: notices a newer snapshot.
     public func poll() {
         if !newerSnapshot, source?.newerSnapshot() != nil {
