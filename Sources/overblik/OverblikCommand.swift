@@ -29,9 +29,12 @@ struct OverblikCommand: ParsableCommand {
         let meta = try orFail(language) { () throws(SnapshotError) in try snapshot.metadata() }
         let created = ISO8601DateFormatter().date(from: meta.createdAt)
         let ageHours = created.map { max(0, Int(Date().timeIntervalSince($0) / 3600)) }
-        let model = try orFail(language) { () throws(SnapshotError) in
-            try AppLoader.load(snapshot: snapshot, initials: user, loginName: ProcessInfo.processInfo.userName,
-                               language: language, today: source.day, ageHours: ageHours)
+        let model: AppModel
+        do {
+            model = try AppLoader.load(snapshot: snapshot, initials: user, loginName: ProcessInfo.processInfo.userName,
+                                       language: language, today: source.day, ageHours: ageHours)
+        } catch let error as LocalizedMessage {
+            fail(error.text(language))
         }
         let surface: CursesSurface
         do {

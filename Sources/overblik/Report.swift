@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import OverblikCore
 import OverblikStore
@@ -58,6 +59,22 @@ struct Report: ParsableCommand {
         if let warning { printError("overblik: \(source.language == .da ? "advarsel" : "warning"): \(warning)") }
         let context = ReportContext(language: source.language, revealCPR: revealCpr, today: source.day)
         let meta = try orFail(source.language) { () throws(SnapshotError) in try snapshot.metadata() }
+        // [access]: what the login name may see.
+        var visibility = Visibility.everything
+        if meta.access.enforce {
+            let staff = try orFail(source.language) { () throws(SnapshotError) in try snapshot.staffAndMapping().staff }
+            switch AccessCheck.resolve(rules: meta.access, initials: nil, loginName: ProcessInfo.processInfo.userName, staff: staff) {
+            case .success(let who): visibility = who.visibility
+            case .failure(let refusal): fail(refusal.text(source.language))
+            }
+            func refuse(_ da: String, _ en: String) -> Never { fail(AccessCheck.refusal(da, en).text(source.language)) }
+            if view == .status && !visibility.isEverything {
+                refuse("status viser alle afviste rækker; det kræver adgang til alt", "status shows every rejected row; that needs access to everything")
+            }
+            if view == .caseload, let caseworker, !visibility.seesCaseworker(caseworker) {
+                refuse("\(caseworker.uppercased())s sager er ikke dine at se", "\(caseworker.uppercased())'s cases are not yours to see")
+            }
+        }
         switch view {
         case .status:
             let report = try orFail(source.language) { () throws(SnapshotError) in try StatusReport(snapshot: snapshot) }
@@ -88,12 +105,13 @@ struct Report: ParsableCommand {
             switch view {
             case .caseload: table = Views.caseload(dataset, caseworker: caseworker!, today: context.today, dueSoonDays: dueSoon)
             case .team:
-                table = storedTeam.map { Views.team(lines: $0, filter: filter) }
-                    ?? Views.team(dataset, filter: filter, today: context.today, dueSoonDays: dueSoon)
+                let lines = storedTeam ?? teamDistribution(grants: dataset.grants, staff: dataset.staff, today: context.today, dueSoonDays: dueSoon)
+                table = Views.team(lines: lines.filter { visibility.seesTeam($0.team) }, filter: filter)
             case .followups:
-                table = storedFollowUps.map { grants in
-                    Views.followUps(lines: grants.filter(filter.accepts).compactMap { CaseloadLine($0, today: context.today, dueSoonDays: dueSoon) })
-                } ?? Views.followUps(dataset, filter: filter, today: context.today, dueSoonDays: dueSoon)
+                let grants = (storedFollowUps ?? followUpList(grants: dataset.grants.filter(filter.accepts), today: context.today,
+                                                              dueSoonDays: dueSoon).map(\.grant))
+                table = Views.followUps(lines: grants.filter { filter.accepts($0) && visibility.seesCaseworker($0.caseworker) }
+                    .compactMap { CaseloadLine($0, today: context.today, dueSoonDays: dueSoon) })
             case .budget:
                 let y = year ?? context.today.year
                 table = Views.budget(stored?.budget ?? Views.budgetRows(dataset, year: y, today: context.today), filter: filter)
@@ -116,7 +134,9 @@ struct Report: ParsableCommand {
                                             : "no month of \(month.map { "\($0)/" } ?? "")\(y) is over before \(context.today.danish): choose a period that has ended")
             }
             let filter = ReportFilter(caseworker: caseworker, team: team, paragraph: paragraph.flatMap { Paragraph(parsing: $0) })
-            let table = view == .ottetal ? Views.ottetal(r, filter: filter) : Views.discrepancies(r, filter: filter)
+            var visible = r
+            visible.discrepancies = r.discrepancies.filter { $0.cpr == nil || visibility.seesCaseworker($0.caseworker) }
+            let table = view == .ottetal ? Views.ottetal(r, filter: filter) : Views.discrepancies(visible, filter: filter)
             print(table.render(format, context), terminator: format == .csv ? "" : "\n")
         }
     }

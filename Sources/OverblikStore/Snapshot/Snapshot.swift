@@ -67,7 +67,8 @@ public final class Snapshot: Sendable {
             programVersion: pairs["program_version"] ?? "", configPath: pairs["config_path"] ?? "",
             dueSoonDays: Int(pairs["due_soon_days"] ?? "") ?? 30,
             rateTolerance: Double(pairs["rate_tolerance"] ?? "") ?? 0.02,
-            maxRejectShare: Double(pairs["max_reject_share"] ?? "") ?? 0.05)
+            maxRejectShare: Double(pairs["max_reject_share"] ?? "") ?? 0.05,
+            access: AccessRules(text: pairs["access"] ?? ""))
     }
 
     public func sources() throws(SnapshotError) -> [SourceInfo] {

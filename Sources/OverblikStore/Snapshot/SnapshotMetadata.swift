@@ -12,12 +12,15 @@ public struct SnapshotMetadata: Sendable, Equatable {
     public var dueSoonDays: Int
     public var rateTolerance: Double
     public var maxRejectShare: Double
+    /// The `[access]` rules the sync was configured with: enforced by every reader of the snapshot.
+    public var access: AccessRules
 
     public init(createdAt: String, today: Day, municipality: Municipality, programVersion: String,
-                configPath: String, dueSoonDays: Int = 30, rateTolerance: Double = 0.02, maxRejectShare: Double = 0.05) {
+                configPath: String, dueSoonDays: Int = 30, rateTolerance: Double = 0.02, maxRejectShare: Double = 0.05,
+                access: AccessRules = AccessRules()) {
         self.createdAt = createdAt; self.today = today; self.municipality = municipality
         self.programVersion = programVersion; self.configPath = configPath; self.dueSoonDays = dueSoonDays
-        self.rateTolerance = rateTolerance; self.maxRejectShare = maxRejectShare
+        self.rateTolerance = rateTolerance; self.maxRejectShare = maxRejectShare; self.access = access
     }
 
     var pairs: [(String, String)] {
@@ -25,7 +28,7 @@ public struct SnapshotMetadata: Sendable, Equatable {
          ("municipality_name", municipality.name), ("program_version", programVersion),
          ("schema_version", String(Schema.version)), ("config_path", configPath),
          ("due_soon_days", String(dueSoonDays)), ("rate_tolerance", String(rateTolerance)),
-         ("max_reject_share", String(maxRejectShare))]
+         ("max_reject_share", String(maxRejectShare)), ("access", access.text)]
     }
 }
 

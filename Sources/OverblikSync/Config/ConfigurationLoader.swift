@@ -234,10 +234,29 @@ private struct ConfigReader {
             }
         }
 
-        return SyncConfiguration(
+        var access = AccessRules()
+        if let a = try subtable(root, "access", prefix: "") {
+            warnUnknown(a, known: ["enforce", "sagsbehandler", "teamleder", "konsulent"], prefix: "access")
+            access.enforce = try bool(a, "enforce", "access.enforce") ?? false
+            func scope(_ key: String, _ fallback: AccessScope) throws(ConfigurationError) -> AccessScope {
+                guard let text = try string(a, key, "access.\(key)") else { return fallback }
+                guard let s = AccessScope(rawValue: text.lowercased()) else {
+                    throw fail("access.\(key)", da: "skal være \"own\", \"team\" eller \"all\" (fik \"\(text)\")",
+                               en: "must be \"own\", \"team\" or \"all\" (got \"\(text)\")")
+                }
+                return s
+            }
+            access.caseworker = try scope("sagsbehandler", .own)
+            access.teamLead = try scope("teamleder", .team)
+            access.consultant = try scope("konsulent", .all)
+        }
+
+        var configuration = SyncConfiguration(
             path: path, municipality: Municipality(code: code, name: name),
             snapshotDirectory: resolve(snapshotDir), keep: keep, groupReadable: groupReadable, tables: tables,
             dueSoonDays: dueSoonDays, rateTolerance: rateTolerance, maxRejectShare: maxRejectShare,
             warnings: warnings.sorted { $0.en < $1.en })
+        configuration.access = access
+        return configuration
     }
 }

@@ -54,6 +54,8 @@ public struct SyncConfiguration: Sendable {
     public var maxRejectShare: Double
     /// Keys the configuration has that Overblik does not know (probably misspelt).
     public var warnings: [Message]
+    /// `[access]`: who sees what (stored in every snapshot, enforced by its readers).
+    public var access = AccessRules()
 
     /// The file mode of snapshots and annotation files.
     public var fileMode: UInt32 { groupReadable ? 0o640 : 0o600 }

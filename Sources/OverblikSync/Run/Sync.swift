@@ -120,7 +120,7 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
     let metadata = SnapshotMetadata(
         createdAt: formatter.string(from: options.now), today: options.today, municipality: m,
         programVersion: options.programVersion, configPath: config.path, dueSoonDays: config.dueSoonDays,
-        rateTolerance: config.rateTolerance, maxRejectShare: config.maxRejectShare)
+        rateTolerance: config.rateTolerance, maxRejectShare: config.maxRejectShare, access: config.access)
     let directory = SnapshotDirectory(path: config.snapshotDirectory)
     let path: String
     do {

@@ -22,7 +22,7 @@ public enum AppLoader {
     /// export) is made from the snapshot unless given.
     public static func load(snapshot: Snapshot, initials: String?, loginName: String?, language: Language, today: Day,
                             ageHours: Int?, exportDirectory: String = FileManager.default.currentDirectoryPath,
-                            annotationDirectory: String? = nil, start: Int? = nil) throws(SnapshotError) -> AppModel {
+                            annotationDirectory: String? = nil, start: Int? = nil) throws -> AppModel {
         let timing = ProcessInfo.processInfo.environment["OVERBLIK_TIMING"] != nil
         var mark = Date()
         func lap(_ what: String) {
@@ -32,7 +32,11 @@ public enum AppLoader {
         let meta = try snapshot.metadata()
         // Grants are read when a page needs them (one caseworker's, one team's, or all).
         let people = try snapshot.staffAndMapping()
-        let user = resolveUser(initials: initials, loginName: loginName, staff: people.staff)
+        let access = AccessCheck.resolve(rules: meta.access, initials: initials, loginName: loginName, staff: people.staff)
+        guard case .success(let (user, visibility)) = access else {
+            if case .failure(let refusal) = access { throw refusal }
+            fatalError()
+        }
         let context = ReportContext(language: language, revealCPR: false, today: today)
         var derived = meta.today == today ? try snapshot.derived(year: today.year) : nil
         if derived == nil {
@@ -41,8 +45,9 @@ public enum AppLoader {
         lap("metadata, staff, mapping, figures")
         let status = try StatusReport(snapshot: snapshot, discrepancies: derived!.reconciliation?.discrepancies ?? [])
         lap("status")
-        let data = AppData(people: people, figures: derived!, status: status, today: today, dueSoonDays: meta.dueSoonDays, user: user,
+        var data = AppData(people: people, figures: derived!, status: status, today: today, dueSoonDays: meta.dueSoonDays, user: user,
                            loginName: loginName ?? initials ?? "")
+        data.visibility = visibility
         let role: Message
         switch user?.role {
         case .caseworker?: role = Message(da: "sagsbehandler", en: "caseworker")
@@ -55,7 +60,7 @@ public enum AppLoader {
                                user: user?.initials ?? "–", role: role)
         let folder = (snapshot.path as NSString).deletingLastPathComponent
         let source = SnapshotSource(snapshot: snapshot, annotationDirectory: annotationDirectory ?? folder, exportDirectory: exportDirectory) {
-            () throws(SnapshotError) -> AppModel in
+            () throws -> AppModel in
             guard let newest = SnapshotDirectory(path: folder).newest() else {
                 throw SnapshotError(path: folder, message: Message(da: "ingen snapshot", en: "no snapshot"))
             }
@@ -85,10 +90,10 @@ final class SnapshotSource: AppSource {
     let folder: String
     let annotationDirectory: String
     let exportDirectory: String
-    let reopen: () throws(SnapshotError) -> AppModel
+    let reopen: () throws -> AppModel
     private var store: AnnotationStore?
 
-    init(snapshot: Snapshot, annotationDirectory: String, exportDirectory: String, reopen: @escaping () throws(SnapshotError) -> AppModel) {
+    init(snapshot: Snapshot, annotationDirectory: String, exportDirectory: String, reopen: @escaping () throws -> AppModel) {
         self.snapshot = snapshot
         folder = (snapshot.path as NSString).deletingLastPathComponent
         self.annotationDirectory = annotationDirectory

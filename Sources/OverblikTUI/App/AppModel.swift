@@ -50,6 +50,8 @@ public struct AppData: Sendable {
     public var user: StaffMember?
     /// The login name annotations are signed with.
     public var loginName: String
+    /// What the `[access]` rules let this person see.
+    public var visibility = Visibility.everything
 
     public init(people: Dataset, figures: DerivedFigures, status: StatusReport, today: Day, dueSoonDays: Int, user: StaffMember?,
                 loginName: String) {
@@ -437,7 +439,14 @@ public final class AppModel {
         case .caseload, .followUps, .payments:
             if case .cpr(let cpr)? = page.selected("cpr") { next = citizenPage(cpr) }
         case .team:
-            if case .text(let initials)? = page.selected("caseworker") { next = caseloadPage(initials) }
+            if case .text(let initials)? = page.selected("caseworker") {
+                if data.visibility.seesCaseworker(initials) {
+                    next = caseloadPage(initials)
+                } else {
+                    message = AccessCheck.refusal("\(initials)s sager er ikke dine at se; Team viser kun tallene",
+                                                  "\(initials)'s cases are not yours to see; Team shows the figures only").text(context.language)
+                }
+            }
         case .functions:
             if case .text(let function)? = page.selected("function") { next = monthsPage(function) }
         case .months(let function):

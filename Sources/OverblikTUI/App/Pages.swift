@@ -33,10 +33,12 @@ extension AppModel {
         let team = user?.role == .teamLead ? user?.team : nil
         // The lines the sync stored for today when there are (no grant is read), else computed.
         var table: ViewTable
+        let visible = data.visibility
         if let lines = (try? source?.storedTeamLines(today: data.today)) ?? nil {
-            table = Views.team(lines: lines, filter: ReportFilter(team: team))
+            table = Views.team(lines: lines.filter { visible.seesTeam($0.team) }, filter: ReportFilter(team: team))
         } else {
-            table = Views.team(grants(team: team), filter: ReportFilter(team: team), today: data.today, dueSoonDays: data.dueSoonDays)
+            let lines = teamDistribution(grants: grants(team: team).grants, staff: data.people.staff, today: data.today, dueSoonDays: data.dueSoonDays)
+            table = Views.team(lines: lines.filter { visible.seesTeam($0.team) }, filter: ReportFilter(team: team))
         }
         let countsColumn = table.columns.firstIndex { $0.key == "byParagraph" }!
         let medianColumn = table.columns.firstIndex { $0.key == "teamMedian" }!
@@ -72,11 +74,14 @@ extension AppModel {
 
     /// The follow-up list from the sync's stored list for today when there is one, else computed.
     func followUpTable(_ filter: ReportFilter) -> ViewTable {
+        let visible = data.visibility
         if let stored = (try? source?.storedFollowUps(today: data.today)) ?? nil {
-            return Views.followUps(lines: stored.filter(filter.accepts).compactMap { CaseloadLine($0, today: data.today, dueSoonDays: data.dueSoonDays) })
+            return Views.followUps(lines: stored.filter { filter.accepts($0) && visible.seesCaseworker($0.caseworker) }
+                .compactMap { CaseloadLine($0, today: data.today, dueSoonDays: data.dueSoonDays) })
         }
-        return Views.followUps(grants(caseworker: filter.caseworker, team: filter.team), filter: filter, today: data.today,
-                               dueSoonDays: data.dueSoonDays)
+        var d = grants(caseworker: filter.caseworker, team: filter.team)
+        d.grants = d.grants.filter { visible.seesCaseworker($0.caseworker) }
+        return Views.followUps(d, filter: filter, today: data.today, dueSoonDays: data.dueSoonDays)
     }
 
     /// The month the year-to-date figures run to: the last month that is over (as in the
@@ -106,6 +111,11 @@ extension AppModel {
 
     func paymentsPage(_ function: String, month: Int) -> Page? {
         guard let source else { return nil }
+        guard data.visibility.isEverything else {
+            message = AccessCheck.refusal("posteringerne bag et tal viser alle borgere; det kræver adgang til alt",
+                                          "the payments behind a figure show every citizen; that needs access to everything").text(c.language)
+            return nil
+        }
         let range = DayRange.month(month, of: data.figures.year)
         do {
             let payments = try source.payments(function: function, posted: range)
@@ -122,6 +132,11 @@ extension AppModel {
         guard let source else { return nil }
         do {
             let d = try source.citizen(cpr)
+            guard data.visibility.seesCitizen(grants: d.grants) else {
+                message = AccessCheck.refusal("borgeren hører ikke til de sager, du har adgang til",
+                                              "the citizen is not in the caseloads you have access to").text(c.language)
+                return nil
+            }
             let touching = (data.figures.reconciliation?.discrepancies ?? []).filter { $0.cpr == cpr }
             let name = d.grants.first { !$0.name.isEmpty }?.name ?? ""
             var page = Page(kind: .citizen,
@@ -143,7 +158,11 @@ extension AppModel {
             return Page(kind: .discrepancies, caption: c.t("Ingen afsluttet måned i \(data.figures.year) endnu", "No month of \(data.figures.year) is over yet"),
                         table: ViewTable(view: "discrepancies", columns: [.init("kind", da: "Slags", en: "Kind")]), context: c)
         }
-        var table = Views.discrepancies(r, filter: ReportFilter())
+        var visibleReconciliation = r
+        if !data.visibility.isEverything {
+            visibleReconciliation.discrepancies = r.discrepancies.filter { $0.cpr == nil || data.visibility.seesCaseworker($0.caseworker) }
+        }
+        var table = Views.discrepancies(visibleReconciliation, filter: ReportFilter())
         table.columns.insert(.init("annotation", da: "Status", en: "Status", maxWidth: 12, priority: 7), at: 2)
         table.columns.append(.init("note", da: "Note", en: "Note", maxWidth: 30, priority: 0))
         let keyColumn = table.columns.firstIndex { $0.key == "key" }!
@@ -203,7 +222,8 @@ extension AppModel {
             .init("file", da: "Fil:linje / §", en: "File:line / §", maxWidth: 34, priority: 10), .init("column", da: "Kolonne", en: "Column", maxWidth: 16, priority: 6),
             .init("value", da: "Værdi", en: "Value", maxWidth: 24, priority: 5), .init("reason", da: "Årsag", en: "Reason", maxWidth: 80, priority: 6),
         ])
-        for r in status.rejected {
+        let rejectedShown = data.visibility.isEverything ? status.rejected : []
+        for r in rejectedShown {
             table.rows.append([.message(Message(da: "Afvist", en: "Rejected")), .text("\(r.file):\(r.line)"), .text(r.column), .rejectedValue(r), .message(r.reason)])
         }
         for b in status.dataBreaks {
