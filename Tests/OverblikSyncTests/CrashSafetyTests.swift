@@ -117,3 +117,29 @@ struct DamagedSnapshotTests {
         #expect(none.stderr.hasPrefix("overblik: \(previous)"))
     }
 }
+
+@Suite("A full disk")
+struct FullDiskTests {
+    /// Writing the snapshot fails (a file size limit of 1 MB stands in for a full disk): a clear
+    /// error, exit 1, the previous snapshot unchanged and no temporary file left.
+    @Test func aFullDiskLeavesThePreviousSnapshot() throws {
+        let folder = TemporaryFolder()
+        for name in ["fagsystem", "okonomi", "dst", "stamdata"] {
+            try FileManager.default.createSymbolicLink(atPath: folder.file(name), withDestinationPath: packageRoot() + "/Sampledata/" + name)
+        }
+        let config = folder.write("overblik.toml", try String(contentsOfFile: packageRoot() + "/Sampledata/overblik.toml", encoding: .utf8))
+        #expect(try runExecutable("overblik-sync", ["--config", config, "--today", "2026-11-23", "--quiet"]).status == 0)
+        let directory = SnapshotDirectory(path: folder.file("snapshots"))
+        let before = directory.snapshots()
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: before[0]))
+        let sync = packageRoot() + "/.build/debug/overblik-sync"
+        // The shell ignores SIGXFSZ (kept across exec), so writing past the limit fails with EFBIG.
+        let run = try runProgram("/bin/bash", ["-c", "trap '' XFSZ; ulimit -f 1024; exec \(sync) --config \(config) --today 2026-11-23 --lang en"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("the snapshot could not be published"))
+        #expect(run.stderr.contains("(is the disk full?); the previous snapshot is unchanged"))
+        #expect(directory.snapshots() == before)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: before[0])) == bytes)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.file("snapshots")).filter { $0.hasSuffix(".tmp") }.isEmpty)
+    }
+}

@@ -9,8 +9,13 @@ public struct ProcessResult: Sendable {
 
 /// Runs `.build/debug/NAME` (built by `swift test` together with the tests) with `arguments`.
 public func runExecutable(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws -> ProcessResult {
+    try runProgram(packageRoot() + "/.build/debug/" + name, arguments, environment: environment)
+}
+
+/// Runs any program by its path (a shell, /usr/bin/time) and collects its output.
+public func runProgram(_ path: String, _ arguments: [String], environment: [String: String] = [:]) throws -> ProcessResult {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: packageRoot() + "/.build/debug/" + name)
+    process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
     for (k, v) in environment { env[k] = v }

@@ -54,8 +54,10 @@ public enum SyncError: Error, Sendable {
             return Message(da: "en anden overblik-sync kører allerede (\(holder)); vent til den er færdig, og prøv igen",
                            en: "another overblik-sync is already running (\(holder)); wait for it to finish and try again")
         case .publish(let path, let reason):
-            return Message(da: "\(path): snapshot kunne ikke udgives: \(reason); det forrige snapshot er uændret",
-                           en: "\(path): the snapshot could not be published: \(reason); the previous snapshot is unchanged")
+            // Writing that fails at the disk is most often a full disk (or a file size limit).
+            let disk = ["disk I/O error", "disk is full", "No space left", "File too large"].contains { reason.contains($0) }
+            return Message(da: "\(path): snapshot kunne ikke udgives: \(reason)\(disk ? " (er disken fuld?)" : ""); det forrige snapshot er uændret",
+                           en: "\(path): the snapshot could not be published: \(reason)\(disk ? " (is the disk full?)" : ""); the previous snapshot is unchanged")
         }
     }
 }
