@@ -91,6 +91,9 @@ struct SnapshotOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Et bestemt snapshot / a particular snapshot file.", valueName: "sti"))
     var snapshot: String?
 
+    @Option(name: .long, help: ArgumentHelp("Det nyeste snapshot i denne mappe (fx et teams: snapshots/teams/botilbud) / the newest snapshot in this folder.", valueName: "mappe"))
+    var snapshots: String?
+
     @Option(name: .long, help: ArgumentHelp("Sprog / language: da, en.", valueName: "da|en"))
     var lang = "da"
 
@@ -101,8 +104,8 @@ struct SnapshotOptions: ParsableArguments {
     var day: Day { today.flatMap { Day(iso: $0) } ?? Day.today() }
 
     func validate() throws {
-        if config != nil && snapshot != nil {
-            throw ValidationError("angiv enten --config eller --snapshot, ikke begge / give --config or --snapshot, not both")
+        if [config != nil, snapshot != nil, snapshots != nil].filter({ $0 }).count > 1 {
+            throw ValidationError("angiv én af --config, --snapshot og --snapshots / give one of --config, --snapshot and --snapshots")
         }
         if let today, Day(iso: today) == nil {
             throw ValidationError("--today skal være en dato som 2026-11-23 / --today must be a date like 2026-11-23")
@@ -112,6 +115,12 @@ struct SnapshotOptions: ParsableArguments {
 
     /// The snapshot file to open: `--snapshot`, else the newest in the configuration's folder.
     func locate() throws -> String {
+        if let snapshots {
+            guard let newest = SnapshotDirectory(path: snapshots).newest() else {
+                fail(language == .da ? "ingen snapshot i \(snapshots): kør overblik-sync først" : "no snapshot in \(snapshots): run overblik-sync first")
+            }
+            return newest
+        }
         if let snapshot {
             guard FileManager.default.fileExists(atPath: snapshot) else {
                 fail(language == .da ? "\(snapshot): snapshottet findes ikke" : "\(snapshot): the snapshot does not exist")

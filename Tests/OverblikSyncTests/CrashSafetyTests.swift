@@ -143,3 +143,45 @@ struct FullDiskTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.file("snapshots")).filter { $0.hasSuffix(".tmp") }.isEmpty)
     }
 }
+
+@Suite("Per-team snapshots")
+struct PerTeamSnapshotTests {
+    /// With `per_team = true` each team gets a snapshot of its own holding only its citizens:
+    /// its grants and staff, those citizens' payments and DST rows; none of another team's.
+    @Test func eachTeamHoldsOnlyItsCitizens() throws {
+        let folder = TemporaryFolder()
+        for name in ["fagsystem", "okonomi", "dst", "stamdata"] {
+            try FileManager.default.createSymbolicLink(atPath: folder.file(name), withDestinationPath: packageRoot() + "/Sampledata/" + name)
+        }
+        let config = folder.write("overblik.toml", try String(contentsOfFile: packageRoot() + "/Sampledata/overblik.toml", encoding: .utf8)
+            .replacingOccurrences(of: "keep = 5", with: "keep = 5\nper_team = true"))
+        let run = try runExecutable("overblik-sync", ["--config", config, "--today", "2026-11-23", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let all = try Snapshot(path: SnapshotDirectory(path: folder.file("snapshots")).newest()!).dataset()
+        let teams = try FileManager.default.contentsOfDirectory(atPath: folder.file("snapshots/teams")).sorted()
+        #expect(teams == ["bostoette", "botilbud", "dagtilbud-og-beskaeftigelse"])
+        var grantsSeen = 0
+        for team in teams {
+            let path = try #require(SnapshotDirectory(path: folder.file("snapshots/teams/\(team)")).newest())
+            var info = stat()
+            stat(path, &info)
+            #expect(info.st_mode & 0o777 == 0o600)
+            let d = try Snapshot(path: path).dataset()
+            let name = d.grants[0].team
+            #expect(d.grants.allSatisfy { $0.team == name })
+            let citizens = Set(d.grants.map(\.cpr))
+            #expect(d.payments.allSatisfy { citizens.contains($0.cpr) })
+            #expect(d.dst.allSatisfy { citizens.contains($0.cpr) })
+            #expect(d.payments.count == all.payments.filter { citizens.contains($0.cpr) }.count)
+            #expect(d.staff.allSatisfy { $0.team == name })
+            #expect(d.budget.isEmpty && d.rejected.isEmpty)
+            grantsSeen += d.grants.count
+        }
+        #expect(grantsSeen == all.grants.filter { !$0.team.isEmpty }.count)
+        // The TUI and reports open a team's folder with --snapshots.
+        let report = try runExecutable("overblik", ["report", "team", "--snapshots", folder.file("snapshots/teams/botilbud"),
+                                                    "--today", "2026-11-23", "--format", "csv"])
+        #expect(report.status == 0)
+        #expect(report.stdout.split(separator: "\r\n").count == 1 + 5)
+    }
+}

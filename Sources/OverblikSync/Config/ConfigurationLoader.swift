@@ -165,9 +165,10 @@ private struct ConfigReader {
         }
         let name = try string(m, "name", "municipality.name") ?? ""
 
-        var snapshotDir = "snapshots", keep = 10, groupReadable = false
+        var snapshotDir = "snapshots", keep = 10, groupReadable = false, perTeam = false
         if let s = try subtable(root, "snapshot", prefix: "") {
-            warnUnknown(s, known: ["dir", "keep", "group_readable"], prefix: "snapshot")
+            warnUnknown(s, known: ["dir", "keep", "group_readable", "per_team"], prefix: "snapshot")
+            perTeam = try bool(s, "per_team", "snapshot.per_team") ?? false
             snapshotDir = try string(s, "dir", "snapshot.dir") ?? snapshotDir
             keep = try int(s, "keep", "snapshot.keep") ?? keep
             guard keep >= 0 else { throw fail("snapshot.keep", da: "må ikke være negativ", en: "must not be negative") }
@@ -257,6 +258,7 @@ private struct ConfigReader {
             dueSoonDays: dueSoonDays, rateTolerance: rateTolerance, maxRejectShare: maxRejectShare,
             warnings: warnings.sorted { $0.en < $1.en })
         configuration.access = access
+        configuration.perTeam = perTeam
         return configuration
     }
 }

@@ -56,6 +56,9 @@ public struct SyncConfiguration: Sendable {
     public var warnings: [Message]
     /// `[access]`: who sees what (stored in every snapshot, enforced by its readers).
     public var access = AccessRules()
+    /// `[snapshot] per_team`: also one snapshot per team, holding only that team's citizens,
+    /// in `<dir>/teams/<team>/` (so that file permissions can keep teams apart).
+    public var perTeam = false
 
     /// The file mode of snapshots and annotation files.
     public var fileMode: UInt32 { groupReadable ? 0o640 : 0o600 }

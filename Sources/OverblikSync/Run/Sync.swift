@@ -138,6 +138,9 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
     }
     let derived = derivedWhenReady()
     let computeSeconds = computeTime.values[0]
+    if config.perTeam {
+        try publishPerTeam(dataset, config: config, options: options, metadata: metadata)
+    }
     var summary = SyncSummary(sources: dataset.sources, rejected: dataset.rejected, snapshotPath: path, dryRun: options.dryRun,
                               seconds: elapsed(since: started), warnings: config.warnings, today: options.today,
                               reconciliation: derived.last?.reconciliation, computeSeconds: computeSeconds)
@@ -169,4 +172,51 @@ final class ResultSlots<T>: @unchecked Sendable {
         slots[i] = nil
         return v
     }
+}
+
+/// One snapshot per team in `<dir>/teams/<team>/`: the team's grants and staff, and of its
+/// citizens only their payments and DST rows; no budget (a municipality's budget against one
+/// team's spend would mislead) and no rejected rows (they may concern anyone). The figures are
+/// computed from that alone.
+func publishPerTeam(_ d: Dataset, config: SyncConfiguration, options: SyncOptions, metadata: SnapshotMetadata) throws(SyncError) {
+    let teams = Dictionary(grouping: d.grants.filter { !$0.team.isEmpty }) { $0.team.lowercased() }
+    for (_, grants) in teams.sorted(by: { $0.key < $1.key }) {
+        let name = grants[0].team
+        let citizens = Set(grants.map(\.cpr))
+        var t = Dataset(municipality: d.municipality)
+        t.grants = grants
+        t.staff = d.staff.filter { $0.team.lowercased() == name.lowercased() }
+        t.payments = d.payments.filter { citizens.contains($0.cpr) }
+        t.dst = d.dst.filter { citizens.contains($0.cpr) }
+        t.mapping = d.mapping
+        t.sources = d.sources
+        let derived = DerivedFigures.years(for: options.today).map {
+            DerivedFigures.compute(t, year: $0, today: options.today, rateTolerance: config.rateTolerance)
+        }
+        let views = StoredViews.compute(t, today: options.today, dueSoonDays: config.dueSoonDays)
+        let folder = (config.snapshotDirectory as NSString).appendingPathComponent("teams/" + teamFolderName(name))
+        do {
+            _ = try SnapshotDirectory(path: folder).publish(createdAt: options.now, mode: config.fileMode, keep: config.keep,
+                                                          dryRun: options.dryRun) { temporary in
+                try SnapshotWriter.write(t, derivedWhenReady: { derived }, views: { views }, metadata: metadata, to: temporary)
+            }
+        } catch {
+            throw .publish(path: folder, reason: "\(error)")
+        }
+    }
+}
+
+/// A team's folder name: lower case, æ ø å as ae oe aa, anything else not a letter or digit as `-`.
+public func teamFolderName(_ team: String) -> String {
+    var out = ""
+    for ch in team.lowercased() {
+        switch ch {
+        case "æ": out += "ae"
+        case "ø": out += "oe"
+        case "å": out += "aa"
+        case "a"..."z", "0"..."9": out.append(ch)
+        default: if !out.hasSuffix("-") { out += "-" }
+        }
+    }
+    return out.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
 }
