@@ -47,17 +47,23 @@ struct OverblikCommand: ParsableCommand {
         defer { surface.end() }
         if let warning { model.notify(warning) }
         var dirty = true
+        var checking = false
         while !model.wantsQuit {
             if dirty {
                 model.render(on: surface)
                 surface.present()
             }
+            if !checking {
+                // After the first frame: SQLite's check of the whole file, in the background.
+                model.startIntegrityCheck()
+                checking = true
+            }
             guard let keys = surface.readKeys(timeout: 2000) else { break }  // the terminal is gone
             if keys.isEmpty {
                 // Idle: look for a newer snapshot (the header then says so).
-                let before = model.newerSnapshot
+                let before = (model.newerSnapshot, model.damaged)
                 model.poll()
-                dirty = model.newerSnapshot != before
+                dirty = model.newerSnapshot != before.0 || model.damaged != before.1
                 continue
             }
             dirty = true

@@ -272,3 +272,35 @@ extension Cell {
     /// The raw key of a `.masked` cell (tests only).
     var maskedKey: String { if case .masked(let k) = self { return k }; return "" }
 }
+
+@Suite("A damaged snapshot in the TUI", .serialized)
+struct DamagedInTUITests {
+    /// The whole-file check runs in the background after the first frame; when it finds the open
+    /// snapshot damaged, the message line says so and `r` opens the previous whole one.
+    @Test func theCheckFindsDamageAndROpensThePreviousWhole() throws {
+        let folder = TemporaryFolder()
+        let older = folder.file("snapshot-20261123T060000.000Z.sqlite"), newer = folder.file("snapshot-20261123T120000.000Z.sqlite")
+        try FileManager.default.copyItem(atPath: SampleSnapshot.path, toPath: older)
+        try FileManager.default.copyItem(atPath: SampleSnapshot.path, toPath: newer)
+        let model = try AppLoader.load(snapshot: Snapshot(path: newer), initials: "MHA", loginName: nil, language: .da,
+                                       today: Day(year: 2026, month: 11, day: 23)!, ageHours: 1, exportDirectory: folder.path,
+                                       annotationDirectory: folder.path)
+        _ = screen(model)
+        let size = (try FileManager.default.attributesOfItem(atPath: newer)[.size] as! Int)
+        truncate(newer, off_t(size / 3))   // the file is damaged under the open program
+        model.startIntegrityCheck()
+        for _ in 0..<100 where model.damaged == nil {
+            usleep(50_000)
+            model.poll()
+        }
+        #expect(model.damaged != nil)
+        #expect(screen(model)[23].hasPrefix(" snapshottet er beskadiget ("))
+        #expect(screen(model)[23].hasSuffix("tryk r for det forrige hele"))
+        model.handle(.character("r"))
+        #expect(screen(model)[23].hasPrefix(" det forrige hele snapshot er indlæst"))
+        #expect(model.damaged == nil)
+        // Drill-downs read the previous snapshot now.
+        model.handle(.enter)
+        #expect(screen(model, rows: 48, columns: 160)[5].hasPrefix(" Bevilling "))
+    }
+}

@@ -60,11 +60,11 @@ public enum AppLoader {
                                user: user?.initials ?? "–", role: role)
         let folder = (snapshot.path as NSString).deletingLastPathComponent
         let source = SnapshotSource(snapshot: snapshot, annotationDirectory: annotationDirectory ?? folder, exportDirectory: exportDirectory) {
-            () throws -> AppModel in
-            guard let newest = SnapshotDirectory(path: folder).newest() else {
+            (path: String?) throws -> AppModel in
+            guard let chosen = path ?? SnapshotDirectory(path: folder).newest() else {
                 throw SnapshotError(path: folder, message: Message(da: "ingen snapshot", en: "no snapshot"))
             }
-            return try load(snapshot: try Snapshot(path: newest), initials: initials, loginName: loginName, language: language,
+            return try load(snapshot: try Snapshot(path: chosen), initials: initials, loginName: loginName, language: language,
                             today: today, ageHours: 0, exportDirectory: exportDirectory, annotationDirectory: annotationDirectory)
         }
         return AppModel(data: data, context: context, header: header, source: source, start: start)
@@ -90,10 +90,19 @@ final class SnapshotSource: AppSource {
     let folder: String
     let annotationDirectory: String
     let exportDirectory: String
-    let reopen: () throws -> AppModel
+    let reopen: (String?) throws -> AppModel
     private var store: AnnotationStore?
+    /// The result of SQLite's check of the whole file, run in the background after the first frame.
+    private let check = CheckResult()
 
-    init(snapshot: Snapshot, annotationDirectory: String, exportDirectory: String, reopen: @escaping () throws -> AppModel) {
+    final class CheckResult: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value: String?
+        func set(_ v: String) { lock.lock(); value = v; lock.unlock() }
+        var result: String? { lock.lock(); defer { lock.unlock() }; return value }
+    }
+
+    init(snapshot: Snapshot, annotationDirectory: String, exportDirectory: String, reopen: @escaping (String?) throws -> AppModel) {
         self.snapshot = snapshot
         folder = (snapshot.path as NSString).deletingLastPathComponent
         self.annotationDirectory = annotationDirectory
@@ -134,7 +143,31 @@ final class SnapshotSource: AppSource {
         return newest
     }
 
-    func reload() throws -> AppModel { try reopen() }
+    func reload() throws -> AppModel { try reopen(nil) }
+
+    /// Starts SQLite's `quick_check` of the open file on a connection of its own (it reads the
+    /// whole file: seconds at national scale, so never before the first frame).
+    func startIntegrityCheck() {
+        let path = snapshot.path, check = check
+        DispatchQueue.global(qos: .utility).async {
+            let result = (try? Snapshot(path: path).integrityCheck()) ?? "cannot be read"
+            check.set(result)
+        }
+    }
+
+    func damage() -> String? {
+        guard let r = check.result, r != "ok" else { return nil }
+        return r
+    }
+
+    /// The newest snapshot older than the open one that opens whole.
+    func previousWhole() throws -> AppModel? {
+        let mine = (snapshot.path as NSString).lastPathComponent
+        for candidate in SnapshotDirectory(path: folder).snapshots().reversed() where (candidate as NSString).lastPathComponent < mine {
+            if (try? Snapshot(path: candidate).integrityCheck()) == "ok" { return try reopen(candidate) }
+        }
+        return nil
+    }
 
     /// Writes `overblik-<view>-<time>.csv` (mode 0600: it may hold personal data) and returns its path.
     func export(_ csv: String, view: String) throws -> String {

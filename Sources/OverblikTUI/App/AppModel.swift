@@ -36,6 +36,11 @@ public protocol AppSource: AnyObject {
     func reload() throws -> AppModel
     /// Writes an export and returns its path.
     func export(_ csv: String, view: String) throws -> String
+    /// Checks the whole open file in the background; `damage` is then nil (whole, or not known
+    /// yet) or what is wrong, and `previousWhole` opens the newest older snapshot that is whole.
+    func startIntegrityCheck()
+    func damage() -> String?
+    func previousWhole() throws -> AppModel?
 }
 
 /// What the pages are built from: the records held in memory and who is looking.
@@ -70,7 +75,7 @@ public final class AppModel {
     public private(set) var context: ReportContext
     public private(set) var header: AppHeader
     public private(set) var data: AppData
-    public let source: AppSource?
+    public private(set) var source: AppSource?
     /// The newest annotation of every discrepancy key.
     public private(set) var annotations: [String: Annotation] = [:]
     public private(set) var wantsQuit = false
@@ -484,25 +489,56 @@ public final class AppModel {
             newerSnapshot = true
             message = nil
         }
+        if damaged == nil, let damage = source?.damage() {
+            damaged = damage
+            message = context.t("snapshottet er beskadiget (\(damage)); tryk r for det forrige hele",
+                                "the snapshot is damaged (\(damage)); press r for the previous whole one")
+        }
     }
+
+    /// What SQLite's check found wrong with the open snapshot, if anything.
+    public private(set) var damaged: String?
+
+    /// Starts the background check of the open snapshot (after the first frame).
+    public func startIntegrityCheck() { source?.startIntegrityCheck() }
 
     private func reload() {
         guard let source else { return }
+        if damaged != nil {
+            do {
+                guard let previous = try source.previousWhole() else {
+                    message = context.t("der er intet tidligere helt snapshot", "there is no earlier whole snapshot")
+                    return
+                }
+                adopt(previous)
+                damaged = nil
+                message = context.t("det forrige hele snapshot er indlæst (\(header.createdAt))", "the previous whole snapshot is loaded (\(header.createdAt))")
+            } catch {
+                message = describe(error)
+            }
+            return
+        }
         guard source.newerSnapshot() != nil else {
             message = context.t("der er ingen nyere data", "there is no newer data")
             return
         }
         do {
-            let fresh = try source.reload()
-            data = fresh.data
-            header = fresh.header
-            annotations = fresh.annotations
-            build()
+            adopt(try source.reload())
             newerSnapshot = false
             message = context.t("nyeste data indlæst (\(header.createdAt))", "newest data loaded (\(header.createdAt))")
         } catch {
             message = describe(error)
         }
+    }
+
+    /// Takes over another model's data (a reloaded snapshot), keeping the tab and CPR state.
+    private func adopt(_ fresh: AppModel) {
+        // The new snapshot's source too: drill-downs must read the snapshot the lists come from.
+        source = fresh.source
+        data = fresh.data
+        header = fresh.header
+        annotations = fresh.annotations
+        build()
     }
 
     func describe(_ error: Error) -> String {
