@@ -12,11 +12,7 @@ import Testing
 struct CrashSafetyTests {
     @Test func killedAtManyPointsLeavesOnlyWholeSnapshots() throws {
         let folder = TemporaryFolder()
-        for name in ["fagsystem", "okonomi", "dst", "stamdata"] {
-            try FileManager.default.createSymbolicLink(atPath: folder.file(name), withDestinationPath: packageRoot() + "/Sampledata/" + name)
-        }
-        let config = folder.write("overblik.toml", try String(contentsOfFile: packageRoot() + "/Sampledata/overblik.toml", encoding: .utf8)
-            .replacingOccurrences(of: "keep = 5", with: "keep = 50"))
+        let config = sampledataDrop(in: folder) { $0.replacingOccurrences(of: "keep = 5", with: "keep = 50") }
         let first = try runExecutable("overblik-sync", ["--config", config, "--today", "2026-11-23", "--quiet"])
         #expect(first.status == 0)
         let directory = SnapshotDirectory(path: folder.file("snapshots"))
@@ -124,10 +120,7 @@ struct FullDiskTests {
     /// error, exit 1, the previous snapshot unchanged and no temporary file left.
     @Test func aFullDiskLeavesThePreviousSnapshot() throws {
         let folder = TemporaryFolder()
-        for name in ["fagsystem", "okonomi", "dst", "stamdata"] {
-            try FileManager.default.createSymbolicLink(atPath: folder.file(name), withDestinationPath: packageRoot() + "/Sampledata/" + name)
-        }
-        let config = folder.write("overblik.toml", try String(contentsOfFile: packageRoot() + "/Sampledata/overblik.toml", encoding: .utf8))
+        let config = sampledataDrop(in: folder)
         #expect(try runExecutable("overblik-sync", ["--config", config, "--today", "2026-11-23", "--quiet"]).status == 0)
         let directory = SnapshotDirectory(path: folder.file("snapshots"))
         let before = directory.snapshots()
@@ -150,11 +143,7 @@ struct PerTeamSnapshotTests {
     /// its grants and staff, those citizens' payments and DST rows; none of another team's.
     @Test func eachTeamHoldsOnlyItsCitizens() throws {
         let folder = TemporaryFolder()
-        for name in ["fagsystem", "okonomi", "dst", "stamdata"] {
-            try FileManager.default.createSymbolicLink(atPath: folder.file(name), withDestinationPath: packageRoot() + "/Sampledata/" + name)
-        }
-        let config = folder.write("overblik.toml", try String(contentsOfFile: packageRoot() + "/Sampledata/overblik.toml", encoding: .utf8)
-            .replacingOccurrences(of: "keep = 5", with: "keep = 5\nper_team = true"))
+        let config = sampledataDrop(in: folder) { $0.replacingOccurrences(of: "keep = 5", with: "keep = 5\nper_team = true") }
         let run = try runExecutable("overblik-sync", ["--config", config, "--today", "2026-11-23", "--quiet"])
         #expect(run.status == 0, "\(run.stderr)")
         let all = try Snapshot(path: SnapshotDirectory(path: folder.file("snapshots")).newest()!).dataset()

@@ -30,17 +30,8 @@ struct HostileInputTests {
         let chunk = Data(repeating: UInt8(ascii: "x"), count: 1 << 20)
         for _ in 0..<200 { handle.write(chunk) }
         try handle.close()
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/time")
-        p.arguments = ["-f", "PEAK %M", packageRoot() + "/.build/debug/overblik-sync", "--config", config, "--today", "2026-11-23", "--json"]
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        let run = (status: p.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: stderr)
+        let run = try runProgram("/usr/bin/time", ["-f", "PEAK %M", packageRoot() + "/.build/debug/overblik-sync", "--config", config,
+                                                   "--today", "2026-11-23", "--json"])
         #expect(run.status == 0, "\(run.stderr.suffix(300))")
         let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
         let rows = rejected(json)

@@ -9,11 +9,7 @@ import Testing
 enum AccessSnapshot {
     static let folder = TemporaryFolder()
     static let path: String = {
-        for name in ["fagsystem", "okonomi", "dst", "stamdata"] {
-            try! FileManager.default.createSymbolicLink(atPath: folder.file(name), withDestinationPath: packageRoot() + "/Sampledata/" + name)
-        }
-        let text = try! String(contentsOfFile: packageRoot() + "/Sampledata/overblik.toml", encoding: .utf8) + "\n[access]\nenforce = true\n"
-        let config = folder.write("overblik.toml", text)
+        let config = sampledataDrop(in: folder) { $0 + "\n[access]\nenforce = true\n" }
         let run = try! runExecutable("overblik-sync", ["--config", config, "--today", "2026-11-23", "--quiet"])
         precondition(run.status == 0, run.stderr)
         return SnapshotDirectory(path: folder.file("snapshots")).newest()!

@@ -10,10 +10,7 @@ enum SampleSnapshot {
     static let folder = TemporaryFolder()
     static let path: String = {
         // The drop's folders linked into a fresh folder, so that the paths stay as configured.
-        for name in ["fagsystem", "okonomi", "dst", "stamdata"] {
-            try! FileManager.default.createSymbolicLink(atPath: folder.file(name), withDestinationPath: packageRoot() + "/Sampledata/" + name)
-        }
-        let config = folder.write("overblik.toml", try! String(contentsOfFile: packageRoot() + "/Sampledata/overblik.toml", encoding: .utf8))
+        let config = sampledataDrop(in: folder)
         let run = try! runExecutable("overblik-sync", ["--config", config, "--today", "2026-11-23", "--quiet"])
         precondition(run.status == 0, run.stderr)
         return SnapshotDirectory(path: folder.file("snapshots")).newest()!

@@ -46,3 +46,13 @@ public struct DropBuilder {
         return folder.write("overblik.toml", config)
     }
 }
+
+/// Sampledata's drop in `folder` (its folders linked, so the configured paths hold) with its
+/// configuration changed by `edit`; returns the configuration's path.
+@discardableResult
+public func sampledataDrop(in folder: TemporaryFolder, edit: (String) -> String = { $0 }) -> String {
+    for name in ["fagsystem", "okonomi", "dst", "stamdata"] {
+        try! FileManager.default.createSymbolicLink(atPath: folder.file(name), withDestinationPath: packageRoot() + "/Sampledata/" + name)
+    }
+    return folder.write("overblik.toml", edit(try! String(contentsOfFile: packageRoot() + "/Sampledata/overblik.toml", encoding: .utf8)))
+}

@@ -132,12 +132,17 @@ public final class Snapshot: Sendable {
 
     /// The staff and the mapping (small; what the TUI needs before any list).
     public func staffAndMapping() throws(SnapshotError) -> Dataset {
-        let meta = try metadata()
-        var d = Dataset(municipality: meta.municipality)
-        try read { db in
+        try partial { db, d in
             d.staff = try Snapshot.staff(db)
             d.mapping = try Snapshot.mapping(db)
         }
+    }
+
+    /// A dataset of this snapshot's municipality with what `fill` reads into it.
+    private func partial(_ fill: (Database, inout Dataset) throws -> Void) throws(SnapshotError) -> Dataset {
+        let meta = try metadata()
+        var d = Dataset(municipality: meta.municipality)
+        try read { db in try fill(db, &d) }
         return d
     }
 
@@ -152,17 +157,14 @@ public final class Snapshot: Sendable {
 
     private func grantsUnfiltered(caseworker: String?, team: String?, openOn: Day?) throws(SnapshotError) -> [Grant] {
         try read { db -> [Grant] in
-            func variants(_ s: String) -> [String] { Array(Set([s, s.uppercased(), s.lowercased()])) }
-            if let caseworker {
-                let v = variants(caseworker)
-                return try Snapshot.grants(db, where: "WHERE caseworker IN (\(v.map { _ in "?" }.joined(separator: ",")))",
-                                           StatementArguments(v)).filter { $0.caseworker.lowercased() == caseworker.lowercased() }
+            // By an indexed column, for the value as given and in both cases; compared without case after.
+            func by(_ column: String, _ value: String, _ field: KeyPath<Grant, String>) throws -> [Grant] {
+                let v = Array(Set([value, value.uppercased(), value.lowercased()]))
+                return try Snapshot.grants(db, where: "WHERE \(column) IN (\(v.map { _ in "?" }.joined(separator: ",")))",
+                                           StatementArguments(v)).filter { $0[keyPath: field].lowercased() == value.lowercased() }
             }
-            if let team {
-                let v = variants(team)
-                return try Snapshot.grants(db, where: "WHERE team IN (\(v.map { _ in "?" }.joined(separator: ",")))",
-                                           StatementArguments(v)).filter { $0.team.lowercased() == team.lowercased() }
-            }
+            if let caseworker { return try by("caseworker", caseworker, \.caseworker) }
+            if let team { return try by("team", team, \.team) }
             if let openOn { return try Snapshot.grants(db, where: "WHERE \"end\" IS NULL OR \"end\" >= ?", [openOn.ordinal]) }
             return try Snapshot.grants(db)
         }
@@ -170,13 +172,10 @@ public final class Snapshot: Sendable {
 
     /// The grants and the staff only: what the caseload, team and follow-up views need.
     public func grantsAndStaff() throws(SnapshotError) -> Dataset {
-        let meta = try metadata()
-        var d = Dataset(municipality: meta.municipality)
-        try read { db in
+        try partial { db, d in
             d.grants = try Snapshot.grants(db)
             d.staff = try Snapshot.staff(db)
         }
-        return d
     }
 
     static func grants(_ db: Database, where clause: String = "", _ arguments: StatementArguments = [], order: String = "grants.id") throws -> [Grant] {
@@ -235,15 +234,12 @@ public final class Snapshot: Sendable {
     /// One citizen's records in every system (grants, payments, DST rows) and the mapping, read
     /// through the CPR indexes: what the citizen drill-down shows.
     public func citizen(_ cpr: CPR) throws(SnapshotError) -> Dataset {
-        let meta = try metadata()
-        var d = Dataset(municipality: meta.municipality)
-        try read { db in
+        try partial { db, d in
             d.grants = try Snapshot.grants(db, where: "WHERE cpr = ?", [cpr.value])
             d.payments = try Snapshot.payments(db, from: "payments_by_cpr", where: "WHERE cpr = ?", [cpr.value])
             d.dst = try Snapshot.dst(db, where: "WHERE cpr = ?", [cpr.value])
             d.mapping = try Snapshot.mapping(db)
         }
-        return d
     }
 
     /// The payments of an account function posted within `posted`: the rows behind an Økonomi figure.
