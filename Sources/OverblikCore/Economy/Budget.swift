@@ -37,14 +37,14 @@ public struct BudgetMonth: Hashable, Sendable {
 /// Unit cost's `paidFor` takes each payment's amount pro rata to its period's days in the
 /// range, rounded to whole øre per payment.
 public func budgetView(grants: [Grant], payments: [Payment], budget: [BudgetLine], mapping: MappingIndex,
-                       year: Int, today: Day) -> [BudgetMonth] {
+                       year: Int, today: Day, index: PaymentIndex? = nil) -> [BudgetMonth] {
     let yearRange = DayRange.year(year)
     let functions = Set(mapping.functions).union(budget.filter { $0.year == year }.map(\.function)).sorted()
     let budgets = Dictionary(budget.filter { $0.year == year }.map { ("\($0.function)|\($0.month)", $0.effective) },
                              uniquingKeysWith: { a, _ in a })
     // Positions, not copies: the payments of one function are gathered only while it is computed.
-    var paymentsByFunction: [String: [Int32]] = [:]
-    for (i, p) in payments.enumerated() { paymentsByFunction[p.function, default: []].append(Int32(i)) }
+    var paymentsByFunction: [String: [Int32]] = index?.byFunction ?? [:]
+    if index == nil { for (i, p) in payments.enumerated() { paymentsByFunction[p.function, default: []].append(Int32(i)) } }
 
     // Grants this municipality pays, by function, with their citizens' unions.
     var ownGrants: [String: [Grant]] = [:]

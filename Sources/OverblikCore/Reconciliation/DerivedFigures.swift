@@ -17,13 +17,16 @@ public struct DerivedFigures: Sendable, Equatable {
     public static func years(for today: Day) -> [Int] { [today.year - 1, today.year] }
 
     /// Computes the figures of `year` from a dataset, for `today`.
-    public static func compute(_ d: Dataset, year: Int, today: Day, rateTolerance: Double) -> DerivedFigures {
+    /// `index` (built once from the dataset) saves each year sorting the payments again.
+    public static func compute(_ d: Dataset, year: Int, today: Day, rateTolerance: Double, index: PaymentIndex? = nil) -> DerivedFigures {
         let mapping = MappingIndex(d.mapping)
+        let index = index ?? PaymentIndex(payments: d.payments, grants: d.grants, mapping: mapping)
         return DerivedFigures(
             year: year,
             reconciliation: reconcile(grants: d.grants, payments: d.payments, dst: d.dst, mapping: mapping, year: year,
-                                      today: today, rateTolerance: rateTolerance),
-            budget: budgetView(grants: d.grants, payments: d.payments, budget: d.budget, mapping: mapping, year: year, today: today),
+                                      today: today, rateTolerance: rateTolerance, index: index),
+            budget: budgetView(grants: d.grants, payments: d.payments, budget: d.budget, mapping: mapping, year: year, today: today,
+                               index: index),
             movements: OverblikCore.movements(grants: d.grants, year: year))
     }
 }

@@ -12,10 +12,11 @@ public struct Reconciliation: Sendable, Equatable {
 /// Reconciles for `year` (or `year` and `month`) as domain.md defines it. Nil when the
 /// period has no month that is over yet.
 public func reconcile(grants: [Grant], payments: [Payment], dst: [DstRow], mapping: MappingIndex,
-                      year: Int, month: Int? = nil, today: Day, rateTolerance: Double) -> Reconciliation? {
+                      year: Int, month: Int? = nil, today: Day, rateTolerance: Double, index: PaymentIndex? = nil) -> Reconciliation? {
     guard let period = reconciliationPeriod(year: year, month: month, today: today) else { return nil }
     var r = Reconciler(grants: grants, payments: payments, dst: dst, mapping: mapping, period: period,
-                       year: year, today: today, rateTolerance: rateTolerance)
+                       year: year, today: today, rateTolerance: rateTolerance,
+                       index: index ?? PaymentIndex(payments: payments, grants: grants, mapping: mapping))
     return r.run()
 }
 
@@ -40,23 +41,14 @@ struct Reconciler {
     var out: [Discrepancy] = []
 
     init(grants: [Grant], payments: [Payment], dst: [DstRow], mapping: MappingIndex, period: DayRange,
-         year: Int, today: Day, rateTolerance: Double) {
+         year: Int, today: Day, rateTolerance: Double, index: PaymentIndex) {
         self.grants = grants; self.dst = dst; self.mapping = mapping; self.period = period
         self.year = year; self.today = today; self.rateTolerance = rateTolerance
         var g: [CPR: [Paragraph: [Grant]]] = [:]
-        var ofCitizen: [CPR: [Grant]] = [:]
-        for x in grants {
-            g[x.cpr, default: [:]][x.paragraph, default: []].append(x)
-            ofCitizen[x.cpr, default: []].append(x)
-        }
+        for x in grants { g[x.cpr, default: [:]][x.paragraph, default: []].append(x) }
         grantsBy = g
         self.payments = payments
-        var p: [CPR: [Paragraph: [Int32]]] = [:]
-        for (i, x) in payments.enumerated() {
-            guard let paragraph = OverblikCore.paragraph(of: x, mapping: mapping, grantsOfCitizen: ofCitizen[x.cpr] ?? []) else { continue }
-            p[x.cpr, default: [:]][paragraph, default: []].append(Int32(i))
-        }
-        paymentIndex = p
+        paymentIndex = index.byCitizen
     }
 
     func inPeriod(_ g: Grant) -> Bool { g.span.within(period) != nil }

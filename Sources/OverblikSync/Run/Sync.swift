@@ -98,12 +98,15 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
     let computeTime = ResultSlots<Double>(count: 1)
     let views = ResultSlots<StoredViews>(count: 1)
     DispatchQueue.global().async(group: computed) {
-        // The two years, and the Team and Opfølgning views for today, side by side.
+        // The payments sorted once for both years; then the two years, and the Team and
+        // Opfølgning views for today, side by side.
+        let index = PaymentIndex(payments: frozen.payments, grants: frozen.grants, mapping: MappingIndex(frozen.mapping))
         DispatchQueue.concurrentPerform(iterations: years.count + 1) { i in
             if i == years.count {
                 views.set(0, StoredViews.compute(frozen, today: options.today, dueSoonDays: config.dueSoonDays))
             } else {
-                results.set(i, DerivedFigures.compute(frozen, year: years[i], today: options.today, rateTolerance: config.rateTolerance))
+                results.set(i, DerivedFigures.compute(frozen, year: years[i], today: options.today, rateTolerance: config.rateTolerance,
+                                                      index: index))
             }
         }
         computeTime.set(0, Double(DispatchTime.now().uptimeNanoseconds - t1.uptimeNanoseconds) / 1e9)
