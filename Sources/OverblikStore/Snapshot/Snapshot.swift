@@ -107,7 +107,7 @@ public final class Snapshot: Sendable {
     /// The Team view's lines as the sync stored them, when it stored them for `today`.
     public func storedTeamLines(today: Day) throws(SnapshotError) -> [TeamLine]? {
         try read { db -> [TeamLine]? in
-            guard try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'views_today'") == today.iso else { return nil }
+            guard try Snapshot.hasViews(db, for: today) else { return nil }
             return try Row.fetchAll(db, sql: "SELECT * FROM team_lines ORDER BY position").map { r in
                 var counts: [Paragraph: Int] = [:]
                 for part in (r["by_paragraph"] as String).split(separator: ",") {
@@ -125,9 +125,14 @@ public final class Snapshot: Sendable {
     /// The grants of the follow-up list in its order, as the sync stored it, when for `today`.
     public func storedFollowUps(today: Day) throws(SnapshotError) -> [Grant]? {
         try read { db -> [Grant]? in
-            guard try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'views_today'") == today.iso else { return nil }
+            guard try Snapshot.hasViews(db, for: today) else { return nil }
             return try Snapshot.grants(db, where: "JOIN follow_ups f ON f.grant_id = grants.id", [], order: "f.position")
         }
+    }
+
+    /// Whether the sync stored the Team and Opfølgning views for `today`.
+    static func hasViews(_ db: Database, for today: Day) throws -> Bool {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'views_today'") == today.iso
     }
 
     /// The staff and the mapping (small; what the TUI needs before any list).

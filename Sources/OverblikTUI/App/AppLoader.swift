@@ -16,19 +16,11 @@ public enum AppLoader {
         return staff.first { !$0.username.isEmpty && $0.username.lowercased() == loginName.lowercased() }
     }
 
-    public static func startTab(for user: StaffMember?) -> Int { AppModel.startTab(for: user) }
-
     /// Opens the application on `snapshot`. `source` (for drill-down, annotations, reload and
     /// export) is made from the snapshot unless given.
     public static func load(snapshot: Snapshot, initials: String?, loginName: String?, language: Language, today: Day,
                             ageHours: Int?, exportDirectory: String = FileManager.default.currentDirectoryPath,
                             annotationDirectory: String? = nil, start: Int? = nil) throws -> AppModel {
-        let timing = ProcessInfo.processInfo.environment["OVERBLIK_TIMING"] != nil
-        var mark = Date()
-        func lap(_ what: String) {
-            if timing { print("    load \(what): \(String(format: "%.1f", Date().timeIntervalSince(mark) * 1000)) ms") }
-            mark = Date()
-        }
         let meta = try snapshot.metadata()
         // Grants are read when a page needs them (one caseworker's, one team's, or all).
         let people = try snapshot.staffAndMapping()
@@ -42,9 +34,7 @@ public enum AppLoader {
         if derived == nil {
             derived = DerivedFigures.compute(try snapshot.dataset(), year: today.year, today: today, rateTolerance: meta.rateTolerance)
         }
-        lap("metadata, staff, mapping, figures")
         let status = try StatusReport(snapshot: snapshot, discrepancies: derived!.reconciliation?.discrepancies ?? [])
-        lap("status")
         var data = AppData(people: people, figures: derived!, status: status, today: today, dueSoonDays: meta.dueSoonDays, user: user,
                            loginName: loginName ?? initials ?? "")
         data.visibility = visibility
@@ -124,16 +114,13 @@ final class SnapshotSource: AppSource {
     func storedFollowUps(today: Day) throws -> [Grant]? { try snapshot.storedFollowUps(today: today) }
     func payments(function: String, posted: DayRange) throws -> [Payment] { try snapshot.payments(function: function, posted: posted) }
 
-    func annotations() throws -> [String: Annotation] {
-        // Reading needs no store file: none yet means no annotations.
-        guard store != nil || FileManager.default.fileExists(atPath: (annotationDirectory as NSString).appendingPathComponent(AnnotationStore.fileName)) else { return [:] }
-        return try annotationStore().current()
+    /// Reading needs no store file: none yet means no annotations (it is created by the first write).
+    private var storeExists: Bool {
+        store != nil || FileManager.default.fileExists(atPath: (annotationDirectory as NSString).appendingPathComponent(AnnotationStore.fileName))
     }
 
-    func history(key: String) throws -> [Annotation] {
-        guard store != nil || FileManager.default.fileExists(atPath: (annotationDirectory as NSString).appendingPathComponent(AnnotationStore.fileName)) else { return [] }
-        return try annotationStore().history(key: key)
-    }
+    func annotations() throws -> [String: Annotation] { storeExists ? try annotationStore().current() : [:] }
+    func history(key: String) throws -> [Annotation] { storeExists ? try annotationStore().history(key: key) : [] }
 
     func annotate(_ a: Annotation) throws { try annotationStore().add(a) }
 

@@ -104,7 +104,6 @@ public final class AppModel {
 
     /// The screen width the pages were laid out for.
     var laidOutFor = -1
-    var laidOutForWidth: Int { laidOutFor }
     /// The list's first screen row and height on the last frame (for paging and the mouse).
     var listTop = 5
     var listHeight = 10
@@ -192,11 +191,10 @@ public final class AppModel {
         ensureCurrent()
         return stacks[current].last!
     }
-    private func modifyPage(_ change: (inout Page) -> Void) {
+    func modifyPage(_ change: (inout Page) -> Void) {
         ensureCurrent()
         change(&stacks[current][stacks[current].count - 1])
     }
-    func modifyCurrentPage(_ change: (inout Page) -> Void) { modifyPage(change) }
 
     /// Lays every page out for a screen `width` cells wide (on start, on resize, after `c`).
     func layOutAll(width: Int) {

@@ -12,7 +12,7 @@ extension AppModel {
             s.placeCursor(row: 0, column: 0)
             return
         }
-        if laidOutForWidth != s.columns { layOutAll(width: s.columns) }
+        if laidOutFor != s.columns { layOutAll(width: s.columns) }
         drawHeader(s)
         drawTabs(s)
         s.put(String(repeating: "─", count: s.columns), row: 2, column: 0, style: .rule)
@@ -61,7 +61,7 @@ extension AppModel {
         listTop = top
         listHeight = s.rows - 2 - top - 1
         let height = listHeight
-        modifyCurrentPage { $0.state.keepVisible(height: height, count: count) }
+        modifyPage { $0.state.keepVisible(height: height, count: count) }
         let cursor = TableWidget.draw(p.table, rows: p.order, layout: p.layout, state: page.state, sort: p.sort, context: c,
                                       on: s, top: top, height: listHeight + 1)
         s.placeCursor(row: cursor, column: 0)

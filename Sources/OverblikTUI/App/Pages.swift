@@ -247,10 +247,4 @@ extension AppModel {
 }
 
 /// Now as ISO 8601 in UTC, to the second.
-func isoNow() -> String {
-    var t = time(nil)
-    var parts = tm()
-    gmtime_r(&t, &parts)
-    func pad(_ n: Int32, _ w: Int) -> String { String(repeating: "0", count: max(0, w - String(n).count)) + String(n) }
-    return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2))Z"
-}
+func isoNow() -> String { ISO8601DateFormatter().string(from: Date()) }
