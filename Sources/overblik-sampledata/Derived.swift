@@ -1,5 +1,20 @@
 import OverblikCore
 
+/// A payment line as the generator writes it: texts, where the program's `Payment` holds symbols.
+struct PaymentLine {
+    var voucherId: String
+    var cpr: CPR
+    var function: String
+    var grouping: String = ""
+    var provider: String = ""
+    var periodStart: Day
+    var periodEnd: Day
+    var amount: Money
+    var postingDate: Day
+    var payingMunicipality: String? = nil
+    var actingMunicipality: String? = nil
+}
+
 extension Generator {
     /// The months payments are made for, oldest first.
     var paidMonths: [(Int, Int)] {
@@ -26,15 +41,15 @@ extension Generator {
 
     /// Monthly payments for every grant this municipality pays, exact to the øre, plus the
     /// planted deviations, a refund-and-repost pair and the stray payments.
-    func payments() -> [Payment] {
-        var out: [Payment] = []
+    func payments() -> [PaymentLine] {
+        var out: [PaymentLine] = []
         forEachPayment { out.append($0) }
         return out
     }
 
     /// The payments one by one (the benchmark scales write them as they come). With
     /// `linesPerMonth` > 1 a month is paid in that many lines, each for its part of the days.
-    func forEachPayment(_ emit: (Payment) -> Void) {
+    func forEachPayment(_ emit: (PaymentLine) -> Void) {
         var voucher = 5_000_000
         func next() -> String { voucher += 1; return String(voucher) }
         var refundsLeft = 2
@@ -54,13 +69,13 @@ extension Generator {
                     let n = linesPerMonth, days = period.dayCount
                     for k in 0..<n {
                         let from = period.start.advanced(by: k * days / n), to = period.start.advanced(by: (k + 1) * days / n - 1)
-                        emit(Payment(voucherId: next(), cpr: g.cpr, function: row.function, grouping: row.grouping,
+                        emit(PaymentLine(voucherId: next(), cpr: g.cpr, function: row.function, grouping: row.grouping,
                                      provider: g.provider, periodStart: from, periodEnd: to,
                                      amount: rate.cost(days: from.distance(to: to) + 1), postingDate: postingDate(y, m)))
                     }
                     continue
                 }
-                let payment = Payment(voucherId: next(), cpr: g.cpr, function: row.function, grouping: row.grouping,
+                let payment = PaymentLine(voucherId: next(), cpr: g.cpr, function: row.function, grouping: row.grouping,
                                       provider: g.provider, periodStart: period.start, periodEnd: period.end,
                                       amount: amount, postingDate: postingDate(y, m))
                 emit(payment)
@@ -82,7 +97,7 @@ extension Generator {
         for stray in strays {
             for (y, m) in stray.months {
                 let month = DayRange.month(m, of: y)
-                emit(Payment(voucherId: next(), cpr: stray.cpr, function: stray.function,
+                emit(PaymentLine(voucherId: next(), cpr: stray.cpr, function: stray.function,
                              provider: "Bostedet Egebakken", periodStart: month.start, periodEnd: month.end,
                              amount: stray.amount, postingDate: postingDate(y, m),
                              actingMunicipality: stray.actingMunicipality.isEmpty ? nil : stray.actingMunicipality))
@@ -114,7 +129,7 @@ extension Generator {
 
     /// Budgets per function and month for 2025 and 2026: 2025 close to what was posted, 2026
     /// 3 % above 2025's average, with a corrected budget on 5.38.50 from July 2026.
-    mutating func budget(_ payments: [Payment]) -> [BudgetLine] {
+    mutating func budget(_ payments: [PaymentLine]) -> [BudgetLine] {
         var posted: [String: [Int: Int64]] = [:]
         for p in payments where p.postingDate.year == 2025 {
             posted[p.function, default: [:]][p.postingDate.month, default: 0] += p.amount.ore

@@ -17,7 +17,7 @@ struct BudgetTests {
     let mapping = MappingIndex([
         MappingRow(paragraph: Paragraph(number: 108), function: "5.38.50", serviceCodes: ["108-01"], label: "Længerevarende botilbud"),
         MappingRow(paragraph: Paragraph(number: 85), function: "5.38.38", grouping: "004", serviceCodes: ["85-01"], label: "Støtte"),
-    ])
+    ], symbols: testSymbols)
     var grants: [Grant] {
         [Grant(caseId: "A", cpr: CPR(value: 1), paragraph: Paragraph(number: 108), serviceCode: "108-01", start: day(2026, 1, 1),
                rate: kr(1000), rateUnit: .day),

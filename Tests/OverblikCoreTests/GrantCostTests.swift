@@ -48,6 +48,7 @@ struct DataQualityTests {
         d.payments = [Payment(voucherId: "1", cpr: CPR(value: 1), function: "5.38.38", grouping: "004", periodStart: day, periodEnd: day, amount: .zero, postingDate: day),
                       Payment(voucherId: "2", cpr: CPR(value: 1), function: "5.38.38", grouping: "009", periodStart: day, periodEnd: day, amount: .zero, postingDate: day),
                       Payment(voucherId: "3", cpr: CPR(value: 1), function: "5.99.99", periodStart: day, periodEnd: day, amount: .zero, postingDate: day)]
+        d.symbols = testSymbols
         #expect(DataQuality(d) == DataQuality(grantsWithoutRate: 2, paymentsWithoutParagraph: 2, grantsWithUnknownCaseworker: 1))
     }
 }

@@ -12,7 +12,7 @@ private let mapping = MappingIndex([
     MappingRow(paragraph: Paragraph(number: 99), function: "5.38.53", serviceCodes: ["99-01"]),
     MappingRow(paragraph: Paragraph(number: 107), function: "5.38.52", dstCode: "107", serviceCodes: ["107-01"]),
     MappingRow(paragraph: Paragraph(number: 104), function: "5.38.59", dstCode: "104", serviceCodes: ["104-01"]),
-])
+], symbols: testSymbols)
 
 /// A citizen born 1 January 1970 (so never under 18 here) unless another CPR is given.
 private func cpr(_ n: Int64) -> CPR { CPR(value: 101_700_000 + n) }

@@ -19,13 +19,11 @@ func fullDataset() -> Dataset {
               start: d(2024, 2, 29), line: 3),
     ]
     set.staff = [StaffMember(initials: "MHA", name: "Mette Hald", team: "Bostøtte", role: .teamLead, username: "mha", line: 2)]
-    set.payments = [
-        Payment(voucherId: "B-1", cpr: cpr, function: "5.38.38", grouping: "004", provider: "x", periodStart: d(2025, 1, 1),
-                periodEnd: d(2025, 1, 31), amount: Money(ore: -12_345), postingDate: d(2025, 2, 5),
-                payingMunicipality: "Halsnæs", actingMunicipality: "240", line: 2),
-        Payment(voucherId: "B-2", cpr: cpr, function: "5.38.50", periodStart: d(2025, 2, 1), periodEnd: d(2025, 2, 28),
-                amount: Money(ore: 1), postingDate: d(2025, 3, 5), line: 3),
-    ]
+    set.addPayment(voucherId: "B-1", cpr: cpr, function: "5.38.38", grouping: "004", provider: "x", periodStart: d(2025, 1, 1),
+                   periodEnd: d(2025, 1, 31), amount: Money(ore: -12_345), postingDate: d(2025, 2, 5),
+                   payingMunicipality: "Halsnæs", actingMunicipality: "240", line: 2)
+    set.addPayment(voucherId: "B-2", cpr: cpr, function: "5.38.50", periodStart: d(2025, 2, 1), periodEnd: d(2025, 2, 28),
+                   amount: Money(ore: 1), postingDate: d(2025, 3, 5), line: 3)
     set.budget = [BudgetLine(year: 2026, month: 7, function: "5.38.50", budget: Money(kroner: 1_000_000),
                              correctedBudget: Money(kroner: 1_080_000), line: 2),
                   BudgetLine(year: 2026, month: 8, function: "5.38.50", budget: Money(kroner: 1_000_000), line: 3)]

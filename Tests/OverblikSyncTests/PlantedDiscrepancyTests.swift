@@ -15,7 +15,7 @@ struct PlantedDiscrepancyTests {
         let today = Day(year: 2026, month: 11, day: 23)!
         let (config, summary) = try syncSampledata(into: folder)
         let d = try Snapshot(path: summary.snapshotPath).dataset()
-        let r = try #require(reconcile(grants: d.grants, payments: d.payments, dst: d.dst, mapping: MappingIndex(d.mapping),
+        let r = try #require(reconcile(grants: d.grants, payments: d.payments, dst: d.dst, mapping: d.mappingIndex,
                                        year: 2026, today: today, rateTolerance: config.rateTolerance))
         #expect(r.period == DayRange(Day(year: 2026, month: 1, day: 1)!, Day(year: 2026, month: 10, day: 31)!))
 

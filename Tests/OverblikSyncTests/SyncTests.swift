@@ -209,7 +209,7 @@ struct SyncTests {
         #expect(d.grants[0].provider == "Bostedet Ågården")
         #expect(d.grants[0].rate == Money(ore: 100_050))
         #expect(d.grants[0].rateUnit == .day)
-        #expect(d.payments.map(\.provider) == ["Bostedet Ågården"])
+        #expect(d.payments.map { d.symbols[$0.provider] } == ["Bostedet Ågården"])
         #expect(d.payments.map(\.amount) == [Money(ore: 2_801_400)])
         #expect(d.dst.map(\.start) == [Day(year: 2025, month: 2, day: 1)!])
         #expect(d.sources.first { $0.table == .payments }!.encoding == "windows-1252")

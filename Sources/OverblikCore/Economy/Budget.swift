@@ -35,7 +35,7 @@ public struct BudgetMonth: Hashable, Sendable {
 /// daily rate × its unpaid days of the year, rounded once per grant. Full-time persons and
 /// unit cost count only grants this municipality pays, on the union per (citizen, function).
 /// Unit cost's `paidFor` takes each payment's amount pro rata to its period's days in the
-/// range, rounded to whole øre per payment.
+/// range, rounded to whole øre per payment. `mapping` must be built with the payments' symbols.
 public func budgetView(grants: [Grant], payments: [Payment], budget: [BudgetLine], mapping: MappingIndex,
                        year: Int, today: Day, index: PaymentIndex? = nil) -> [BudgetMonth] {
     let yearRange = DayRange.year(year)
@@ -43,7 +43,7 @@ public func budgetView(grants: [Grant], payments: [Payment], budget: [BudgetLine
     let budgets = Dictionary(budget.filter { $0.year == year }.map { ("\($0.function)|\($0.month)", $0.effective) },
                              uniquingKeysWith: { a, _ in a })
     // Positions, not copies: the payments of one function are gathered only while it is computed.
-    var paymentsByFunction: [String: [Int32]] = index?.byFunction ?? [:]
+    var paymentsByFunction: [Symbol: [Int32]] = index?.byFunction ?? [:]
     if index == nil { for (i, p) in payments.enumerated() { paymentsByFunction[p.function, default: []].append(Int32(i)) } }
 
     // Grants this municipality pays, by function, with their citizens' unions.
@@ -56,7 +56,7 @@ public func budgetView(grants: [Grant], payments: [Payment], budget: [BudgetLine
     var out: [BudgetMonth] = []
     for f in functions {
         // The function's payments read in place by position (no copy of them is made).
-        let positions = paymentsByFunction[f] ?? []
+        let positions = mapping.symbols.symbol(for: f).flatMap { paymentsByFunction[$0] } ?? []
         let paidToMonthEnd = paidForYearToMonthEnds(payments, positions, year: year)
         let fGrants = ownGrants[f] ?? []
         var spendByMonth = [Money](repeating: .zero, count: 13)

@@ -16,7 +16,7 @@ public struct DataQuality: Hashable, Sendable {
     }
 
     public init(_ d: Dataset) {
-        let mapping = MappingIndex(d.mapping)
+        let mapping = d.mappingIndex
         let staff = Set(d.staff.map { $0.initials.lowercased() })
         self.init(
             grantsWithoutRate: d.grants.filter { $0.dailyRate == nil }.count,

@@ -109,33 +109,52 @@ public struct StaffMember: Hashable, Sendable {
 }
 
 /// One posted payment line for one citizen (postering, udbetaling).
+///
+/// Its repeating texts are symbols of the dataset's `Symbols` (`symbols[p.function]`): at
+/// national scale ten million lines are held at once, 72 bytes each instead of 136.
 public struct Payment: Hashable, Sendable {
     public var voucherId: String
     public var cpr: CPR
-    /// The account function of the chart of accounts, e.g. `5.38.50`.
-    public var function: String
-    public var grouping: String
-    public var provider: String
+    /// Negative for a refund.
+    public var amount: Money
     /// What the money was for: `periodStart…periodEnd`, inclusive.
     public var periodStart: Day
     public var periodEnd: Day
-    /// Negative for a refund.
-    public var amount: Money
     public var postingDate: Day
-    /// Nil = this municipality.
-    public var payingMunicipality: String?
-    /// Nil = this municipality.
-    public var actingMunicipality: String?
-    public var line: Int
+    private var storedLine: Int32
+    /// The account function of the chart of accounts, e.g. `5.38.50`.
+    public var function: Symbol
+    public var grouping: Symbol
+    public var provider: Symbol
+    /// `.none` = this municipality.
+    public var payingMunicipality: Symbol
+    /// `.none` = this municipality.
+    public var actingMunicipality: Symbol
 
-    public init(voucherId: String, cpr: CPR, function: String, grouping: String = "", provider: String = "",
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
+    }
+
+    public init(voucherId: String, cpr: CPR, function: Symbol, grouping: Symbol = .none, provider: Symbol = .none,
                 periodStart: Day, periodEnd: Day, amount: Money, postingDate: Day,
-                payingMunicipality: String? = nil, actingMunicipality: String? = nil, line: Int = 0) {
+                payingMunicipality: Symbol = .none, actingMunicipality: Symbol = .none, line: Int = 0) {
         self.voucherId = voucherId; self.cpr = cpr; self.function = function; self.grouping = grouping
         self.provider = provider; self.periodStart = periodStart; self.periodEnd = periodEnd
         self.amount = amount; self.postingDate = postingDate
         self.payingMunicipality = payingMunicipality; self.actingMunicipality = actingMunicipality
-        self.line = line
+        self.storedLine = Int32(clamping: line)
+    }
+
+    /// A payment from texts, each added to `symbols`.
+    public init(voucherId: String, cpr: CPR, function: String, grouping: String = "", provider: String = "",
+                periodStart: Day, periodEnd: Day, amount: Money, postingDate: Day,
+                payingMunicipality: String? = nil, actingMunicipality: String? = nil, line: Int = 0,
+                symbols: inout Symbols) {
+        self.init(voucherId: voucherId, cpr: cpr, function: symbols.intern(function), grouping: symbols.intern(grouping),
+                  provider: symbols.intern(provider), periodStart: periodStart, periodEnd: periodEnd, amount: amount,
+                  postingDate: postingDate, payingMunicipality: payingMunicipality.map { symbols.intern($0) } ?? .none,
+                  actingMunicipality: actingMunicipality.map { symbols.intern($0) } ?? .none, line: line)
     }
 
     public var period: DayRange { DayRange(periodStart, periodEnd)! }

@@ -94,6 +94,8 @@ public struct Dataset: Sendable, Equatable {
     public var grants: [Grant] = []
     public var staff: [StaffMember] = []
     public var payments: [Payment] = []
+    /// The texts the payments' symbols stand for.
+    public var symbols = Symbols()
     public var budget: [BudgetLine] = []
     public var dst: [DstRow] = []
     public var mapping: [MappingRow] = []
@@ -101,4 +103,18 @@ public struct Dataset: Sendable, Equatable {
     public var sources: [SourceInfo] = []
 
     public init(municipality: Municipality) { self.municipality = municipality }
+
+    /// The masteroversigt's look-ups for this dataset's payments.
+    public var mappingIndex: MappingIndex { MappingIndex(mapping, symbols: symbols) }
+
+    /// Adds a payment given by its texts.
+    public mutating func addPayment(voucherId: String, cpr: CPR, function: String, grouping: String = "", provider: String = "",
+                                    periodStart: Day, periodEnd: Day, amount: Money, postingDate: Day,
+                                    payingMunicipality: String? = nil, actingMunicipality: String? = nil, line: Int = 0) {
+        let p = Payment(voucherId: voucherId, cpr: cpr, function: function, grouping: grouping, provider: provider,
+                        periodStart: periodStart, periodEnd: periodEnd, amount: amount, postingDate: postingDate,
+                        payingMunicipality: payingMunicipality, actingMunicipality: actingMunicipality, line: line,
+                        symbols: &symbols)
+        payments.append(p)
+    }
 }

@@ -2,7 +2,8 @@
 /// function equals the payment's function and whose grouping, where the row gives one, equals
 /// the payment's. One paragraph: that one. Several: the one among them on which the citizen has
 /// a grant overlapping the payment's period (the earliest starting such grant), else the first
-/// in the mapping file. None: the payment takes no part in reconciliation.
+/// in the mapping file. None: the payment takes no part in reconciliation. `mapping` must be
+/// built with the payment's symbols.
 public func paragraph(of p: Payment, mapping: MappingIndex, grantsOfCitizen: [Grant]) -> Paragraph? {
     let candidates = mapping.paragraphs(function: p.function, grouping: p.grouping)
     guard candidates.count > 1 else { return candidates.first }

@@ -19,7 +19,7 @@ public struct DerivedFigures: Sendable, Equatable {
     /// Computes the figures of `year` from a dataset, for `today`.
     /// `index` (built once from the dataset) saves each year sorting the payments again.
     public static func compute(_ d: Dataset, year: Int, today: Day, rateTolerance: Double, index: PaymentIndex? = nil) -> DerivedFigures {
-        let mapping = MappingIndex(d.mapping)
+        let mapping = d.mappingIndex
         let index = index ?? PaymentIndex(payments: d.payments, grants: d.grants, mapping: mapping)
         return DerivedFigures(
             year: year,

@@ -131,11 +131,12 @@ struct Reconciler {
         }
         let ps = paymentsOf(cpr, p).filter(inPeriod).sorted { ($0.periodStart, $0.voucherId) < ($1.periodStart, $1.voucherId) }
         let amount = ps.reduce(Money.zero) { $0 + $1.amount }
-        let explained = ps.allSatisfy { $0.actingMunicipality != nil }
+        let explained = ps.allSatisfy { !$0.actingMunicipality.isNone }
+        let acting = explained ? mapping.symbols[ps[0].actingMunicipality] : ""
         out.append(Discrepancy(
             key: key(.onlyInEconomy, p, cpr, ""), kind: .onlyInEconomy, paragraph: p, cpr: cpr, caseIds: [],
             voucherIds: ps.map(\.voucherId), month: nil, caseworker: "", amount: amount, explained: explained,
-            explanation: explained ? Message(da: "handlekommune \(ps[0].actingMunicipality!)", en: "acting municipality \(ps[0].actingMunicipality!)") : nil,
+            explanation: explained ? Message(da: "handlekommune \(acting)", en: "acting municipality \(acting)") : nil,
             message: Message(da: "udbetalt efter \(p.display) uden nogen bevilling på paragraffen",
                              en: "paid under \(p.display) with no grant on the paragraph at all")))
     }

@@ -7,30 +7,9 @@ import OverblikCore
 /// A block is a sequence of records, each a run of unsigned LEB128 varints (signed values
 /// zigzag-encoded), most of them as differences from the record before: CPR, period start,
 /// period length, posting date, amount, function, grouping, provider, paying and acting
-/// municipality (symbol ids, 0 for none), line, then the voucher id as length and UTF-8 bytes.
-/// Texts that repeat (functions, groupings, providers, municipalities) are symbols, stored once
-/// per snapshot in `symbols`.
-struct PaymentCodec {
-    /// Symbol texts by id (id 0 is "none").
-    private(set) var texts: [String] = [""]
-    private var ids: [String: UInt64] = ["": 0]
-
-    init() {}
-
-    init(texts: [String]) {
-        self.texts = texts
-        for (i, t) in texts.enumerated() { ids[t] = UInt64(i) }
-    }
-
-    mutating func id(_ text: String?) -> UInt64 {
-        guard let text else { return 0 }
-        if let id = ids[text] { return id }
-        let id = UInt64(texts.count)
-        texts.append(text)
-        ids[text] = id
-        return id
-    }
-
+/// municipality (the dataset's symbol ids, 0 for none), line, then the voucher id as length and
+/// UTF-8 bytes. The texts of the symbols are stored once per snapshot in `symbols`.
+enum PaymentCodec {
     @inline(__always) static func zigzag(_ v: Int64) -> UInt64 { UInt64(bitPattern: (v << 1) ^ (v >> 63)) }
     @inline(__always) static func unzigzag(_ u: UInt64) -> Int64 { Int64(bitPattern: u >> 1) ^ -Int64(bitPattern: u & 1) }
 
@@ -43,56 +22,42 @@ struct PaymentCodec {
         out.append(UInt8(v))
     }
 
-    /// The symbol ids of every payment's texts, looked up once (function, grouping, provider,
-    /// paying and acting municipality; a municipality's id is +1, 0 for none).
-    mutating func symbolIds(_ payments: [Payment]) -> [(UInt32, UInt32, UInt32, UInt32, UInt32)] {
-        payments.map { p in
-            (UInt32(id(p.function)), UInt32(id(p.grouping)), UInt32(id(p.provider)),
-             p.payingMunicipality.map { UInt32(id($0) + 1) } ?? 0, p.actingMunicipality.map { UInt32(id($0) + 1) } ?? 0)
-        }
-    }
-
     /// Packs the payments at `positions` (in that order) into one block.
-    static func encode(_ positions: some Collection<Int>, of payments: [Payment], ids: [(UInt32, UInt32, UInt32, UInt32, UInt32)],
-                       into out: inout [UInt8]) {
+    static func encode(_ positions: some Collection<Int>, of payments: UnsafeBufferPointer<Payment>, into out: inout [UInt8]) {
         out.removeAll(keepingCapacity: true)
         var cpr: Int64 = 0, start: Int64 = 0, line: Int64 = 0
-        payments.withUnsafeBufferPointer { payments in
-            for k in positions {
-                let s = ids[k]
-                let (pCPR, pStart, pEnd, pPosting) = (payments[k].cpr.value, payments[k].periodStart.ordinal,
-                                                      payments[k].periodEnd.ordinal, payments[k].postingDate.ordinal)
-                Self.put(Self.zigzag(pCPR - cpr), &out)
-                Self.put(Self.zigzag(Int64(pStart) - start), &out)
-                Self.put(Self.zigzag(Int64(pEnd - pStart)), &out)
-                Self.put(Self.zigzag(Int64(pPosting - pStart)), &out)
-                Self.put(Self.zigzag(payments[k].amount.ore), &out)
-                Self.put(UInt64(s.0), &out)
-                Self.put(UInt64(s.1), &out)
-                Self.put(UInt64(s.2), &out)
-                Self.put(UInt64(s.3), &out)
-                Self.put(UInt64(s.4), &out)
-                Self.put(Self.zigzag(Int64(payments[k].line) - line), &out)
-                var voucher = payments[k].voucherId
-                voucher.withUTF8 { v in
-                    Self.put(UInt64(v.count), &out)
-                    out.append(contentsOf: v)
-                }
-                (cpr, start, line) = (pCPR, Int64(pStart), Int64(payments[k].line))
+        for k in positions {
+            let p = payments[k]
+            let (pCPR, pStart, pEnd, pPosting) = (p.cpr.value, p.periodStart.ordinal, p.periodEnd.ordinal, p.postingDate.ordinal)
+            Self.put(Self.zigzag(pCPR - cpr), &out)
+            Self.put(Self.zigzag(Int64(pStart) - start), &out)
+            Self.put(Self.zigzag(Int64(pEnd - pStart)), &out)
+            Self.put(Self.zigzag(Int64(pPosting - pStart)), &out)
+            Self.put(Self.zigzag(p.amount.ore), &out)
+            Self.put(UInt64(p.function.id), &out)
+            Self.put(UInt64(p.grouping.id), &out)
+            Self.put(UInt64(p.provider.id), &out)
+            Self.put(UInt64(p.payingMunicipality.id), &out)
+            Self.put(UInt64(p.actingMunicipality.id), &out)
+            Self.put(Self.zigzag(Int64(p.line) - line), &out)
+            var voucher = p.voucherId
+            voucher.withUTF8 { v in
+                Self.put(UInt64(v.count), &out)
+                out.append(contentsOf: v)
             }
+            (cpr, start, line) = (pCPR, Int64(pStart), Int64(p.line))
         }
     }
 
     /// Packs `payments` (in their order) into one block.
-    mutating func encode(_ payments: [Payment]) -> [UInt8] {
-        let ids = symbolIds(payments)
+    static func encode(_ payments: [Payment]) -> [UInt8] {
         var out: [UInt8] = []
-        Self.encode(payments.indices, of: payments, ids: ids, into: &out)
+        payments.withUnsafeBufferPointer { encode($0.indices, of: $0, into: &out) }
         return out
     }
 
     /// Unpacks a block of `count` payments.
-    func decode(_ bytes: UnsafeRawBufferPointer, count: Int) -> [Payment] {
+    static func decode(_ bytes: UnsafeRawBufferPointer, count: Int) -> [Payment] {
         var out: [Payment] = []
         out.reserveCapacity(count)
         var i = 0
@@ -107,7 +72,7 @@ struct PaymentCodec {
             }
             return v
         }
-        func text(_ id: UInt64) -> String { Int(id) < texts.count ? texts[Int(id)] : "" }
+        func symbol(_ id: UInt64) -> Symbol { Symbol(id: UInt32(truncatingIfNeeded: id)) }
         var cpr: Int64 = 0, start: Int64 = 0, line: Int64 = 0
         while i < bytes.count && out.count < count {
             cpr += Self.unzigzag(next())
@@ -115,7 +80,7 @@ struct PaymentCodec {
             let length = Self.unzigzag(next())
             let posting = Self.unzigzag(next())
             let amount = Self.unzigzag(next())
-            let function = text(next()), grouping = text(next()), provider = text(next())
+            let function = symbol(next()), grouping = symbol(next()), provider = symbol(next())
             let paying = next(), acting = next()
             line += Self.unzigzag(next())
             let n = Int(next())
@@ -125,8 +90,7 @@ struct PaymentCodec {
             out.append(Payment(voucherId: voucher, cpr: CPR(value: cpr), function: function, grouping: grouping, provider: provider,
                                periodStart: from, periodEnd: Day(ordinal: Int32(start + length)), amount: Money(ore: amount),
                                postingDate: Day(ordinal: Int32(start + posting)),
-                               payingMunicipality: paying == 0 ? nil : text(paying - 1),
-                               actingMunicipality: acting == 0 ? nil : text(acting - 1), line: Int(line)))
+                               payingMunicipality: symbol(paying), actingMunicipality: symbol(acting), line: Int(line)))
         }
         return out
     }

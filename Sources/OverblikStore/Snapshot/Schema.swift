@@ -7,7 +7,7 @@
 /// line in the source file where the row starts. Other municipalities are stored as given in
 /// the export; NULL means this municipality.
 enum Schema {
-    static let version = 7
+    static let version = 8
 
     static let tables = """
     -- Key/value facts about the snapshot: created_at, today, municipality_code,

@@ -225,7 +225,8 @@ public final class Snapshot: Sendable {
             d.grants = try Snapshot.grants(db)
             d.staff = try Snapshot.staff(db)
             // In the order of the file.
-            d.payments = try Snapshot.payments(db, from: "payments_by_cpr", where: "", []).sorted { $0.line < $1.line }
+            try Snapshot.payments(db, from: "payments_by_cpr", where: "", [], into: &d)
+            d.payments.sort { $0.line < $1.line }
             d.budget = try Row.fetchAll(db, sql: "SELECT * FROM budget ORDER BY id").map { r in
                 BudgetLine(year: r["year"], month: r["month"], function: r["function"], budget: Money(ore: r["budget"]),
                            correctedBudget: (r["corrected_budget"] as Int64?).map(Money.init(ore:)), line: r["line"])
@@ -241,33 +242,33 @@ public final class Snapshot: Sendable {
     public func citizen(_ cpr: CPR) throws(SnapshotError) -> Dataset {
         try partial { db, d in
             d.grants = try Snapshot.grants(db, where: "WHERE cpr = ?", [cpr.value])
-            d.payments = try Snapshot.payments(db, from: "payments_by_cpr", where: "WHERE cpr = ?", [cpr.value])
+            try Snapshot.payments(db, from: "payments_by_cpr", where: "WHERE cpr = ?", [cpr.value], into: &d)
             d.dst = try Snapshot.dst(db, where: "WHERE cpr = ?", [cpr.value])
             d.mapping = try Snapshot.mapping(db)
         }
     }
 
-    /// The payments of an account function posted within `posted`: the rows behind an Økonomi figure.
-    public func payments(function: String, posted: DayRange) throws(SnapshotError) -> [Payment] {
-        try read { db in
+    /// The payments of an account function posted within `posted` (with their symbols' texts):
+    /// the rows behind an Økonomi figure.
+    public func payments(function: String, posted: DayRange) throws(SnapshotError) -> Dataset {
+        try partial { db, d in
             let (a, b) = (posted.start.components, posted.end.components)
-            return try Snapshot.payments(db, from: "payments_by_month", where: "WHERE function = ? AND posting_month BETWEEN ? AND ?",
-                                         [function, a.year * 100 + a.month, b.year * 100 + b.month])
-                .filter { posted.contains($0.postingDate) }.sorted { $0.line < $1.line }
+            try Snapshot.payments(db, from: "payments_by_month", where: "WHERE function = ? AND posting_month BETWEEN ? AND ?",
+                                  [function, a.year * 100 + a.month, b.year * 100 + b.month], into: &d)
+            d.payments = d.payments.filter { posted.contains($0.postingDate) }.sorted { $0.line < $1.line }
         }
     }
 
-    /// Unpacks the payment blocks of `table` that `clause` selects.
-    static func payments(_ db: Database, from table: String, where clause: String, _ arguments: StatementArguments) throws -> [Payment] {
-        let codec = PaymentCodec(texts: try String.fetchAll(db, sql: "SELECT text FROM symbols ORDER BY id"))
-        var out: [Payment] = []
+    /// Unpacks the payment blocks of `table` that `clause` selects into `d`, with the symbols.
+    static func payments(_ db: Database, from table: String, where clause: String, _ arguments: StatementArguments,
+                         into d: inout Dataset) throws {
+        d.symbols = Symbols(texts: try String.fetchAll(db, sql: "SELECT text FROM symbols ORDER BY id"))
         let rows = try Row.fetchCursor(db, sql: "SELECT count, data FROM \(table) \(clause)", arguments: arguments)
         while let r = try rows.next() {
             let count: Int = r["count"]
             let data = r.dataNoCopy(atIndex: 1) ?? Data()
-            data.withUnsafeBytes { out.append(contentsOf: codec.decode($0, count: count)) }
+            data.withUnsafeBytes { d.payments.append(contentsOf: PaymentCodec.decode($0, count: count)) }
         }
-        return out
     }
 
     static func dst(_ db: Database, where clause: String, _ arguments: StatementArguments) throws -> [DstRow] {

@@ -140,7 +140,7 @@ public enum SnapshotWriter {
         }
 
         let t = Date()
-        try insertPayments(d.payments, into: db)
+        try insertPayments(d.payments, symbols: d.symbols, into: db)
         if ProcessInfo.processInfo.environment["OVERBLIK_TIMING"] != nil {
             FileHandle.standardError.write(Data("  write payments: \(String(format: "%.3f", Date().timeIntervalSince(t))) s\n".utf8))
         }
@@ -168,45 +168,53 @@ public enum SnapshotWriter {
         }
     }
 
-    /// The payments as blocks: per citizen (in file order) and per function and posting month.
-    private static func insertPayments(_ payments: [Payment], into db: Database) throws {
-        var codec = PaymentCodec()
-        let ids = codec.symbolIds(payments)
-        var order = Array(0..<payments.count)
-        // By citizen, in file order within a citizen.
-        payments.withUnsafeBufferPointer { p in
-            order.sort { p[$0].cpr.value != p[$1].cpr.value ? p[$0].cpr.value < p[$1].cpr.value : $0 < $1 }
-        }
+    /// The payments as blocks: per citizen (in file order) and per function and posting month;
+    /// and the symbols' texts.
+    private static func insertPayments(_ payments: [Payment], symbols: Symbols, into db: Database) throws {
+        precondition(payments.count < 1 << 28, "more payment lines than a snapshot holds")
         var block: [UInt8] = []
         block.reserveCapacity(1 << 16)
-        let byCPR = try RawInsert(db, "INSERT INTO payments_by_cpr (cpr, count, data) VALUES (?,?,?)")
-        var i = 0
-        while i < order.count {
-            let cpr = payments[order[i]].cpr.value
-            var j = i
-            while j < order.count && payments[order[j]].cpr.value == cpr { j += 1 }
-            PaymentCodec.encode(order[i..<j], of: payments, ids: ids, into: &block)
-            byCPR.bind(1, cpr); byCPR.bind(2, j - i); byCPR.bind(3, block)
-            try byCPR.step(db)
-            i = j
+        try payments.withUnsafeBufferPointer { p in
+            // By citizen, in file order within a citizen: one sort of plain numbers (the CPR
+            // number above the position), no comparison closure reaching into the payments.
+            var order = (0..<p.count).map { UInt64(p[$0].cpr.value) << 28 | UInt64($0) }
+            order.sort()
+            let mask: UInt64 = (1 << 28) - 1
+            let byCPR = try RawInsert(db, "INSERT INTO payments_by_cpr (cpr, count, data) VALUES (?,?,?)")
+            var positions: [Int] = []
+            var i = 0
+            while i < order.count {
+                let cpr = order[i] >> 28
+                positions.removeAll(keepingCapacity: true)
+                while i < order.count && order[i] >> 28 == cpr { positions.append(Int(order[i] & mask)); i += 1 }
+                PaymentCodec.encode(positions, of: p, into: &block)
+                byCPR.bind(1, Int64(cpr)); byCPR.bind(2, positions.count); byCPR.bind(3, block)
+                try byCPR.step(db)
+            }
+            // Per function and posting month (year * 100 + month), by citizen within: the same
+            // order regrouped, keyed by the function's symbol.
+            for k in order.indices {
+                let position = Int(order[k] & mask)
+                let c = p[position].postingDate.components
+                order[k] = UInt64(p[position].function.id) << 48 | UInt64(c.year * 100 + c.month) << 28 | UInt64(position)
+            }
+            order.sort { $0 >> 28 < $1 >> 28 }
+            let byMonth = try RawInsert(db, "INSERT INTO payments_by_month (function, posting_month, count, data) VALUES (?,?,?,?)")
+            i = 0
+            while i < order.count {
+                let key = order[i] >> 28
+                positions.removeAll(keepingCapacity: true)
+                while i < order.count && order[i] >> 28 == key { positions.append(Int(order[i] & mask)); i += 1 }
+                PaymentCodec.encode(positions, of: p, into: &block)
+                byMonth.bind(1, symbols[Symbol(id: UInt32(key >> 20))]); byMonth.bind(2, Int(key & 0xFFFFF))
+                byMonth.bind(3, positions.count); byMonth.bind(4, block)
+                try byMonth.step(db)
+            }
         }
-        // Per function and posting month (keyed by the function's symbol id), by citizen within.
-        var months: [Int: [Int]] = [:]
-        for k in order {
-            let c = payments[k].postingDate.components
-            months[Int(ids[k].0) << 20 | (c.year * 100 + c.month), default: []].append(k)
-        }
-        let byMonth = try RawInsert(db, "INSERT INTO payments_by_month (function, posting_month, count, data) VALUES (?,?,?,?)")
-        for (key, positions) in months.sorted(by: { $0.key < $1.key }) {
-            PaymentCodec.encode(positions, of: payments, ids: ids, into: &block)
-            byMonth.bind(1, codec.texts[key >> 20]); byMonth.bind(2, key & 0xFFFFF); byMonth.bind(3, positions.count)
-            byMonth.bind(4, block)
-            try byMonth.step(db)
-        }
-        let symbols = try RawInsert(db, "INSERT INTO symbols (id, text) VALUES (?,?)")
-        for (id, text) in codec.texts.enumerated() {
-            symbols.bind(1, id); symbols.bind(2, text)
-            try symbols.step(db)
+        let insert = try RawInsert(db, "INSERT INTO symbols (id, text) VALUES (?,?)")
+        for (id, text) in symbols.texts.enumerated() {
+            insert.bind(1, id); insert.bind(2, text)
+            try insert.step(db)
         }
     }
 

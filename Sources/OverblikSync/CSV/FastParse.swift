@@ -58,22 +58,3 @@ enum FastParse {
         return negative ? -value : value
     }
 }
-
-/// Gives one String per distinct byte sequence (function codes, providers repeat on millions
-/// of rows): looked up by a hash of the bytes and checked, so no String is made for a repeat.
-final class Interner {
-    private var table: [UInt64: (bytes: [UInt8], string: String)] = [:]
-    /// The bytes' encoding (the file is read in place).
-    let windows1252: Bool
-
-    init(windows1252: Bool = false) { self.windows1252 = windows1252 }
-
-    func string(_ b: UnsafeBufferPointer<UInt8>) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for x in b { h = (h ^ UInt64(x)) &* 0x100_0000_01b3 }
-        if let e = table[h], e.bytes.elementsEqual(b) { return e.string }
-        let s = TextDecoding.string(b, windows1252: windows1252)
-        if table[h] == nil, table.count < 100_000 { table[h] = (Array(b), s) }
-        return s
-    }
-}

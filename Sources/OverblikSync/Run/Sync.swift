@@ -68,7 +68,9 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
         switch table {
         case .grants: let r = source.readGrants(m); dataset.grants = r.rows; rejected = r.rejected; count = r.count
         case .staff: let r = source.readStaff(m); dataset.staff = r.rows; rejected = r.rejected; count = r.count
-        case .payments: let r = source.readPayments(m); dataset.payments = r.rows; rejected = r.rejected; count = r.count
+        case .payments:
+            let (r, symbols) = source.readPayments(m)
+            dataset.payments = r.rows; dataset.symbols = symbols; rejected = r.rejected; count = r.count
         case .budget: let r = source.readBudget(m); dataset.budget = r.rows; rejected = r.rejected; count = r.count
         case .dst: let r = source.readDst(m); dataset.dst = r.rows; rejected = r.rejected; count = r.count
         case .mapping: let r = source.readMapping(m); dataset.mapping = r.rows; rejected = r.rejected; count = r.count
@@ -100,7 +102,7 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
     DispatchQueue.global().async(group: computed) {
         // The payments sorted once for both years; then the two years, and the Team and
         // Opfølgning views for today, side by side.
-        let index = PaymentIndex(payments: frozen.payments, grants: frozen.grants, mapping: MappingIndex(frozen.mapping))
+        let index = PaymentIndex(payments: frozen.payments, grants: frozen.grants, mapping: frozen.mappingIndex)
         DispatchQueue.concurrentPerform(iterations: years.count + 1) { i in
             if i == years.count {
                 views.set(0, StoredViews.compute(frozen, today: options.today, dueSoonDays: config.dueSoonDays))
@@ -190,6 +192,7 @@ func publishPerTeam(_ d: Dataset, config: SyncConfiguration, options: SyncOption
         t.grants = grants
         t.staff = d.staff.filter { $0.team.lowercased() == name.lowercased() }
         t.payments = d.payments.filter { citizens.contains($0.cpr) }
+        t.symbols = d.symbols
         t.dst = d.dst.filter { citizens.contains($0.cpr) }
         t.mapping = d.mapping
         t.sources = d.sources

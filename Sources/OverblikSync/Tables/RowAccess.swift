@@ -51,6 +51,20 @@ struct RowAccess {
         return b.isEmpty ? "" : interner.string(b)
     }
 
+    /// The symbol of a column's text (see `Interner`).
+    func symbol(_ c: ResolvedColumn) -> Symbol {
+        guard let interner else { preconditionFailure("symbols are read with an interner") }
+        guard let b = trimmedBytes(c) else { return interner.symbols.intern(text(c)) }
+        return b.isEmpty ? .none : interner.symbol(b)
+    }
+
+    /// A municipality value as a symbol: `.none` for this municipality.
+    func municipalitySymbol(_ c: ResolvedColumn) -> Symbol {
+        guard let interner else { preconditionFailure("symbols are read with an interner") }
+        guard let b = trimmedBytes(c) else { return municipality.other(text(c)).map { interner.symbols.intern($0) } ?? .none }
+        return b.isEmpty ? .none : interner.municipality(b, municipality)
+    }
+
     /// The text of a column without surrounding spaces, tabs and no-break spaces ("" when
     /// the column is absent). Trimmed on the bytes: no Foundation string search per field.
     func text(_ c: ResolvedColumn) -> String {

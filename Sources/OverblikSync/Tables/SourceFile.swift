@@ -91,7 +91,7 @@ struct SourceFile {
     /// fields or broken quoting, become rejected rows. Blank lines are skipped. A large file is
     /// read in parts on all cores; the result is the same as reading it in one go (the parts
     /// are checked to meet exactly; if they do not, it is read again in one go).
-    func readRows<T>(municipality: Municipality,
+    func readRows<T>(municipality: Municipality, symbols: SharedSymbols = SharedSymbols(),
                      _ build: (RowAccess, Int) throws(RowError) -> T) -> (rows: [T], rejected: [RejectedRow], count: Int) {
         do {
             let buffer = file.bytes
@@ -110,7 +110,7 @@ struct SourceFile {
                 let whole = parts.last!.end - parts[0].start
                 DispatchQueue.concurrentPerform(iterations: parts.count) { k in
                     let p = parts[k]
-                    slots.set(k, readRange(buffer, p.start, p.end, p.line, municipality, build, reserveFor: k == 0 ? whole : nil))
+                    slots.set(k, readRange(buffer, p.start, p.end, p.line, municipality, symbols, build, reserveFor: k == 0 ? whole : nil))
                 }
                 let ends = slots.values.map(\.end)
                 if ends == parts.map(\.end) {
@@ -126,7 +126,7 @@ struct SourceFile {
                     return (rows, rejected, count)
                 }
             }
-            let whole = readRange(buffer, header.position, buffer.count, header.line, municipality, build)
+            let whole = readRange(buffer, header.position, buffer.count, header.line, municipality, symbols, build)
             return (whole.rows, whole.rejected, whole.count)
         }
     }
@@ -140,6 +140,7 @@ struct SourceFile {
     }
 
     private func readRange<T>(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ line: Int, _ municipality: Municipality,
+                              _ symbols: SharedSymbols,
                               _ build: (RowAccess, Int) throws(RowError) -> T, reserveFor bytes: Int? = nil) -> Part<T> {
         var reader = CSVReader(bytes: buffer, delimiter: delimiter, position: start, line: line)
         reader.windows1252 = encoding == .windows1252
@@ -152,7 +153,7 @@ struct SourceFile {
         if lines > 10 { rows.reserveCapacity((bytes ?? (end - start)) * 51 / 50 / max(1, (sample - start) / lines) + 16) }
         var rejected: [RejectedRow] = []
         var count = 0
-        let interner = Interner(windows1252: encoding == .windows1252)
+        let interner = Interner(windows1252: encoding == .windows1252, symbols: symbols)
         var released = start
         func reject(_ line: Int, _ column: String, _ value: String, _ reason: Message, field: String = "") {
             rejected.append(RejectedRow(table: table, file: config.path, line: line, column: column, field: field,

@@ -97,25 +97,26 @@ extension SourceFile {
         return result
     }
 
-    func readPayments(_ m: Municipality) -> TableResult<Payment> {
+    func readPayments(_ m: Municipality) -> (TableResult<Payment>, Symbols) {
         let voucher = column("voucherId"), cpr = column("cpr"), function = column("function")
         let grouping = column("grouping"), provider = column("provider"), from = column("periodStart")
         let to = column("periodEnd"), amount = column("amount"), posting = column("postingDate")
         let paying = column("payingMunicipality"), acting = column("actingMunicipality")
-        let (rows, rejected, count) = readRows(municipality: m) { (r, line) throws(RowError) -> Payment in
+        let symbols = SharedSymbols()
+        let (rows, rejected, count) = readRows(municipality: m, symbols: symbols) { (r, line) throws(RowError) -> Payment in
             let v = try r.required(voucher)
             let c = try r.cpr(cpr)
-            _ = try r.required(function)
-            let f = r.interned(function)
+            let f = r.symbol(function)
+            if f.isNone { _ = try r.required(function) }
             let s = try r.requiredDay(from)
             let e = try r.requiredDay(to)
             if e < s { throw endBeforeStart(to, e, s) }
-            return Payment(voucherId: v, cpr: c, function: f, grouping: r.interned(grouping), provider: r.interned(provider),
+            return Payment(voucherId: v, cpr: c, function: f, grouping: r.symbol(grouping), provider: r.symbol(provider),
                            periodStart: s, periodEnd: e, amount: try r.requiredMoney(amount),
-                           postingDate: try r.requiredDay(posting), payingMunicipality: r.municipality(paying),
-                           actingMunicipality: r.municipality(acting), line: line)
+                           postingDate: try r.requiredDay(posting), payingMunicipality: r.municipalitySymbol(paying),
+                           actingMunicipality: r.municipalitySymbol(acting), line: line)
         }
-        return TableResult(rows: rows, rejected: rejected, count: count)
+        return (TableResult(rows: rows, rejected: rejected, count: count), symbols.value)
     }
 
     func readBudget(_ m: Municipality) -> TableResult<BudgetLine> {

@@ -112,7 +112,7 @@ final class SnapshotSource: AppSource {
     func grants(caseworker: String?, team: String?) throws -> [Grant] { try snapshot.grants(caseworker: caseworker, team: team) }
     func storedTeamLines(today: Day) throws -> [TeamLine]? { try snapshot.storedTeamLines(today: today) }
     func storedFollowUps(today: Day) throws -> [Grant]? { try snapshot.storedFollowUps(today: today) }
-    func payments(function: String, posted: DayRange) throws -> [Payment] { try snapshot.payments(function: function, posted: posted) }
+    func payments(function: String, posted: DayRange) throws -> Dataset { try snapshot.payments(function: function, posted: posted) }
 
     /// Reading needs no store file: none yet means no annotations (it is created by the first write).
     private var storeExists: Bool {

@@ -26,7 +26,7 @@ public protocol AppSource: AnyObject {
     /// Team lines and the follow-up list's grants as the sync stored them for `today` (nil when it did not).
     func storedTeamLines(today: Day) throws -> [TeamLine]?
     func storedFollowUps(today: Day) throws -> [Grant]?
-    func payments(function: String, posted: DayRange) throws -> [Payment]
+    func payments(function: String, posted: DayRange) throws -> Dataset
     func annotations() throws -> [String: Annotation]
     func history(key: String) throws -> [Annotation]
     func annotate(_ a: Annotation) throws

@@ -119,8 +119,8 @@ extension AppModel {
         let range = DayRange.month(month, of: data.figures.year)
         do {
             let payments = try source.payments(function: function, posted: range)
-            return Page(kind: .payments, caption: c.t("Posteringer på \(function) bogført \(monthKey(data.figures.year, month)): \(payments.count)",
-                                                      "Payments on \(function) posted \(monthKey(data.figures.year, month)): \(payments.count)"),
+            return Page(kind: .payments, caption: c.t("Posteringer på \(function) bogført \(monthKey(data.figures.year, month)): \(payments.payments.count)",
+                                                      "Payments on \(function) posted \(monthKey(data.figures.year, month)): \(payments.payments.count)"),
                         table: Views.payments(payments), context: c)
         } catch {
             message = describe(error)

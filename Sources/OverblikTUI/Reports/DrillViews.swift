@@ -13,7 +13,7 @@ extension Views {
             .init("status", da: "Status", en: "Status", maxWidth: 16, priority: 5),
             .init("key", da: "Nøgle", en: "Key", inText: false),
         ])
-        let mapping = MappingIndex(d.mapping)
+        let mapping = d.mappingIndex
         for g in d.grants.sorted(by: { ($0.start, $0.caseId) < ($1.start, $1.caseId) }) {
             let f = g.followUp(today: today, dueSoonDays: dueSoonDays)
             t.rows.append([.message(Message(da: "Bevilling", en: "Grant")), .paragraph(g.paragraph), .text(g.caseId), .day(g.start), .day(g.end),
@@ -24,11 +24,12 @@ extension Views {
             var month: Day, function: String
             static func < (a: MonthKey, b: MonthKey) -> Bool { (a.month, a.function) < (b.month, b.function) }
         }
-        let byMonth = Dictionary(grouping: d.payments) { MonthKey(month: $0.postingDate.firstOfMonth, function: $0.function) }
+        let text = d.symbols
+        let byMonth = Dictionary(grouping: d.payments) { MonthKey(month: $0.postingDate.firstOfMonth, function: text[$0.function]) }
         for key in byMonth.keys.sorted() {
             let ps = byMonth[key]!
             let paragraphs = Set(ps.compactMap { paragraph(of: $0, mapping: mapping, grantsOfCitizen: d.grants) })
-            let providers = Set(ps.map(\.provider).filter { !$0.isEmpty }).sorted()
+            let providers = Set(ps.map { text[$0.provider] }.filter { !$0.isEmpty }).sorted()
             let range = DayRange.month(key.month.month, of: key.month.year)
             t.rows.append([.message(Message(da: "Udbetaling", en: "Payment")),
                            paragraphs.count == 1 ? .paragraph(paragraphs.first!) : .text(paragraphs.sorted().map(\.display).joined(separator: ",")),
@@ -57,8 +58,8 @@ extension Views {
         return DayRange.month(m, of: y)
     }
 
-    /// The payments behind an Økonomi figure.
-    public static func payments(_ payments: [Payment]) -> ViewTable {
+    /// The payments behind an Økonomi figure (`d`'s payments, with its symbols).
+    public static func payments(_ d: Dataset) -> ViewTable {
         var t = ViewTable(view: "payments", columns: [
             .init("voucherId", da: "Bilag", en: "Voucher", priority: 8), .init("postingDate", da: "Bogført", en: "Posted", priority: 9),
             .init("cpr", da: "CPR", en: "CPR", priority: 9), .init("periodStart", da: "Periode fra", en: "Period from", priority: 6),
@@ -66,9 +67,10 @@ extension Views {
             .init("grouping", da: "Grp.", en: "Grp.", priority: 1), .init("provider", da: "Leverandør", en: "Provider", maxWidth: 24, priority: 3),
             .init("amount", da: "Beløb", en: "Amount", right: true, priority: 10),
         ])
-        for p in payments {
-            t.rows.append([.text(p.voucherId), .day(p.postingDate), .cpr(p.cpr), .day(p.periodStart), .day(p.periodEnd), .text(p.function),
-                           .text(p.grouping), .text(p.provider), .money(p.amount)])
+        let text = d.symbols
+        for p in d.payments {
+            t.rows.append([.text(p.voucherId), .day(p.postingDate), .cpr(p.cpr), .day(p.periodStart), .day(p.periodEnd), .text(text[p.function]),
+                           .text(text[p.grouping]), .text(text[p.provider]), .money(p.amount)])
         }
         return t
     }
@@ -134,7 +136,7 @@ extension Views {
             .init("economy", da: "Økonomi", en: "Economy", maxWidth: 40, priority: 9),
             .init("dst", da: "DST", en: "DST", maxWidth: 30, priority: 8),
         ])
-        let mapping = MappingIndex(d.mapping)
+        let mapping = d.mappingIndex
         let month = x.month.flatMap(monthRange)
         let grants = d.grants.filter { g in g.paragraph == x.paragraph && (month.map { g.span.within($0) != nil } ?? true) }
         let payments = d.payments.filter { p in
@@ -165,9 +167,9 @@ extension Views {
         row("DST-kode", "DST code", join(grants.map { mapping.exactRow(for: $0)?.dstCode ?? mapping.row(for: $0)?.dstCode ?? "" }), "",
             join(dst.map(\.dstCode)), compare: true)
         row("Ydelse / konto", "Service / account", join(grants.map { "\($0.serviceCode) \($0.serviceName)" }),
-            join(payments.map { $0.grouping.isEmpty ? $0.function : "\($0.function).\($0.grouping)" }), "", compare: false)
+            join(payments.map { $0.grouping.isNone ? d.symbols[$0.function] : "\(d.symbols[$0.function]).\(d.symbols[$0.grouping])" }), "", compare: false)
         row("Målgruppe", "Target group", join(grants.map(\.targetGroup)), "", join(dst.map(\.targetGroup)), compare: true)
-        row("Leverandør", "Provider", join(grants.map(\.provider)), join(payments.map(\.provider)), "", compare: true)
+        row("Leverandør", "Provider", join(grants.map(\.provider)), join(payments.map { d.symbols[$0.provider] }), "", compare: true)
         row("Takst", "Rate", join(grants.compactMap { g in g.rate.map { "\($0.danishKroner) \(g.rateUnit?.rawValue ?? "")" } }), "", "", compare: false)
         if let month {
             let expected = grants.reduce(Int64(0)) { $0 + $1.expectedCost(in: month).ore }

@@ -109,7 +109,7 @@ public enum Views {
     /// Økonomi: budget vs spend per account function and month of `year`.
     /// The Økonomi rows computed from a snapshot's records.
     public static func budgetRows(_ d: Dataset, year: Int, today: Day) -> [BudgetMonth] {
-        budgetView(grants: d.grants, payments: d.payments, budget: d.budget, mapping: MappingIndex(d.mapping), year: year, today: today)
+        budgetView(grants: d.grants, payments: d.payments, budget: d.budget, mapping: d.mappingIndex, year: year, today: today)
     }
 
     public static func budget(_ rows: [BudgetMonth], filter: ReportFilter) -> ViewTable {
@@ -135,7 +135,7 @@ public enum Views {
 
     /// The reconciliation of a snapshot's records for `year` (and `month`), or nil when no month of it is over.
     public static func reconciliation(_ d: Dataset, year: Int, month: Int?, today: Day, rateTolerance: Double) -> Reconciliation? {
-        reconcile(grants: d.grants, payments: d.payments, dst: d.dst, mapping: MappingIndex(d.mapping), year: year,
+        reconcile(grants: d.grants, payments: d.payments, dst: d.dst, mapping: d.mappingIndex, year: year,
                   month: month, today: today, rateTolerance: rateTolerance)
     }
 

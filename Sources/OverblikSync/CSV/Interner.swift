@@ -1,0 +1,68 @@
+import Foundation
+import OverblikCore
+
+/// Gives one String, or one symbol, per distinct byte sequence (function codes, providers
+/// repeat on millions of rows): looked up by a hash of the bytes and checked, so no String is
+/// made for a repeat. One per thread; the symbols are shared by a table's parts.
+final class Interner {
+    private var table: [UInt64: (bytes: [UInt8], string: String)] = [:]
+    private var symbolTable: [UInt64: (bytes: [UInt8], symbol: Symbol)] = [:]
+    private var municipalityTable: [UInt64: (bytes: [UInt8], symbol: Symbol)] = [:]
+    /// The bytes' encoding (the file is read in place).
+    let windows1252: Bool
+    let symbols: SharedSymbols
+
+    init(windows1252: Bool = false, symbols: SharedSymbols = SharedSymbols()) {
+        self.windows1252 = windows1252
+        self.symbols = symbols
+    }
+
+    @inline(__always) private static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for x in b { h = (h ^ UInt64(x)) &* 0x100_0000_01b3 }
+        return h
+    }
+
+    func string(_ b: UnsafeBufferPointer<UInt8>) -> String {
+        let h = Self.hash(b)
+        if let e = table[h], e.bytes.elementsEqual(b) { return e.string }
+        let s = TextDecoding.string(b, windows1252: windows1252)
+        if table[h] == nil, table.count < 100_000 { table[h] = (Array(b), s) }
+        return s
+    }
+
+    /// The symbol of the text of `b`.
+    func symbol(_ b: UnsafeBufferPointer<UInt8>) -> Symbol {
+        let h = Self.hash(b)
+        if let e = symbolTable[h], e.bytes.elementsEqual(b) { return e.symbol }
+        let s = symbols.intern(TextDecoding.string(b, windows1252: windows1252))
+        if symbolTable[h] == nil, symbolTable.count < 100_000 { symbolTable[h] = (Array(b), s) }
+        return s
+    }
+
+    /// The symbol of a municipality's text: `.none` for this municipality.
+    func municipality(_ b: UnsafeBufferPointer<UInt8>, _ m: Municipality) -> Symbol {
+        let h = Self.hash(b)
+        if let e = municipalityTable[h], e.bytes.elementsEqual(b) { return e.symbol }
+        let s = m.other(TextDecoding.string(b, windows1252: windows1252)).map { symbols.intern($0) } ?? .none
+        if municipalityTable[h] == nil, municipalityTable.count < 100_000 { municipalityTable[h] = (Array(b), s) }
+        return s
+    }
+}
+
+/// The symbols of one table, shared by the parts read in parallel: the lock is taken only
+/// when a text is new to a part's `Interner`.
+final class SharedSymbols: @unchecked Sendable {
+    private var symbols = Symbols()
+    private let lock = NSLock()
+
+    init() {}
+
+    func intern(_ text: String) -> Symbol {
+        lock.lock()
+        defer { lock.unlock() }
+        return symbols.intern(text)
+    }
+
+    var value: Symbols { lock.lock(); defer { lock.unlock() }; return symbols }
+}
