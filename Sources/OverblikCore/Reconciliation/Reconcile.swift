@@ -64,8 +64,9 @@ struct Reconciler {
     }
 
     mutating func run() -> Reconciliation {
+        let census = Census(self)
         var lines: [OttetalLine] = []
-        for p in paragraphs { lines.append(ottetal(p)) }
+        for p in paragraphs { lines.append(ottetal(p, census)) }
         overlapping()
         grantChecks()
         dstChecks()
@@ -76,36 +77,50 @@ struct Reconciler {
 
     // MARK: the ottetalskontrol and the cross-system kinds
 
-    mutating func ottetal(_ p: Paragraph) -> OttetalLine {
-        var caseSystem = Set<CPR>(), economy = Set<CPR>()
-        var coveredCase = 0, coveredPaid = 0
-        for (cpr, byP) in grantsBy {
-            guard let gs = byP[p], gs.contains(where: inPeriod) else { continue }
-            caseSystem.insert(cpr)
-            coveredCase += coveredDays(union(gs.map(\.span)), in: period)
-        }
-        for (cpr, byP) in paymentIndex {
-            guard let indices = byP[p] else { continue }
-            // Read in place: no copy of the payments.
-            var spans: [Span] = []
-            var inside = false
-            for i in indices {
-                let (start, end) = (payments[Int(i)].periodStart, payments[Int(i)].periodEnd)
-                spans.append(Span(start: start, end: end))
-                if start <= period.end && end >= period.start { inside = true }
+    /// Who appears in each system in the period, per paragraph, and their covered days: one
+    /// pass over the citizens for every paragraph at once.
+    struct Census {
+        var caseSystem: [Paragraph: Set<CPR>] = [:]
+        var economy: [Paragraph: Set<CPR>] = [:]
+        var coveredCase: [Paragraph: Int] = [:]
+        var coveredPaid: [Paragraph: Int] = [:]
+
+        init(_ r: Reconciler) {
+            for (cpr, byP) in r.grantsBy {
+                for (p, gs) in byP where gs.contains(where: r.inPeriod) {
+                    caseSystem[p, default: []].insert(cpr)
+                    coveredCase[p, default: 0] += coveredDays(union(gs.map(\.span)), in: r.period)
+                }
             }
-            guard inside else { continue }
-            economy.insert(cpr)
-            coveredPaid += coveredDays(union(spans), in: period)
+            var spans: [Span] = []
+            for (cpr, byP) in r.paymentIndex {
+                for (p, indices) in byP {
+                    // Read in place: no copy of the payments.
+                    spans.removeAll(keepingCapacity: true)
+                    var inside = false
+                    for i in indices {
+                        let (start, end) = (r.payments[Int(i)].periodStart, r.payments[Int(i)].periodEnd)
+                        spans.append(Span(start: start, end: end))
+                        if start <= r.period.end && end >= r.period.start { inside = true }
+                    }
+                    guard inside else { continue }
+                    economy[p, default: []].insert(cpr)
+                    coveredPaid[p, default: 0] += coveredDays(union(spans), in: r.period)
+                }
+            }
         }
+    }
+
+    mutating func ottetal(_ p: Paragraph, _ census: Census) -> OttetalLine {
+        let caseSystem = census.caseSystem[p] ?? [], economy = census.economy[p] ?? []
         for cpr in caseSystem.subtracting(economy) { onlyInCaseSystem(cpr, p) }
         for cpr in economy.subtracting(caseSystem) { onlyInEconomyOrOutside(cpr, p) }
         for cpr in economy.intersection(caseSystem) { paidOutsideGrant(cpr, p); rateMismatch(cpr, p) }
         return OttetalLine(paragraph: p, period: period, caseSystem: caseSystem.count, economy: economy.count,
                            both: caseSystem.intersection(economy).count, onlyCaseSystem: caseSystem.subtracting(economy).count,
                            onlyEconomy: economy.subtracting(caseSystem).count,
-                           fullTimeCaseSystem: FullTimePersons(coveredDays: coveredCase, periodDays: period.dayCount),
-                           fullTimeEconomy: FullTimePersons(coveredDays: coveredPaid, periodDays: period.dayCount))
+                           fullTimeCaseSystem: FullTimePersons(coveredDays: census.coveredCase[p] ?? 0, periodDays: period.dayCount),
+                           fullTimeEconomy: FullTimePersons(coveredDays: census.coveredPaid[p] ?? 0, periodDays: period.dayCount))
     }
 
     func key(_ kind: DiscrepancyKind, _ p: Paragraph, _ cpr: CPR?, _ id: String) -> String {
