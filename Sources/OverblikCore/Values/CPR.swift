@@ -26,7 +26,7 @@ public struct CPR: Hashable, Comparable, Sendable, CustomStringConvertible {
         CPR.birthDate(value: value)!
     }
 
-    static func birthDate(value: Int64) -> Day? {
+    @usableFromInline static func birthDate(value: Int64) -> Day? {
         let day = Int(value / 100_000_000)
         let month = Int(value / 1_000_000 % 100)
         let yy = Int(value / 10_000 % 100)
@@ -44,7 +44,7 @@ public struct CPR: Hashable, Comparable, Sendable, CustomStringConvertible {
     public static func parse(_ text: some StringProtocol) -> Result<CPR, CPRError> { parse(utf8: text.utf8) }
 
     /// The same, from UTF-8 bytes.
-    public static func parse(utf8 bytes: some Sequence<UInt8>) -> Result<CPR, CPRError> {
+    @inlinable public static func parse(utf8 bytes: some Sequence<UInt8>) -> Result<CPR, CPRError> {
         var value: Int64 = 0
         var count = 0
         var dashAt = -1

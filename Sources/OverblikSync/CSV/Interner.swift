@@ -25,16 +25,32 @@ final class Interner {
 
     func string(_ b: UnsafeBufferPointer<UInt8>) -> String {
         let h = Self.hash(b)
-        if let e = table[h], e.bytes.elementsEqual(b) { return e.string }
+        if let e = table[h], Self.equal(e.bytes, b) { return e.string }
         let s = TextDecoding.string(b, windows1252: windows1252)
         if table[h] == nil, table.count < 100_000 { table[h] = (Array(b), s) }
+        return s
+    }
+
+    /// The last text seen per column (slot), with its symbol: consecutive rows mostly repeat it.
+    private var recent = [(bytes: [UInt8], symbol: Symbol)](repeating: ([], .none), count: 64)
+
+    @inline(__always) private static func equal(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        a.count == b.count && (b.isEmpty || a.withUnsafeBufferPointer { memcmp($0.baseAddress!, b.baseAddress!, b.count) == 0 })
+    }
+
+    /// The symbol of the text of `b`, from column `slot`.
+    func symbol(_ b: UnsafeBufferPointer<UInt8>, slot: Int) -> Symbol {
+        let k = slot & 63
+        if Self.equal(recent[k].bytes, b) { return recent[k].symbol }
+        let s = symbol(b)
+        recent[k] = (Array(b), s)
         return s
     }
 
     /// The symbol of the text of `b`.
     func symbol(_ b: UnsafeBufferPointer<UInt8>) -> Symbol {
         let h = Self.hash(b)
-        if let e = symbolTable[h], e.bytes.elementsEqual(b) { return e.symbol }
+        if let e = symbolTable[h], Self.equal(e.bytes, b) { return e.symbol }
         let s = symbols.intern(TextDecoding.string(b, windows1252: windows1252))
         if symbolTable[h] == nil, symbolTable.count < 100_000 { symbolTable[h] = (Array(b), s) }
         return s
@@ -43,7 +59,7 @@ final class Interner {
     /// The symbol of a municipality's text: `.none` for this municipality.
     func municipality(_ b: UnsafeBufferPointer<UInt8>, _ m: Municipality) -> Symbol {
         let h = Self.hash(b)
-        if let e = municipalityTable[h], e.bytes.elementsEqual(b) { return e.symbol }
+        if let e = municipalityTable[h], Self.equal(e.bytes, b) { return e.symbol }
         let s = m.other(TextDecoding.string(b, windows1252: windows1252)).map { symbols.intern($0) } ?? .none
         if municipalityTable[h] == nil, municipalityTable.count < 100_000 { municipalityTable[h] = (Array(b), s) }
         return s

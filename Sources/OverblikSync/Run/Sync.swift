@@ -63,6 +63,7 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
             progress(.read(info, seconds: elapsed(since: t0)))
             continue
         }
+        let opened = elapsed(since: t0)
         let rejected: [RejectedRow]
         let count: Int
         switch table {
@@ -82,6 +83,9 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
         if count > 0, Double(rejected.count) > config.maxRejectShare * Double(count) {
             throw .tooManyRejected(table: table, path: tableConfig.path, rejected: rejected.count, rows: count,
                                    maxShare: config.maxRejectShare, examples: Array(rejected.prefix(10)))
+        }
+        if ProcessInfo.processInfo.environment["OVERBLIK_TIMING"] != nil {
+            FileHandle.standardError.write(Data("  read \(table.rawValue): open and hash \(String(format: "%.3f", opened)) s, rows \(String(format: "%.3f", elapsed(since: t0) - opened)) s\n".utf8))
         }
         dataset.rejected.append(contentsOf: rejected)
         dataset.sources.append(info)

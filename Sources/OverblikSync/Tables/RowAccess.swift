@@ -54,8 +54,8 @@ struct RowAccess {
     /// The symbol of a column's text (see `Interner`).
     func symbol(_ c: ResolvedColumn) -> Symbol {
         guard let interner else { preconditionFailure("symbols are read with an interner") }
-        guard let b = trimmedBytes(c) else { return interner.symbols.intern(text(c)) }
-        return b.isEmpty ? .none : interner.symbol(b)
+        guard let i = c.index, let b = trimmedBytes(c) else { return interner.symbols.intern(text(c)) }
+        return b.isEmpty ? .none : interner.symbol(b, slot: i)
     }
 
     /// A municipality value as a symbol: `.none` for this municipality.
@@ -113,6 +113,8 @@ struct RowAccess {
     }
 
     func requiredDay(_ c: ResolvedColumn) throws(RowError) -> Day {
+        // The common case on the bytes: no String is made to see that the value is there.
+        if let b = trimmedBytes(c), !b.isEmpty, let d = FastParse.day(b, dateStyle) { return d }
         _ = try required(c)
         return try day(c)!
     }
@@ -137,6 +139,7 @@ struct RowAccess {
     }
 
     func requiredMoney(_ c: ResolvedColumn) throws(RowError) -> Money {
+        if let b = trimmedBytes(c), !b.isEmpty, let n = FastParse.hundredths(b, decimal) { return Money(ore: n) }
         _ = try required(c)
         return try money(c)!
     }
