@@ -44,9 +44,7 @@ struct Reconciler {
          year: Int, today: Day, rateTolerance: Double, index: PaymentIndex) {
         self.grants = grants; self.dst = dst; self.mapping = mapping; self.period = period
         self.year = year; self.today = today; self.rateTolerance = rateTolerance
-        var g: [CPR: [Paragraph: [Grant]]] = [:]
-        for x in grants { g[x.cpr, default: [:]][x.paragraph, default: []].append(x) }
-        grantsBy = g
+        grantsBy = index.grantsByCitizen
         self.payments = payments
         paymentIndex = index.byCitizen
     }

@@ -56,6 +56,17 @@ final class Interner {
         return s
     }
 
+    private var paragraphTable: [UInt64: (bytes: [UInt8], paragraph: Paragraph)] = [:]
+
+    /// The paragraph the text of `b` names (parsed once per distinct text); nil when it names none.
+    func paragraph(_ b: UnsafeBufferPointer<UInt8>) -> Paragraph? {
+        let h = Self.hash(b)
+        if let e = paragraphTable[h], Self.equal(e.bytes, b) { return e.paragraph }
+        guard let p = Paragraph(parsing: TextDecoding.string(b, windows1252: windows1252)) else { return nil }
+        if paragraphTable[h] == nil, paragraphTable.count < 10_000 { paragraphTable[h] = (Array(b), p) }
+        return p
+    }
+
     /// The symbol of a municipality's text: `.none` for this municipality.
     func municipality(_ b: UnsafeBufferPointer<UInt8>, _ m: Municipality) -> Symbol {
         let h = Self.hash(b)

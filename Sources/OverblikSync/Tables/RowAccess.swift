@@ -154,6 +154,7 @@ struct RowAccess {
     }
 
     func paragraph(_ c: ResolvedColumn) throws(RowError) -> Paragraph {
+        if let interner, let b = trimmedBytes(c), !b.isEmpty, let p = interner.paragraph(b) { return p }
         let v = try required(c)
         guard let p = Paragraph(parsing: v) else {
             throw RowError(c, value: v, reason: Message(
