@@ -115,5 +115,11 @@ struct PaidToMonthEndTests {
             let range = DayRange(Day(year: 2025, month: 1, day: 1)!, DayRange.month(m, of: 2025).end)!
             #expect(fast[m] == paidFor(payments, in: range), "month \(m)")
         }
+        // Read in place at positions: the same as the payments at those positions copied out.
+        let positions = (0..<Int32(payments.count)).filter { _ in Bool.random(using: &random) }
+        for m in 1...12 {
+            let month = DayRange.month(m, of: 2025)
+            #expect(paidFor(payments, positions, in: month) == paidFor(positions.map { payments[Int($0)] }, in: month), "month \(m)")
+        }
     }
 }

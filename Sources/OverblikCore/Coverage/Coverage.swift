@@ -67,7 +67,11 @@ public struct MovementLine: Hashable, Sendable {
 
 /// Movements per paragraph and month of `year`, from all grants of the case system whoever pays.
 public func movements(grants: [Grant], year: Int) -> [MovementLine] {
-    let coverage = ParagraphCoverage(grants: grants)
+    movements(ParagraphCoverage(grants: grants), year: year)
+}
+
+/// The same from the grants' coverage (built once for several years).
+public func movements(_ coverage: ParagraphCoverage, year: Int) -> [MovementLine] {
     var out: [MovementLine] = []
     for p in coverage.paragraphs {
         let citizens = coverage.spans[p]!.values

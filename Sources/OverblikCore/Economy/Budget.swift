@@ -137,6 +137,19 @@ func paidForYearToMonthEnds(_ all: [Payment], _ positions: [Int32], year: Int) -
     return out
 }
 
+/// `paidFor(_:in:)` over the payments at `positions`, read in place.
+func paidFor(_ all: [Payment], _ positions: [Int32], in range: DayRange) -> Money {
+    var total: Int64 = 0
+    for i in positions {
+        let (start, end) = (all[Int(i)].periodStart, all[Int(i)].periodEnd)
+        guard end >= range.start, start <= range.end else { continue }
+        let overlap = Int64(max(start, range.start).distance(to: min(end, range.end)) + 1)
+        let days = Int64(start.distance(to: end) + 1)
+        total += Money.roundedDivision(all[Int(i)].amount.ore * overlap, days)
+    }
+    return Money(ore: total)
+}
+
 /// What the payments were for within `range`: each payment's amount × its days in the range /
 /// its days, rounded to whole øre per payment.
 public func paidFor(_ payments: [Payment], in range: DayRange) -> Money {

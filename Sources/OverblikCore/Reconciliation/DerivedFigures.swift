@@ -27,6 +27,6 @@ public struct DerivedFigures: Sendable, Equatable {
                                       today: today, rateTolerance: rateTolerance, index: index),
             budget: budgetView(grants: d.grants, payments: d.payments, budget: d.budget, mapping: mapping, year: year, today: today,
                                index: index),
-            movements: OverblikCore.movements(grants: d.grants, year: year))
+            movements: OverblikCore.movements(index.coverage, year: year))
     }
 }

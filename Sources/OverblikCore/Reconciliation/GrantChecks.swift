@@ -115,7 +115,6 @@ extension Reconciler {
     }
 
     mutating func dataBreaks() {
-        let coverage = ParagraphCoverage(grants: grants)
         for p in coverage.paragraphs {
             for (y, m) in months(of: period) {
                 let monthEnd = DayRange.month(m, of: y).end

@@ -7,6 +7,8 @@ public struct PaymentIndex: Sendable {
     public let byFunction: [Symbol: [Int32]]
     /// Grants per citizen and paragraph (all time), in file order.
     public let grantsByCitizen: [CPR: [Paragraph: [Grant]]]
+    /// Every grant's coverage per paragraph and citizen (movements and data breaks).
+    public let coverage: ParagraphCoverage
 
     public init(payments: [Payment], grants: [Grant], mapping: MappingIndex) {
         var ofCitizen: [CPR: [Grant]] = [:]
@@ -16,6 +18,7 @@ public struct PaymentIndex: Sendable {
             grantsBy[g.cpr, default: [:]][g.paragraph, default: []].append(g)
         }
         grantsByCitizen = grantsBy
+        coverage = ParagraphCoverage(grants: grants)
         var p: [CPR: [Paragraph: [Int32]]] = [:]
         // Per function by symbol id (an array, not a dictionary: one look-up per payment).
         var f: [[Int32]] = Array(repeating: [], count: mapping.symbols.count)

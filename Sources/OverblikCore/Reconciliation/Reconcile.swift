@@ -36,6 +36,7 @@ struct Reconciler {
     /// Payments attributed to a paragraph, per citizen and paragraph (all time), as positions in
     /// `payments` (at national scale a copy of every payment would double the memory).
     let paymentIndex: [CPR: [Paragraph: [Int32]]]
+    let coverage: ParagraphCoverage
     /// The payments of a citizen on a paragraph.
     func paymentsOf(_ cpr: CPR, _ p: Paragraph) -> [Payment] { (paymentIndex[cpr]?[p] ?? []).map { payments[Int($0)] } }
     var out: [Discrepancy] = []
@@ -47,6 +48,7 @@ struct Reconciler {
         grantsBy = index.grantsByCitizen
         self.payments = payments
         paymentIndex = index.byCitizen
+        coverage = index.coverage
     }
 
     func inPeriod(_ g: Grant) -> Bool { g.span.within(period) != nil }
@@ -156,7 +158,8 @@ struct Reconciler {
 
     mutating func paidOutsideGrant(_ cpr: CPR, _ p: Paragraph) {
         let spans = union((grantsBy[cpr]?[p] ?? []).map(\.span))
-        for pay in paymentsOf(cpr, p) where inPeriod(pay) {
+        for i in paymentIndex[cpr]?[p] ?? [] where inPeriod(payments[Int(i)]) {
+            let pay = payments[Int(i)]
             let uncovered = pay.period.dayCount - coveredDays(spans, in: pay.period)
             guard uncovered > 0 else { continue }
             let caseworker = grantsBy[cpr]?[p]?.first?.caseworker ?? ""
@@ -173,15 +176,17 @@ struct Reconciler {
     mutating func rateMismatch(_ cpr: CPR, _ p: Paragraph) {
         let gs = grantsBy[cpr]![p]!
         let grantSpans = union(gs.map(\.span))
-        let ps = paymentsOf(cpr, p)
-        let paidSpans = union(ps.map { Span(start: $0.periodStart, end: $0.periodEnd) })
+        // The payments read in place by position; copied only for a month that is reported.
+        let positions = paymentIndex[cpr]?[p] ?? []
+        let paidSpans = union(positions.map { Span(start: payments[Int($0)].periodStart, end: payments[Int($0)].periodEnd) })
         for (y, m) in months(of: period) {
             let month = DayRange.month(m, of: y)
             guard coveredDays(grantSpans, in: month) == month.dayCount, coveredDays(paidSpans, in: month) == month.dayCount else { continue }
-            let paid = paidFor(ps, in: month)
+            let paid = paidFor(payments, positions, in: month)
             let expected = gs.reduce(Money.zero) { $0 + $1.expectedCost(in: month) }
             let difference = paid - expected
             guard Double(abs(difference.ore)) > rateTolerance * Double(abs(expected.ore)) else { continue }
+            let ps = positions.map { payments[Int($0)] }
             out.append(Discrepancy(
                 key: key(.rateMismatch, p, cpr, monthKey(y, m)), kind: .rateMismatch, paragraph: p, cpr: cpr,
                 caseIds: gs.filter { $0.span.within(month) != nil }.map(\.caseId),

@@ -180,12 +180,17 @@ enum Schema {
     """
 
     /// Built after the bulk load.
-    static let indexes = """
+    /// The records' indexes: built while the figures are still being computed.
+    static let recordIndexes = """
     CREATE INDEX grants_cpr ON grants(cpr, paragraph);
     CREATE INDEX grants_caseworker ON grants(caseworker);
     CREATE INDEX grants_team ON grants(team);
     CREATE INDEX dst_cpr ON dst(cpr, paragraph);
     CREATE INDEX rejected_table ON rejected_rows(table_name, line);
+    """
+
+    /// The figures' indexes.
+    static let derivedIndexes = """
     CREATE INDEX discrepancies_year ON discrepancies(year, kind, paragraph);
     CREATE INDEX discrepancies_key ON discrepancies(key);
     """

@@ -75,6 +75,8 @@ public enum SnapshotWriter {
             try db.inTransaction {
                 try insert(dataset, metadata: metadata, into: db)
                 lap("records")
+                try db.execute(sql: Schema.recordIndexes)
+                lap("record indexes")
                 let derived = derivedWhenReady()
                 lap("waiting for the figures")
                 for figures in derived { try insert(figures, into: db) }
@@ -89,7 +91,7 @@ public enum SnapshotWriter {
             // The seal: a checksum over the metadata and every table's row count, checked at
             // open; and SQLite's own check of the whole file before it is published.
             try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('checksum', ?)", arguments: [try Seal.compute(db)])
-            try db.execute(sql: Schema.indexes)
+            try db.execute(sql: Schema.derivedIndexes)
             lap("indexes")
             try db.execute(sql: Schema.views)
             try db.execute(sql: "PRAGMA journal_mode = DELETE")
