@@ -13,39 +13,48 @@ enum PaymentCodec {
     @inline(__always) static func zigzag(_ v: Int64) -> UInt64 { UInt64(bitPattern: (v << 1) ^ (v >> 63)) }
     @inline(__always) static func unzigzag(_ u: UInt64) -> Int64 { Int64(bitPattern: u >> 1) ^ -Int64(bitPattern: u & 1) }
 
-    @inline(__always) static func put(_ v: UInt64, _ out: inout [UInt8]) {
-        var v = v
-        while v >= 0x80 {
-            out.append(UInt8(v & 0x7F) | 0x80)
-            v >>= 7
-        }
-        out.append(UInt8(v))
-    }
-
-    /// Packs the payments at `positions` (in that order) into one block.
+    /// Packs the payments at `positions` (in that order) into one block: written straight into
+    /// the block's memory, sized first for the worst case.
     static func encode(_ positions: some Collection<Int>, of payments: UnsafeBufferPointer<Payment>, into out: inout [UInt8]) {
-        out.removeAll(keepingCapacity: true)
-        var cpr: Int64 = 0, start: Int64 = 0, line: Int64 = 0
-        for k in positions {
-            let p = payments[k]
-            let (pCPR, pStart, pEnd, pPosting) = (p.cpr.value, p.periodStart.ordinal, p.periodEnd.ordinal, p.postingDate.ordinal)
-            Self.put(Self.zigzag(pCPR - cpr), &out)
-            Self.put(Self.zigzag(Int64(pStart) - start), &out)
-            Self.put(Self.zigzag(Int64(pEnd - pStart)), &out)
-            Self.put(Self.zigzag(Int64(pPosting - pStart)), &out)
-            Self.put(Self.zigzag(p.amount.ore), &out)
-            Self.put(UInt64(p.function.id), &out)
-            Self.put(UInt64(p.grouping.id), &out)
-            Self.put(UInt64(p.provider.id), &out)
-            Self.put(UInt64(p.payingMunicipality.id), &out)
-            Self.put(UInt64(p.actingMunicipality.id), &out)
-            Self.put(Self.zigzag(Int64(p.line) - line), &out)
-            var voucher = p.voucherId
-            voucher.withUTF8 { v in
-                Self.put(UInt64(v.count), &out)
-                out.append(contentsOf: v)
+        var bound = 0
+        for k in positions { bound += 128 + payments[k].voucherId.utf8.count }
+        out = [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
+            var w = buffer.baseAddress!
+            @inline(__always) func put(_ value: UInt64) {
+                var v = value
+                while v >= 0x80 {
+                    w.pointee = UInt8(truncatingIfNeeded: v) | 0x80
+                    w += 1
+                    v >>= 7
+                }
+                w.pointee = UInt8(v)
+                w += 1
             }
-            (cpr, start, line) = (pCPR, Int64(pStart), Int64(p.line))
+            var cpr: Int64 = 0, start: Int64 = 0, line: Int64 = 0
+            for k in positions {
+                let (pCPR, pStart, pEnd, pPosting) = (payments[k].cpr.value, payments[k].periodStart.ordinal,
+                                                      payments[k].periodEnd.ordinal, payments[k].postingDate.ordinal)
+                put(zigzag(pCPR - cpr))
+                put(zigzag(Int64(pStart) - start))
+                put(zigzag(Int64(pEnd - pStart)))
+                put(zigzag(Int64(pPosting - pStart)))
+                put(zigzag(payments[k].amount.ore))
+                put(UInt64(payments[k].function.id))
+                put(UInt64(payments[k].grouping.id))
+                put(UInt64(payments[k].provider.id))
+                put(UInt64(payments[k].payingMunicipality.id))
+                put(UInt64(payments[k].actingMunicipality.id))
+                let pLine = Int64(payments[k].line)
+                put(zigzag(pLine - line))
+                var voucher = payments[k].voucherId
+                voucher.withUTF8 { v in
+                    put(UInt64(v.count))
+                    if let base = v.baseAddress { w.update(from: base, count: v.count) }
+                    w += v.count
+                }
+                (cpr, start, line) = (pCPR, Int64(pStart), pLine)
+            }
+            count = w - buffer.baseAddress!
         }
     }
 

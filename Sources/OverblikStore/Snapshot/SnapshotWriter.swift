@@ -175,7 +175,6 @@ public enum SnapshotWriter {
     private static func insertPayments(_ payments: [Payment], symbols: Symbols, into db: Database) throws {
         precondition(payments.count < 1 << 28, "more payment lines than a snapshot holds")
         var block: [UInt8] = []
-        block.reserveCapacity(1 << 16)
         try payments.withUnsafeBufferPointer { p in
             // By citizen, in file order within a citizen: one sort of plain numbers (the CPR
             // number above the position), no comparison closure reaching into the payments.
@@ -194,19 +193,20 @@ public enum SnapshotWriter {
                 try byCPR.step(db)
             }
             // Per function and posting month (year * 100 + month), by citizen within: the same
-            // order regrouped, keyed by the function's symbol.
+            // order regrouped, keyed by the function's symbol, with the rank in the citizen order
+            // below the key so that one plain sort keeps it.
+            let byCitizen = order.map { Int($0 & mask) }
             for k in order.indices {
-                let position = Int(order[k] & mask)
-                let c = p[position].postingDate.components
-                order[k] = UInt64(p[position].function.id) << 48 | UInt64(c.year * 100 + c.month) << 28 | UInt64(position)
+                let c = p[byCitizen[k]].postingDate.components
+                order[k] = UInt64(p[byCitizen[k]].function.id) << 48 | UInt64(c.year * 100 + c.month) << 28 | UInt64(k)
             }
-            order.sort { $0 >> 28 < $1 >> 28 }
+            order.sort()
             let byMonth = try RawInsert(db, "INSERT INTO payments_by_month (function, posting_month, count, data) VALUES (?,?,?,?)")
             i = 0
             while i < order.count {
                 let key = order[i] >> 28
                 positions.removeAll(keepingCapacity: true)
-                while i < order.count && order[i] >> 28 == key { positions.append(Int(order[i] & mask)); i += 1 }
+                while i < order.count && order[i] >> 28 == key { positions.append(byCitizen[Int(order[i] & mask)]); i += 1 }
                 PaymentCodec.encode(positions, of: p, into: &block)
                 byMonth.bind(1, symbols[Symbol(id: UInt32(key >> 20))]); byMonth.bind(2, Int(key & 0xFFFFF))
                 byMonth.bind(3, positions.count); byMonth.bind(4, block)
