@@ -53,6 +53,7 @@ public func budgetView(grants: [Grant], payments: [Payment], budget: [BudgetLine
         ownGrants[row.function, default: []].append(g)
     }
 
+    let monthEnds = (0...12).map { $0 == 0 ? yearRange.start.advanced(by: -1) : DayRange.month($0, of: year).end }
     var out: [BudgetMonth] = []
     for f in functions {
         // The function's payments read in place by position (no copy of them is made).
@@ -60,8 +61,11 @@ public func budgetView(grants: [Grant], payments: [Payment], budget: [BudgetLine
         let paidToMonthEnd = paidForYearToMonthEnds(payments, positions, year: year)
         let fGrants = ownGrants[f] ?? []
         var spendByMonth = [Money](repeating: .zero, count: 13)
-        for i in positions where payments[Int(i)].postingDate.year == year {
-            let m = payments[Int(i)].postingDate.month
+        for i in positions where yearRange.contains(payments[Int(i)].postingDate) {
+            // The month by comparing with the months' last days (no calendar arithmetic per payment).
+            let posted = payments[Int(i)].postingDate
+            var m = 1
+            while monthEnds[m] < posted { m += 1 }
             spendByMonth[m] = spendByMonth[m] + payments[Int(i)].amount
         }
         let forecast = forecastYear(grants: fGrants, payments: payments, positions, year: year, today: today)
@@ -182,10 +186,20 @@ func forecastYear(grants: [Grant], payments all: [Payment], _ positions: [Int32]
     }
     // A day is paid by a payment posted by today. (A payment dated after today would otherwise
     // be neither posted spend nor forecast, and its money would vanish from the forecast.)
+    // Gathered per run of one citizen's payments (they mostly follow one another): one
+    // dictionary look-up per run, not per payment.
     var paidSpans: [CPR: [Span]] = [:]
+    var run: [Span] = []
+    var citizen: CPR?
     for i in positions where all[Int(i)].postingDate <= today {
-        paidSpans[all[Int(i)].cpr, default: []].append(Span(start: all[Int(i)].periodStart, end: all[Int(i)].periodEnd))
+        if all[Int(i)].cpr != citizen {
+            if let citizen { paidSpans[citizen, default: []].append(contentsOf: run) }
+            citizen = all[Int(i)].cpr
+            run.removeAll(keepingCapacity: true)
+        }
+        run.append(Span(start: all[Int(i)].periodStart, end: all[Int(i)].periodEnd))
     }
+    if let citizen { paidSpans[citizen, default: []].append(contentsOf: run) }
     paidSpans = paidSpans.mapValues(union)
     var expected = Money.zero
     for g in grants {
