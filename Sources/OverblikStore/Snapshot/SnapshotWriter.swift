@@ -195,10 +195,10 @@ public enum SnapshotWriter {
             // Per function and posting month (year * 100 + month), by citizen within: the same
             // order regrouped, keyed by the function's symbol, with the rank in the citizen order
             // below the key so that one plain sort keeps it.
-            let byCitizen = order.map { Int($0 & mask) }
+            let byCitizen = order.map { UInt32($0 & mask) }
             for k in order.indices {
-                let c = p[byCitizen[k]].postingDate.components
-                order[k] = UInt64(p[byCitizen[k]].function.id) << 48 | UInt64(c.year * 100 + c.month) << 28 | UInt64(k)
+                let c = p[Int(byCitizen[k])].postingDate.components
+                order[k] = UInt64(p[Int(byCitizen[k])].function.id) << 48 | UInt64(c.year * 100 + c.month) << 28 | UInt64(k)
             }
             order.sort()
             let byMonth = try RawInsert(db, "INSERT INTO payments_by_month (function, posting_month, count, data) VALUES (?,?,?,?)")
@@ -206,7 +206,7 @@ public enum SnapshotWriter {
             while i < order.count {
                 let key = order[i] >> 28
                 positions.removeAll(keepingCapacity: true)
-                while i < order.count && order[i] >> 28 == key { positions.append(byCitizen[Int(order[i] & mask)]); i += 1 }
+                while i < order.count && order[i] >> 28 == key { positions.append(Int(byCitizen[Int(order[i] & mask)])); i += 1 }
                 PaymentCodec.encode(positions, of: p, into: &block)
                 byMonth.bind(1, symbols[Symbol(id: UInt32(key >> 20))]); byMonth.bind(2, Int(key & 0xFFFFF))
                 byMonth.bind(3, positions.count); byMonth.bind(4, block)

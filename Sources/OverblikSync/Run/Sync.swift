@@ -85,7 +85,7 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
                                    maxShare: config.maxRejectShare, examples: Array(rejected.prefix(10)))
         }
         if ProcessInfo.processInfo.environment["OVERBLIK_TIMING"] != nil {
-            FileHandle.standardError.write(Data("  read \(table.rawValue): open and hash \(String(format: "%.3f", opened)) s, rows \(String(format: "%.3f", elapsed(since: t0) - opened)) s\n".utf8))
+            FileHandle.standardError.write(Data("  read \(table.rawValue): open and hash \(String(format: "%.3f", opened)) s, rows \(String(format: "%.3f", elapsed(since: t0) - opened)) s, resident \(residentMB()) MB\n".utf8))
         }
         dataset.rejected.append(contentsOf: rejected)
         dataset.sources.append(info)
@@ -229,4 +229,12 @@ public func teamFolderName(_ team: String) -> String {
         }
     }
     return out.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+}
+
+/// The process's resident memory in MB (Linux; 0 elsewhere), for `OVERBLIK_TIMING`.
+func residentMB() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+          let kb = Int(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+    return kb / 1024
 }
