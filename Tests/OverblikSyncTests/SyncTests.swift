@@ -255,3 +255,39 @@ struct SampledataTests {
         #expect(Set(d.grants.map(\.paragraph)) == Set(d.mapping.map(\.paragraph)))
     }
 }
+
+@Suite("Reading a large file in parts")
+struct PartsTests {
+    /// A payments file over the size that is read in parallel: read in two parts, it gives the
+    /// same rows and symbols (numbered in text order) as read in one go.
+    @Test func twoPartsGiveWhatOneGives() throws {
+        let folder = TemporaryFolder()
+        var drop = DropBuilder()
+        var text = "Bilagsnr;CPR;Funktion;Gruppering;Leverandør;Periode fra;Periode til;Beløb;Bogføringsdato;Betalingskommune;Handlekommune\n"
+        let providers = ["Bostedet Åløkke", "Værestedet Ørnen", "Bo-Støtte ApS", "Kildevang", ""]
+        let functions = ["5.38.50", "5.38.38", "5.38.52", "5.38.53"]
+        for i in 0..<110_000 {
+            let cpr = String(format: "%02d0190%04d", 1 + i % 28, i % 9973)
+            text += "V\(i);\(cpr);\(functions[(i / 7) % 4]);\(i % 3 == 0 ? "004" : "");\(providers[(i / 3) % 5]);"
+                + "01-01-2026;31-01-2026;\(i % 1000).\(100 + i % 900),50;05-02-2026;\(i % 50 == 0 ? "Egedal" : "");\(i % 70 == 0 ? "101" : "")\n"
+        }
+        drop.payments = text
+        let config = try SyncConfiguration.load(path: drop.write(into: folder))
+        let source = try #require(try SourceFile.open(config.tables[.payments]!))
+        #expect(source.byteCount > 8_000_000)
+        let m = config.municipality
+        let (one, oneSymbols) = source.readPayments(m, parts: 1)
+        let (two, twoSymbols) = source.readPayments(m, parts: 2)
+        #expect(one.count == 110_000)
+        #expect(one.rejected.isEmpty)
+        #expect(two.rows == one.rows)
+        #expect(twoSymbols == oneSymbols)
+        #expect(oneSymbols.texts == oneSymbols.texts.sorted())
+        #expect(one.rows[0].voucherId == "V0")
+        #expect(oneSymbols[one.rows[50].payingMunicipality] == "Egedal")
+        #expect(oneSymbols[one.rows[70].actingMunicipality] == "101")
+        #expect(oneSymbols[one.rows[3].provider] == "Værestedet Ørnen")
+        #expect(oneSymbols[one.rows[12].provider] == "")
+        #expect(oneSymbols[one.rows[107_999].function] == functions[(107_999 / 7) % 4])
+    }
+}

@@ -48,5 +48,25 @@ public struct Symbols: Sendable, Equatable {
 
     public var count: Int { texts.count }
 
+    /// The same texts numbered in text order (the empty text stays 0), and each old symbol's new
+    /// one: symbols interned by parallel readers get the numbers they would get read in one go.
+    public func inTextOrder() -> (symbols: Symbols, renumbered: [Symbol]) {
+        let order = texts.indices.sorted { texts[$0] < texts[$1] }
+        var renumbered = [Symbol](repeating: .none, count: texts.count)
+        for (new, old) in order.enumerated() { renumbered[old] = Symbol(id: UInt32(new)) }
+        return (Symbols(texts: order.map { texts[$0] }), renumbered)
+    }
+
     public static func == (a: Symbols, b: Symbols) -> Bool { a.texts == b.texts }
+}
+
+extension Payment {
+    /// The payment with its symbols renumbered (`renumbered[old.id]` is the new symbol).
+    public mutating func renumber(_ renumbered: [Symbol]) {
+        function = renumbered[Int(function.id)]
+        grouping = renumbered[Int(grouping.id)]
+        provider = renumbered[Int(provider.id)]
+        payingMunicipality = renumbered[Int(payingMunicipality.id)]
+        actingMunicipality = renumbered[Int(actingMunicipality.id)]
+    }
 }

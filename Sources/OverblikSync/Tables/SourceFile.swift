@@ -92,6 +92,7 @@ struct SourceFile {
     /// read in parts on all cores; the result is the same as reading it in one go (the parts
     /// are checked to meet exactly; if they do not, it is read again in one go).
     func readRows<T>(municipality: Municipality, symbols: SharedSymbols = SharedSymbols(),
+                     parts partCount: Int = ProcessInfo.processInfo.activeProcessorCount,
                      _ build: (RowAccess, Int) throws(RowError) -> T) -> (rows: [T], rejected: [RejectedRow], count: Int) {
         do {
             let buffer = file.bytes
@@ -100,7 +101,7 @@ struct SourceFile {
             var fields: [FieldSpan] = []
             _ = header.next(into: &fields)
             let parts = CSVReader.split(buffer, delimiter: delimiter, from: header.position, line: header.line,
-                                        parts: ProcessInfo.processInfo.activeProcessorCount)
+                                        parts: partCount)
             if parts.count > 1 {
                 let slots = ResultSlots<Part<T>>(count: parts.count)
                 nonisolated(unsafe) let build = build

@@ -1,3 +1,4 @@
+import Foundation
 import OverblikCore
 
 /// What reading one table gave: its accepted records, its rejected rows and how many data
@@ -97,13 +98,13 @@ extension SourceFile {
         return result
     }
 
-    func readPayments(_ m: Municipality) -> (TableResult<Payment>, Symbols) {
+    func readPayments(_ m: Municipality, parts: Int = ProcessInfo.processInfo.activeProcessorCount) -> (TableResult<Payment>, Symbols) {
         let voucher = column("voucherId"), cpr = column("cpr"), function = column("function")
         let grouping = column("grouping"), provider = column("provider"), from = column("periodStart")
         let to = column("periodEnd"), amount = column("amount"), posting = column("postingDate")
         let paying = column("payingMunicipality"), acting = column("actingMunicipality")
         let symbols = SharedSymbols()
-        let (rows, rejected, count) = readRows(municipality: m, symbols: symbols) { (r, line) throws(RowError) -> Payment in
+        var (rows, rejected, count) = readRows(municipality: m, symbols: symbols, parts: parts) { (r, line) throws(RowError) -> Payment in
             let v = try r.required(voucher)
             let c = try r.cpr(cpr)
             let f = r.symbol(function)
@@ -116,7 +117,10 @@ extension SourceFile {
                            postingDate: try r.requiredDay(posting), payingMunicipality: r.municipalitySymbol(paying),
                            actingMunicipality: r.municipalitySymbol(acting), line: line)
         }
-        return (TableResult(rows: rows, rejected: rejected, count: count), symbols.value)
+        // Numbered in text order: the same snapshot whichever part met a text first.
+        let (ordered, renumbered) = symbols.value.inTextOrder()
+        for i in rows.indices { rows[i].renumber(renumbered) }
+        return (TableResult(rows: rows, rejected: rejected, count: count), ordered)
     }
 
     func readBudget(_ m: Municipality) -> TableResult<BudgetLine> {
