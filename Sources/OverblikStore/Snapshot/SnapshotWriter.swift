@@ -61,7 +61,7 @@ public enum SnapshotWriter {
         var config = Configuration()
         // The file is a private temporary until it is renamed into place: no journal needed.
         config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
+            try db.execute(sql: "PRAGMA page_size = 65536; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
         }
         let queue = try DatabaseQueue(path: path, configuration: config)
         let timing = ProcessInfo.processInfo.environment["OVERBLIK_TIMING"] != nil
