@@ -152,14 +152,15 @@ struct SnapshotOptions: ParsableArguments {
 extension SnapshotOptions {
     /// The snapshot to use: `--snapshot` as given, else the newest in the folder that opens and
     /// whose seal matches — with a warning naming the damaged newer ones when an older one is used.
-    func open() throws -> (Snapshot, String?) {
+    /// `memoryMapped`: see `Snapshot.init(path:memoryMapped:)`.
+    func open(memoryMapped: Bool = false) throws -> (Snapshot, String?) {
         let path = try locate()
-        if snapshot != nil { return (try openSnapshot(path, language), nil) }
+        if snapshot != nil { return (try openSnapshot(path, language, memoryMapped: memoryMapped), nil) }
         let folder = (path as NSString).deletingLastPathComponent
         var damaged: [String] = []
         for candidate in SnapshotDirectory(path: folder).snapshots().reversed() {
             do {
-                let s = try Snapshot(path: candidate)
+                let s = try Snapshot(path: candidate, memoryMapped: memoryMapped)
                 guard !damaged.isEmpty else { return (s, nil) }
                 let warning = language == .da
                     ? "det nyeste snapshot er beskadiget (\(damaged.joined(separator: "; "))); viser det forrige: \((candidate as NSString).lastPathComponent)"
@@ -173,8 +174,8 @@ extension SnapshotOptions {
     }
 }
 
-func openSnapshot(_ path: String, _ language: Language) throws -> Snapshot {
-    try orFail(language) { () throws(SnapshotError) in try Snapshot(path: path) }
+func openSnapshot(_ path: String, _ language: Language, memoryMapped: Bool = false) throws -> Snapshot {
+    try orFail(language) { () throws(SnapshotError) in try Snapshot(path: path, memoryMapped: memoryMapped) }
 }
 
 func orFail<T>(_ language: Language, _ body: () throws(SnapshotError) -> T) throws -> T {

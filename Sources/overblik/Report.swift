@@ -55,7 +55,7 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
-        let (snapshot, warning) = try source.open()
+        let (snapshot, warning) = try source.open(memoryMapped: true)
         if let warning { printError("overblik: \(source.language == .da ? "advarsel" : "warning"): \(warning)") }
         let context = ReportContext(language: source.language, revealCPR: revealCpr, today: source.day)
         let meta = try orFail(source.language) { () throws(SnapshotError) in try snapshot.metadata() }

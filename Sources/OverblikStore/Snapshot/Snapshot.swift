@@ -7,11 +7,16 @@ public final class Snapshot: Sendable {
     public let path: String
     private let queue: DatabaseQueue
 
-    /// Opens the snapshot at `path` read-only and checks that it is one.
-    public init(path: String) throws(SnapshotError) {
+    /// Opens the snapshot at `path` read-only and checks that it is one. `memoryMapped` reads it
+    /// through a memory map (no copy of each page read; for one-shot readers such as reports,
+    /// whose resident memory then counts the mapped pages).
+    public init(path: String, memoryMapped: Bool = false) throws(SnapshotError) {
         self.path = path
         var config = Configuration()
         config.readonly = true
+        // A published snapshot is never changed in place (a new one is renamed over it), so it
+        // can be mapped safely.
+        if memoryMapped { config.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 4294967296") } }
         do {
             queue = try DatabaseQueue(path: path, configuration: config)
             let version = try queue.read { db in
