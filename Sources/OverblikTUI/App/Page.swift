@@ -51,6 +51,56 @@ enum SortKey: Comparable {
         static func == (a: TextKey, b: TextKey) -> Bool { a.prefix == b.prefix && a.text == b.text }
     }
 
+    /// `rows` ordered by `keys[row]` (descending if asked), equal keys in row order. Sorted first
+    /// on plain numbers (the kind, then the number, the paragraph's rank or the text's packed
+    /// prefix); only rows whose packed prefixes tie are then compared as whole texts.
+    static func sorted(_ rows: [Int], keys: [SortKey], descending: Bool) -> [Int] {
+        var paragraphRank: [Paragraph: UInt64] = [:]
+        for case .paragraph(let p) in keys where paragraphRank[p] == nil { paragraphRank[p] = 0 }
+        for (i, p) in paragraphRank.keys.sorted().enumerated() { paragraphRank[p] = UInt64(i) }
+        var kind = [UInt8](repeating: 0, count: rows.count), major = [UInt64](repeating: 0, count: rows.count)
+        var needsText = false
+        for (i, r) in rows.enumerated() {
+            switch keys[r] {
+            case .empty: break
+            case .number(let x):
+                kind[i] = 1
+                let bits = x.bitPattern
+                major[i] = x < 0 ? ~bits : bits | (1 << 63)  // the order of the numbers
+            case .paragraph(let p): kind[i] = 2; major[i] = paragraphRank[p]!
+            case .text(let t): kind[i] = 3; major[i] = t.prefix; if !t.complete { needsText = true }
+            }
+        }
+        var order = Array(rows.indices)
+        kind.withUnsafeBufferPointer { kind in
+            major.withUnsafeBufferPointer { major in
+                order.sort { a, b in
+                    if kind[a] != kind[b] { return (kind[a] < kind[b]) != descending }
+                    if major[a] != major[b] { return (major[a] < major[b]) != descending }
+                    return a < b
+                }
+            }
+        }
+        // Runs with the same packed prefix: ordered by the whole text where it decides.
+        if needsText {
+            var start = 0
+            while start < order.count {
+                var end = start + 1
+                while end < order.count && kind[order[end]] == kind[order[start]] && major[order[end]] == major[order[start]] { end += 1 }
+                if kind[order[start]] == 3 && end - start > 1 {
+                    order[start..<end].sort { a, b in
+                        let (x, y) = (keys[rows[a]], keys[rows[b]])
+                        if x < y { return !descending }
+                        if y < x { return descending }
+                        return a < b
+                    }
+                }
+                start = end
+            }
+        }
+        return order.map { rows[$0] }
+    }
+
     init(_ cell: Cell, _ table: ViewTable, _ c: ReportContext) {
         switch cell {
         case .int(let n), .plain(let n): self = .number(Double(n))
@@ -191,15 +241,7 @@ public struct Page: Sendable {
             if sortKeys?.column != sort.column || sortKeys?.revealed != c.revealCPR || sortKeys?.language != c.language {
                 sortKeys = (sort.column, c.revealCPR, c.language, table.rows.map { SortKey($0[sort.column], table, c) })
             }
-            let all = sortKeys!.keys
-            let keys = rows.map { all[$0] }
-            let descending = sort.descending
-            let sorted = rows.indices.sorted { a, b in
-                if keys[a] < keys[b] { return !descending }
-                if keys[b] < keys[a] { return descending }
-                return a < b
-            }
-            rows = sorted.map { rows[$0] }
+            rows = SortKey.sorted(rows, keys: sortKeys!.keys, descending: sort.descending)
         }
         order = rows
         state.selected = keep.flatMap { rows.firstIndex(of: $0) } ?? 0
