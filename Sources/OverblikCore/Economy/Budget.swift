@@ -47,10 +47,11 @@ public func budgetView(grants: [Grant], payments: [Payment], budget: [BudgetLine
     if index == nil { for (i, p) in payments.enumerated() { paymentsByFunction[p.function, default: []].append(Int32(i)) } }
 
     // Grants this municipality pays, by function, with their citizens' unions.
-    var ownGrants: [String: [Grant]] = [:]
-    for g in grants where g.payingMunicipality == nil {
+    // As positions in `grants` (a copy of every grant per year would cost more memory than the rest).
+    var ownGrants: [String: [Int32]] = [:]
+    for (i, g) in grants.enumerated() where g.payingMunicipality == nil {
         guard let row = mapping.row(for: g) else { continue }
-        ownGrants[row.function, default: []].append(g)
+        ownGrants[row.function, default: []].append(Int32(i))
     }
 
     let monthEnds = (0...12).map { $0 == 0 ? yearRange.start.advanced(by: -1) : DayRange.month($0, of: year).end }
@@ -68,9 +69,9 @@ public func budgetView(grants: [Grant], payments: [Payment], budget: [BudgetLine
             while monthEnds[m] < posted { m += 1 }
             spendByMonth[m] = spendByMonth[m] + payments[Int(i)].amount
         }
-        let forecast = forecastYear(grants: fGrants, payments: payments, positions, year: year, today: today)
+        let forecast = forecastYear(grants: grants, fGrants, payments: payments, positions, year: year, today: today)
         var unions: [CPR: [Span]] = [:]
-        for g in fGrants { unions[g.cpr, default: []].append(g.span) }
+        for i in fGrants { unions[grants[Int(i)].cpr, default: []].append(grants[Int(i)].span) }
         unions = unions.mapValues(union)
         let annual = (1...12).reduce(Money.zero) { $0 + (budgets["\(f)|\($1)"] ?? .zero) }
 
@@ -171,11 +172,13 @@ public func paidFor(_ payments: [Payment], in range: DayRange) -> Money {
 /// on the function covers, counting payments posted by today), rounded once per grant. `grants` are the function's grants that this
 /// municipality pays; `payments` the function's payments.
 public func forecastYear(grants: [Grant], payments: [Payment], year: Int, today: Day) -> Money {
-    forecastYear(grants: grants, payments: payments, Array(0..<Int32(payments.count)), year: year, today: today)
+    forecastYear(grants: grants, Array(0..<Int32(grants.count)), payments: payments, Array(0..<Int32(payments.count)),
+                 year: year, today: today)
 }
 
 /// The same over the payments at `positions`, read in place.
-func forecastYear(grants: [Grant], payments all: [Payment], _ positions: [Int32], year: Int, today: Day) -> Money {
+func forecastYear(grants allGrants: [Grant], _ grantPositions: [Int32], payments all: [Payment], _ positions: [Int32],
+                  year: Int, today: Day) -> Money {
     let yearRange = DayRange.year(year)
     var posted = Money.zero
     if today >= yearRange.start {
@@ -202,7 +205,8 @@ func forecastYear(grants: [Grant], payments all: [Payment], _ positions: [Int32]
     if let citizen { paidSpans[citizen, default: []].append(contentsOf: run) }
     paidSpans = paidSpans.mapValues(union)
     var expected = Money.zero
-    for g in grants {
+    for k in grantPositions {
+        let g = allGrants[Int(k)]
         guard let rate = g.dailyRate, let days = g.period(within: yearRange) else { continue }
         let paid = coveredDays(paidSpans[g.cpr] ?? [], in: days)
         expected = expected + rate.cost(days: days.dayCount - paid)

@@ -1,15 +1,14 @@
 extension Reconciler {
-    /// Grants with at least one day in the calendar year of the reconciliation.
-    var grantsOfYear: [Grant] {
-        let y = DayRange.year(year)
-        return grants.filter { $0.span.within(y) != nil }
-    }
+    /// Whether a grant has at least one day in the calendar year of the reconciliation.
+    func inYear(_ g: Grant) -> Bool { g.span.within(DayRange.year(year)) != nil }
 
     mutating func overlapping() {
-        var byCitizen: [CPR: [Grant]] = [:]
-        for g in grantsOfYear { byCitizen[g.cpr, default: []].append(g) }
         let housing: Set<Paragraph> = [Paragraph(number: 107), Paragraph(number: 108)]
-        for (cpr, gs) in byCitizen where gs.count > 1 {
+        // Per citizen from the shared index (no copy of every grant per year).
+        for (cpr, byParagraph) in grantsBy {
+            guard byParagraph.count > 1 || byParagraph.first!.value.count > 1 else { continue }
+            let gs = byParagraph.values.flatMap { $0.filter(inYear) }
+            guard gs.count > 1 else { continue }
             let sorted = gs.sorted { ($0.start, $0.caseId) < ($1.start, $1.caseId) }
             for i in sorted.indices {
                 for j in sorted.indices where j > i {
@@ -30,7 +29,7 @@ extension Reconciler {
     }
 
     mutating func grantChecks() {
-        for g in grantsOfYear {
+        for g in grants where inYear(g) {
             if !mapping.hasValidServiceCode(g) {
                 out.append(Discrepancy(
                     key: key(.invalidServiceCode, g.paragraph, g.cpr, g.caseId), kind: .invalidServiceCode, paragraph: g.paragraph,
