@@ -10,7 +10,9 @@ struct SourceFile {
     let file: MappedFile
     let start: Int
     let encoding: SourceEncoding
-    let sha256: String
+    /// The file's SHA-256, computed on its own thread while the rows are read.
+    private let digest: PendingDigest
+    var sha256: String { digest.value }
     let byteCount: Int64
     let delimiter: UInt8
     /// The headers as found in the file.
@@ -35,23 +37,13 @@ struct SourceFile {
         guard FileManager.default.isReadableFile(atPath: path), let file = MappedFile(path: path) else {
             throw .fileUnreadable(table: config.table, path: config.path, reason: "ingen læseadgang / no read permission")
         }
-        var hasher = SHA256()
-        let chunk = 16 << 20
-        var offset = 0
-        while offset < file.bytes.count {
-            let end = min(file.bytes.count, offset + chunk)
-            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(file.bytes)[offset..<end]))
-            file.release(offset..<end)
-            offset = end
-        }
-        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let digest = PendingDigest(file)
         let resolved: (start: Int, encoding: SourceEncoding)
         do {
             resolved = try TextDecoding.resolve(file.bytes, as: config.encoding)
         } catch {
             throw .notUTF8(table: config.table, path: config.path, line: error.line)
         }
-        file.release(0..<file.bytes.count)
         let buffer = file.bytes
         do {
             let delimiter: UInt8
@@ -82,7 +74,7 @@ struct SourceFile {
                 }
                 columns[field.field] = ResolvedColumn(index: index, header: index.map { headers[$0] } ?? header, field: field.field)
             }
-            return SourceFile(config: config, file: file, start: resolved.start, encoding: resolved.encoding, sha256: digest,
+            return SourceFile(config: config, file: file, start: resolved.start, encoding: resolved.encoding, digest: digest,
                               byteCount: Int64(file.bytes.count), delimiter: delimiter, headers: headers, columns: columns)
         }
     }
@@ -199,4 +191,32 @@ struct SourceFile {
     }
 
     func column(_ field: String) -> ResolvedColumn { columns[field]! }
+}
+
+/// A file's SHA-256 computed on a thread of its own (the file is read meanwhile), each chunk's
+/// pages let go once hashed.
+final class PendingDigest: @unchecked Sendable {
+    private let done = DispatchGroup()
+    private var hex = ""
+
+    init(_ file: MappedFile) {
+        DispatchQueue.global().async(group: done) { [self] in
+            var hasher = SHA256()
+            let chunk = 16 << 20
+            var offset = 0
+            while offset < file.bytes.count {
+                let end = min(file.bytes.count, offset + chunk)
+                hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(file.bytes)[offset..<end]))
+                file.release(offset..<end)
+                offset = end
+            }
+            hex = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        }
+    }
+
+    /// The digest in hex, once computed.
+    var value: String {
+        done.wait()
+        return hex
+    }
 }
