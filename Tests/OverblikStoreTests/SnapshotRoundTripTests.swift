@@ -117,3 +117,21 @@ struct DerivedFiguresStoreTests {
         #expect(try snapshot.derived(year: 2024) == nil)
     }
 }
+
+@Suite("Radix sort of the payment order")
+struct RadixSortTests {
+    /// Keys whose low bits are their position, sorted stably on the bits above: the same as
+    /// sorting them whole; with few distinct high digits, and with every bit in use.
+    @Test func equalsSortingTheWholeKeys() {
+        var random = SystemRandomNumberGenerator()
+        for spread in [UInt64(3), 1 << 20, UInt64.max >> 28] {
+            var keys = (0..<50_000).map { i in UInt64.random(in: 0...spread, using: &random) << 28 | UInt64(i) }
+            let expected = keys.sorted()
+            radixSort(&keys, above: 28)
+            #expect(keys == expected)
+        }
+        var one: [UInt64] = [7]
+        radixSort(&one, above: 28)
+        #expect(one == [7])
+    }
+}

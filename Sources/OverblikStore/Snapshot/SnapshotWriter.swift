@@ -179,7 +179,7 @@ public enum SnapshotWriter {
             // By citizen, in file order within a citizen: one sort of plain numbers (the CPR
             // number above the position), no comparison closure reaching into the payments.
             var order = (0..<p.count).map { UInt64(p[$0].cpr.value) << 28 | UInt64($0) }
-            order.sort()
+            radixSort(&order, above: 28)  // made in position order: stable on the CPR keeps it within a citizen
             let mask: UInt64 = (1 << 28) - 1
             let byCPR = try RawInsert(db, "INSERT INTO payments_by_cpr (cpr, count, data) VALUES (?,?,?)")
             var positions: [Int] = []
@@ -200,7 +200,7 @@ public enum SnapshotWriter {
                 let c = p[Int(byCitizen[k])].postingDate.components
                 order[k] = UInt64(p[Int(byCitizen[k])].function.id) << 48 | UInt64(c.year * 100 + c.month) << 28 | UInt64(k)
             }
-            order.sort()
+            radixSort(&order, above: 28)  // made in citizen order: kept within a function and month
             let byMonth = try RawInsert(db, "INSERT INTO payments_by_month (function, posting_month, count, data) VALUES (?,?,?,?)")
             i = 0
             while i < order.count {
@@ -282,5 +282,34 @@ public enum SnapshotWriter {
         for m in f.movements {
             try movements.execute(arguments: [m.year, m.month, m.paragraph.key, m.inflow, m.outflow, m.activeAtMonthEnd])
         }
+    }
+}
+
+/// Sorts `keys` by their bits from `above` up, stably (equal such bits keep their order): a
+/// least-significant-digit radix sort, 16 bits a pass, passes whose digit never differs skipped.
+func radixSort(_ keys: inout [UInt64], above low: Int) {
+    guard keys.count > 1 else { return }
+    var scratch = [UInt64](repeating: 0, count: keys.count)
+    var shift = low
+    while shift < 64 {
+        let s = UInt64(shift)
+        var counts = [Int](repeating: 0, count: 1 << 16)
+        for k in keys { counts[Int((k >> s) & 0xFFFF)] += 1 }
+        if counts.contains(keys.count) { shift += 16; continue }  // one digit for all: nothing to move
+        var total = 0
+        for d in counts.indices { (counts[d], total) = (total, total + counts[d]) }
+        keys.withUnsafeBufferPointer { from in
+            scratch.withUnsafeMutableBufferPointer { to in
+                counts.withUnsafeMutableBufferPointer { next in
+                    for k in from {
+                        let d = Int((k >> s) & 0xFFFF)
+                        to[next[d]] = k
+                        next[d] += 1
+                    }
+                }
+            }
+        }
+        swap(&keys, &scratch)
+        shift += 16
     }
 }
