@@ -251,16 +251,15 @@ public struct Page: Sendable {
     /// The values a column shows among the rows passing the other filters, with how many rows show each.
     func values(of column: Int, _ c: ReportContext) -> [(value: String, count: Int)] {
         let others = filters.filter { $0.column != column }
-        var counts: [String: Int] = [:]
-        var sample: [String: Cell] = [:]
-        for row in table.rows where others.allSatisfy({ table.text(row[$0.column], c) == $0.value }) {
-            let text = table.text(row[column], c)
-            counts[text, default: 0] += 1
-            if sample[text] == nil { sample[text] = row[column] }
+        // Per text shown: how many rows show it, and the first of them (one look-up per row).
+        var counts: [String: (count: Int, first: Int)] = [:]
+        for (r, row) in table.rows.enumerated() {
+            if !others.isEmpty && !others.allSatisfy({ table.text(row[$0.column], c) == $0.value }) { continue }
+            counts[table.text(row[column], c), default: (0, r)].count += 1
         }
         // Ordered as the column sorts (urgency for a status, law order for §), keys made per value only.
-        let keys = sample.mapValues { SortKey($0, table, c) }
-        return counts.map { ($0.key, $0.value) }.sorted { keys[$0.value]! < keys[$1.value]! }
+        let keys = counts.mapValues { SortKey(table.rows[$0.first][column], table, c) }
+        return counts.map { ($0.key, $0.value.count) }.sorted { keys[$0.value]! < keys[$1.value]! }
     }
 
     /// Whether a shown row holds `term` (case-insensitive) in one of its shown columns.
