@@ -52,6 +52,25 @@ struct AppInteractionTests {
         #expect(screen(model)[23] == " ingen fund for »zzzz«")
     }
 
+    /// A paragraph filter: the picker's count for a § is the number of rows the filter shows.
+    @Test func filterByParagraphCountsWhatItShows() throws {
+        let model = try app(user: "MHA")
+        _ = screen(model)
+        model.handle(.character("f"))
+        model.handle(.enter)           // §
+        var lines = screen(model)
+        let first = try #require(lines.firstIndex { $0.contains("│ (alle)") }) + 1
+        let item = lines[first]
+        let count = try #require(item.split(separator: "(").last?.split(separator: ")").first)
+        let paragraph = try #require(item.split(separator: "│").dropFirst().first?.split(separator: " ").first)
+        #expect(paragraph.hasPrefix("§") || paragraph.contains("§"))
+        model.handle(.down)
+        model.handle(.enter)
+        lines = screen(model)
+        #expect(lines[3].contains("⧩ § = \(paragraph)"))
+        #expect(lines[3].hasSuffix("1/\(count) af 114"))
+    }
+
     @Test func filterByStatusThenClear() throws {
         let model = try app(user: "MHA")
         _ = screen(model)

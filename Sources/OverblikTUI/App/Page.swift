@@ -122,6 +122,45 @@ enum SortKey: Comparable {
     }
 }
 
+/// A cell's value as a key that is cheap to hash: a paragraph or a status as itself (their
+/// texts hold `§`, `✓` and other letters outside ASCII, whose String hashing is slow), else
+/// the text shown. Equal keys show equal texts.
+enum CellValue: Hashable {
+    case paragraph(Paragraph)
+    case status(FollowUpStatus?)
+    case text(String)
+
+    init(_ cell: Cell, _ table: ViewTable, _ c: ReportContext) {
+        switch cell {
+        case .paragraph(let p): self = .paragraph(p)
+        case .status(let s): self = .status(s)
+        default: self = .text(table.text(cell, c))
+        }
+    }
+}
+
+/// One filter as a test of a row: the cell's text compared once per distinct value.
+final class FilterTest {
+    let filter: Page.Filter
+    let table: ViewTable
+    let context: ReportContext
+    private var known: [CellValue: Bool] = [:]
+
+    init(_ filter: Page.Filter, _ table: ViewTable, _ context: ReportContext) {
+        self.filter = filter; self.table = table; self.context = context
+    }
+
+    func passes(_ row: [Cell]) -> Bool {
+        let cell = row[filter.column]
+        let value = CellValue(cell, table, context)
+        if case .text(let text) = value { return text == filter.value }
+        if let answer = known[value] { return answer }
+        let answer = table.text(cell, context) == filter.value
+        known[value] = answer
+        return answer
+    }
+}
+
 /// What a page lists, so that `⏎` knows what to open from one of its rows.
 public enum PageKind: Equatable, Sendable {
     case caseload, team, followUps, functions, months(function: String), payments, discrepancies, citizen, sideBySide, rejected
@@ -235,7 +274,8 @@ public struct Page: Sendable {
         let keep = selectedRow
         var rows = Array(table.rows.indices)
         if !filters.isEmpty {
-            rows = rows.filter { r in filters.allSatisfy { table.text(table.rows[r][$0.column], c) == $0.value } }
+            let passes = filters.map { FilterTest($0, table, c) }
+            rows = rows.filter { r in passes.allSatisfy { $0.passes(table.rows[r]) } }
         }
         if let sort {
             if sortKeys?.column != sort.column || sortKeys?.revealed != c.revealCPR || sortKeys?.language != c.language {
@@ -250,12 +290,18 @@ public struct Page: Sendable {
 
     /// The values a column shows among the rows passing the other filters, with how many rows show each.
     func values(of column: Int, _ c: ReportContext) -> [(value: String, count: Int)] {
-        let others = filters.filter { $0.column != column }
-        // Per text shown: how many rows show it, and the first of them (one look-up per row).
+        let others = filters.filter { $0.column != column }.map { FilterTest($0, table, c) }
+        // Per value: how many rows show it, and the first of them (one look-up per row, by a key
+        // that is cheap to hash); then per text shown.
+        var byValue: [CellValue: (count: Int, first: Int)] = [:]
+        for (r, row) in table.rows.enumerated() where others.allSatisfy({ $0.passes(row) }) {
+            byValue[CellValue(row[column], table, c), default: (0, r)].count += 1
+        }
         var counts: [String: (count: Int, first: Int)] = [:]
-        for (r, row) in table.rows.enumerated() {
-            if !others.isEmpty && !others.allSatisfy({ table.text(row[$0.column], c) == $0.value }) { continue }
-            counts[table.text(row[column], c), default: (0, r)].count += 1
+        for (_, v) in byValue {
+            let text = table.text(table.rows[v.first][column], c)
+            let before = counts[text] ?? (0, v.first)
+            counts[text] = (before.count + v.count, min(before.first, v.first))
         }
         // Ordered as the column sorts (urgency for a status, law order for §), keys made per value only.
         let keys = counts.mapValues { SortKey(table.rows[$0.first][column], table, c) }
