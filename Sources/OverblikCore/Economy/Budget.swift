@@ -158,13 +158,7 @@ func paidFor(_ all: [Payment], _ positions: [Int32], in range: DayRange) -> Mone
 /// What the payments were for within `range`: each payment's amount × its days in the range /
 /// its days, rounded to whole øre per payment.
 public func paidFor(_ payments: [Payment], in range: DayRange) -> Money {
-    var total: Int64 = 0
-    for p in payments {
-        guard let overlap = p.period.intersection(range) else { continue }
-        let days = Int64(p.period.dayCount)
-        total += Money.roundedDivision(p.amount.ore * Int64(overlap.dayCount), days)
-    }
-    return Money(ore: total)
+    paidFor(payments, Array(0..<Int32(payments.count)), in: range)
 }
 
 /// The year-end forecast of one function: spend posted 1 January … today (within the year) plus
