@@ -8,13 +8,13 @@ struct SymbolsTests {
         let a = s.intern("5.38.50"), b = s.intern("Bostedet Åløkke"), c = s.intern("5.38.50")
         #expect(a == c)
         #expect(a != b)
-        #expect(s.intern("") == .none)
+        #expect(s.intern("") == Symbol.empty)
         #expect(s.texts == ["", "5.38.50", "Bostedet Åløkke"])
         #expect(s[b] == "Bostedet Åløkke")
         #expect(s[Symbol(id: 99)] == "")
         #expect(s.symbol(for: "5.38.50") == a)
         #expect(s.symbol(for: "5.38.99") == nil)
-        #expect(s.municipality(.none) == nil)
+        #expect(s.municipality(Symbol.empty) == nil)
         #expect(s.municipality(b) == "Bostedet Åløkke")
     }
 
@@ -30,7 +30,7 @@ struct SymbolsTests {
         p.renumber(renumbered)
         #expect(ordered.texts == ["", "004", "5.38.52", "Egedal", "Ørebro"])
         #expect([p.function, p.grouping, p.provider, p.payingMunicipality, p.actingMunicipality].map { ordered[$0] } == before)
-        #expect(p.actingMunicipality == .none)
+        #expect(p.actingMunicipality == Symbol.empty)
     }
 
     /// The mapping's look-up by symbols gives what its look-up by texts gives, for every
@@ -50,7 +50,7 @@ struct SymbolsTests {
         let mapping = MappingIndex(rows, symbols: s)
         for f in texts + ["5.99.99"] {
             for g in ["", "001", "004", "009"] {
-                let bySymbol = mapping.paragraphs(function: s.symbol(for: f) ?? Symbol(id: 1000), grouping: s.symbol(for: g) ?? .none)
+                let bySymbol = mapping.paragraphs(function: s.symbol(for: f) ?? Symbol(id: 1000), grouping: s.symbol(for: g) ?? Symbol.empty)
                 #expect(bySymbol == mapping.paragraphs(function: f, grouping: g), "\(f) \(g)")
             }
         }

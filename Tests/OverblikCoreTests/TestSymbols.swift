@@ -12,6 +12,6 @@ extension Payment {
          postingDate: Day, actingMunicipality: String? = nil) {
         self.init(voucherId: voucherId, cpr: cpr, function: sym(function), grouping: sym(grouping), periodStart: periodStart,
                   periodEnd: periodEnd, amount: amount, postingDate: postingDate,
-                  actingMunicipality: actingMunicipality.map(sym) ?? .none)
+                  actingMunicipality: actingMunicipality.map(sym) ?? Symbol.empty)
     }
 }

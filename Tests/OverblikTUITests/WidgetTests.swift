@@ -5,17 +5,17 @@ import Testing
 @Suite("Widgets and themes")
 struct WidgetTests {
     @Test func noColourThemeUsesNoColourAndStatusStaysReadable() {
-        for style in Style.allCases { #expect(!Theme.none.look(style).hasColour, "\(style)") }
+        for style in Style.allCases { #expect(!Theme.monochrome.look(style).hasColour, "\(style)") }
         // Without colour the urgent styles still differ from normal text…
-        #expect(Theme.none.look(.overdue) != Theme.none.look(.normal))
-        #expect(Theme.none.look(.dueSoon) != Theme.none.look(.normal))
-        #expect(Theme.none.look(.highlight) != Theme.none.look(.normal))
+        #expect(Theme.monochrome.look(.overdue) != Theme.monochrome.look(.normal))
+        #expect(Theme.monochrome.look(.dueSoon) != Theme.monochrome.look(.normal))
+        #expect(Theme.monochrome.look(.highlight) != Theme.monochrome.look(.normal))
         // …and every status has its own symbol in the text itself.
         let c = ReportContext(today: Day(year: 2026, month: 11, day: 23)!)
         let texts = FollowUpStatus.allCases.map { ViewTable(view: "x", columns: []).text(.status($0), c) }
         #expect(Set(texts.map { $0.prefix(1) }).count == FollowUpStatus.allCases.count)
-        #expect(Theme.choose(colours: 256, noColor: true) == .none)
-        #expect(Theme.choose(colours: 0, noColor: false) == .none)
+        #expect(Theme.choose(colours: 256, noColor: true) == .monochrome)
+        #expect(Theme.choose(colours: 0, noColor: false) == .monochrome)
         #expect(Theme.choose(colours: 8, noColor: false) == .eight)
         #expect(Theme.choose(colours: 256, noColor: false) == .rich256)
         #expect(Theme.rich256.look(.overdue).foreground == 196)

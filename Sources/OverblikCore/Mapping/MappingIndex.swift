@@ -69,7 +69,7 @@ public struct MappingIndex: Sendable {
     /// The same for a payment's account given by symbols of `symbols`.
     public func paragraphs(function: Symbol, grouping: Symbol) -> [Paragraph] {
         guard Int(function.id) < accountsBySymbol.count, let entry = accountsBySymbol[Int(function.id)] else { return [] }
-        return grouping.isNone ? entry.other : entry.byGrouping[grouping] ?? entry.other
+        return grouping.isEmpty ? entry.other : entry.byGrouping[grouping] ?? entry.other
     }
 
     /// Every account function named in the mapping, sorted.

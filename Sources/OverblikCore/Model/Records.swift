@@ -126,9 +126,9 @@ public struct Payment: Hashable, Sendable {
     public var function: Symbol
     public var grouping: Symbol
     public var provider: Symbol
-    /// `.none` = this municipality.
+    /// `Symbol.empty` = this municipality.
     public var payingMunicipality: Symbol
-    /// `.none` = this municipality.
+    /// `Symbol.empty` = this municipality.
     public var actingMunicipality: Symbol
 
     public var line: Int {
@@ -136,9 +136,9 @@ public struct Payment: Hashable, Sendable {
         set { storedLine = Int32(clamping: newValue) }
     }
 
-    public init(voucherId: String, cpr: CPR, function: Symbol, grouping: Symbol = .none, provider: Symbol = .none,
+    public init(voucherId: String, cpr: CPR, function: Symbol, grouping: Symbol = .empty, provider: Symbol = .empty,
                 periodStart: Day, periodEnd: Day, amount: Money, postingDate: Day,
-                payingMunicipality: Symbol = .none, actingMunicipality: Symbol = .none, line: Int = 0) {
+                payingMunicipality: Symbol = .empty, actingMunicipality: Symbol = .empty, line: Int = 0) {
         self.voucherId = voucherId; self.cpr = cpr; self.function = function; self.grouping = grouping
         self.provider = provider; self.periodStart = periodStart; self.periodEnd = periodEnd
         self.amount = amount; self.postingDate = postingDate
@@ -153,8 +153,8 @@ public struct Payment: Hashable, Sendable {
                 symbols: inout Symbols) {
         self.init(voucherId: voucherId, cpr: cpr, function: symbols.intern(function), grouping: symbols.intern(grouping),
                   provider: symbols.intern(provider), periodStart: periodStart, periodEnd: periodEnd, amount: amount,
-                  postingDate: postingDate, payingMunicipality: payingMunicipality.map { symbols.intern($0) } ?? .none,
-                  actingMunicipality: actingMunicipality.map { symbols.intern($0) } ?? .none, line: line)
+                  postingDate: postingDate, payingMunicipality: payingMunicipality.map { symbols.intern($0) } ?? Symbol.empty,
+                  actingMunicipality: actingMunicipality.map { symbols.intern($0) } ?? Symbol.empty, line: line)
     }
 
     public var period: DayRange { DayRange(periodStart, periodEnd)! }

@@ -7,9 +7,9 @@ public struct Symbol: Hashable, Comparable, Sendable {
     public init(id: UInt32) { self.id = id }
 
     /// The empty text (for a municipality: none given, i.e. this municipality).
-    public static let none = Symbol(id: 0)
+    public static let empty = Symbol(id: 0)
 
-    public var isNone: Bool { id == 0 }
+    public var isEmpty: Bool { id == 0 }
 
     public static func < (a: Symbol, b: Symbol) -> Bool { a.id < b.id }
 }
@@ -17,7 +17,7 @@ public struct Symbol: Hashable, Comparable, Sendable {
 /// The texts a dataset's symbols stand for, each stored once (symbol 0 is the empty text).
 public struct Symbols: Sendable, Equatable {
     public private(set) var texts: [String] = [""]
-    private var ids: [String: Symbol] = ["": .none]
+    private var ids: [String: Symbol] = ["": .empty]
 
     public init() {}
 
@@ -44,7 +44,7 @@ public struct Symbols: Sendable, Equatable {
     public subscript(_ s: Symbol) -> String { Int(s.id) < texts.count ? texts[Int(s.id)] : "" }
 
     /// A municipality symbol as text: nil for none (this municipality).
-    public func municipality(_ s: Symbol) -> String? { s.isNone ? nil : self[s] }
+    public func municipality(_ s: Symbol) -> String? { s.isEmpty ? nil : self[s] }
 
     public var count: Int { texts.count }
 
@@ -52,7 +52,7 @@ public struct Symbols: Sendable, Equatable {
     /// one: symbols interned by parallel readers get the numbers they would get read in one go.
     public func inTextOrder() -> (symbols: Symbols, renumbered: [Symbol]) {
         let order = texts.indices.sorted { texts[$0] < texts[$1] }
-        var renumbered = [Symbol](repeating: .none, count: texts.count)
+        var renumbered = [Symbol](repeating: .empty, count: texts.count)
         for (new, old) in order.enumerated() { renumbered[old] = Symbol(id: UInt32(new)) }
         return (Symbols(texts: order.map { texts[$0] }), renumbered)
     }

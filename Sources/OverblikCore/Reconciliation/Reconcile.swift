@@ -146,7 +146,7 @@ struct Reconciler {
         }
         let ps = paymentsOf(cpr, p).filter(inPeriod).sorted { ($0.periodStart, $0.voucherId) < ($1.periodStart, $1.voucherId) }
         let amount = ps.reduce(Money.zero) { $0 + $1.amount }
-        let explained = ps.allSatisfy { !$0.actingMunicipality.isNone }
+        let explained = ps.allSatisfy { !$0.actingMunicipality.isEmpty }
         let acting = explained ? mapping.symbols[ps[0].actingMunicipality] : ""
         out.append(Discrepancy(
             key: key(.onlyInEconomy, p, cpr, ""), kind: .onlyInEconomy, paragraph: p, cpr: cpr, caseIds: [],

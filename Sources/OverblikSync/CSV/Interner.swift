@@ -8,9 +8,10 @@ final class Interner {
     private var strings = ByteMemo<String>(limit: 100_000)
     private var symbolMemo = ByteMemo<Symbol>(limit: 100_000)
     private var municipalities = ByteMemo<Symbol>(limit: 100_000)
-    private var paragraphs = ByteMemo<Paragraph>(limit: 10_000)
+    /// nil remembered too: a text that names no paragraph is not parsed again.
+    private var paragraphs = ByteMemo<Paragraph?>(limit: 10_000)
     /// The last text seen per column (slot), with its symbol: consecutive rows mostly repeat it.
-    private var recent = [(bytes: [UInt8], symbol: Symbol)](repeating: ([], .none), count: 64)
+    private var recent = [(bytes: [UInt8], symbol: Symbol)](repeating: ([], Symbol.empty), count: 64)
     /// The bytes' encoding (the file is read in place).
     let windows1252: Bool
     let symbols: SharedSymbols
@@ -23,7 +24,7 @@ final class Interner {
     private func decode(_ b: UnsafeBufferPointer<UInt8>) -> String { TextDecoding.string(b, windows1252: windows1252) }
 
     func string(_ b: UnsafeBufferPointer<UInt8>) -> String {
-        strings.value(for: b) { decode(b) }!
+        strings.value(for: b) { decode(b) }
     }
 
     /// The symbol of the text of `b`, from column `slot`.
@@ -37,7 +38,7 @@ final class Interner {
 
     /// The symbol of the text of `b`.
     func symbol(_ b: UnsafeBufferPointer<UInt8>) -> Symbol {
-        symbolMemo.value(for: b) { symbols.intern(decode(b)) }!
+        symbolMemo.value(for: b) { symbols.intern(decode(b)) }
     }
 
     /// The paragraph the text of `b` names (parsed once per distinct text); nil when it names none.
@@ -45,9 +46,10 @@ final class Interner {
         paragraphs.value(for: b) { Paragraph(parsing: decode(b)) }
     }
 
-    /// The symbol of a municipality's text: `.none` for this municipality.
+    /// The symbol of a municipality's text: `Symbol.empty` for this municipality (its code or
+    /// its name, which real economy exports write on most rows), remembered like any other.
     func municipality(_ b: UnsafeBufferPointer<UInt8>, _ m: Municipality) -> Symbol {
-        municipalities.value(for: b) { m.other(decode(b)).map { symbols.intern($0) } ?? .none }!
+        municipalities.value(for: b) { m.other(decode(b)).map { symbols.intern($0) } ?? Symbol.empty }
     }
 }
 
@@ -60,15 +62,18 @@ struct ByteMemo<Value> {
     init(limit: Int) { self.limit = limit }
 
     @inline(__always) static func equal(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        a.count == b.count && (b.isEmpty || a.withUnsafeBufferPointer { memcmp($0.baseAddress!, b.baseAddress!, b.count) == 0 })
+        guard a.count == b.count else { return false }
+        guard let bb = b.baseAddress else { return true }  // both empty
+        return a.withUnsafeBufferPointer { $0.baseAddress.map { memcmp($0, bb, b.count) == 0 } ?? false }
     }
 
-    /// The value of `b`: the one remembered, or the one `make` gives (remembered unless nil).
-    mutating func value(for b: UnsafeBufferPointer<UInt8>, make: () -> Value?) -> Value? {
+    /// The value of `b`: the one remembered, or the one `make` gives (then remembered while
+    /// there is room and no other sequence holds its hash).
+    mutating func value(for b: UnsafeBufferPointer<UInt8>, make: () -> Value) -> Value {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for x in b { h = (h ^ UInt64(x)) &* 0x100_0000_01b3 }
         if let e = table[h], Self.equal(e.bytes, b) { return e.value }
-        guard let v = make() else { return nil }
+        let v = make()
         if table[h] == nil, table.count < limit { table[h] = (Array(b), v) }
         return v
     }

@@ -55,14 +55,14 @@ struct RowAccess {
     func symbol(_ c: ResolvedColumn) -> Symbol {
         guard let interner else { preconditionFailure("symbols are read with an interner") }
         guard let i = c.index, let b = trimmedBytes(c) else { return interner.symbols.intern(text(c)) }
-        return b.isEmpty ? .none : interner.symbol(b, slot: i)
+        return b.isEmpty ? Symbol.empty : interner.symbol(b, slot: i)
     }
 
-    /// A municipality value as a symbol: `.none` for this municipality.
+    /// A municipality value as a symbol: `Symbol.empty` for this municipality.
     func municipalitySymbol(_ c: ResolvedColumn) -> Symbol {
         guard let interner else { preconditionFailure("symbols are read with an interner") }
-        guard let b = trimmedBytes(c) else { return municipality.other(text(c)).map { interner.symbols.intern($0) } ?? .none }
-        return b.isEmpty ? .none : interner.municipality(b, municipality)
+        guard let b = trimmedBytes(c) else { return municipality.other(text(c)).map { interner.symbols.intern($0) } ?? Symbol.empty }
+        return b.isEmpty ? Symbol.empty : interner.municipality(b, municipality)
     }
 
     /// The text of a column without surrounding spaces, tabs and no-break spaces ("" when

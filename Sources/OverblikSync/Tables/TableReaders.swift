@@ -108,7 +108,7 @@ extension SourceFile {
             let v = try r.required(voucher)
             let c = try r.cpr(cpr)
             let f = r.symbol(function)
-            if f.isNone { _ = try r.required(function) }
+            if f.isEmpty { _ = try r.required(function) }
             let s = try r.requiredDay(from)
             let e = try r.requiredDay(to)
             if e < s { throw endBeforeStart(to, e, s) }

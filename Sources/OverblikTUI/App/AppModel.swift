@@ -85,7 +85,7 @@ public final class AppModel {
     public private(set) var newerSnapshot = false
 
     enum Overlay {
-        case none, help
+        case closed, help
         case picker(Picker, PickerPurpose)
         case editor(LineEditor, EditorPurpose)
     }
@@ -100,7 +100,7 @@ public final class AppModel {
         case search(origin: Int)
         case note(key: String, status: AnnotationStatus)
     }
-    var overlay = Overlay.none
+    var overlay = Overlay.closed
 
     /// The screen width the pages were laid out for.
     var laidOutFor = -1
@@ -208,19 +208,19 @@ public final class AppModel {
         message = nil
         switch overlay {
         case .help:
-            if let a = Action.forKey(key), a == .help || a == .back || a == .quit { overlay = .none }
+            if let a = Action.forKey(key), a == .help || a == .back || a == .quit { overlay = .closed }
             return
         case .editor(var editor, let purpose):
             let outcome = editor.handle(key)
-            overlay = outcome == .editing ? .editor(editor, purpose) : .none
+            overlay = outcome == .editing ? .editor(editor, purpose) : .closed
             edited(editor.text, purpose, outcome)
             return
         case .picker(var picker, let purpose):
             switch key {
             case .enter:
-                overlay = .none
+                overlay = .closed
                 picked(picker.state.selected, purpose)
-            case .escape, .character("q"): overlay = .none
+            case .escape, .character("q"): overlay = .closed
             default:
                 let h = max(1, min(24, picker.items.count))
                 switch Action.forKey(key) {
@@ -233,7 +233,7 @@ public final class AppModel {
                 overlay = .picker(picker, purpose)
             }
             return
-        case .none: break
+        case .closed: break
         }
         switch key {
         case .click(let row, let column): click(row: row, column: column); return

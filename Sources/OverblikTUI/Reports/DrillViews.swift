@@ -167,7 +167,7 @@ extension Views {
         row("DST-kode", "DST code", join(grants.map { mapping.exactRow(for: $0)?.dstCode ?? mapping.row(for: $0)?.dstCode ?? "" }), "",
             join(dst.map(\.dstCode)), compare: true)
         row("Ydelse / konto", "Service / account", join(grants.map { "\($0.serviceCode) \($0.serviceName)" }),
-            join(payments.map { $0.grouping.isNone ? d.symbols[$0.function] : "\(d.symbols[$0.function]).\(d.symbols[$0.grouping])" }), "", compare: false)
+            join(payments.map { $0.grouping.isEmpty ? d.symbols[$0.function] : "\(d.symbols[$0.function]).\(d.symbols[$0.grouping])" }), "", compare: false)
         row("Målgruppe", "Target group", join(grants.map(\.targetGroup)), "", join(dst.map(\.targetGroup)), compare: true)
         row("Leverandør", "Provider", join(grants.map(\.provider)), join(payments.map { d.symbols[$0.provider] }), "", compare: true)
         row("Takst", "Rate", join(grants.compactMap { g in g.rate.map { "\($0.danishKroner) \(g.rateUnit?.rawValue ?? "")" } }), "", "", compare: false)
