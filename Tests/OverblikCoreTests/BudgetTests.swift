@@ -66,7 +66,7 @@ struct BudgetTests {
         #expect(f[0].label == "Længerevarende botilbud")
     }
 
-    /// 311.500 posted until today + A's 61 unpaid days × 1.000 + C's 45 unpaid days × 500 = 395.000.
+    /// 311.500 paid for 2026 by payments posted until today + A's 61 unpaid days × 1.000 + C's 45 unpaid days × 500 = 395.000.
     /// (C's November is paid by a payment posted only in 2027, after today: those days are still forecast.)
     @Test func forecastAddsUnpaidDaysOfOwnGrants() {
         let f = rows.filter { $0.function == "5.38.50" }
@@ -121,5 +121,73 @@ struct PaidToMonthEndTests {
             let month = DayRange.month(m, of: 2025)
             #expect(paidFor(payments, positions, in: month) == paidFor(positions.map { payments[Int($0)] }, in: month), "month \(m)")
         }
+    }
+}
+
+/// The forecast by service year (domain.md, Budget vs spend), on cases worked by hand with one
+/// function: paid = each payment posted by today × its days in the year ÷ its days, summed
+/// exactly and rounded once; unpaid = daily rate × the grant's days of the year no such payment covers.
+@Suite("Økonomi: the forecast by service year")
+struct ServiceYearForecastTests {
+    func payment(_ id: String, _ cpr: Int64, _ from: Day, _ to: Day, ore: Int64, posted: Day) -> Payment {
+        Payment(voucherId: id, cpr: CPR(value: cpr), function: "5.38.50", periodStart: from, periodEnd: to,
+                amount: Money(ore: ore), postingDate: posted)
+    }
+
+    /// G: 01-12-2025 … 30-06-2026 (ends in June), 100 kr. a day, paid monthly in arrears on the 5th.
+    var grantEndingInJune: Grant {
+        Grant(caseId: "G", cpr: CPR(value: 1), paragraph: Paragraph(number: 108), serviceCode: "108-01", start: day(2025, 12, 1),
+              end: day(2026, 6, 30), rate: kr(100), rateUnit: .day)
+    }
+    var paidInArrears: [Payment] {
+        [payment("dec", 1, day(2025, 12, 1), day(2025, 12, 31), ore: 310_000, posted: day(2026, 1, 5))]
+            + (1...6).map { m in
+                let month = DayRange.month(m, of: 2026)
+                return payment("m\(m)", 1, month.start, month.end, ore: Int64(month.dayCount) * 10_000, posted: day(2026, m + 1, 5))
+            }
+    }
+
+    /// December 2025 posted in January counts towards 2025 only: 2026 holds January–June, 181
+    /// days × 100 = 18.100 (the rule until 2026-11-24 gave 21.200: thirteen months). 2025 holds December.
+    @Test func aDecemberPaymentPostedInJanuaryCountsForLastYear() {
+        #expect(forecastYear(grants: [grantEndingInJune], payments: paidInArrears, year: 2026, today: day(2026, 11, 23)) == kr(18_100))
+        #expect(forecastYear(grants: [grantEndingInJune], payments: paidInArrears, year: 2025, today: day(2026, 11, 23)) == kr(3_100))
+    }
+
+    /// On 20-06-2026 June's payment (posted 05-07) is not paid yet: its 30 days are unpaid and forecast,
+    /// 15.100 paid + 3.000 unpaid; a grant ending in June has nothing after it.
+    @Test func aPaymentPostedAfterTodayIsNotPaidYet() {
+        #expect(forecastYear(grants: [grantEndingInJune], payments: paidInArrears, year: 2026, today: day(2026, 6, 20)) == kr(18_100))
+        // Without the grant only what is paid remains: 15.100.
+        #expect(forecastYear(grants: [], payments: paidInArrears, year: 2026, today: day(2026, 6, 20)) == kr(15_100))
+    }
+
+    /// A payment for 16-12-2026 … 15-01-2027 (31 days, 310 kr.) posted 20-11-2026 is split by days:
+    /// 16 days (160 kr.) in 2026, 15 days (150 kr.) in 2027. The grant (from 01-11-2026, 10 kr. a day)
+    /// is unpaid 01-11 … 15-12 (45 days, 450 kr.) in 2026 and 16-01 … 31-12 (350 days, 3.500 kr.) in 2027.
+    @Test func aPaymentStraddlingNewYearIsSplitByDays() {
+        let grant = Grant(caseId: "S", cpr: CPR(value: 2), paragraph: Paragraph(number: 108), serviceCode: "108-01",
+                          start: day(2026, 11, 1), rate: kr(10), rateUnit: .day)
+        let paid = [payment("x", 2, day(2026, 12, 16), day(2027, 1, 15), ore: 31_000, posted: day(2026, 11, 20))]
+        #expect(forecastYear(grants: [grant], payments: paid, year: 2026, today: day(2026, 11, 23)) == kr(610))
+        #expect(forecastYear(grants: [grant], payments: paid, year: 2027, today: day(2026, 11, 23)) == kr(3_650))
+    }
+
+    /// Three payments of 1 kr. for 31-12-2025 … 02-01-2026 each put a third of a krone on 2025:
+    /// summed exactly that is 1,00 kr. (rounded per payment it would be 0,99).
+    @Test func thePaidPartIsRoundedOncePerFunction() {
+        let thirds = (1...3).map { payment("t\($0)", 3, day(2025, 12, 31), day(2026, 1, 2), ore: 100, posted: day(2026, 1, 5)) }
+        #expect(forecastYear(grants: [], payments: thirds, year: 2025, today: day(2026, 11, 23)) == Money(ore: 100))
+        #expect(forecastYear(grants: [], payments: thirds, year: 2026, today: day(2026, 11, 23)) == Money(ore: 200))
+    }
+
+    @Test(arguments: [
+        ([(1, 2)], 1), ([(-1, 2)], -1), ([(1, 3), (1, 6)], 1), ([(-1, 3), (-1, 6)], -1), ([(5, 2)], 3), ([(-5, 2)], -3),
+        ([(1, 3), (1, 3)], 1), ([(-1, 3), (-1, 3)], -1), ([(1, 3)], 0), ([(7, 31), (-7, 31)], 0), ([(299, 100), (1, 7)], 3),
+    ] as [([(Int, Int)], Int64)])
+    func exactSumRoundsHalfAwayFromZeroOnce(fractions: [(Int, Int)], rounded: Int64) {
+        var sum = ExactSum()
+        for (n, d) in fractions { sum.add(Int128(n), over: Int64(d)) }
+        #expect(sum.rounded == Money(ore: rounded))
     }
 }

@@ -30,9 +30,7 @@ public struct BudgetMonth: Hashable, Sendable {
 /// The Økonomi view for `year`: a row per account function (every function of the mapping
 /// and of the budget file for the year) and month.
 ///
-/// Rules (domain.md): spend by posting date; the forecast is spend posted 1 January … today
-/// (bounded by the year) plus, for every grant on the function that this municipality pays,
-/// daily rate × its unpaid days of the year, rounded once per grant. Full-time persons and
+/// Rules (domain.md): spend by posting date; the forecast by service year (see `forecastYear`). Full-time persons and
 /// unit cost count only grants this municipality pays, on the union per (citizen, function).
 /// Unit cost's `paidFor` takes each payment's amount pro rata to its period's days in the
 /// range, rounded to whole øre per payment. `mapping` must be built with the payments' symbols.
@@ -161,10 +159,13 @@ public func paidFor(_ payments: [Payment], in range: DayRange) -> Money {
     paidFor(payments, Array(0..<Int32(payments.count)), in: range)
 }
 
-/// The year-end forecast of one function: spend posted 1 January … today (within the year) plus
-/// each grant's daily rate × its unpaid days of the year (days no payment period of the citizen
-/// on the function covers, counting payments posted by today), rounded once per grant. `grants` are the function's grants that this
-/// municipality pays; `payments` the function's payments.
+/// The year-end forecast of one function by service year (udgiftsbaseret, domain.md): **paid**,
+/// the share of every payment posted by today whose period falls on days of the year (amount ×
+/// its days in the year ÷ its days, summed exactly and rounded once), plus **unpaid**, each
+/// grant's daily rate × its days of the year that no payment period of the citizen on the
+/// function covers (payments posted by today), rounded once per grant. A payment for December
+/// posted in January counts towards December's year; so a year never holds thirteen months.
+/// `grants` are the function's grants that this municipality pays; `payments` the function's payments.
 public func forecastYear(grants: [Grant], payments: [Payment], year: Int, today: Day) -> Money {
     forecastYear(grants: grants, Array(0..<Int32(grants.count)), payments: payments, Array(0..<Int32(payments.count)),
                  year: year, today: today)
@@ -174,27 +175,26 @@ public func forecastYear(grants: [Grant], payments: [Payment], year: Int, today:
 func forecastYear(grants allGrants: [Grant], _ grantPositions: [Int32], payments all: [Payment], _ positions: [Int32],
                   year: Int, today: Day) -> Money {
     let yearRange = DayRange.year(year)
-    var posted = Money.zero
-    if today >= yearRange.start {
-        let until = min(today, yearRange.end)
-        for i in positions where all[Int(i)].postingDate >= yearRange.start && all[Int(i)].postingDate <= until {
-            posted = posted + all[Int(i)].amount
-        }
-    }
-    // A day is paid by a payment posted by today. (A payment dated after today would otherwise
-    // be neither posted spend nor forecast, and its money would vanish from the forecast.)
-    // Gathered per run of one citizen's payments (they mostly follow one another): one
-    // dictionary look-up per run, not per payment.
+    // Only payments posted by today count, for the paid share and for the days they make paid.
+    // (A payment dated after today would otherwise be neither paid nor forecast, and its money
+    // would vanish from the forecast.) The spans are gathered per run of one citizen's payments
+    // (they mostly follow one another): one dictionary look-up per run, not per payment.
+    var paid = ExactSum()
     var paidSpans: [CPR: [Span]] = [:]
     var run: [Span] = []
     var citizen: CPR?
     for i in positions where all[Int(i)].postingDate <= today {
-        if all[Int(i)].cpr != citizen {
+        let p = all[Int(i)]
+        if p.periodEnd >= yearRange.start, p.periodStart <= yearRange.end {
+            let inYear = max(p.periodStart, yearRange.start).distance(to: min(p.periodEnd, yearRange.end)) + 1
+            paid.add(p.amount, times: inYear, over: p.periodStart.distance(to: p.periodEnd) + 1)
+        }
+        if p.cpr != citizen {
             if let citizen { paidSpans[citizen, default: []].append(contentsOf: run) }
-            citizen = all[Int(i)].cpr
+            citizen = p.cpr
             run.removeAll(keepingCapacity: true)
         }
-        run.append(Span(start: all[Int(i)].periodStart, end: all[Int(i)].periodEnd))
+        run.append(Span(start: p.periodStart, end: p.periodEnd))
     }
     if let citizen { paidSpans[citizen, default: []].append(contentsOf: run) }
     paidSpans = paidSpans.mapValues(union)
@@ -202,8 +202,8 @@ func forecastYear(grants allGrants: [Grant], _ grantPositions: [Int32], payments
     for k in grantPositions {
         let g = allGrants[Int(k)]
         guard let rate = g.dailyRate, let days = g.period(within: yearRange) else { continue }
-        let paid = coveredDays(paidSpans[g.cpr] ?? [], in: days)
-        expected = expected + rate.cost(days: days.dayCount - paid)
+        let paidDays = coveredDays(paidSpans[g.cpr] ?? [], in: days)
+        expected = expected + rate.cost(days: days.dayCount - paidDays)
     }
-    return posted + expected
+    return paid.rounded + expected
 }

@@ -83,7 +83,7 @@ extension Views {
             .init("annualBudget", da: "Årsbudget", en: "Annual budget", right: true, priority: 7),
             .init("cumulativeSpend", da: "Forbrug til dato", en: "Spend YTD", right: true, priority: 8),
             .init("deviation", da: "Afvigelse akk.", en: "Deviation YTD", right: true, priority: 6),
-            .init("forecastYear", da: "Prognose år", en: "Forecast", right: true, priority: 9),
+            .init("forecastYear", da: "Prognose (årets ydelser)", en: "Forecast (the year's services)", right: true, priority: 9),
             .init("forecastDeviation", da: "Prognose − budget", en: "Forecast − budget", right: true, priority: 9),
             .init("fullTimePersons", da: "Helårspers.", en: "Full-time", right: true, priority: 5),
             .init("unitCost", da: "Enhedspris", en: "Unit cost", right: true, priority: 4),

@@ -121,7 +121,7 @@ public enum Views {
             .init("cumulativeSpend", da: "Forbrug år til dato", en: "Spend YTD", right: true, inText: false),
             .init("deviation", da: "Afvigelse akk.", en: "Deviation YTD", right: true),
             .init("annualBudget", da: "Årsbudget", en: "Annual budget", right: true, inText: false),
-            .init("forecastYear", da: "Prognose år", en: "Forecast year", right: true),
+            .init("forecastYear", da: "Prognose (årets ydelser)", en: "Forecast (the year's services)", right: true),
             .init("fullTimePersons", da: "Helårspers.", en: "Full-time", right: true, priority: 4),
             .init("unitCost", da: "Enhedspris", en: "Unit cost", right: true, priority: 3),
         ])
