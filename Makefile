@@ -6,7 +6,7 @@ SAMPLE  := Sampledata
 # Sampledata is laid out around this day (see Sampledata/README.md); real drops use the machine's date.
 TODAY   ?= 2026-11-23
 
-.PHONY: all build run test fuzz sync sampledata sampledata-check snapshot bench bench-data bench-compare clean
+.PHONY: all build run test test-moved-clock conformance fuzz sync sampledata sampledata-check snapshot bench bench-data bench-compare clean
 
 all: build
 
@@ -31,6 +31,21 @@ snapshot:
 test: sampledata-check
 	bash Tests/e2e/tui-in-tmux.sh
 	$(SWIFT) test
+
+## make test-moved-clock [CLOCK_AHEAD=+400d]: the Swift tests again with the machine's clock moved
+## (libfaketime: Debian's faketime package), to prove that no test depends on the day it runs.
+CLOCK_AHEAD ?= +400d
+test-moved-clock:
+	$(SWIFT) build --build-tests
+	faketime -f '$(CLOCK_AHEAD)' $(SWIFT) test --skip-build
+
+## make conformance: the release build against a drop made by a generator that is not ours, with the
+## figures an independent implementation of the rules computes for it (../shared/conformance).
+CONFORMANCE ?= ../shared/conformance
+conformance:
+	@[ -f $(CONFORMANCE)/check.py ] || { echo "no conformance drop at $(CONFORMANCE) (set CONFORMANCE=…)"; exit 1; }
+	$(SWIFT) build -c release
+	python3 $(CONFORMANCE)/check.py $(CONFORMANCE)/drop --product .
 
 ## make fuzz [RUNS=100000]: the libFuzzer target for the CSV reader and the value parsers, with
 ## address sanitizer, from a corpus of Sampledata's files in pieces (Scripts/fuzz.sh).

@@ -46,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "overblik-sync",
             dependencies: [
-                "OverblikCore", "OverblikSync",
+                "OverblikCore", "OverblikStore", "OverblikSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

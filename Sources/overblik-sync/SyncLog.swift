@@ -1,5 +1,6 @@
 import Foundation
 import OverblikCore
+import OverblikStore
 import OverblikSync
 
 /// The sync's log: one line per event with the UTC time, for an IT department running the sync
@@ -36,6 +37,6 @@ final class SyncLog {
     static func now() -> String {
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withInternetDateTime]
-        return f.string(from: Date())
+        return f.string(from: WallClock.now())
     }
 }

@@ -28,7 +28,7 @@ struct OverblikCommand: ParsableCommand {
         let (snapshot, warning) = try source.open()
         let meta = try orFail(language) { () throws(SnapshotError) in try snapshot.metadata() }
         let created = ISO8601DateFormatter().date(from: meta.createdAt)
-        let ageHours = created.map { max(0, Int(Date().timeIntervalSince($0) / 3600)) }
+        let ageHours = created.map { max(0, Int(WallClock.now().timeIntervalSince($0) / 3600)) }
         let model: AppModel
         do {
             model = try AppLoader.load(snapshot: snapshot, initials: user, loginName: ProcessInfo.processInfo.userName,

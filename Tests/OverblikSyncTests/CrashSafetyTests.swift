@@ -4,55 +4,69 @@ import OverblikStore
 import OverblikTestSupport
 import Testing
 
-/// `overblik-sync` killed with SIGKILL at many moments of a run (reading, computing, writing,
-/// publishing): every snapshot that is then in the folder opens, passes SQLite's integrity
-/// check and is whole (the previous one or the new one, never half of one), and the next sync
-/// publishes and clears what the killed one left.
+/// `overblik-sync` killed with SIGKILL at every named point of a run (`StopPoint.all`: reading each
+/// table, computing, each step of writing, publishing, pruning): the sync stops itself there
+/// (`OVERBLIK_STOP_AT`), the test kills it, and then every snapshot in the folder opens, passes
+/// SQLite's integrity check and is whole (the previous one or the new one, never half of one),
+/// and the next sync publishes and clears what the killed one left. Every point is hit on every
+/// run, whatever the machine's speed.
 @Suite("Crash safety", .serialized)
 struct CrashSafetyTests {
-    @Test func killedAtManyPointsLeavesOnlyWholeSnapshots() throws {
+    /// The state letter of a process (`T` when stopped), from /proc; nil once it is gone.
+    func state(of pid: Int32) -> Character? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return nil }
+        return stat[close...].dropFirst(2).first
+    }
+
+    @Test func killedAtEveryPointLeavesOnlyWholeSnapshots() throws {
         let folder = TemporaryFolder()
         let config = sampledataDrop(in: folder) { $0.replacingOccurrences(of: "keep = 5", with: "keep = 50") }
         let first = try runExecutable("overblik-sync", ["--config", config, "--today", "2026-11-23", "--quiet"])
         #expect(first.status == 0)
         let directory = SnapshotDirectory(path: folder.file("snapshots"))
-        // How long one run takes here, to spread the kill points over it.
-        let started = Date()
-        _ = try runExecutable("overblik-sync", ["--config", config, "--today", "2026-11-23", "--quiet"])
-        let duration = Date().timeIntervalSince(started)
-        var killed = 0, completed = 0
-        let points = 24
-        for k in 0..<points {
+        var killed: [String] = []
+        for point in StopPoint.all {
             let before = Set(directory.snapshots())
             let p = Process()
             p.executableURL = URL(fileURLWithPath: packageRoot() + "/.build/debug/overblik-sync")
             p.arguments = ["--config", config, "--today", "2026-11-23", "--quiet"]
+            var env = ProcessInfo.processInfo.environment
+            env[StopPoint.environmentName] = point
+            env["OVERBLIK_NOW"] = fixedNow
+            p.environment = env
             p.standardOutput = FileHandle.nullDevice
             p.standardError = FileHandle.nullDevice
             try p.run()
-            usleep(useconds_t(duration * 1.1 * Double(k) / Double(points) * 1_000_000))
-            if p.isRunning { kill(p.processIdentifier, SIGKILL); killed += 1 }
+            // Wait (without a clock: by polling, up to ~2 minutes) until it has stopped itself at the point.
+            var stopped = false
+            for _ in 0..<12_000 where p.isRunning {
+                if state(of: p.processIdentifier) == "T" { stopped = true; break }
+                usleep(10_000)
+            }
+            #expect(stopped, "the sync never reached \(point)")
+            if stopped { kill(p.processIdentifier, SIGKILL); killed.append(point) }
             p.waitUntilExit()
-            if p.terminationReason == .exit { completed += 1 }
+            #expect(p.terminationReason == .uncaughtSignal, "\(point)")
             let after = Set(directory.snapshots())
-            // At most one new snapshot, and every snapshot whole.
-            #expect(after.subtracting(before).count <= 1)
-            #expect(before.subtracting(after).isEmpty)
+            // At most one new snapshot, none lost, and every snapshot whole.
+            #expect(after.subtracting(before).count <= 1, "\(point)")
+            #expect(before.subtracting(after).isEmpty, "\(point)")
             for path in after {
                 let snapshot = try Snapshot(path: path)
-                #expect(try snapshot.integrityCheck() == "ok", "\(path)")
+                #expect(try snapshot.integrityCheck() == "ok", "\(point): \(path)")
                 #expect(try snapshot.metadata().today.iso == "2026-11-23")
                 #expect(try snapshot.dataQuality().pairs.isEmpty == false)
             }
         }
-        #expect(killed >= points / 2)
+        #expect(killed == StopPoint.all)
         // The next sync publishes and removes the killed runs' temporary files.
         let last = try runExecutable("overblik-sync", ["--config", config, "--today", "2026-11-23", "--quiet"])
         #expect(last.status == 0)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.file("snapshots")).filter { $0.hasSuffix(".tmp") }
         #expect(leftovers.isEmpty)
-        #expect(try Snapshot(path: directory.newest()!).grantsAndStaff().grants.count == 1_018)
-        print("crash safety: \(points) kill points, \(killed) killed, \(completed) ran to the end")
+        #expect(try Snapshot(path: try #require(directory.newest())).grantsAndStaff().grants.count == 1_018)
+        print("crash safety: \(StopPoint.all.count) points, \(killed.count) killed there")
     }
 }
 

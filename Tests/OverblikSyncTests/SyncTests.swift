@@ -9,14 +9,14 @@ func sync(_ configPath: String, dryRun: Bool = false) throws(SyncError) -> SyncS
     let config: SyncConfiguration
     do { config = try SyncConfiguration.load(path: configPath) } catch { throw .configuration(error) }
     return try runSync(config, options: SyncOptions(today: Day(year: 2026, month: 11, day: 23)!, dryRun: dryRun,
-                                                    programVersion: "test"))
+                                                    now: fixedNowDate, programVersion: "test"))
 }
 
 /// Syncs the committed Sampledata into a temporary folder for 23-11-2026.
 func syncSampledata(into folder: TemporaryFolder) throws -> (SyncConfiguration, SyncSummary) {
     var config = try SyncConfiguration.load(path: packageRoot() + "/Sampledata/overblik.toml")
     config.snapshotDirectory = folder.path
-    return (config, try runSync(config, options: SyncOptions(today: Day(year: 2026, month: 11, day: 23)!, programVersion: "test")))
+    return (config, try runSync(config, options: SyncOptions(today: Day(year: 2026, month: 11, day: 23)!, now: fixedNowDate, programVersion: "test")))
 }
 
 func fileMode(_ path: String) -> Int {
@@ -222,7 +222,7 @@ struct SyncTests {
         let config = try SyncConfiguration.load(path: path)
         let directory = SnapshotDirectory(path: config.snapshotDirectory)
         var inner: SyncError?
-        _ = try directory.publish(createdAt: Date(), mode: 0o600, keep: 2, dryRun: true) { temporary in
+        _ = try directory.publish(createdAt: fixedNowDate, mode: 0o600, keep: 2, dryRun: true) { temporary in
             do throws(SyncError) { _ = try sync(path) } catch { inner = error }
             FileManager.default.createFile(atPath: temporary, contents: nil)
         }

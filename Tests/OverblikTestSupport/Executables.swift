@@ -7,7 +7,14 @@ public struct ProcessResult: Sendable {
     public var stderr: String
 }
 
-/// Runs `.build/debug/NAME` (built by `swift test` together with the tests) with `arguments`.
+/// The time every program the tests run takes for "now" (`OVERBLIK_NOW`): a snapshot made by a
+/// test is always made at 06:00 UTC on 23-11-2026, whatever day the tests run.
+public let fixedNow = "2026-11-23T06:00:00Z"
+/// `fixedNow` as a `Date`, for the syncs and stores the tests run in-process.
+public let fixedNowDate = Date(timeIntervalSince1970: 1_795_413_600)
+
+/// Runs `.build/debug/NAME` (built by `swift test` together with the tests) with `arguments`,
+/// at the fixed now unless `environment` names another.
 public func runExecutable(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws -> ProcessResult {
     try runProgram(packageRoot() + "/.build/debug/" + name, arguments, environment: environment)
 }
@@ -18,6 +25,7 @@ public func runProgram(_ path: String, _ arguments: [String], environment: [Stri
     process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
+    env["OVERBLIK_NOW"] = fixedNow
     for (k, v) in environment { env[k] = v }
     process.environment = env
     let out = Pipe(), err = Pipe()

@@ -64,6 +64,7 @@ public struct SnapshotDirectory: Sendable {
         }
         let lock = try SyncLock(path: (path as NSString).appendingPathComponent(Self.lockName))
         defer { lock.release() }
+        StopPoint.reach("publish lock taken")
         removeStaleTemporaries()
 
         var finalName = Self.fileName(for: createdAt)
@@ -79,16 +80,21 @@ public struct SnapshotDirectory: Sendable {
         guard fd >= 0 else { throw PublishError.io(String(cString: strerror(errno))) }
         fchmod(fd, mode_t(mode))  // whatever the umask
         close(fd)
+        StopPoint.reach("publish temporary created")
         var published = false
         defer { if !published { unlink(temporary) } }
 
         try write(temporary)
         try fsyncFile(temporary)
+        StopPoint.reach("publish fsynced")
         if dryRun { return finalPath }
         guard rename(temporary, finalPath) == 0 else { throw PublishError.io(String(cString: strerror(errno))) }
         published = true
+        StopPoint.reach("publish renamed")
         fsyncFolder()
+        StopPoint.reach("publish folder synced")
         prune(keep: keep)
+        StopPoint.reach("publish pruned")
         return finalPath
     }
 
@@ -135,7 +141,7 @@ final class SyncLock {
             close(fd)
             throw SnapshotDirectory.PublishError.busy(holder: holder)
         }
-        let text = "pid \(getpid()), \(ISO8601DateFormatter().string(from: Date()))\n"
+        let text = "pid \(getpid()), \(ISO8601DateFormatter().string(from: WallClock.now()))\n"
         ftruncate(fd, 0)
         _ = text.withCString { pwrite(fd, $0, strlen($0), 0) }
     }

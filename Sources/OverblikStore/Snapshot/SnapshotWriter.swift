@@ -69,9 +69,11 @@ public enum SnapshotWriter {
         func lap(_ what: String) {
             if timing { FileHandle.standardError.write(Data("  write \(what): \(String(format: "%.3f", Date().timeIntervalSince(mark))) s\n".utf8)) }
             mark = Date()
+            StopPoint.reach("write \(what)")
         }
         try queue.inDatabase { db in
             try db.execute(sql: Schema.tables)
+            lap("schema")
             try db.inTransaction {
                 try insert(dataset, metadata: metadata, into: db)
                 lap("records")

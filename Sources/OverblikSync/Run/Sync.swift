@@ -12,7 +12,7 @@ public struct SyncOptions: Sendable {
     public var now: Date
     public var programVersion: String
 
-    public init(today: Day, dryRun: Bool = false, now: Date = Date(), programVersion: String) {
+    public init(today: Day, dryRun: Bool = false, now: Date = WallClock.now(), programVersion: String) {
         self.today = today; self.dryRun = dryRun; self.now = now; self.programVersion = programVersion
     }
 }
@@ -49,6 +49,7 @@ public struct SyncSummary: Sendable {
 public func runSync(_ config: SyncConfiguration, options: SyncOptions,
                     progress: (SyncProgress) -> Void = { _ in }) throws(SyncError) -> SyncSummary {
     let started = DispatchTime.now()
+    StopPoint.reach("sync started")
     func elapsed(since t: DispatchTime) -> Double { Double(DispatchTime.now().uptimeNanoseconds - t.uptimeNanoseconds) / 1e9 }
 
     let m = config.municipality
@@ -90,10 +91,12 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
         dataset.rejected.append(contentsOf: rejected)
         dataset.sources.append(info)
         progress(.read(info, seconds: elapsed(since: t0)))
+        StopPoint.reach("read \(table.rawValue)")
     }
 
     let readSeconds = elapsed(since: started)
     progress(.computing)
+    StopPoint.reach("figures started")
     // The figures are computed (the two years on their own threads) while the records are
     // written; the writer waits for them only at the end.
     let t1 = DispatchTime.now()
@@ -155,6 +158,7 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
                               reconciliation: derived.last?.reconciliation, computeSeconds: computeSeconds)
     summary.readSeconds = readSeconds
     summary.writeSeconds = elapsed(since: t2)
+    StopPoint.reach("sync finished")
     return summary
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import OverblikCore
+import OverblikStore
 
 /// The pages of the application: each tab's list, and what `⏎` opens from a row.
 extension AppModel {
@@ -247,4 +248,4 @@ extension AppModel {
 }
 
 /// Now as ISO 8601 in UTC, to the second.
-func isoNow() -> String { ISO8601DateFormatter().string(from: Date()) }
+func isoNow() -> String { ISO8601DateFormatter().string(from: WallClock.now()) }
