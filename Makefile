@@ -26,9 +26,11 @@ snapshot:
 		$(BIN)/overblik-sync --config $(SAMPLE)/overblik.toml --today $(TODAY); \
 	fi
 
-## make test: the committed Sampledata is what the generator makes; the real TUI in tmux;
+## make test: the committed Sampledata is what the generator makes; every force unwrap, try! and
+## precondition where data flows says why data cannot reach it (Scripts/unwrap-audit.py); the real TUI in tmux;
 ## then every test target (last, so that its closing line ends the output).
 test: sampledata-check
+	python3 Scripts/unwrap-audit.py
 	bash Tests/e2e/tui-in-tmux.sh
 	$(SWIFT) test
 
@@ -47,12 +49,17 @@ conformance:
 	$(SWIFT) build -c release
 	python3 $(CONFORMANCE)/check.py $(CONFORMANCE)/drop --product .
 
-## make fuzz [RUNS=100000]: the libFuzzer target for the CSV reader and the value parsers, with
-## address sanitizer, from a corpus of Sampledata's files in pieces (Scripts/fuzz.sh).
-## CI runs a short pass first (make fuzz RUNS=3000).
+## make fuzz [RUNS=100000] [DROPS=2000]: the libFuzzer target for the CSV reader and the value parsers,
+## with address sanitizer, from a corpus of Sampledata's files in pieces and random drops' files
+## (Scripts/fuzz.sh); then DROPS random whole drops through the sync in-process (the whole-drop
+## property test, from seed 100000 so that they are others than make test's 200).
+## CI runs a short pass first (make fuzz RUNS=3000 DROPS=1500).
 RUNS ?= 100000
+DROPS ?= 2000
 fuzz:
 	RUNS=$(RUNS) bash Scripts/fuzz.sh
+	$(SWIFT) build --build-tests
+	OVERBLIK_DROPS=$(DROPS) OVERBLIK_DROP_SEED=100000 $(SWIFT) test --skip-build --filter WholeDropPropertyTests
 
 ## make sync: publish a new snapshot of Sampledata and print its summary.
 sync: build

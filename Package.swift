@@ -60,6 +60,8 @@ let package = Package(
         ),
         .target(name: "OverblikTestSupport", dependencies: ["OverblikCore"], path: "Tests/OverblikTestSupport"),
         // Test tool: several of these write to one annotation store at once.
+        // Test tool: random source drops (the whole-drop property tests' generator) for the fuzzer's corpus.
+        .executableTarget(name: "overblik-drops", dependencies: ["OverblikTestSupport"], path: "Tests/Tools/Drops"),
         .executableTarget(name: "overblik-annotation-writer", dependencies: ["OverblikCore", "OverblikStore"],
                           path: "Tests/Tools/AnnotationWriter"),
         .testTarget(name: "OverblikCoreTests", dependencies: ["OverblikCore"]),

@@ -118,3 +118,32 @@ struct MunicipalityTests {
         #expect(m.other("250") == nil)
     }
 }
+
+/// Money never traps, whatever the data: sums saturate at ±Int64.max øre, shares of large amounts
+/// are multiplied in 128 bits, and dividing Int64.min clamps.
+@Suite("Money at its limits")
+struct MoneyLimitTests {
+    @Test func sumsSaturateInsteadOfTrapping() {
+        let big = Money(ore: Int64.max - 10)
+        #expect((big + Money(ore: 100)).ore == Int64.max)
+        #expect((-big - Money(ore: 100)).ore == -Int64.max)
+        #expect((-Money(ore: Int64.min)).ore == Int64.max)
+        #expect((Money(ore: 5) + Money(ore: -7)).ore == -2)
+    }
+
+    @Test func proRataOfLargeAmountsIsExact() {
+        // 10^17 øre × 366 / 366 overflows 64 bits in the product, not in the result.
+        #expect(Money.proRata(100_000_000_000_000_000, 366, 366) == 100_000_000_000_000_000)
+        #expect(Money.proRata(Int64.max, 2, 3) == 6_148_914_691_236_517_205)
+        #expect(Money.proRata(-1_000, 1, 3) == -333)
+        #expect(Money.proRata(50, 1, 100) == 1)        // a half rounds away from zero
+        #expect(Money.roundedDivision(Int64.min, 1) == -Int64.max)
+        #expect(Money.roundedDivision(Int64.min, -1) == Int64.max)
+    }
+
+    @Test func aDailyRateOfTheLargestAmountTimesManyDaysDoesNotTrap() {
+        let rate = DailyRate(numerator: 99_999_999_999_999 * 16_800, denominator: 700)
+        #expect(rate.cost(days: 366).ore == 878_399_999_999_991_216)  // the product, 6·10²⁰, needs 128 bits
+        #expect(DailyRate(numerator: 1_000, denominator: 7).cost(days: 7).ore == 1_000)
+    }
+}

@@ -1,18 +1,11 @@
 import Foundation
 import OverblikCore
+import OverblikTestSupport
 import Testing
 @testable import OverblikSync
 
-/// A small deterministic generator (SplitMix64), so that every run tries the same inputs.
-struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+extension SplitMix {
+    /// A number in 0..<n.
     mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }
 
@@ -36,7 +29,7 @@ struct CSVPropertyTests {
     }
 
     @Test func readerInvariantsHold() {
-        var r = SplitMix(state: 20261123)
+        var r = SplitMix(seed: 20261123)
         for _ in 0..<3_000 {
             let bytes = Self.input(&r)
             bytes.withUnsafeBufferPointer { b in
@@ -69,7 +62,7 @@ struct CSVPropertyTests {
     }
 
     @Test func valueParsersNeverCrashAndAgreeWithThemselves() {
-        var r = SplitMix(state: 42)
+        var r = SplitMix(seed: 42)
         for _ in 0..<20_000 {
             let bytes = (0..<r.below(16)).map { _ in Self.alphabet[r.below(Self.alphabet.count)] }.flatMap { $0 }
             let text = String(decoding: bytes, as: UTF8.self)
@@ -87,7 +80,7 @@ struct CSVPropertyTests {
     }
 
     @Test func decodingNeverFailsForWindows1252AndFindsBadUTF8() {
-        var r = SplitMix(state: 7)
+        var r = SplitMix(seed: 7)
         for _ in 0..<2_000 {
             let bytes = (0..<r.below(300)).map { _ in UInt8(truncatingIfNeeded: r.next()) }
             let d = try? TextDecoding.decode(bytes, as: .windows1252)

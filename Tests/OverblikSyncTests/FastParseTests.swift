@@ -1,4 +1,5 @@
 import OverblikCore
+import OverblikTestSupport
 import Testing
 @testable import OverblikSync
 
@@ -22,6 +23,31 @@ struct FastParseTests {
             let s = String((0..<10).map { _ in Array("0123456789-")[Int.random(in: 0..<11, using: &random)] })
             bytes(s) { b in
                 if let fast = FastParse.day(b, .auto) { #expect(fast == DateStyle.auto.parse(s), "\(s)") }
+            }
+        }
+    }
+
+    /// Amounts have at most 12 digits before the decimal mark, counted over all digit groups: the
+    /// fast path once counted one group's digits only, and `999.999.…` (seven groups) overflowed.
+    @Test func amountsHaveAtMostTwelveDigitsInBothParsers() {
+        for (text, ore) in [("999.999.999.999,99", Int64(99_999_999_999_999)), ("-999999999999,99", -99_999_999_999_999),
+                            ("1.000.000.000.000,00", nil), ("999.999.999.999.999.999.999,00", nil), ("9999999999999999999999,00", nil),
+                            ("1000000000000.00", nil)] as [(String, Int64?)] {
+            let style: DecimalStyle = text.hasSuffix(".00") ? .point : .comma
+            bytes(text) { b in #expect(FastParse.hundredths(b, style) == ore, "\(text)") }
+            #expect(style.parseHundredths(text) == ore, "\(text)")
+        }
+        // Long runs of digit groups, any length: never a trap, and the two agree.
+        var random = SplitMix(seed: 12)
+        for _ in 0..<5_000 {
+            let groups = Int(random.next() % 9)
+            var s = String(1 + random.next() % 999)
+            for _ in 0..<groups { s += "." + String(format: "%03d", Int(random.next() % 1000)) }
+            s += random.next() % 2 == 0 ? ",00" : String(format: ",%02d", Int(random.next() % 100))
+            bytes(s) { b in
+                let fast = FastParse.hundredths(b, .comma)
+                #expect(fast == DecimalStyle.comma.parseHundredths(s), "\(s)")
+                #expect((fast != nil) == (groups < 4), "\(s)")
             }
         }
     }

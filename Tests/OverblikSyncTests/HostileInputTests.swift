@@ -16,6 +16,26 @@ struct HostileInputTests {
 
     func rejected(_ json: [String: Any]?) -> [[String: Any]] { json?["rejectedRows"] as? [[String: Any]] ?? [] }
 
+    /// Amounts and hours beyond what the domain holds: rejected rows with the bound in the reason,
+    /// never an overflow (an amount of seven digit groups once trapped the byte-level parser).
+    @Test func amountsBeyondTwelveDigitsAndHoursBeyondAWeek() throws {
+        let folder = TemporaryFolder()
+        var drop = DropBuilder()
+        drop.config += "[sync]\nmax_reject_share = 1.0\n"
+        drop.payments += "B-3;0101901234;5.38.50;;01-03-2025;31-03-2025;999.999.999.999.999.999.999,00;05-04-2025\n"
+        drop.payments += "B-4;0101901234;5.38.50;;01-03-2025;31-03-2025;1000000000000,00;05-04-2025\n"
+        drop.payments += "B-5;0101901234;5.38.50;;01-03-2025;31-03-2025;999.999.999.999,99;05-04-2025\n"
+        drop.grants = drop.grants.replacingOccurrences(of: "Sagsbehandler;Næste opfølgning", with: "Sagsbehandler;Næste opfølgning;Timer pr. uge")
+            .replacingOccurrences(of: "MHA;01-12-2026", with: "MHA;01-12-2026;").replacingOccurrences(of: "time;MHA;", with: "time;MHA;;200")
+        let (status, json, stderr) = try syncJSON(drop.write(into: folder))
+        #expect(status == 0, "\(stderr)")
+        let rows = rejected(json)
+        #expect(rows.map { $0["line"] as? Int } == [3, 4, 5])
+        #expect(rows.map { $0["column"] as? String } == ["Timer pr. uge", "Beløb", "Beløb"])
+        #expect((rows[0]["reason"] as? String) == "timer pr. uge skal være fra 0 til 168 (en uge har 168 timer)")
+        #expect((rows[1]["reason"] as? String)?.contains("højst 12 cifre før kommaet") == true)
+    }
+
     /// A 200 MB field with no line break: one rejected row at its line, its raw text cut to
     /// 1.000 bytes, and the sync's memory not a copy of the field.
     @Test func aHugeFieldWithNoLineBreak() throws {

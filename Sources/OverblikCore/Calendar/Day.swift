@@ -13,13 +13,19 @@ public struct Day: Hashable, Comparable, Sendable, Strideable, CustomStringConve
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               day >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }
+        self.init(anyYear: year, month: month, day: day)
+    }
+
+    /// The day of a month (1–12) and a day within it, in any year (not only 1…9999: arithmetic
+    /// such as "the year before today's" may step outside the years a date is read in).
+    init(anyYear year: Int, month: Int, day: Int) {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
         let mp = (month + 9) % 12
         let doy = (153 * mp + 2) / 5 + day - 1
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        ordinal = Int32(era * 146_097 + doe - 719_468)
+        ordinal = Int32(era * 146_097 + doe - 719_468)  // By construction: years are data's (1…9999) ± a few; Int32 holds ±5 million years.
     }
 
     /// Year, month (1–12) and day of month (1–31).
@@ -79,10 +85,10 @@ public struct Day: Hashable, Comparable, Sendable, Strideable, CustomStringConve
         self.init(year: y, month: m, day: d)
     }
 
-    public var firstOfMonth: Day { let c = components; return Day(year: c.year, month: c.month, day: 1)! }
+    public var firstOfMonth: Day { let c = components; return Day(anyYear: c.year, month: c.month, day: 1) }
     public var lastOfMonth: Day {
         let c = components
-        return Day(year: c.year, month: c.month, day: Day.daysIn(month: c.month, year: c.year))!
+        return Day(anyYear: c.year, month: c.month, day: Day.daysIn(month: c.month, year: c.year))
     }
 }
 

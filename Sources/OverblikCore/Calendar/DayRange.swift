@@ -10,6 +10,13 @@ public struct DayRange: Hashable, Sendable, CustomStringConvertible {
         self.end = end
     }
 
+    /// From `a` to `b` when `a ≤ b`, else from `b` to `a`: for periods that are ordered by
+    /// construction (a year, a month, a payment period the reader checked), with no unwrap.
+    public init(ordering a: Day, _ b: Day) {
+        start = min(a, b)
+        end = max(a, b)
+    }
+
     /// `days(a…b)`: the number of days from start to end, both included.
     public var dayCount: Int { start.distance(to: end) + 1 }
 
@@ -24,13 +31,14 @@ public struct DayRange: Hashable, Sendable, CustomStringConvertible {
 
     /// 1 January … 31 December of `year`.
     public static func year(_ year: Int) -> DayRange {
-        DayRange(Day(year: year, month: 1, day: 1)!, Day(year: year, month: 12, day: 31)!)!
+        DayRange(ordering: Day(anyYear: year, month: 1, day: 1), Day(anyYear: year, month: 12, day: 31))
     }
 
     /// The first … the last day of `month` in `year`.
     public static func month(_ month: Int, of year: Int) -> DayRange {
-        DayRange(Day(year: year, month: month, day: 1)!,
-                 Day(year: year, month: month, day: Day.daysIn(month: month, year: year))!)!
+        let m = min(max(month, 1), 12)
+        return DayRange(ordering: Day(anyYear: year, month: m, day: 1),
+                        Day(anyYear: year, month: m, day: Day.daysIn(month: m, year: year)))
     }
 
     public var description: String { "\(start.iso)…\(end.iso)" }

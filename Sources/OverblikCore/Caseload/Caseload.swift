@@ -98,7 +98,7 @@ public func teamDistribution(grants: [Grant], staff: [StaffMember], today: Day, 
     var lines = tallies.map { key, t -> TeamLine in
         let member = members[key]
         let team = t.teams.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? member?.team ?? ""
-        return TeamLine(caseworker: member?.initials ?? spelling[key]!, name: member?.name ?? "", team: team,
+        return TeamLine(caseworker: member?.initials ?? spelling[key] ?? key, name: member?.name ?? "", team: team,
                         activeGrants: t.grants, citizens: t.citizens.count, overdue: t.overdue, dueSoon: t.dueSoon,
                         missingFollowUp: t.missing, monthlyCost: t.cost, byParagraph: t.byParagraph,
                         teamMedian: 0, overloaded: false)

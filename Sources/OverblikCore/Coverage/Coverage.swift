@@ -74,7 +74,7 @@ public func movements(grants: [Grant], year: Int) -> [MovementLine] {
 public func movements(_ coverage: ParagraphCoverage, year: Int) -> [MovementLine] {
     var out: [MovementLine] = []
     for p in coverage.paragraphs {
-        let citizens = coverage.spans[p]!.values
+        let citizens = coverage.spans[p]?.values ?? [:].values
         for m in 1...12 {
             let month = DayRange.month(m, of: year)
             var inflow = 0, outflow = 0, active = 0

@@ -82,11 +82,11 @@ public func budgetView(grants: [Grant], payments: [Payment], budget: [BudgetLine
             let covered = unions.values.reduce(0) { $0 + coveredDays($1, in: month) }
             var unitCost: Money?
             if month.end < today {
-                let toDate = DayRange(yearRange.start, month.end)!
+                let toDate = DayRange(ordering: yearRange.start, month.end)
                 let days = unions.values.reduce(0) { $0 + coveredDays($1, in: toDate) }
                 if days > 0 {
                     let paid = paidToMonthEnd[m]
-                    unitCost = Money(ore: Money.roundedDivision(paid.ore * Int64(yearRange.dayCount), Int64(days)))
+                    unitCost = Money(ore: Money.proRata(paid.ore, yearRange.dayCount, days))
                 }
             }
             out.append(BudgetMonth(year: year, month: m, function: f, label: mapping.label(function: f), budget: b,
@@ -109,48 +109,47 @@ func paidForYearToMonthEnds(_ payments: [Payment], year: Int) -> [Money] {
 /// The same over the payments at `positions`, read in place.
 func paidForYearToMonthEnds(_ all: [Payment], _ positions: [Int32], year: Int) -> [Money] {
     let yearRange = DayRange.year(year)
-    var full = [Int64](repeating: 0, count: 14)
-    var partial = [Int64](repeating: 0, count: 13)
+    var full = [Money](repeating: .zero, count: 14)
+    var partial = [Money](repeating: .zero, count: 13)
     let monthEnds = (0...12).map { $0 == 0 ? yearRange.start.advanced(by: -1) : DayRange.month($0, of: year).end }
     for i in positions {
-        let (periodStart, periodEnd, ore) = (all[Int(i)].periodStart, all[Int(i)].periodEnd, all[Int(i)].amount.ore)
+        let (periodStart, periodEnd, amount) = (all[Int(i)].periodStart, all[Int(i)].periodEnd, all[Int(i)].amount)
         guard periodEnd >= yearRange.start, periodStart <= yearRange.end else { continue }
-        let days = Int64(periodStart.distance(to: periodEnd) + 1)
+        let days = periodStart.distance(to: periodEnd) + 1
         // Months whose end lies inside the period (before its last day): a part of the payment.
         var m = periodStart < yearRange.start ? 1 : periodStart.month
         while m <= 12 && monthEnds[m] < periodEnd {
             let from = max(periodStart, yearRange.start)
             if monthEnds[m] >= from {
-                let overlap = Int64(from.distance(to: monthEnds[m]) + 1)
-                partial[m] += Money.roundedDivision(ore * overlap, days)
+                let overlap = from.distance(to: monthEnds[m]) + 1
+                partial[m] = partial[m] + Money(ore: Money.proRata(amount.ore, overlap, days))
             }
             m += 1
         }
         guard m <= 12 else { continue }
         // From month m on, the range holds every day of the payment inside the year.
-        let inYear = Int64(min(periodEnd, yearRange.end).ordinal - max(periodStart, yearRange.start).ordinal + 1)
-        full[m] += inYear == days ? ore : Money.roundedDivision(ore * inYear, days)
+        let inYear = max(periodStart, yearRange.start).distance(to: min(periodEnd, yearRange.end)) + 1
+        full[m] = full[m] + (inYear == days ? amount : Money(ore: Money.proRata(amount.ore, inYear, days)))
     }
     var out = [Money](repeating: .zero, count: 13)
-    var running: Int64 = 0
+    var running = Money.zero
     for m in 1...12 {
-        running += full[m]
-        out[m] = Money(ore: running + partial[m])
+        running = running + full[m]
+        out[m] = running + partial[m]
     }
     return out
 }
 
 /// `paidFor(_:in:)` over the payments at `positions`, read in place.
 func paidFor(_ all: [Payment], _ positions: [Int32], in range: DayRange) -> Money {
-    var total: Int64 = 0
+    var total = Money.zero
     for i in positions {
         let (start, end) = (all[Int(i)].periodStart, all[Int(i)].periodEnd)
         guard end >= range.start, start <= range.end else { continue }
-        let overlap = Int64(max(start, range.start).distance(to: min(end, range.end)) + 1)
-        let days = Int64(start.distance(to: end) + 1)
-        total += Money.roundedDivision(all[Int(i)].amount.ore * overlap, days)
+        let overlap = max(start, range.start).distance(to: min(end, range.end)) + 1
+        total = total + Money(ore: Money.proRata(all[Int(i)].amount.ore, overlap, start.distance(to: end) + 1))
     }
-    return Money(ore: total)
+    return total
 }
 
 /// What the payments were for within `range`: each payment's amount × its days in the range /

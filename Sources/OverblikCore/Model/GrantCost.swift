@@ -7,12 +7,12 @@ public struct DailyRate: Hashable, Sendable {
 
     /// The cost of `days` days, rounded once.
     public func cost(days: Int) -> Money {
-        Money(ore: Money.roundedDivision(numerator * Int64(days), denominator))
+        Money(ore: Money.roundedDivision(Int128(numerator) * Int128(days), Int128(denominator)))
     }
 
     /// Daily rate × 365 / 12: the monthly cost lists show.
     public var monthlyCost: Money {
-        Money(ore: Money.roundedDivision(numerator * 365, denominator * 12))
+        Money(ore: Money.roundedDivision(Int128(numerator) * 365, Int128(denominator) * 12))
     }
 }
 

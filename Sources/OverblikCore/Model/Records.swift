@@ -157,7 +157,8 @@ public struct Payment: Hashable, Sendable {
                   actingMunicipality: actingMunicipality.map { symbols.intern($0) } ?? Symbol.empty, line: line)
     }
 
-    public var period: DayRange { DayRange(periodStart, periodEnd)! }
+    /// The reader rejects a payment whose period ends before it starts; `ordering` keeps this total anyway.
+    public var period: DayRange { DayRange(ordering: periodStart, periodEnd) }
 }
 
 /// The budget of one account function in one month (budget, korrigeret budget).

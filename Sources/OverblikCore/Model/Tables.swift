@@ -29,6 +29,7 @@ public enum TableName: String, Sendable, CaseIterable, Hashable, Comparable {
     }
 
     public static func < (a: TableName, b: TableName) -> Bool {
+        // By construction: every case is in `allCases`.
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
 }

@@ -5,6 +5,7 @@ public enum DiscrepancyKind: String, Sendable, CaseIterable, Comparable {
     case overlappingGrants, invalidServiceCode, under18, missingTargetGroup, dataBreak
 
     public static func < (a: DiscrepancyKind, b: DiscrepancyKind) -> Bool {
+        // By construction: every case is in `allCases`.
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
 

@@ -6,7 +6,7 @@ extension Reconciler {
         let housing: Set<Paragraph> = [Paragraph(number: 107), Paragraph(number: 108)]
         // Per citizen from the shared index (no copy of every grant per year).
         for (cpr, byParagraph) in grantsBy {
-            guard byParagraph.count > 1 || byParagraph.first!.value.count > 1 else { continue }
+            guard byParagraph.count > 1 || (byParagraph.first?.value.count ?? 0) > 1 else { continue }
             let gs = byParagraph.values.flatMap { $0.filter(inYear) }
             guard gs.count > 1 else { continue }
             let sorted = gs.sorted { ($0.start, $0.caseId) < ($1.start, $1.caseId) }
@@ -67,12 +67,13 @@ extension Reconciler {
             let reported = mapping.exactRow(for: g).map { !$0.dstCode.isEmpty } ?? rows.contains { !$0.dstCode.isEmpty }
             guard reported else { continue }
             guard !(dstBy[g.cpr]?[g.paragraph] ?? []).contains(where: { overlaps($0, g) }) else { continue }
+            let acting = g.actingMunicipality ?? ""
             let explained = g.actingMunicipality != nil
             out.append(Discrepancy(
                 key: key(.notReportedToDst, g.paragraph, g.cpr, g.caseId), kind: .notReportedToDst, paragraph: g.paragraph,
                 cpr: g.cpr, caseIds: [g.caseId], voucherIds: [], month: nil, caseworker: g.caseworker, amount: nil,
                 explained: explained,
-                explanation: explained ? Message(da: "handlekommune \(g.actingMunicipality!) indberetter", en: "acting municipality \(g.actingMunicipality!) reports") : nil,
+                explanation: explained ? Message(da: "handlekommune \(acting) indberetter", en: "acting municipality \(acting) reports") : nil,
                 message: Message(da: "bevillingen fra \(g.start.danish) er ikke indberettet til DST", en: "the grant from \(g.start.danish) is not reported to DST")))
         }
 

@@ -128,13 +128,14 @@ struct Reconciler {
     }
 
     mutating func onlyInCaseSystem(_ cpr: CPR, _ p: Paragraph) {
-        let gs = grantsBy[cpr]![p]!.filter(inPeriod).sorted { $0.start < $1.start }
+        let gs = (grantsBy[cpr]?[p] ?? []).filter(inPeriod).sorted { $0.start < $1.start }
         let explained = gs.allSatisfy { $0.payingMunicipality != nil }
+        let paying = gs.first?.payingMunicipality ?? ""
         out.append(Discrepancy(
             key: key(.onlyInCaseSystem, p, cpr, ""), kind: .onlyInCaseSystem, paragraph: p, cpr: cpr,
             caseIds: gs.map(\.caseId), voucherIds: [], month: nil, caseworker: gs.first?.caseworker ?? "", amount: nil,
             explained: explained,
-            explanation: explained ? Message(da: "betales af \(gs[0].payingMunicipality!)", en: "paid by \(gs[0].payingMunicipality!)") : nil,
+            explanation: explained ? Message(da: "betales af \(paying)", en: "paid by \(paying)") : nil,
             message: Message(da: "bevilget efter \(p.display), men ingen udbetaling i perioden",
                              en: "granted under \(p.display), but no payment in the period")))
     }
@@ -166,7 +167,7 @@ struct Reconciler {
             out.append(Discrepancy(
                 key: key(.paidOutsideGrant, p, cpr, "\(pay.voucherId)@\(pay.periodStart.iso)"), kind: .paidOutsideGrant,
                 paragraph: p, cpr: cpr, caseIds: [], voucherIds: [pay.voucherId], month: nil, caseworker: caseworker,
-                amount: Money(ore: Money.roundedDivision(pay.amount.ore * Int64(uncovered), Int64(pay.period.dayCount))),
+                amount: Money(ore: Money.proRata(pay.amount.ore, uncovered, pay.period.dayCount)),
                 explained: false, explanation: nil,
                 message: Message(da: "\(uncovered) af betalingens \(pay.period.dayCount) dage (\(pay.periodStart.danish)–\(pay.periodEnd.danish)) er ikke dækket af en bevilling",
                                  en: "\(uncovered) of the payment's \(pay.period.dayCount) days (\(pay.periodStart.danish)–\(pay.periodEnd.danish)) are covered by no grant")))
@@ -174,7 +175,7 @@ struct Reconciler {
     }
 
     mutating func rateMismatch(_ cpr: CPR, _ p: Paragraph) {
-        let gs = grantsBy[cpr]![p]!
+        let gs = grantsBy[cpr]?[p] ?? []
         let grantSpans = union(gs.map(\.span))
         // The payments read in place by position; copied only for a month that is reported.
         let positions = paymentIndex[cpr]?[p] ?? []
@@ -185,7 +186,7 @@ struct Reconciler {
             let paid = paidFor(payments, positions, in: month)
             let expected = gs.reduce(Money.zero) { $0 + $1.expectedCost(in: month) }
             let difference = paid - expected
-            guard Double(abs(difference.ore)) > rateTolerance * Double(abs(expected.ore)) else { continue }
+            guard Double(difference.ore.magnitude) > rateTolerance * Double(expected.ore.magnitude) else { continue }
             let ps = positions.map { payments[Int($0)] }
             out.append(Discrepancy(
                 key: key(.rateMismatch, p, cpr, monthKey(y, m)), kind: .rateMismatch, paragraph: p, cpr: cpr,

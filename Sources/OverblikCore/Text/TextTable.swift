@@ -20,6 +20,7 @@ public struct TextTable: Sendable {
     public init(columns: [Column]) { self.columns = columns }
 
     public mutating func append(_ row: [String]) {
+        // By construction: the views build every row from the same column list as the header.
         precondition(row.count == columns.count, "row has \(row.count) cells for \(columns.count) columns")
         rows.append(row.map(SafeText.clean))
     }

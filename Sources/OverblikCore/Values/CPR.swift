@@ -23,6 +23,8 @@ public struct CPR: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// The birth date, by the century rule of the seventh digit.
     public var birthDate: Day {
+        // A CPR is made only by parsing (which refuses an impossible birth date) or read back from
+        // a sealed snapshot written from such values. By construction: a real date.
         CPR.birthDate(value: value)!
     }
 
@@ -75,7 +77,7 @@ public struct CPR: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var eighteenthBirthday: Day {
         let b = birthDate.components
         return Day(year: b.year + 18, month: b.month, day: b.day)
-            ?? Day(year: b.year + 18, month: 3, day: 1)!
+            ?? Day(anyYear: b.year + 18, month: 3, day: 1)
     }
 }
 

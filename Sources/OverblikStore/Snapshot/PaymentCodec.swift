@@ -19,7 +19,8 @@ enum PaymentCodec {
         var bound = 0
         for k in positions { bound += 128 + payments[k].voucherId.utf8.count }
         out = [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
-            var w = buffer.baseAddress!
+            guard let base = buffer.baseAddress else { count = 0; return }  // no positions: an empty block
+            var w = base
             @inline(__always) func put(_ value: UInt64) {
                 var v = value
                 while v >= 0x80 {
@@ -54,7 +55,7 @@ enum PaymentCodec {
                 }
                 (cpr, start, line) = (pCPR, Int64(pStart), pLine)
             }
-            count = w - buffer.baseAddress!
+            count = w - base
         }
     }
 

@@ -201,7 +201,7 @@ public final class Snapshot: Sendable {
         let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
         while let r = try cursor.next() {
             let key: String = r[3]
-            let paragraph = paragraphs[key] ?? Paragraph(key: key)!
+            let paragraph = try paragraphs[key] ?? storedParagraph(key)
             paragraphs[key] = paragraph
             out.append(Grant(caseId: r[0], cpr: CPR(value: r[1]), name: r[2], paragraph: paragraph, serviceCode: r[4],
                              serviceName: r[5], provider: r[6], start: Day(ordinal: r[7]), end: day(r[8]),
@@ -278,7 +278,7 @@ public final class Snapshot: Sendable {
 
     static func dst(_ db: Database, where clause: String, _ arguments: StatementArguments) throws -> [DstRow] {
         try Row.fetchAll(db, sql: "SELECT * FROM dst \(clause) ORDER BY id", arguments: arguments).map { r in
-            DstRow(cpr: CPR(value: r["cpr"]), paragraph: Paragraph(key: r["paragraph"] as String)!, dstCode: r["dst_code"],
+            DstRow(cpr: CPR(value: r["cpr"]), paragraph: try storedParagraph(r["paragraph"]), dstCode: r["dst_code"],
                    start: Day(ordinal: r["start"]), end: (r["end"] as Int32?).map(Day.init(ordinal:)), targetGroup: r["target_group"],
                    line: r["line"])
         }
@@ -289,7 +289,7 @@ public final class Snapshot: Sendable {
 
     static func mapping(_ db: Database) throws -> [MappingRow] {
         try Row.fetchAll(db, sql: "SELECT * FROM mapping ORDER BY id").map { r in
-            MappingRow(paragraph: Paragraph(key: r["paragraph"] as String)!, function: r["function"], grouping: r["grouping"],
+            MappingRow(paragraph: try storedParagraph(r["paragraph"]), function: r["function"], grouping: r["grouping"],
                        dstCode: r["dst_code"], serviceCodes: (r["service_codes"] as String).split(separator: ",").map(String.init),
                        label: r["label"], line: r["line"])
         }
@@ -301,9 +301,9 @@ public final class Snapshot: Sendable {
             guard let y = try Row.fetchOne(db, sql: "SELECT * FROM derived_years WHERE year = ?", arguments: [year]) else { return nil }
             var reconciliation: Reconciliation?
             if let start = y["period_start"] as Int32?, let end = y["period_end"] as Int32? {
-                let period = DayRange(Day(ordinal: start), Day(ordinal: end))!
+                let period = DayRange(ordering: Day(ordinal: start), Day(ordinal: end))
                 let ottetal = try Row.fetchAll(db, sql: "SELECT * FROM ottetal WHERE year = ? ORDER BY rowid", arguments: [year]).map { r in
-                    OttetalLine(paragraph: Paragraph(key: r["paragraph"] as String)!, period: period, caseSystem: r["case_system"],
+                    OttetalLine(paragraph: try storedParagraph(r["paragraph"]), period: period, caseSystem: r["case_system"],
                                 economy: r["economy"], both: r["both"], onlyCaseSystem: r["only_case_system"], onlyEconomy: r["only_economy"],
                                 fullTimeCaseSystem: FullTimePersons(coveredDays: r["covered_case_days"], periodDays: r["period_days"]),
                                 fullTimeEconomy: FullTimePersons(coveredDays: r["covered_economy_days"], periodDays: r["period_days"]))
@@ -323,7 +323,7 @@ public final class Snapshot: Sendable {
                 while let r = try cursor.next() {
                     guard let kind = DiscrepancyKind(rawValue: r[1]) else { continue }
                     let key: String = r[2]
-                    let paragraph = paragraphs[key] ?? Paragraph(key: key)!
+                    let paragraph = try paragraphs[key] ?? storedParagraph(key)
                     paragraphs[key] = paragraph
                     let explanation: Message? = (r[10] as String?).flatMap { da in (r[11] as String?).map { Message(da: da, en: $0) } }
                     discrepancies.append(Discrepancy(
@@ -342,10 +342,25 @@ public final class Snapshot: Sendable {
                             unitCost: (r["unit_cost"] as Int64?).map(Money.init(ore:)))
             }
             let movements = try Row.fetchAll(db, sql: "SELECT * FROM movements WHERE year = ? ORDER BY rowid", arguments: [year]).map { r in
-                MovementLine(year: r["year"], month: r["month"], paragraph: Paragraph(key: r["paragraph"] as String)!,
+                MovementLine(year: r["year"], month: r["month"], paragraph: try storedParagraph(r["paragraph"]),
                              inflow: r["inflow"], outflow: r["outflow"], activeAtMonthEnd: r["active_at_month_end"])
             }
             return DerivedFigures(year: year, reconciliation: reconciliation, budget: budget, movements: movements)
         }
     }
+}
+
+/// A paragraph key read back from a snapshot. The sync writes only keys it parsed, so a key no
+/// paragraph has means the file was changed by other hands: an error naming it, never a crash.
+func storedParagraph(_ key: String) throws -> Paragraph {
+    guard let p = Paragraph(key: key) else {
+        throw SnapshotContentError(message: "the stored paragraph \"\(key)\" is no paragraph key; was the snapshot edited?")
+    }
+    return p
+}
+
+/// A value in a snapshot that the sync cannot have written.
+struct SnapshotContentError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
 }

@@ -40,6 +40,7 @@ public struct StoredViews: Sendable {
         // The follow-up list over positions, so that the stored list points at the grants.
         var position: [Int: Int] = [:]
         for (i, g) in d.grants.enumerated() { position[g.line] = i }
+        // By construction: every listed grant is one of `d.grants`, whose lines are unique (one record, one line).
         let follow = followUpList(grants: d.grants, today: today, dueSoonDays: dueSoonDays).map { position[$0.grant.line]! }
         return StoredViews(teamLines: team, followUpGrants: follow)
     }
@@ -175,7 +176,9 @@ public enum SnapshotWriter {
     /// The payments as blocks: per citizen (in file order) and per function and posting month;
     /// and the symbols' texts.
     private static func insertPayments(_ payments: [Payment], symbols: Symbols, into db: Database) throws {
-        precondition(payments.count < 1 << 28, "more payment lines than a snapshot holds")
+        guard payments.count < 1 << 28 else {
+            throw SnapshotContentError(message: "\(payments.count) payment lines: a snapshot holds at most 268.435.455 / \(payments.count) betalingslinjer: et snapshot rummer højst 268.435.455")
+        }
         var block: [UInt8] = []
         try payments.withUnsafeBufferPointer { p in
             // By citizen, in file order within a citizen: one sort of plain numbers (the CPR

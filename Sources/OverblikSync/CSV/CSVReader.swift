@@ -219,15 +219,17 @@ public struct CSVReader {
     /// Guesses the delimiter from a header line: the most frequent of `;`, `,` and tab outside
     /// quotes, `;` on a tie or when none occurs.
     public static func detectDelimiter(in bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
-        var counts: [UInt8: Int] = [UInt8(ascii: ";"): 0, UInt8(ascii: ","): 0, UInt8(ascii: "\t"): 0]
+        // In a fixed order, so that a tie is always decided the same way (the first wins).
+        let candidates: [UInt8] = [UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: "\t")]
+        var counts = [0, 0, 0]
         var inQuotes = false
         for b in bytes {
             if b == quote { inQuotes.toggle(); continue }
             if !inQuotes && b == newline { break }
-            if !inQuotes, counts[b] != nil { counts[b]! += 1 }
+            if !inQuotes, let k = candidates.firstIndex(of: b) { counts[k] += 1 }
         }
-        let semicolon = counts[UInt8(ascii: ";")]!
-        let best = counts.max { a, b in a.value < b.value || (a.value == b.value && a.key == UInt8(ascii: ";")) }!
-        return best.value > semicolon ? best.key : UInt8(ascii: ";")
+        var best = 0
+        for k in 1..<candidates.count where counts[k] > counts[best] { best = k }
+        return candidates[best]
     }
 }

@@ -33,6 +33,7 @@ enum FastParse {
         let end = n - 3
         var value: Int64 = 0
         var groupLength = 0
+        var digits = 0
         var sawGroupMark = false
         var firstGroup = 0
         var j = i
@@ -41,7 +42,8 @@ enum FastParse {
             if let d = digit(x) {
                 value = value * 10 + Int64(d)
                 groupLength += 1
-                if groupLength > 15 { return nil }
+                digits += 1  // all digits, not one group's: `999.999.…` must not overflow either
+                if digits > DecimalStyle.maxIntegerDigits { return nil }
             } else if style == .comma, x == UInt8(ascii: ".") {
                 if !sawGroupMark { firstGroup = groupLength } else if groupLength != 3 { return nil }
                 guard groupLength > 0 else { return nil }

@@ -99,9 +99,9 @@ public enum TextDecoding {
         return [UInt8](unsafeUninitializedCapacity: n * 3) { out, written in
             var o = 0, i = 0
             while i < n {
-                if i + 8 <= n {
+                if i + 8 <= n {  // By construction: n ≥ 8 here, so both buffers have a base address.
                     let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                    if word & 0x8080_8080_8080_8080 == 0 {
+                    if word & 0x8080_8080_8080_8080 == 0 {  // By construction: out holds 3n ≥ 24 bytes.
                         UnsafeMutableRawPointer(out.baseAddress! + o).storeBytes(of: word, as: UInt64.self)
                         i += 8; o += 8
                         continue
@@ -131,7 +131,7 @@ public enum TextDecoding {
             let n = p.count
             while i < n {
                 // Fast path: eight ASCII bytes at a time.
-                if i + 8 <= n {
+                if i + 8 <= n {  // By construction: n ≥ 8 here, so the buffer has a base address.
                     let word = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
                     if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
                 }

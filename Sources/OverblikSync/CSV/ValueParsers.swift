@@ -62,6 +62,11 @@ public enum DecimalStyle: String, Sendable, CaseIterable {
     case comma = ","
     case point = "."
 
+    /// At most this many digits before the decimal mark (amounts under 1.000 mia. kr.): no payment
+    /// line, rate or monthly budget comes near it, and it keeps every product of an amount and
+    /// a number of days or hours inside 64 bits.
+    public static let maxIntegerDigits = 12
+
     /// Reads an amount as an exact number of hundredths (øre for money).
     ///
     /// Accepts a sign in front (`-`, `+`, `−`) or a trailing minus (`500,00-`, as some economy
@@ -104,8 +109,9 @@ public enum DecimalStyle: String, Sendable, CaseIterable {
             }
         }
         let integerDigits = groups.joined()
-        guard integerDigits.count <= 15 else { return nil }
-        var value = Int64(integerDigits.isEmpty ? "0" : String(integerDigits))! * 100
+        guard integerDigits.count <= Self.maxIntegerDigits else { return nil }
+        guard let whole = Int64(integerDigits.isEmpty ? "0" : String(integerDigits)) else { return nil }
+        var value = whole * 100
         let f = Array(fraction.utf8)
         if f.count >= 1 { value += Int64(f[0] - 48) * 10 }
         if f.count >= 2 { value += Int64(f[1] - 48) }

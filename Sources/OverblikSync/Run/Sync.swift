@@ -55,7 +55,7 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
     let m = config.municipality
     var dataset = Dataset(municipality: m)
     for table in TableName.allCases {
-        let tableConfig = config.tables[table]!
+        let tableConfig = config.tables[table]!  // By construction: the loader configures every table, given or default.
         progress(.reading(table, path: tableConfig.path))
         let t0 = DispatchTime.now()
         guard let source = try SourceFile.open(tableConfig) else {
@@ -175,13 +175,14 @@ final class ResultSlots<T>: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// By construction: read only after every task has set its slot (after `concurrentPerform` or the group's wait).
     var values: [T] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
 
     /// Takes a result out (the slot no longer holds it, so its memory can go when used up).
     func take(_ i: Int) -> T {
         lock.lock()
         defer { lock.unlock() }
-        let v = slots[i]!
+        let v = slots[i]!  // By construction: taken once, after its task has set it.
         slots[i] = nil
         return v
     }

@@ -53,6 +53,7 @@ struct RowAccess {
 
     /// The symbol of a column's text (see `Interner`).
     func symbol(_ c: ResolvedColumn) -> Symbol {
+        // By construction: only the payments reader asks for symbols, and it always has an interner.
         guard let interner else { preconditionFailure("symbols are read with an interner") }
         guard let i = c.index, let b = trimmedBytes(c) else { return interner.symbols.intern(text(c)) }
         return b.isEmpty ? Symbol.empty : interner.symbol(b, slot: i)
@@ -60,6 +61,7 @@ struct RowAccess {
 
     /// A municipality value as a symbol: `Symbol.empty` for this municipality.
     func municipalitySymbol(_ c: ResolvedColumn) -> Symbol {
+        // By construction: only the payments reader asks for symbols, and it always has an interner.
         guard let interner else { preconditionFailure("symbols are read with an interner") }
         guard let b = trimmedBytes(c) else { return municipality.other(text(c)).map { interner.symbols.intern($0) } ?? Symbol.empty }
         return b.isEmpty ? Symbol.empty : interner.municipality(b, municipality)
@@ -116,7 +118,8 @@ struct RowAccess {
         // The common case on the bytes: no String is made to see that the value is there.
         if let b = trimmedBytes(c), !b.isEmpty, let d = FastParse.day(b, dateStyle) { return d }
         _ = try required(c)
-        return try day(c)!
+        guard let d = try day(c) else { throw RowError(c, value: "", reason: Message(da: "værdi mangler", en: "value is missing")) }
+        return d
     }
 
     func hundredths(_ c: ResolvedColumn, what: Message) throws(RowError) -> Int64? {
@@ -129,7 +132,8 @@ struct RowAccess {
         guard let n = decimal.parseHundredths(v) else {
             let example = decimal == .comma ? "1.234,50" : "1234.50"
             throw RowError(c, value: v, reason: Message(
-                da: "ugyldigt \(what.da) (forventet fx \(example))", en: "invalid \(what.en) (expected e.g. \(example))"))
+                da: "ugyldigt \(what.da) (forventet fx \(example), højst \(DecimalStyle.maxIntegerDigits) cifre før kommaet)",
+                en: "invalid \(what.en) (expected e.g. \(example), at most \(DecimalStyle.maxIntegerDigits) digits before the decimal mark)"))
         }
         return n
     }
@@ -141,7 +145,8 @@ struct RowAccess {
     func requiredMoney(_ c: ResolvedColumn) throws(RowError) -> Money {
         if let b = trimmedBytes(c), !b.isEmpty, let n = FastParse.hundredths(b, decimal) { return Money(ore: n) }
         _ = try required(c)
-        return try money(c)!
+        guard let m = try money(c) else { throw RowError(c, value: "", reason: Message(da: "værdi mangler", en: "value is missing")) }
+        return m
     }
 
     func cpr(_ c: ResolvedColumn) throws(RowError) -> CPR {

@@ -100,7 +100,7 @@ struct SourceFile {
                 nonisolated(unsafe) let buffer = buffer
                 // The first part's array gets room for every row, so that the others are appended to
                 // it without a second copy of all rows in memory at once.
-                let whole = parts.last!.end - parts[0].start
+                let whole = parts[parts.count - 1].end - parts[0].start  // parts.count > 1 here
                 DispatchQueue.concurrentPerform(iterations: parts.count) { k in
                     let p = parts[k]
                     slots.set(k, readRange(buffer, p.start, p.end, p.line, municipality, symbols, build, reserveFor: k == 0 ? whole : nil))
@@ -190,6 +190,7 @@ struct SourceFile {
         return Part(rows: rows, rejected: rejected, count: count, end: reader.position)
     }
 
+    /// By construction: `columns` holds every field of the table's schema, and the readers ask only for those.
     func column(_ field: String) -> ResolvedColumn { columns[field]! }
 }
 

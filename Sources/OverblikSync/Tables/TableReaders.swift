@@ -66,6 +66,10 @@ extension SourceFile {
                 unit = u
             }
             let h = try r.hundredths(hours, what: Message(da: "timetal", en: "number of hours")).map(Hundredths.init)
+            if let h, !(0...16_800).contains(h.value) {
+                throw RowError(hours, value: r.text(hours), reason: Message(
+                    da: "timer pr. uge skal være fra 0 til 168 (en uge har 168 timer)", en: "hours per week must be from 0 to 168 (a week has 168 hours)"))
+            }
             return Grant(
                 caseId: id, cpr: c, name: r.text(name), paragraph: p, serviceCode: r.interned(serviceCode),
                 serviceName: r.interned(serviceName), provider: r.interned(provider), start: s, end: e,

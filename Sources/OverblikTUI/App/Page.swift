@@ -114,7 +114,7 @@ enum SortKey: Comparable {
         case .fullTime(let f): self = f.map { .number($0.value) } ?? .empty
         case .bool(let b): self = .number(b ? 1 : 0)
         case .bar(let b): self = .number(b.total)
-        case .spark(let values): self = .number(Double(values.reduce(0) { $0 + $1.ore }))
+        case .spark(let values): self = .number(values.reduce(0.0) { $0 + Double($1.ore) })
         default:
             let text = table.text(cell, c)
             self = text.isEmpty ? .empty : .text(TextKey(text))

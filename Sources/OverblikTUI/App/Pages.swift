@@ -91,8 +91,8 @@ extension AppModel {
 
     func functionsPage() -> Page {
         let rows = data.figures.budget
-        let budget = rows.filter { $0.month == throughMonth }.reduce(Int64(0)) { $0 + $1.annualBudget.ore }
-        let forecast = rows.filter { $0.month == throughMonth }.reduce(Int64(0)) { $0 + $1.forecastYear.ore }
+        let budget = rows.filter { $0.month == throughMonth }.reduce(Money.zero) { $0 + $1.annualBudget }.ore
+        let forecast = rows.filter { $0.month == throughMonth }.reduce(Money.zero) { $0 + $1.forecastYear }.ore
         return Page(kind: .functions,
                     caption: c.t("Økonomi \(data.figures.year) til og med md. \(throughMonth) · årsbudget \(Money(ore: budget).danishKroner) · prognose (årets ydelser) \(Money(ore: forecast).danishKroner)",
                                  "Economy \(data.figures.year) through month \(throughMonth) · annual budget \(Money(ore: budget).danishKroner) · forecast (the year's services) \(Money(ore: forecast).danishKroner)"),

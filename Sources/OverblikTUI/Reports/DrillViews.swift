@@ -35,7 +35,7 @@ extension Views {
                            paragraphs.count == 1 ? .paragraph(paragraphs.first!) : .text(paragraphs.sorted().map(\.display).joined(separator: ",")),
                            .text(ps.map(\.voucherId).joined(separator: ",")), .day(range.start), .day(range.end),
                            .text(([key.function, mapping.label(function: key.function)] + providers).filter { !$0.isEmpty }.joined(separator: " · ")),
-                           .money(Money(ore: ps.reduce(0) { $0 + $1.amount.ore })), .text(""), .text("")])
+                           .money(ps.reduce(Money.zero) { $0 + $1.amount }), .text(""), .text("")])
         }
         for r in d.dst.sorted(by: { $0.start < $1.start }) {
             t.rows.append([.message(Message(da: "DST", en: "DST")), .paragraph(r.paragraph), .text(""), .day(r.start), .day(r.end),
@@ -93,7 +93,7 @@ extension Views {
             let ordered = months.sorted { $0.month < $1.month }
             guard let now = ordered.last(where: { $0.month <= month }) ?? ordered.first else { continue }
             t.rows.append([.text(function), .text(now.label), .money(now.annualBudget), .money(now.cumulativeSpend), .money(now.deviation),
-                           .money(now.forecastYear), .money(Money(ore: now.forecastYear.ore - now.annualBudget.ore)),
+                           .money(now.forecastYear), .money(now.forecastYear - now.annualBudget),
                            .fullTime(now.fullTimePersons), .money(now.unitCost), .spark(ordered.map(\.spend))])
         }
         return t
@@ -172,7 +172,7 @@ extension Views {
         row("Leverandør", "Provider", join(grants.map(\.provider)), join(payments.map { d.symbols[$0.provider] }), "", compare: true)
         row("Takst", "Rate", join(grants.compactMap { g in g.rate.map { "\($0.danishKroner) \(g.rateUnit?.rawValue ?? "")" } }), "", "", compare: false)
         if let month {
-            let expected = grants.reduce(Int64(0)) { $0 + $1.expectedCost(in: month).ore }
+            let expected = grants.reduce(Money.zero) { $0 + $1.expectedCost(in: month) }.ore
             let paid = paidFor(payments, in: month)
             row("Beløb \(x.month!)", "Amount \(x.month!)", grants.isEmpty ? "" : Money(ore: expected).danishKroner,
                 payments.isEmpty ? "" : paid.danishKroner, "", compare: true)
