@@ -291,3 +291,20 @@ struct PartsTests {
         #expect(oneSymbols[one.rows[107_999].function] == functions[(107_999 / 7) % 4])
     }
 }
+
+@Suite("Sampledata's forecast")
+struct SampledataForecastTests {
+    /// The forecast by service year on Sampledata for 23-11-2026, per function (kroner and øre).
+    /// Before the rule changed (spend posted since 1 January + unpaid days) 5.38.38 stood at
+    /// 81.883.270,34 against a budget of 70.645.000: December 2025, paid in January, counted twice.
+    @Test func perFunction() throws {
+        let folder = TemporaryFolder()
+        let (_, summary) = try syncSampledata(into: folder)
+        let figures = try #require(try Snapshot(path: summary.snapshotPath).derived(year: 2026))
+        let forecast = Dictionary(figures.budget.filter { $0.month == 12 }.map { ($0.function, $0.forecastYear.danishDecimal) },
+                                  uniquingKeysWith: { a, _ in a })
+        #expect(forecast == ["5.38.38": "75.646.953,11", "5.38.50": "141.847.575,00", "5.38.51": "4.949.359,32",
+                             "5.38.52": "30.512.900,00", "5.38.53": "2.380.404,16", "5.38.58": "7.130.013,81",
+                             "5.38.59": "42.960.175,00"])
+    }
+}

@@ -241,6 +241,10 @@ public struct DropGenerator {
                 "payingMunicipality": municipalityValue(own: own, others: others),
             ]
             if chance(0.04) { row["start"] = pick(["31-02-2026", "2026-13-01", ""]) }         // rejected: bad or no start
+            if chance(0.03) { row["end"] = date(Self.ordinal(9999, 12, 31), gs) }            // "no end" as some systems write it
+            if chance(0.01) { row["start"] = date(Self.ordinal(1900, 1, 1), gs) }
+            if chance(0.02) { row["hoursPerWeek"] = "200" }                                    // rejected: more than a week
+            if chance(0.02) { row["rate"] = "999.999.999.999.999.999.999,00" }                 // rejected: beyond 12 digits
             if chance(0.03) { row["cpr"] = pick(["310290-1234", "12345", "abc"]) }            // rejected: bad CPR
             if chance(0.03), i > 0 { row["caseId"] = "S-\(1000 + i - 1)" }                   // rejected: a duplicate id
             grants.rows.append(row)
@@ -294,6 +298,9 @@ public struct DropGenerator {
                                             from: from, to: from + int(0...40), ore: int(-100_000...3_000_000), posted: from + 45, &self))
         }
         if chance(0.05), !payments.rows.isEmpty { payments.rows[0]["amount"] = "#VÆRDI!" }  // rejected: no amount
+        if chance(0.05), payments.rows.count > 1 {                                           // the largest amount there is
+            payments.rows[1]["amount"] = ps.decimalComma ? "999.999.999.999,99" : "999999999999.99"
+        }
         render(payments, ps, into: &drop, configLines: &config)
 
         // Mapping (required; sometimes only its header).
