@@ -31,8 +31,9 @@ outputs() {  # $1 = bin folder, $2 = output folder
     mkdir -p "$out"
     for entry in "${drops[@]}"; do
         IFS='|' read -r name source caseworker <<<"$entry"
-        local drop="$work/drop-$name-$(basename "$out")"
-        mkdir -p "$drop"
+        # The same folder for both builds (reports name the snapshot's path), made anew each time.
+        local drop="$work/drop-$name"
+        rm -rf "$drop" && mkdir -p "$drop"
         cp -r "$source"/. "$drop"/ && chmod -R u+w "$drop" && rm -rf "$drop/snapshots"
         "$bin/overblik-sync" --config "$drop/overblik.toml" --today "$today" --quiet
         for view in status team followups budget movements ottetal discrepancies caseload; do
