@@ -1,5 +1,8 @@
 # Overblik: the two commands that matter are `make run` and `make test`.
 SWIFT   ?= swift
+# A module may import only what Package.swift lets it depend on (so the terminal UI cannot reach the
+# snapshot writer even when the writer's module happens to be built already).
+CHECK   := --explicit-target-dependency-import-check error
 BIN     := .build/debug
 RELEASE := .build/release
 SAMPLE  := Sampledata
@@ -11,7 +14,7 @@ TODAY   ?= 2026-11-23
 all: build
 
 build:
-	$(SWIFT) build
+	$(SWIFT) build $(CHECK)
 
 ## make run: build, sync Sampledata when its snapshot is missing or older than the drop, open Overblik.
 run: build snapshot
@@ -32,13 +35,14 @@ snapshot:
 test: sampledata-check
 	python3 Scripts/unwrap-audit.py
 	bash Tests/e2e/tui-in-tmux.sh
-	$(SWIFT) test
+	$(SWIFT) build --build-tests $(CHECK)
+	$(SWIFT) test --skip-build
 
 ## make test-moved-clock [CLOCK_AHEAD=+400d]: the Swift tests again with the machine's clock moved
 ## (libfaketime: Debian's faketime package), to prove that no test depends on the day it runs.
 CLOCK_AHEAD ?= +400d
 test-moved-clock:
-	$(SWIFT) build --build-tests
+	$(SWIFT) build --build-tests $(CHECK)
 	faketime -f '$(CLOCK_AHEAD)' $(SWIFT) test --skip-build
 
 ## make conformance: the release build against a drop made by a generator that is not ours, with the

@@ -3,9 +3,12 @@ import PackageDescription
 
 /// Overblik: an overview of the specialised adult social area for Danish municipalities.
 ///
-/// Layering (never broken): OverblikCore imports nothing of the project; OverblikStore is the
-/// only module that knows SQL; OverblikTUI reaches data through OverblikStore's API; only
-/// `overblik-sync` (through OverblikSync) writes snapshots.
+/// Layering (never broken, and enforced by the dependencies below): OverblikCore imports nothing
+/// of the project; OverblikStore and OverblikSnapshotWriter are the only modules that know SQL;
+/// OverblikTUI reaches data through OverblikStore's API; only OverblikSync (so `overblik-sync`)
+/// depends on OverblikSnapshotWriter, so nothing else can write a snapshot; the `overblik`
+/// binary reads its configuration through OverblikConfig and links neither the sync, nor the
+/// writer, nor SHA-256.
 let package = Package(
     name: "Overblik",
     products: [
@@ -28,10 +31,15 @@ let package = Package(
                            .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         .target(
+            name: "OverblikSnapshotWriter",
+            dependencies: ["OverblikCore", "OverblikStore", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
+        ),
+        .target(name: "OverblikConfig", dependencies: ["OverblikCore", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(
             name: "OverblikSync",
             dependencies: [
-                "OverblikCore", "OverblikStore",
-                .product(name: "TOMLKit", package: "TOMLKit"),
+                "OverblikCore", "OverblikStore", "OverblikSnapshotWriter", "OverblikConfig",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -39,14 +47,14 @@ let package = Package(
         .executableTarget(
             name: "overblik",
             dependencies: [
-                "OverblikCore", "OverblikStore", "OverblikTUI", "OverblikSync",
+                "OverblikCore", "OverblikStore", "OverblikTUI", "OverblikConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "overblik-sync",
             dependencies: [
-                "OverblikCore", "OverblikStore", "OverblikSync",
+                "OverblikCore", "OverblikStore", "OverblikConfig", "OverblikSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,13 +75,13 @@ let package = Package(
         .testTarget(name: "OverblikCoreTests", dependencies: ["OverblikCore"]),
         .testTarget(
             name: "OverblikSyncTests",
-            dependencies: ["OverblikSync", "OverblikStore", "OverblikCore", "OverblikTestSupport",
+            dependencies: ["OverblikSync", "OverblikConfig", "OverblikSnapshotWriter", "OverblikStore", "OverblikCore", "OverblikTestSupport",
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "OverblikStoreTests", dependencies: ["OverblikStore", "OverblikCore", "OverblikTestSupport"]),
+        .testTarget(name: "OverblikStoreTests", dependencies: ["OverblikStore", "OverblikSnapshotWriter", "OverblikCore", "OverblikTestSupport"]),
         .testTarget(
             name: "OverblikTUITests",
-            dependencies: ["OverblikTUI", "OverblikStore", "OverblikCore", "OverblikTestSupport"],
+            dependencies: ["OverblikTUI", "OverblikStore", "OverblikSnapshotWriter", "OverblikCore", "OverblikTestSupport"],
             exclude: ["Golden"]  // golden screens, read from the package folder by the tests
         ),
     ],

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Lists every force unwrap, try!, as!, fatalError and precondition in the modules that data
-reaches (OverblikSync, OverblikCore, OverblikStore) and fails when one has no comment saying
+reaches (OverblikSync, OverblikConfig, OverblikCore, OverblikStore, OverblikSnapshotWriter) and fails when one has no comment saying
 why no input can reach it ("By construction: …" on its line or the line above).
 Usage: Scripts/unwrap-audit.py [--list]"""
 import re, sys, pathlib
 
-MODULES = ["Sources/OverblikSync", "Sources/OverblikCore", "Sources/OverblikStore"]
+MODULES = ["Sources/OverblikSync", "Sources/OverblikConfig", "Sources/OverblikCore", "Sources/OverblikStore", "Sources/OverblikSnapshotWriter"]
 SITE = re.compile(r"[A-Za-z0-9_\)\]\}>]!(?![=])|\btry!|\bas!|\bfatalError\(|\bpreconditionFailure\(|\bprecondition\(")
 
 def code(line):

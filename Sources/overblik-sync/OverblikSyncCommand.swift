@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OverblikConfig
 import OverblikCore
 import OverblikSync
 

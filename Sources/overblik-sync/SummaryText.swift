@@ -1,4 +1,5 @@
 import Foundation
+import OverblikConfig
 import OverblikCore
 import OverblikSync
 

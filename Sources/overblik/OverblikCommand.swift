@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
+import OverblikConfig
 import OverblikCore
 import OverblikStore
-import OverblikSync
+
 import OverblikTUI
 
 /// `overblik`: the terminal UI, and `overblik report VIEW` for the same views as text, CSV or JSON.

@@ -1,4 +1,5 @@
 import Foundation
+@testable import OverblikSnapshotWriter
 import OverblikCore
 import OverblikTestSupport
 import Testing

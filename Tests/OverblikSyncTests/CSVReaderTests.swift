@@ -1,4 +1,5 @@
 import Testing
+import OverblikConfig
 @testable import OverblikSync
 
 /// Reads all records of `text` (as UTF-8) into strings with their line numbers and problems.

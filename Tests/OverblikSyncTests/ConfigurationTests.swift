@@ -1,4 +1,5 @@
 import OverblikCore
+@testable import OverblikConfig
 import OverblikTestSupport
 import Testing
 @testable import OverblikSync

@@ -1,4 +1,5 @@
 import Foundation
+import OverblikSnapshotWriter
 import GRDB
 import OverblikStore
 import OverblikTestSupport

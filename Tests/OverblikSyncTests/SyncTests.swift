@@ -1,4 +1,6 @@
 import Foundation
+import OverblikSnapshotWriter
+import OverblikConfig
 import OverblikCore
 import OverblikStore
 import OverblikTestSupport

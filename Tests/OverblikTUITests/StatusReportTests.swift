@@ -1,4 +1,5 @@
 import Foundation
+import OverblikSnapshotWriter
 import OverblikCore
 import OverblikStore
 import OverblikTestSupport

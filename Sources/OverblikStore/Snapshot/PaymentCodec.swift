@@ -9,13 +9,13 @@ import OverblikCore
 /// period length, posting date, amount, function, grouping, provider, paying and acting
 /// municipality (the dataset's symbol ids, 0 for none), line, then the voucher id as length and
 /// UTF-8 bytes. The texts of the symbols are stored once per snapshot in `symbols`.
-enum PaymentCodec {
+package enum PaymentCodec {
     @inline(__always) static func zigzag(_ v: Int64) -> UInt64 { UInt64(bitPattern: (v << 1) ^ (v >> 63)) }
     @inline(__always) static func unzigzag(_ u: UInt64) -> Int64 { Int64(bitPattern: u >> 1) ^ -Int64(bitPattern: u & 1) }
 
     /// Packs the payments at `positions` (in that order) into one block: written straight into
     /// the block's memory, sized first for the worst case.
-    static func encode(_ positions: some Collection<Int>, of payments: UnsafeBufferPointer<Payment>, into out: inout [UInt8]) {
+    package static func encode(_ positions: some Collection<Int>, of payments: UnsafeBufferPointer<Payment>, into out: inout [UInt8]) {
         var bound = 0
         for k in positions { bound += 128 + payments[k].voucherId.utf8.count }
         out = [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
@@ -60,14 +60,14 @@ enum PaymentCodec {
     }
 
     /// Packs `payments` (in their order) into one block.
-    static func encode(_ payments: [Payment]) -> [UInt8] {
+    package static func encode(_ payments: [Payment]) -> [UInt8] {
         var out: [UInt8] = []
         payments.withUnsafeBufferPointer { encode($0.indices, of: $0, into: &out) }
         return out
     }
 
     /// Unpacks a block of `count` payments.
-    static func decode(_ bytes: UnsafeRawBufferPointer, count: Int) -> [Payment] {
+    package static func decode(_ bytes: UnsafeRawBufferPointer, count: Int) -> [Payment] {
         var out: [Payment] = []
         out.reserveCapacity(count)
         var i = 0

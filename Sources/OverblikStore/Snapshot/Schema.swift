@@ -6,10 +6,10 @@
 /// digits; `printf('%010d', cpr)`); an absent optional value is NULL; `line` is the physical
 /// line in the source file where the row starts. Other municipalities are stored as given in
 /// the export; NULL means this municipality.
-enum Schema {
-    static let version = 8
+package enum Schema {
+    package static let version = 8
 
-    static let tables = """
+    package static let tables = """
     -- Key/value facts about the snapshot: created_at, today, municipality_code,
     -- municipality_name, program_version, schema_version, config_path, due_soon_days,
     -- rate_tolerance, max_reject_share.
@@ -181,7 +181,7 @@ enum Schema {
 
     /// Built after the bulk load.
     /// The records' indexes: built while the figures are still being computed.
-    static let recordIndexes = """
+    package static let recordIndexes = """
     CREATE INDEX grants_cpr ON grants(cpr, paragraph);
     CREATE INDEX grants_caseworker ON grants(caseworker);
     CREATE INDEX grants_team ON grants(team);
@@ -190,13 +190,13 @@ enum Schema {
     """
 
     /// The figures' indexes.
-    static let derivedIndexes = """
+    package static let derivedIndexes = """
     CREATE INDEX discrepancies_year ON discrepancies(year, kind, paragraph);
     CREATE INDEX discrepancies_key ON discrepancies(key);
     """
 
     /// Readable views for the sqlite3 shell: dates as ISO text, money in kroner.
-    static let views = """
+    package static let views = """
     CREATE VIEW v_grants AS SELECT case_id, printf('%010d', cpr) AS cpr, name, paragraph, service_code,
         provider, date(start * 86400, 'unixepoch') AS start, date("end" * 86400, 'unixepoch') AS "end",
         rate / 100.0 AS rate_kr, rate_unit, caseworker, team,

@@ -360,7 +360,8 @@ func storedParagraph(_ key: String) throws -> Paragraph {
 }
 
 /// A value in a snapshot that the sync cannot have written.
-struct SnapshotContentError: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
+package struct SnapshotContentError: Error, CustomStringConvertible {
+    package var message: String
+    package init(message: String) { self.message = message }
+    package var description: String { message }
 }

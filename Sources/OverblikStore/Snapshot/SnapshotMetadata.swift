@@ -23,7 +23,7 @@ public struct SnapshotMetadata: Sendable, Equatable {
         self.rateTolerance = rateTolerance; self.maxRejectShare = maxRejectShare; self.access = access
     }
 
-    var pairs: [(String, String)] {
+    package var pairs: [(String, String)] {
         [("created_at", createdAt), ("today", today.iso), ("municipality_code", municipality.code),
          ("municipality_name", municipality.name), ("program_version", programVersion),
          ("schema_version", String(Schema.version)), ("config_path", configPath),

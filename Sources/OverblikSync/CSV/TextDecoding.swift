@@ -1,20 +1,4 @@
-/// The character encoding of a source file.
-public enum SourceEncoding: String, Sendable, CaseIterable {
-    /// UTF-8 when the bytes are valid UTF-8, else Windows-1252.
-    case auto
-    case utf8 = "utf-8"
-    case windows1252 = "windows-1252"
-
-    /// Reads the configuration's names (`utf-8`, `utf8`, `windows-1252`, `cp1252`, `iso-8859-1`, `latin1`, `auto`).
-    public init?(configValue: String) {
-        switch configValue.lowercased() {
-        case "auto": self = .auto
-        case "utf-8", "utf8": self = .utf8
-        case "windows-1252", "cp1252", "iso-8859-1", "latin1", "latin-1", "ansi": self = .windows1252
-        default: return nil
-        }
-    }
-}
+import OverblikCore
 
 /// Turns a file's bytes into UTF-8 without a byte order mark.
 public enum TextDecoding {

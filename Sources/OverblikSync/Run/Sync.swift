@@ -1,5 +1,7 @@
 import Foundation
+import OverblikConfig
 import OverblikCore
+import OverblikSnapshotWriter
 import OverblikStore
 
 /// What one sync is asked to do.

@@ -1,4 +1,6 @@
+import OverblikConfig
 import OverblikCore
+import OverblikSnapshotWriter
 
 /// Why a sync failed as a whole. A failed sync publishes nothing and leaves the previous
 /// snapshot as it was. Every case names the file (and line and column where there is one) and

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import OverblikConfig
 import OverblikCore
 
 /// One source file read into memory, decoded to UTF-8, with its header resolved against

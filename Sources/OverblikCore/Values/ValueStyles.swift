@@ -1,4 +1,3 @@
-import OverblikCore
 
 /// How dates are written in a source file.
 public enum DateStyle: String, Sendable, CaseIterable {
@@ -117,5 +116,22 @@ public enum DecimalStyle: String, Sendable, CaseIterable {
         if f.count >= 2 { value += Int64(f[1] - 48) }
         if f.count >= 3, f[2] >= UInt8(ascii: "5") { value += 1 }
         return negative ? -value : value
+    }
+}
+/// The character encoding of a source file.
+public enum SourceEncoding: String, Sendable, CaseIterable {
+    /// UTF-8 when the bytes are valid UTF-8, else Windows-1252.
+    case auto
+    case utf8 = "utf-8"
+    case windows1252 = "windows-1252"
+
+    /// Reads the configuration's names (`utf-8`, `utf8`, `windows-1252`, `cp1252`, `iso-8859-1`, `latin1`, `auto`).
+    public init?(configValue: String) {
+        switch configValue.lowercased() {
+        case "auto": self = .auto
+        case "utf-8", "utf8": self = .utf8
+        case "windows-1252", "cp1252", "iso-8859-1", "latin1", "latin-1", "ansi": self = .windows1252
+        default: return nil
+        }
     }
 }
