@@ -154,20 +154,20 @@ private struct ConfigReader {
     }
 
     mutating func read(_ root: TOMLTable) throws(ConfigurationError) -> SyncConfiguration {
-        warnUnknown(root, known: ["municipality", "snapshot", "defaults", "tables", "followup", "reconciliation", "sync", "access"], prefix: "")
+        warnUnknown(root, known: Set(ConfigurationKeys.sections.keys), prefix: "")
 
         guard let m = try subtable(root, "municipality", prefix: "") else {
             throw fail("[municipality]", da: "mangler: angiv code og name for kommunen", en: "is missing: give the municipality's code and name")
         }
-        warnUnknown(m, known: ["code", "name"], prefix: "municipality")
+        warnUnknown(m, known: ConfigurationKeys.known("municipality"), prefix: "municipality")
         guard let code = try string(m, "code", "municipality.code"), !code.isEmpty else {
             throw fail("municipality.code", da: "mangler (kommunekoden, fx \"250\")", en: "is missing (the municipality code, e.g. \"250\")")
         }
         let name = try string(m, "name", "municipality.name") ?? ""
 
-        var snapshotDir = "snapshots", keep = 10, groupReadable = false, perTeam = false
+        var snapshotDir = Defaults.snapshotDirectory, keep = Defaults.snapshotKeep, groupReadable = false, perTeam = false
         if let s = try subtable(root, "snapshot", prefix: "") {
-            warnUnknown(s, known: ["dir", "keep", "group_readable", "per_team"], prefix: "snapshot")
+            warnUnknown(s, known: ConfigurationKeys.known("snapshot"), prefix: "snapshot")
             perTeam = try bool(s, "per_team", "snapshot.per_team") ?? false
             snapshotDir = try string(s, "dir", "snapshot.dir") ?? snapshotDir
             keep = try int(s, "keep", "snapshot.keep") ?? keep
@@ -175,7 +175,7 @@ private struct ConfigReader {
             groupReadable = try bool(s, "group_readable", "snapshot.group_readable") ?? false
         }
 
-        let styleKeys: Set<String> = ["encoding", "delimiter", "decimal", "date_format"]
+        let styleKeys = ConfigurationKeys.known("defaults")
         var defaults = Style()
         if let d = try subtable(root, "defaults", prefix: "") {
             warnUnknown(d, known: styleKeys, prefix: "defaults")
@@ -183,7 +183,7 @@ private struct ConfigReader {
         }
 
         let tablesTable = try subtable(root, "tables", prefix: "")
-        if let tablesTable { warnUnknown(tablesTable, known: Set(TableName.allCases.map(\.rawValue)), prefix: "tables") }
+        if let tablesTable { warnUnknown(tablesTable, known: ConfigurationKeys.known("tables"), prefix: "tables") }
         var tables: [TableName: TableConfiguration] = [:]
         for table in TableName.allCases {
             let prefix = "tables.\(table.rawValue)"
@@ -194,7 +194,7 @@ private struct ConfigReader {
             var style = defaults
             var headers = Dictionary(uniqueKeysWithValues: table.fields.map { ($0.field, $0.header) })
             if let t {
-                warnUnknown(t, known: styleKeys.union(["path", "columns"]), prefix: prefix)
+                warnUnknown(t, known: ConfigurationKeys.tableKeys, prefix: prefix)
                 path = try string(t, "path", "\(prefix).path") ?? path
                 style = try readStyle(t, prefix: prefix, base: defaults)
                 if let columns = try subtable(t, "columns", prefix: prefix) {
@@ -212,23 +212,23 @@ private struct ConfigReader {
                 dateStyle: style.dateStyle, headers: headers)
         }
 
-        var dueSoonDays = 30
+        var dueSoonDays = Defaults.dueSoonDays
         if let f = try subtable(root, "followup", prefix: "") {
-            warnUnknown(f, known: ["due_soon_days"], prefix: "followup")
+            warnUnknown(f, known: ConfigurationKeys.known("followup"), prefix: "followup")
             dueSoonDays = try int(f, "due_soon_days", "followup.due_soon_days") ?? dueSoonDays
             guard dueSoonDays >= 0 else { throw fail("followup.due_soon_days", da: "må ikke være negativ", en: "must not be negative") }
         }
-        var rateTolerance = 0.02
+        var rateTolerance = Defaults.rateTolerance
         if let r = try subtable(root, "reconciliation", prefix: "") {
-            warnUnknown(r, known: ["rate_tolerance"], prefix: "reconciliation")
+            warnUnknown(r, known: ConfigurationKeys.known("reconciliation"), prefix: "reconciliation")
             rateTolerance = try double(r, "rate_tolerance", "reconciliation.rate_tolerance") ?? rateTolerance
             guard rateTolerance >= 0 && rateTolerance < 1 else {
                 throw fail("reconciliation.rate_tolerance", da: "skal ligge mellem 0 og 1 (0.02 = 2 %)", en: "must lie between 0 and 1 (0.02 = 2 %)")
             }
         }
-        var maxRejectShare = 0.05
+        var maxRejectShare = Defaults.maxRejectShare
         if let s = try subtable(root, "sync", prefix: "") {
-            warnUnknown(s, known: ["max_reject_share"], prefix: "sync")
+            warnUnknown(s, known: ConfigurationKeys.known("sync"), prefix: "sync")
             maxRejectShare = try double(s, "max_reject_share", "sync.max_reject_share") ?? maxRejectShare
             guard maxRejectShare >= 0 && maxRejectShare <= 1 else {
                 throw fail("sync.max_reject_share", da: "skal ligge mellem 0 og 1 (0.05 = 5 %)", en: "must lie between 0 and 1 (0.05 = 5 %)")
@@ -237,7 +237,7 @@ private struct ConfigReader {
 
         var access = AccessRules()
         if let a = try subtable(root, "access", prefix: "") {
-            warnUnknown(a, known: ["enforce", "sagsbehandler", "teamleder", "konsulent"], prefix: "access")
+            warnUnknown(a, known: ConfigurationKeys.known("access"), prefix: "access")
             access.enforce = try bool(a, "enforce", "access.enforce") ?? false
             func scope(_ key: String, _ fallback: AccessScope) throws(ConfigurationError) -> AccessScope {
                 guard let text = try string(a, key, "access.\(key)") else { return fallback }

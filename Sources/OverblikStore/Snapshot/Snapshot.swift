@@ -70,9 +70,9 @@ public final class Snapshot: Sendable {
             createdAt: pairs["created_at"] ?? "", today: Day(iso: pairs["today"] ?? "") ?? Day(ordinal: 0),
             municipality: Municipality(code: pairs["municipality_code"] ?? "", name: pairs["municipality_name"] ?? ""),
             programVersion: pairs["program_version"] ?? "", configPath: pairs["config_path"] ?? "",
-            dueSoonDays: Int(pairs["due_soon_days"] ?? "") ?? 30,
-            rateTolerance: Double(pairs["rate_tolerance"] ?? "") ?? 0.02,
-            maxRejectShare: Double(pairs["max_reject_share"] ?? "") ?? 0.05,
+            dueSoonDays: Int(pairs["due_soon_days"] ?? "") ?? Defaults.dueSoonDays,
+            rateTolerance: Double(pairs["rate_tolerance"] ?? "") ?? Defaults.rateTolerance,
+            maxRejectShare: Double(pairs["max_reject_share"] ?? "") ?? Defaults.maxRejectShare,
             access: AccessRules(text: pairs["access"] ?? ""))
     }
 

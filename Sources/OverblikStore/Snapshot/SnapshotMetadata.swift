@@ -16,7 +16,7 @@ public struct SnapshotMetadata: Sendable, Equatable {
     public var access: AccessRules
 
     public init(createdAt: String, today: Day, municipality: Municipality, programVersion: String,
-                configPath: String, dueSoonDays: Int = 30, rateTolerance: Double = 0.02, maxRejectShare: Double = 0.05,
+                configPath: String, dueSoonDays: Int = Defaults.dueSoonDays, rateTolerance: Double = Defaults.rateTolerance, maxRejectShare: Double = Defaults.maxRejectShare,
                 access: AccessRules = AccessRules()) {
         self.createdAt = createdAt; self.today = today; self.municipality = municipality
         self.programVersion = programVersion; self.configPath = configPath; self.dueSoonDays = dueSoonDays
