@@ -45,34 +45,8 @@ struct OverblikCommand: ParsableCommand {
         } catch {
             fail(language == .da ? "skærmen er ikke en terminal" : "output is not a terminal")
         }
-        defer { surface.end() }
         if let warning { model.notify(warning) }
-        var dirty = true
-        var checking = false
-        while !model.wantsQuit {
-            if dirty {
-                model.render(on: surface)
-                surface.present()
-            }
-            if !checking {
-                // After the first frame: SQLite's check of the whole file, in the background.
-                model.startIntegrityCheck()
-                checking = true
-            }
-            guard let keys = surface.readKeys(timeout: 2000) else { break }  // the terminal is gone
-            if keys.isEmpty {
-                // Idle: look for a newer snapshot (the header then says so).
-                let before = (model.newerSnapshot, model.damaged)
-                model.poll()
-                dirty = model.newerSnapshot != before.0 || model.damaged != before.1
-                continue
-            }
-            dirty = true
-            for key in keys where key != .resize {
-                model.handle(key)
-                if model.wantsQuit { break }
-            }
-        }
+        AppRunner.run(model, on: surface)
     }
 
     /// Usage errors exit with 2 (ArgumentParser's default is 64).
