@@ -137,7 +137,8 @@ final class SnapshotSource: AppSource {
     func startIntegrityCheck() {
         let path = snapshot.path, check = check
         DispatchQueue.global(qos: .utility).async {
-            let result = (try? Snapshot(path: path).integrityCheck()) ?? "cannot be read"
+            let result: String
+            do throws(SnapshotError) { result = try Snapshot(path: path).integrityCheck() } catch { result = "cannot be read" }  // shown as the damage, like any other the check finds
             check.set(result)
         }
     }
@@ -151,7 +152,10 @@ final class SnapshotSource: AppSource {
     func previousWhole() throws -> AppModel? {
         let mine = (snapshot.path as NSString).lastPathComponent
         for candidate in SnapshotDirectory(path: folder).snapshots().reversed() where (candidate as NSString).lastPathComponent < mine {
-            if (try? Snapshot(path: candidate).integrityCheck()) == "ok" { return try reopen(candidate) }
+            // One that cannot be opened or checked is damaged too: the next older one is tried.
+            let whole: Bool
+            do { whole = try Snapshot(path: candidate).integrityCheck() == "ok" } catch { whole = false }
+            if whole { return try reopen(candidate) }
         }
         return nil
     }

@@ -120,7 +120,7 @@ public final class AppModel {
         stacks = []
         titles = []
         current = 0
-        annotations = (try? source?.annotations()) ?? [:]
+        annotations = reporting { try source?.annotations() } ?? [:]
         build()
         current = max(0, min(start ?? AppModel.startTab(for: data.user), stacks.count - 1))
     }
@@ -537,6 +537,15 @@ public final class AppModel {
         header = fresh.header
         annotations = fresh.annotations
         build()
+    }
+
+    /// The result of a read from the store, or nil with the error on the message line (never an
+    /// error turned silently into an empty list).
+    func reporting<T>(_ read: () throws -> T?) -> T? {
+        do { return try read() } catch {
+            message = describe(error)
+            return nil
+        }
     }
 
     func describe(_ error: Error) -> String {

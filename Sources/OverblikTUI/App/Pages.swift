@@ -35,7 +35,7 @@ extension AppModel {
         // The lines the sync stored for today when there are (no grant is read), else computed.
         var table: ViewTable
         let visible = data.visibility
-        if let lines = (try? source?.storedTeamLines(today: data.today)) ?? nil {
+        if let lines = reporting({ try source?.storedTeamLines(today: data.today) }) {
             table = Views.team(lines: lines.filter { visible.seesTeam($0.team) }, filter: ReportFilter(team: team))
         } else {
             let lines = teamDistribution(grants: grants(team: team).grants, staff: data.people.staff, today: data.today, dueSoonDays: data.dueSoonDays)
@@ -76,7 +76,7 @@ extension AppModel {
     /// The follow-up list from the sync's stored list for today when there is one, else computed.
     func followUpTable(_ filter: ReportFilter) -> ViewTable {
         let visible = data.visibility
-        if let stored = (try? source?.storedFollowUps(today: data.today)) ?? nil {
+        if let stored = reporting({ try source?.storedFollowUps(today: data.today) }) {
             return Views.followUps(lines: stored.filter { filter.accepts($0) && visible.seesCaseworker($0.caseworker) }
                 .compactMap { CaseloadLine($0, today: data.today, dueSoonDays: data.dueSoonDays) })
         }
