@@ -212,3 +212,26 @@ struct ReconciliationTests {
         #expect(x[0].key == "dataBreak|SEL-104||2026-03")
     }
 }
+
+@Suite("The discrepancy key")
+struct DiscrepancyKeyTests {
+    @Test func writesAndReadsEveryShape() throws {
+        let cpr = try CPR.parse("0101901234").get()
+        let keys = [
+            DiscrepancyKey(.onlyInCaseSystem, Paragraph(number: 85), cpr, ""),
+            DiscrepancyKey(.paidOutsideGrant, Paragraph(number: 108), cpr, "7100001@2026-03-01"),
+            DiscrepancyKey(.overlappingGrants, Paragraph(number: 107), cpr, "S-1+S-2"),
+            DiscrepancyKey(.dataBreak, Paragraph(number: 104), nil, "2026-05"),
+            DiscrepancyKey(.invalidServiceCode, Paragraph(number: 108), cpr, "NX|odd|id"),  // an id holding the separator
+        ]
+        #expect(keys[0].text == "onlyInCaseSystem|SEL-85|0101901234|")
+        #expect(keys[3].text == "dataBreak|SEL-104||2026-05")
+        for key in keys { #expect(DiscrepancyKey(text: key.text) == key, "\(key.text)") }
+    }
+
+    @Test(arguments: ["", "noKind|SEL-85|0101901234|x", "onlyInEconomy|nonsense|0101901234|x", "onlyInEconomy|SEL-85|12|x",
+                      "onlyInEconomy|SEL-85|0101901234"])
+    func refusesWhatIsNoKey(text: String) {
+        #expect(DiscrepancyKey(text: text) == nil)
+    }
+}

@@ -51,3 +51,34 @@ public struct Discrepancy: Hashable, Sendable {
     public var explanation: Message?
     public var message: Message
 }
+
+/// A discrepancy's stable key (domain.md: the kind, the paragraph, the CPR, and the case id(s),
+/// voucher or month that identifies it), so that a note put on it survives later syncs. Its text
+/// form `kind|paragraph|cpr digits|id` is what annotations store and reports show; this is the one
+/// place that writes and reads it.
+public struct DiscrepancyKey: Hashable, Sendable {
+    public var kind: DiscrepancyKind
+    public var paragraph: Paragraph
+    public var cpr: CPR?
+    /// The case id(s) (joined by `+`), `voucher@first day`, `YYYY-MM`, or empty.
+    public var id: String
+
+    public init(_ kind: DiscrepancyKind, _ paragraph: Paragraph, _ cpr: CPR?, _ id: String) {
+        self.kind = kind; self.paragraph = paragraph; self.cpr = cpr; self.id = id
+    }
+
+    /// `kind|paragraph|cpr digits|id`.
+    public var text: String { "\(kind.rawValue)|\(paragraph.key)|\(cpr?.digits ?? "")|\(id)" }
+
+    /// A key read back from its text; nil when the text is no key. The id keeps any `|` it holds.
+    public init?(text: String) {
+        let parts = text.split(separator: "|", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 4, let kind = DiscrepancyKind(rawValue: parts[0]), let paragraph = Paragraph(key: parts[1]) else { return nil }
+        var cpr: CPR?
+        if !parts[2].isEmpty {
+            guard case .success(let c) = CPR.parse(parts[2]) else { return nil }
+            cpr = c
+        }
+        self.init(kind, paragraph, cpr, parts[3])
+    }
+}

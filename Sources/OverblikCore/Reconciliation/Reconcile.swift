@@ -124,7 +124,7 @@ struct Reconciler {
     }
 
     func key(_ kind: DiscrepancyKind, _ p: Paragraph, _ cpr: CPR?, _ id: String) -> String {
-        "\(kind.rawValue)|\(p.key)|\(cpr?.digits ?? "")|\(id)"
+        DiscrepancyKey(kind, p, cpr, id).text
     }
 
     mutating func onlyInCaseSystem(_ cpr: CPR, _ p: Paragraph) {

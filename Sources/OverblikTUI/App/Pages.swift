@@ -175,12 +175,13 @@ extension AppModel {
         }
         let resolved = AnnotationState.resolved(current: annotations, discrepancyKeys: Set(r.discrepancies.map(\.key)))
         for a in resolved {
-            let parts = a.key.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
             var row = table.columns.map { _ in Cell.text("") }
             row[keyColumn] = .masked(a.key)
-            if let kind = DiscrepancyKind(rawValue: parts[0]) { row[table.columns.firstIndex { $0.key == "kind" }!] = .kind(kind) }
-            if parts.count > 1, let p = Paragraph(key: parts[1]) { row[table.columns.firstIndex { $0.key == "paragraph" }!] = .paragraph(p) }
-            if parts.count > 2, parts[2].count == 10, let value = Int64(parts[2]), case .success(let cpr) = CPR.parse(CPR(value: value).digits) { row[table.columns.firstIndex { $0.key == "cpr" }!] = .cpr(cpr) }
+            if let key = DiscrepancyKey(text: a.key) {
+                row[table.columns.firstIndex { $0.key == "kind" }!] = .kind(key.kind)
+                row[table.columns.firstIndex { $0.key == "paragraph" }!] = .paragraph(key.paragraph)
+                if let cpr = key.cpr { row[table.columns.firstIndex { $0.key == "cpr" }!] = .cpr(cpr) }
+            }
             row[2] = .message(Message(da: "✓ løst", en: "✓ resolved"))
             row[table.columns.firstIndex { $0.key == "message" }!] = .message(Message(da: "rettet og ikke længere fundet", en: "fixed and no longer found"))
             row[table.columns.count - 1] = .text(a.note)
