@@ -61,3 +61,37 @@ struct WidgetTests {
         #expect(names.sorted(by: DanishCollation.before) == ["anders", "Bo", "Zenia", "Ærø", "Øby", "Åse"])
     }
 }
+
+@Suite("Screen layout")
+struct ScreenLayoutTests {
+    @Test func aListAloneAndAListBelowAFixedTable() {
+        let plain = ScreenLayout(rows: 24, columns: 80, aboveRows: nil, tabLabels: ["1 Mine sager", "2 Team"])
+        #expect((plain.listTop, plain.listHeight, plain.bottomRuleRow, plain.footerRow) == (4, 17, 22, 23))
+        #expect(plain.tabStarts == [1, 15])
+        #expect(plain.above == nil && !plain.tooSmall && plain.pageWidth == 78)
+        // Ten rows above (the ottetal): it takes 10 of its 11 (headings included) and leaves the list 6.
+        let below = ScreenLayout(rows: 24, columns: 80, aboveRows: 10, tabLabels: [])
+        #expect(below.above?.top == 4 && below.above?.height == 10)
+        #expect((below.listTop, below.listHeight) == (15, 6))
+        // On a tall screen the fixed table gets all it needs.
+        let tall = ScreenLayout(rows: 48, columns: 160, aboveRows: 10, tabLabels: [])
+        #expect(tall.above?.height == 11 && tall.listTop == 16 && tall.listHeight == 29)
+        #expect(ScreenLayout(rows: 23, columns: 100, aboveRows: nil, tabLabels: []).tooSmall)
+    }
+
+    /// Paging and the mouse use the layout the screen was drawn with: PgDn moves a screenful of 17
+    /// rows at 80 × 24, of 33 at 120 × 40; a click on the fourth list row selects it.
+    @Test func pagingAndTheMouseFollowTheScreenSize() throws {
+        let model = try app(user: "MHA")
+        _ = screen(model)
+        model.handle(.pageDown)
+        #expect(model.page.state.selected == 16)
+        _ = screen(model, rows: 40, columns: 120)
+        model.handle(.character("g"))
+        model.handle(.pageDown)
+        #expect(model.page.state.selected == 32)
+        model.handle(.character("g"))
+        model.handle(.click(row: 4 + 4, column: 10))
+        #expect(model.page.state.selected == 3)
+    }
+}

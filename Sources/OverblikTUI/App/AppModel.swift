@@ -104,13 +104,9 @@ public final class AppModel {
 
     /// The screen width the pages were laid out for.
     var laidOutFor = -1
-    /// The list's first screen row and height on the last frame (for paging and the mouse).
-    var listTop = 5
-    var listHeight = 10
-    /// Where each tab's label starts on the tab bar (for the mouse).
-    var tabStartColumns: [Int] = []
-
-    public static let minimumSize = (rows: 24, columns: 80)
+    /// The size of the screen the application is shown on (the last frame's; the minimum until
+    /// the first): paging and the mouse read the same `layout` the renderer draws with.
+    var screenSize = ScreenLayout.minimumSize
 
     public init(data: AppData, context: ReportContext, header: AppHeader, source: AppSource?, start: Int? = nil) {
         self.data = data
@@ -159,7 +155,7 @@ public final class AppModel {
     private func ensureCurrent() {
         if stacks[current].isEmpty {
             var p = makeTab(current)
-            if laidOutFor > 0 { p.layOut(width: laidOutFor - 2, context) }
+            if laidOutFor > 0 { p.layOut(width: laidOutFor - ScreenLayout.pageMargin, context) }
             stacks[current] = [p]
         }
     }
@@ -186,6 +182,18 @@ public final class AppModel {
         return d
     }
 
+    /// The tab bar's labels (a drilled tab marked `›`).
+    var tabLabels: [String] {
+        titles.enumerated().map { i, title in "\(i + 1) \(title.text(c.language))" + (stacks[i].count > 1 ? " ›" : "") }
+    }
+
+    /// Where everything goes on the current screen, for the page shown.
+    var layout: ScreenLayout {
+        let p = page
+        return ScreenLayout(rows: screenSize.rows, columns: screenSize.columns,
+                            aboveRows: p.aboveLayout == nil ? nil : p.above?.rows.count, tabLabels: tabLabels)
+    }
+
     /// The page on screen.
     public var page: Page {
         ensureCurrent()
@@ -198,7 +206,7 @@ public final class AppModel {
 
     /// Lays every page out for a screen `width` cells wide (on start, on resize, after `c`).
     func layOutAll(width: Int) {
-        for t in stacks.indices { for p in stacks[t].indices { stacks[t][p].layOut(width: width - 2, context) } }
+        for t in stacks.indices { for p in stacks[t].indices { stacks[t][p].layOut(width: width - ScreenLayout.pageMargin, context) } }
         laidOutFor = width
     }
 
@@ -250,8 +258,8 @@ public final class AppModel {
         switch action {
         case .up: move(by: -1)
         case .down: move(by: 1)
-        case .pageUp: move(by: -max(1, listHeight - 1))
-        case .pageDown: move(by: max(1, listHeight - 1))
+        case .pageUp: move(by: -max(1, layout.listHeight - 1))
+        case .pageDown: move(by: max(1, layout.listHeight - 1))
         case .top: move(by: -count)
         case .bottom: move(by: count)
         case .nextTab: current = (current + 1) % stacks.count
@@ -289,20 +297,21 @@ public final class AppModel {
     }
 
     private func move(by delta: Int) {
-        let count = page.order.count, height = listHeight
+        let count = page.order.count, height = layout.listHeight
         modifyPage { $0.state.move(by: delta, count: count, height: height) }
     }
 
     private func select(_ position: Int) {
-        let count = page.order.count, height = listHeight
+        let count = page.order.count, height = layout.listHeight
         modifyPage { $0.state.selected = position; $0.state.keepVisible(height: height, count: count) }
     }
 
     private func click(row: Int, column: Int) {
-        if row == 1 {
-            if let tab = tabStartColumns.lastIndex(where: { $0 <= column }) { current = tab }
-        } else if row > listTop, row <= listTop + listHeight {
-            let p = page.state.top + row - listTop - 1
+        let l = layout
+        if row == ScreenLayout.tabRow {
+            if let tab = l.tabStarts.lastIndex(where: { $0 <= column }) { current = tab }
+        } else if row > l.listTop, row <= l.listTop + l.listHeight {
+            let p = page.state.top + row - l.listTop - 1
             if p < page.order.count { select(p) }
         }
     }

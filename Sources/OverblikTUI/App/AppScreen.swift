@@ -6,31 +6,34 @@ extension AppModel {
     /// Draws the whole screen.
     public func render(on s: Surface) {
         s.clear()
-        guard s.rows >= AppModel.minimumSize.rows, s.columns >= AppModel.minimumSize.columns else {
+        screenSize = (s.rows, s.columns)  // the screen's size is the input; everything else is derived from it
+        let minimum = ScreenLayout.minimumSize
+        guard s.rows >= minimum.rows, s.columns >= minimum.columns else {
             s.put(c.t("vinduet er for lille", "the window is too small"), row: 0, column: 0, style: .warning)
-            s.put("\(s.columns)×\(s.rows) < \(AppModel.minimumSize.columns)×\(AppModel.minimumSize.rows)", row: 1, column: 0, style: .muted)
+            s.put("\(s.columns)×\(s.rows) < \(minimum.columns)×\(minimum.rows)", row: 1, column: 0, style: .muted)
             s.placeCursor(row: 0, column: 0)
             return
         }
         if laidOutFor != s.columns { layOutAll(width: s.columns) }
+        let l = layout
         drawHeader(s)
-        drawTabs(s)
-        s.put(String(repeating: "─", count: s.columns), row: 2, column: 0, style: .rule)
-        s.put(String(repeating: "─", count: s.columns), row: s.rows - 2, column: 0, style: .rule)
+        drawTabs(s, l)
+        s.put(String(repeating: "─", count: s.columns), row: ScreenLayout.topRuleRow, column: 0, style: .rule)
+        s.put(String(repeating: "─", count: s.columns), row: l.bottomRuleRow, column: 0, style: .rule)
         drawFooter(s)
         if case .help = overlay {
-            drawHelp(s)
+            drawHelp(s, l)
             return
         }
-        drawPage(s)
+        drawPage(s, l)
         switch overlay {
         case .picker(let picker, _): picker.draw(on: s)
-        case .editor(let editor, _): editor.draw(on: s, row: s.rows - 1)
+        case .editor(let editor, _): editor.draw(on: s, row: l.footerRow)
         default: break
         }
     }
 
-    private func drawPage(_ s: Surface) {
+    private func drawPage(_ s: Surface, _ l: ScreenLayout) {
         let p = page
         let count = p.order.count
         var position = count == 0 ? "0/0" : "\(DanishNumber.grouped(p.state.selected + 1))/\(DanishNumber.grouped(count))"
@@ -43,27 +46,21 @@ extension AppModel {
             let bar = "  ⧩ " + SafeText.clean(filters)
             // The filters are always shown; the caption gives way.
             caption = DisplayWidth.truncate(caption, to: max(10, captionWidth - DisplayWidth.of(bar)))
-            s.put(caption, row: 3, column: 0, style: .title)
-            s.put(DisplayWidth.truncate(bar, to: captionWidth - DisplayWidth.of(caption)), row: 3, column: DisplayWidth.of(caption), style: .highlight)
+            s.put(caption, row: ScreenLayout.captionRow, column: 0, style: .title)
+            s.put(DisplayWidth.truncate(bar, to: captionWidth - DisplayWidth.of(caption)), row: ScreenLayout.captionRow,
+                  column: DisplayWidth.of(caption), style: .highlight)
         } else {
-            s.put(DisplayWidth.truncate(caption, to: captionWidth), row: 3, column: 0, style: .title)
+            s.put(DisplayWidth.truncate(caption, to: captionWidth), row: ScreenLayout.captionRow, column: 0, style: .title)
         }
-        s.put(position + " ", row: 3, column: s.columns - DisplayWidth.of(position) - 1, style: .muted)
-        var top = 4
-        if let above = p.above, let layout = p.aboveLayout {
-            // The fixed table takes what it needs, but leaves the list at least 6 rows.
-            let height = min(above.rows.count + 1, s.rows - 2 - top - 8)
-            if height > 1 {
-                TableWidget.draw(above, rows: Array(above.rows.indices), layout: layout, state: nil, context: c, on: s, top: top, height: height)
-                top += height + 1
-            }
+        s.put(position + " ", row: ScreenLayout.captionRow, column: s.columns - DisplayWidth.of(position) - 1, style: .muted)
+        if let above = p.above, let aboveLayout = p.aboveLayout, let place = l.above {
+            TableWidget.draw(above, rows: Array(above.rows.indices), layout: aboveLayout, state: nil, context: c, on: s,
+                             top: place.top, height: place.height)
         }
-        listTop = top
-        listHeight = s.rows - 2 - top - 1
-        let height = listHeight
+        let height = l.listHeight
         modifyPage { $0.state.keepVisible(height: height, count: count) }
         let cursor = TableWidget.draw(p.table, rows: p.order, layout: p.layout, state: page.state, sort: p.sort, context: c,
-                                      on: s, top: top, height: listHeight + 1)
+                                      on: s, top: l.listTop, height: l.listHeight + 1)
         s.placeCursor(row: cursor, column: 0)
     }
 
@@ -86,16 +83,10 @@ extension AppModel {
         s.put(right + " ", row: 0, column: s.columns - DisplayWidth.of(right) - 1, style: c.revealCPR ? .warning : .title)
     }
 
-    func drawTabs(_ s: Surface) {
-        var x = 1
-        var starts: [Int] = []
-        for (i, title) in titles.enumerated() {
-            let label = "\(i + 1) \(title.text(c.language))" + (stacks[i].count > 1 ? " ›" : "")
-            starts.append(x)
-            s.put(label, row: 1, column: x, style: i == current ? .tabActive : .tabInactive)
-            x += DisplayWidth.of(label) + 2
+    func drawTabs(_ s: Surface, _ l: ScreenLayout) {
+        for (i, label) in tabLabels.enumerated() {
+            s.put(label, row: ScreenLayout.tabRow, column: l.tabStarts[i], style: i == current ? .tabActive : .tabInactive)
         }
-        tabStartColumns = starts
     }
 
     /// The keys that do something on this page, most important first where space is short.
@@ -124,7 +115,7 @@ extension AppModel {
     /// The footer: the keys that work here, from the action table; the least important leave first.
     func drawFooter(_ s: Surface) {
         if let message {
-            s.fill(" " + SafeText.clean(message), row: s.rows - 1, style: .warning)
+            s.fill(" " + SafeText.clean(message), row: s.rows - 1, style: .warning)  // the footer row
             return
         }
         var hints = footerHints
@@ -141,12 +132,12 @@ extension AppModel {
     }
 
     /// The help overlay: every action with its keys, from the action table.
-    func drawHelp(_ s: Surface) {
-        s.put(" " + c.t("Taster (? eller Esc lukker)", "Keys (? or Esc closes)"), row: 3, column: 0, style: .title)
+    func drawHelp(_ s: Surface, _ l: ScreenLayout) {
+        s.put(" " + c.t("Taster (? eller Esc lukker)", "Keys (? or Esc closes)"), row: ScreenLayout.captionRow, column: 0, style: .title)
         // One column while the actions fit, two when they do not.
-        let height = s.rows - 3 - 5
+        let height = l.helpHeight
         for (i, action) in Action.allCases.enumerated() {
-            let (y, x) = (5 + i % height, i / height == 0 ? 2 : s.columns / 2 + 1)
+            let (y, x) = (ScreenLayout.helpTop + i % height, i / height == 0 ? 2 : s.columns / 2 + 1)
             guard i / height < 2 else { break }
             let keys = action.keys.map(Action.label).joined(separator: " ")
             s.put(DisplayWidth.fit(keys, to: 14), row: y, column: x, style: .footerKey)
