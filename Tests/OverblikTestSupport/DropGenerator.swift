@@ -1,4 +1,5 @@
 import Foundation
+import OverblikCore
 
 /// Random source drops of the kinds `exports.md` allows, for the whole-drop property tests and the
 /// fuzzer's corpus: columns in any order, headers renamed through the configuration, UTF-8 (with
@@ -355,27 +356,15 @@ public struct DropGenerator {
         return drop
     }
 
-    // MARK: Calendar (proleptic Gregorian, days since 1970-01-01)
+    // MARK: Calendar (days since 1970-01-01, through the core's Day)
 
     static func ordinal(_ y: Int, _ m: Int, _ d: Int) -> Int {
-        let y2 = m <= 2 ? y - 1 : y
-        let era = (y2 >= 0 ? y2 : y2 - 399) / 400
-        let yoe = y2 - era * 400
-        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+        Int(Day(year: y, month: m, day: d).map(\.ordinal) ?? 0)  // the generator names only real days
     }
 
-    static func civil(_ z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    static func civil(_ ordinal: Int) -> (Int, Int, Int) {
+        let c = Day(ordinal: Int32(ordinal)).components
+        return (c.year, c.month, c.day)
     }
 }
 
