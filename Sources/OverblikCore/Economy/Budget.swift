@@ -30,8 +30,9 @@ public struct BudgetMonth: Hashable, Sendable {
 /// The Økonomi view for `year`: a row per account function (every function of the mapping
 /// and of the budget file for the year) and month.
 ///
-/// Rules (domain.md): spend by posting date; the forecast by service year (see `forecastYear`). Full-time persons and
-/// unit cost count only grants this municipality pays, on the union per (citizen, function).
+/// Rules (domain.md): spend by posting date; the forecast by service year (see `forecastYear`).
+/// Full-time persons and unit cost count only grants this municipality pays, on the union per
+/// (citizen, function).
 /// Unit cost's `paidFor` takes each payment's amount pro rata to its period's days in the
 /// range, rounded to whole øre per payment. `mapping` must be built with the payments' symbols.
 public func budgetView(grants: [Grant], payments: [Payment], budget: [BudgetLine], mapping: MappingIndex,
