@@ -115,6 +115,9 @@ struct AppScreenTests {
         #expect(lines[3] == " Taster (? eller Esc lukker)")
         #expect(lines[5].hasPrefix("  ↑ k            op     "))
         #expect(lines[5 + 15] == "  Esc ⌫          tilbage")
+        // A line per tab, from the view catalogue, with its number key.
+        #expect(lines[5 + 8].hasPrefix("  1              Mine sager"))
+        #expect(lines[5 + 13].hasPrefix("  6              Datastatus"))
         // What does not fit in one column goes into a second: every action is listed.
         #expect(lines[5].hasSuffix("/              søg"))
         #expect(lines[16].hasSuffix("q              afslut"))

@@ -4,7 +4,8 @@ import OverblikCore
 /// Key handling, the footer hints and the `?` help are all generated from this one table.
 public enum Action: String, CaseIterable, Sendable {
     case up, down, pageUp, pageDown, top, bottom
-    case nextTab, previousTab, tab1, tab2, tab3, tab4, tab5, tab6
+    /// A number key: the tab of that number (`ViewCatalogue.tabs`).
+    case nextTab, previousTab, showTab
     case details, back, search, searchNext, searchPrevious, filter, sort, sortReverse
     case annotate, export, reload, toggleCPR, help, quit
 
@@ -27,12 +28,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .bottom: return [.end, .character("G")]
         case .nextTab: return [.tab, .right, .character("l")]
         case .previousTab: return [.backTab, .left, .character("h")]
-        case .tab1: return [.character("1")]
-        case .tab2: return [.character("2")]
-        case .tab3: return [.character("3")]
-        case .tab4: return [.character("4")]
-        case .tab5: return [.character("5")]
-        case .tab6: return [.character("6")]
+        case .showTab: return ViewCatalogue.tabs.indices.map { .character(Character(String($0 + 1))) }
         case .details: return [.enter]
         case .back: return [.escape, .backspace]
         case .search: return [.character("/")]
@@ -60,12 +56,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .bottom: return Message(da: "sidste række", en: "last row")
         case .nextTab: return Message(da: "næste visning", en: "next view")
         case .previousTab: return Message(da: "forrige visning", en: "previous view")
-        case .tab1: return Message(da: "Mine sager", en: "My cases")
-        case .tab2: return Message(da: "Team", en: "Team")
-        case .tab3: return Message(da: "Opfølgning", en: "Follow-up")
-        case .tab4: return Message(da: "Økonomi", en: "Economy")
-        case .tab5: return Message(da: "Afstemning", en: "Reconciliation")
-        case .tab6: return Message(da: "Datastatus", en: "Data status")
+        case .showTab: return Message(da: "visning", en: "view")
         case .details: return Message(da: "detaljer", en: "details")
         case .back: return Message(da: "tilbage", en: "back")
         case .search: return Message(da: "søg", en: "search")

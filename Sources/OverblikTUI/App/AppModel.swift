@@ -121,35 +121,18 @@ public final class AppModel {
         current = max(0, min(start ?? AppModel.startTab(for: data.user), stacks.count - 1))
     }
 
-    /// The tab a role starts in: a caseworker in Mine sager, a team lead in Team, a consultant in
-    /// Afstemning; someone unknown in Team.
-    public static func startTab(for user: StaffMember?) -> Int {
-        switch user?.role {
-        case .caseworker?: return 0
-        case .teamLead?: return 1
-        case .consultant?: return 4
-        case nil: return 1
-        }
-    }
+    /// The tab a user starts in (see `ViewCatalogue.startTab`).
+    public static func startTab(for user: StaffMember?) -> Int { ViewCatalogue.startTab(for: user?.role) }
 
     /// The tabs' pages are built when first shown (the first frame needs only the start tab).
     private func build() {
-        titles = [Action.tab1, .tab2, .tab3, .tab4, .tab5, .tab6].map(\.description)
-        stacks = Array(repeating: [], count: 6)
+        titles = ViewCatalogue.tabs.map(\.title)
+        stacks = Array(repeating: [], count: ViewCatalogue.tabs.count)
         allGrants = nil
         laidOutFor = -1
     }
 
-    private func makeTab(_ i: Int) -> Page {
-        switch i {
-        case 0: return mineSager()
-        case 1: return teamPage()
-        case 2: return followUpPage()
-        case 3: return functionsPage()
-        case 4: return discrepancyPage()
-        default: return rejectedPage()
-        }
-    }
+    private func makeTab(_ i: Int) -> Page { ViewCatalogue.tabs[i].build(self) }
 
     /// The current tab's stack, built if it is not yet.
     private func ensureCurrent() {
@@ -250,6 +233,10 @@ public final class AppModel {
         default: break
         }
         guard let action = Action.forKey(key) else { return }
+        if action == .showTab, let tab = ViewCatalogue.tab(forKey: key) {
+            current = tab
+            return
+        }
         perform(action)
     }
 
@@ -264,9 +251,7 @@ public final class AppModel {
         case .bottom: move(by: count)
         case .nextTab: current = (current + 1) % stacks.count
         case .previousTab: current = (current + stacks.count - 1) % stacks.count
-        case .tab1, .tab2, .tab3, .tab4, .tab5, .tab6:
-            let n = Int(action.rawValue.dropFirst(3))! - 1
-            if n < stacks.count { current = n }
+        case .showTab: break  // handled with its key, which names the tab
         case .details: details()
         case .back:
             if stacks[current].count > 1 { stacks[current].removeLast() }
@@ -471,7 +456,7 @@ public final class AppModel {
             if message == nil { message = context.t("ingen detaljer bag denne række", "no details behind this row") }
             return
         }
-        next.layOut(width: laidOutFor - 2, context)
+        next.layOut(width: laidOutFor - ScreenLayout.pageMargin, context)
         stacks[current].append(next)
     }
 

@@ -136,12 +136,19 @@ extension AppModel {
         s.put(" " + c.t("Taster (? eller Esc lukker)", "Keys (? or Esc closes)"), row: ScreenLayout.captionRow, column: 0, style: .title)
         // One column while the actions fit, two when they do not.
         let height = l.helpHeight
-        for (i, action) in Action.allCases.enumerated() {
+        for (i, entry) in helpEntries.enumerated() {
             let (y, x) = (ScreenLayout.helpTop + i % height, i / height == 0 ? 2 : s.columns / 2 + 1)
             guard i / height < 2 else { break }
-            let keys = action.keys.map(Action.label).joined(separator: " ")
-            s.put(DisplayWidth.fit(keys, to: 14), row: y, column: x, style: .footerKey)
-            s.put(DisplayWidth.truncate(action.description.text(c.language), to: s.columns / 2 - 18), row: y, column: x + 15, style: .normal)
+            s.put(DisplayWidth.fit(entry.keys, to: 14), row: y, column: x, style: .footerKey)
+            s.put(DisplayWidth.truncate(entry.text.text(c.language), to: s.columns / 2 - 18), row: y, column: x + 15, style: .normal)
+        }
+    }
+
+    /// The help's lines: every action with its keys, and a line per tab with its number key.
+    var helpEntries: [(keys: String, text: Message)] {
+        Action.allCases.flatMap { action -> [(keys: String, text: Message)] in
+            guard action == .showTab else { return [(action.keys.map(Action.label).joined(separator: " "), action.description)] }
+            return ViewCatalogue.tabs.enumerated().map { ("\($0.offset + 1)", $0.element.title) }
         }
     }
 }
