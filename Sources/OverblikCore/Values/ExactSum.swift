@@ -8,13 +8,22 @@
 /// (every mix of period lengths that real exports have: 28–31, 7, 14, 365, 366 give about 10⁹);
 /// beyond it the remainders, each under one øre, are added in floating point.
 public struct ExactSum: Sendable {
+    /// Numerators by denominator: up to `small` in an array (a period of up to a year and a month,
+    /// nearly every payment: no hashing per payment), longer periods in a dictionary.
+    private var byLength: [Int128] = []
     private var numerators: [Int64: Int128] = [:]
+    private static let small = 400
 
     public init() {}
 
     /// Adds `numerator / denominator` øre (`denominator` > 0).
     public mutating func add(_ numerator: Int128, over denominator: Int64) {
-        numerators[denominator, default: 0] += numerator
+        if denominator <= Self.small {
+            if byLength.isEmpty { byLength = Array(repeating: 0, count: Self.small + 1) }
+            byLength[Int(denominator)] += numerator
+        } else {
+            numerators[denominator, default: 0] += numerator
+        }
     }
 
     /// Adds `amount × part / whole` (`whole` > 0), the share of an amount.
@@ -26,7 +35,9 @@ public struct ExactSum: Sendable {
     public var rounded: Money {
         var whole: Int128 = 0
         var remainders: [(Int128, Int128)] = []  // (r, d) with 0 ≤ r < d
-        for (d, n) in numerators {
+        var all = numerators
+        for (d, n) in byLength.enumerated() where n != 0 { all[Int64(d), default: 0] += n }
+        for (d, n) in all.sorted(by: { $0.key < $1.key }) {
             let d = Int128(d)
             var q = n / d, r = n % d
             if r < 0 { q -= 1; r += d }
