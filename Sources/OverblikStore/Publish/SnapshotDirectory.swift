@@ -5,13 +5,8 @@ import Glibc
 #endif
 
 /// The folder snapshots are published into: `snapshot-<UTC time>.sqlite` files, the newest
-/// by name being current, plus the sync lock.
-///
-/// Publishing is atomic: the snapshot is written to a hidden temporary file in the same folder,
-/// closed, fsynced, renamed into place (rename(2) is atomic within a file system), and the
-/// folder is fsynced. A sync that fails or is killed at any point leaves at most a stale
-/// temporary file, which the next sync removes; the published snapshots are never touched
-/// until the new one is in place.
+/// by name being current, plus the sync lock. Readers find snapshots here; publishing (atomic,
+/// under the lock) is in OverblikSnapshotWriter, which only the sync depends on.
 public struct SnapshotDirectory: Sendable {
     public let path: String
 
