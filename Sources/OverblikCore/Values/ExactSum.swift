@@ -57,13 +57,13 @@ public struct ExactSum: Sendable {
         if !exact {
             let fraction = remainders.reduce(0.0) { $0 + Double($1.0) / Double($1.1) }
             let value = (Double(whole) + fraction).rounded(.toNearestOrAwayFromZero)
-            return Money(ore: value >= 9.2e18 ? .max : value <= -9.2e18 ? .min : Int64(value))
+            return Money(ore: value >= 9.2e18 ? Int64.max : value <= -9.2e18 ? -Int64.max : Int64(value))
         }
         whole += rem / l
         rem %= l
         // whole + rem/l with 0 ≤ rem < l: a half rounds up for a positive value, down (away from zero) for a negative one.
         let up = whole >= 0 ? 2 * rem >= l : 2 * rem > l
-        return Money(ore: Int64(clamping: up ? whole + 1 : whole))
+        return Money(ore: Money.saturating(up ? whole + 1 : whole))
     }
 
     private func gcd(_ a: Int128, _ b: Int128) -> Int128 {
