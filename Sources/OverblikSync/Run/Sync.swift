@@ -104,11 +104,10 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
     let t1 = DispatchTime.now()
     let years = DerivedFigures.years(for: options.today)
     let results = ResultSlots<DerivedFigures>(count: years.count)
-    let computed = DispatchGroup()
     let frozen = dataset
     let computeTime = ResultSlots<Double>(count: 1)
     let views = ResultSlots<StoredViews>(count: 1)
-    DispatchQueue.global().async(group: computed) {
+    let computed = OwnThread("figures") {
         // The payments sorted once for both years; then the two years, and the Team and
         // Opfølgning views for today, side by side.
         let index = PaymentIndex(payments: frozen.payments, grants: frozen.grants, mapping: frozen.mappingIndex)
@@ -123,7 +122,7 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
         computeTime.set(0, Double(DispatchTime.now().uptimeNanoseconds - t1.uptimeNanoseconds) / 1e9)
     }
     func derivedWhenReady() -> [DerivedFigures] {
-        computed.wait()
+        _ = computed.value
         return results.values
     }
 
@@ -177,7 +176,7 @@ final class ResultSlots<T>: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// By construction: read only after every task has set its slot (after `concurrentPerform` or the group's wait).
+    /// By construction: read only after every task has set its slot (after `concurrentPerform` or the `OwnThread`'s value).
     var values: [T] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
 
     /// Takes a result out (the slot no longer holds it, so its memory can go when used up).

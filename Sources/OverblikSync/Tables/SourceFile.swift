@@ -197,12 +197,11 @@ struct SourceFile {
 
 /// A file's SHA-256 computed on a thread of its own (the file is read meanwhile), each chunk's
 /// pages let go once hashed.
-final class PendingDigest: @unchecked Sendable {
-    private let done = DispatchGroup()
-    private var hex = ""
+struct PendingDigest {
+    private let work: OwnThread<String>
 
     init(_ file: MappedFile) {
-        DispatchQueue.global().async(group: done) { [self] in
+        work = OwnThread("sha256") {
             var hasher = SHA256()
             let chunk = 16 << 20
             var offset = 0
@@ -212,13 +211,10 @@ final class PendingDigest: @unchecked Sendable {
                 file.release(offset..<end)
                 offset = end
             }
-            hex = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+            return hasher.finalize().map { String(format: "%02x", $0) }.joined()
         }
     }
 
     /// The digest in hex, once computed.
-    var value: String {
-        done.wait()
-        return hex
-    }
+    var value: String { work.value }
 }

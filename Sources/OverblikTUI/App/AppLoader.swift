@@ -133,10 +133,11 @@ final class SnapshotSource: AppSource {
     func reload() throws -> AppModel { try reopen(nil) }
 
     /// Starts SQLite's `quick_check` of the open file on a connection of its own (it reads the
-    /// whole file: seconds at national scale, so never before the first frame).
+    /// whole file: seconds at national scale, so never before the first frame), on a thread of its
+    /// own: blocking I/O does not belong on the pool Swift's concurrency shares with Dispatch.
     func startIntegrityCheck() {
         let path = snapshot.path, check = check
-        DispatchQueue.global(qos: .utility).async {
+        Thread.detachNewThread {
             let result: String
             do throws(SnapshotError) { result = try Snapshot(path: path).integrityCheck() } catch { result = "cannot be read" }  // shown as the damage, like any other the check finds
             check.set(result)
