@@ -2,7 +2,7 @@
 # make same-output BASE=<commit>: proves that a change kept the behaviour. Builds BASE (in a git
 # worktree, its build cached in .build-same-output/) and the work tree, syncs Sampledata and the
 # conformance drop with each (same clock, same --today), and compares every report view in text,
-# CSV and JSON, in Danish and English, byte for byte; then checks that the golden screens are
+# CSV and JSON, in Danish and English, on the sync's today and on a later one, byte for byte; then checks that the golden screens are
 # BASE's and that the work tree's golden tests pass against them. Exit 0 only when all is the same.
 set -euo pipefail
 base=${BASE:?usage: make same-output BASE=<commit>}
@@ -22,6 +22,7 @@ swift build --product overblik >/dev/null
 
 export OVERBLIK_NOW=2026-11-23T06:00:00Z
 today=2026-11-23
+later=2026-12-15
 # name  folder-with-overblik.toml  caseworker for caseload
 drops=("sampledata|$root/Sampledata|MHA")
 [ -f "$conformance/drop/overblik.toml" ] && drops+=("conformance|$conformance/drop|BIC")
@@ -36,13 +37,17 @@ outputs() {  # $1 = bin folder, $2 = output folder
         rm -rf "$drop" && mkdir -p "$drop"
         cp -r "$source"/. "$drop"/ && chmod -R u+w "$drop" && rm -rf "$drop/snapshots"
         "$bin/overblik-sync" --config "$drop/overblik.toml" --today "$today" --quiet
-        for view in status team followups budget movements ottetal discrepancies caseload; do
-            local extra=()
-            [ "$view" = caseload ] && extra=(--caseworker "$caseworker")
-            for format in text csv json; do
-                for lang in da en; do
-                    "$bin/overblik" report "$view" --config "$drop/overblik.toml" --today "$today" --format "$format" \
-                        --lang "$lang" "${extra[@]}" > "$out/$name-$view-$lang.$format" 2>&1 || echo "exit $?" >> "$out/$name-$view-$lang.$format"
+        # On the sync's today (what it stored) and on a later day (everything computed again).
+        for day in "$today" "$later"; do
+            for view in status team followups budget movements ottetal discrepancies caseload; do
+                local extra=()
+                [ "$view" = caseload ] && extra=(--caseworker "$caseworker")
+                for format in text csv json; do
+                    for lang in da en; do
+                        local file="$out/$name-$day-$view-$lang.$format"
+                        "$bin/overblik" report "$view" --config "$drop/overblik.toml" --today "$day" --format "$format" \
+                            --lang "$lang" "${extra[@]}" > "$file" 2>&1 || echo "exit $?" >> "$file"
+                    done
                 done
             done
         done

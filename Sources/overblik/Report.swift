@@ -75,76 +75,38 @@ struct Report: ParsableCommand {
                 refuse("\(caseworker.uppercased())s sager er ikke dine at se", "\(caseworker.uppercased())'s cases are not yours to see")
             }
         }
-        switch view {
-        case .status:
-            let report = try orFail(source.language) { () throws(SnapshotError) in try StatusReport(snapshot: snapshot) }
-            print(report.render(format, context), terminator: format == .csv ? "" : "\n")
-        case .caseload, .team, .followups, .movements, .budget:
-            // Caseload, team and follow-ups need the grants and staff only; budget and movements the
-            // stored figures, or every record when they must be computed.
-            let stored = view == .budget || view == .movements
-                ? try storedFigures(snapshot, meta, year: year ?? context.today.year, today: context.today) : nil
-            let needsAll = (view == .budget || view == .movements) && stored == nil
-            // Only what the view needs: nothing more with stored figures; one caseworker's or one
-            // team's grants through their index; the grants still open today for team and follow-ups.
-            // Team and follow-ups as the sync stored them for its today, when that is the report's.
-            let storedTeam = view == .team ? try orFail(source.language) { () throws(SnapshotError) in try snapshot.storedTeamLines(today: context.today) } : nil
-            let storedFollowUps = view == .followups ? try orFail(source.language) { () throws(SnapshotError) in try snapshot.storedFollowUps(today: context.today) } : nil
-            let dataset = try orFail(source.language) { () throws(SnapshotError) -> Dataset in
-                if needsAll { return try snapshot.dataset() }
-                var d = try snapshot.staffAndMapping()
-                if stored == nil && storedTeam == nil && storedFollowUps == nil {
-                    d.grants = try snapshot.grants(caseworker: view == .team ? nil : caseworker, team: team, openOn: context.today)
-                }
-                return d
-            }
-            let dueSoon = meta.dueSoonDays
-            let filter = ReportFilter(caseworker: caseworker, team: team, paragraph: paragraph.flatMap { Paragraph(parsing: $0) },
-                                      year: year, month: month)
-            let table: ViewTable
+        let query = Query(snapshot: snapshot, metadata: meta, today: context.today, visibility: visibility)
+        let filter = ReportFilter(caseworker: caseworker, team: team, paragraph: paragraph.flatMap { Paragraph(parsing: $0) },
+                                  year: year, month: month)
+        let y = year ?? context.today.year
+        let output = try orFail(source.language) { () throws(SnapshotError) -> String? in
             switch view {
-            case .caseload: table = Views.caseload(dataset, caseworker: caseworker!, today: context.today, dueSoonDays: dueSoon)
+            case .status:
+                return try StatusReport(snapshot: snapshot).render(format, context)
+            case .caseload:
+                // By construction: validate() refuses caseload without --caseworker.
+                let who = caseworker ?? ""
+                return Views.caseload(try query.caseload(caseworker: who), caseworker: who, today: context.today,
+                                      dueSoonDays: query.dueSoonDays).render(format, context)
             case .team:
-                let lines = storedTeam ?? teamDistribution(grants: dataset.grants, staff: dataset.staff, today: context.today, dueSoonDays: dueSoon)
-                table = Views.team(lines: lines.filter { visibility.seesTeam($0.team) }, filter: filter)
+                return Views.team(lines: try query.teamLines(team: team), filter: filter).render(format, context)
             case .followups:
-                let grants = (storedFollowUps ?? followUpList(grants: dataset.grants.filter(filter.accepts), today: context.today,
-                                                              dueSoonDays: dueSoon).map(\.grant))
-                table = Views.followUps(lines: grants.filter { filter.accepts($0) && visibility.seesCaseworker($0.caseworker) }
-                    .compactMap { CaseloadLine($0, today: context.today, dueSoonDays: dueSoon) })
+                return Views.followUps(lines: try query.followUps(filter)).render(format, context)
             case .budget:
-                let y = year ?? context.today.year
-                table = Views.budget(stored?.budget ?? Views.budgetRows(dataset, year: y, today: context.today), filter: filter)
-            default:
-                let y = year ?? context.today.year
-                table = Views.movements(stored?.movements ?? OverblikCore.movements(grants: dataset.grants, year: y), filter: filter)
+                return Views.budget(try query.budget(year: y), filter: filter).render(format, context)
+            case .movements:
+                return Views.movements(try query.movements(year: y), filter: filter).render(format, context)
+            case .ottetal, .discrepancies:
+                guard let r = try query.reconciliation(year: y, month: month) else { return nil }
+                // Ottetal: totals of every paragraph, whoever looks; discrepancies: only the visible ones.
+                let f = ReportFilter(caseworker: caseworker, team: team, paragraph: filter.paragraph)
+                return (view == .ottetal ? Views.ottetal(r, filter: f) : Views.discrepancies(r, filter: f)).render(format, context)
             }
-            print(table.render(format, context), terminator: format == .csv ? "" : "\n")
-        case .ottetal, .discrepancies:
-            let y = year ?? context.today.year
-            var reconciliation: Reconciliation?
-            if month == nil, let stored = try storedFigures(snapshot, meta, year: y, today: context.today) {
-                reconciliation = stored.reconciliation
-            } else {
-                let dataset = try orFail(source.language) { () throws(SnapshotError) in try snapshot.dataset() }
-                reconciliation = Views.reconciliation(dataset, year: y, month: month, today: context.today, rateTolerance: meta.rateTolerance)
-            }
-            guard let r = reconciliation else {
-                fail(source.language == .da ? "ingen afsluttet måned i \(month.map { "\($0)/" } ?? "")\(y) før \(context.today.danish): vælg en periode, der er slut"
-                                            : "no month of \(month.map { "\($0)/" } ?? "")\(y) is over before \(context.today.danish): choose a period that has ended")
-            }
-            let filter = ReportFilter(caseworker: caseworker, team: team, paragraph: paragraph.flatMap { Paragraph(parsing: $0) })
-            var visible = r
-            visible.discrepancies = r.discrepancies.filter { $0.cpr == nil || visibility.seesCaseworker($0.caseworker) }
-            let table = view == .ottetal ? Views.ottetal(r, filter: filter) : Views.discrepancies(visible, filter: filter)
-            print(table.render(format, context), terminator: format == .csv ? "" : "\n")
         }
-    }
-
-    /// The figures the sync stored for `year`, when the report runs with the snapshot's own today
-    /// (they depend on today: the reconciliation period, the forecast, active grants).
-    func storedFigures(_ snapshot: Snapshot, _ meta: SnapshotMetadata, year: Int, today: Day) throws -> DerivedFigures? {
-        guard meta.today == today else { return nil }
-        return try orFail(source.language) { () throws(SnapshotError) in try snapshot.derived(year: year) }
+        guard let output else {
+            fail(source.language == .da ? "ingen afsluttet måned i \(month.map { "\($0)/" } ?? "")\(y) før \(context.today.danish): vælg en periode, der er slut"
+                                        : "no month of \(month.map { "\($0)/" } ?? "")\(y) is over before \(context.today.danish): choose a period that has ended")
+        }
+        print(output, terminator: format == .csv ? "" : "\n")
     }
 }

@@ -1,0 +1,104 @@
+import OverblikCore
+import OverblikStore
+
+/// Between the snapshot and the views, for the TUI and `overblik report` alike: the one place
+/// that decides whether a view reads what the sync stored or computes it again, and what the
+/// viewer may see. Every read throws its store error; none turns one into an empty list.
+///
+/// The sync stores the figures, Team's lines and Opfølgning's list for its own today; they hold
+/// for that day only (active grants, the reconciliation period and the forecast move with it).
+/// For another `today` (`--today`, or a snapshot opened a day later) they are computed here.
+public struct Query: Sendable {
+    public let snapshot: Snapshot
+    public let metadata: SnapshotMetadata
+    public let today: Day
+    /// What the `[access]` rules let the viewer see.
+    public let visibility: Visibility
+
+    public init(snapshot: Snapshot, metadata: SnapshotMetadata, today: Day, visibility: Visibility) {
+        self.snapshot = snapshot; self.metadata = metadata; self.today = today; self.visibility = visibility
+    }
+
+    /// Whether what the sync stored was computed for this `today`.
+    public var storedHolds: Bool { metadata.today == today }
+    public var dueSoonDays: Int { metadata.dueSoonDays }
+
+    /// The figures of `year` as the sync stored them, when they hold (nil otherwise).
+    public func storedFigures(year: Int) throws(SnapshotError) -> DerivedFigures? {
+        storedHolds ? try snapshot.derived(year: year) : nil
+    }
+
+    /// The figures of `year`: stored when they hold, else computed from every record.
+    public func figures(year: Int) throws(SnapshotError) -> DerivedFigures {
+        if let stored = try storedFigures(year: year) { return stored }
+        return DerivedFigures.compute(try snapshot.dataset(), year: year, today: today, rateTolerance: metadata.rateTolerance)
+    }
+
+    /// The budget lines of `year` (stored, or computed from every record).
+    public func budget(year: Int) throws(SnapshotError) -> [BudgetMonth] {
+        if let stored = try storedFigures(year: year) { return stored.budget }
+        return Views.budgetRows(try snapshot.dataset(), year: year, today: today)
+    }
+
+    /// The inflow and outflow of `year` (stored, or computed from the grants).
+    public func movements(year: Int) throws(SnapshotError) -> [MovementLine] {
+        if let stored = try storedFigures(year: year) { return stored.movements }
+        return OverblikCore.movements(grants: try snapshot.grants(), year: year)
+    }
+
+    /// The reconciliation of `year` (or of one month of it), with only the discrepancies the viewer
+    /// may see; nil when no month of the period is over before `today`.
+    public func reconciliation(year: Int, month: Int? = nil) throws(SnapshotError) -> Reconciliation? {
+        let r: Reconciliation?
+        if month == nil, let stored = try storedFigures(year: year) {
+            r = stored.reconciliation
+        } else {
+            r = Views.reconciliation(try snapshot.dataset(), year: year, month: month, today: today, rateTolerance: metadata.rateTolerance)
+        }
+        return r.map(visible)
+    }
+
+    /// A reconciliation with only the discrepancies the viewer may see (those about no citizen,
+    /// and those of caseworkers they see); the eight figures are totals and stay.
+    public func visible(_ r: Reconciliation) -> Reconciliation {
+        guard !visibility.isEverything else { return r }
+        var shown = r
+        shown.discrepancies = r.discrepancies.filter { $0.cpr == nil || visibility.seesCaseworker($0.caseworker) }
+        return shown
+    }
+
+    /// One caseworker's grants still open today, with the staff and the mapping.
+    public func caseload(caseworker: String) throws(SnapshotError) -> Dataset {
+        var d = try snapshot.staffAndMapping()
+        d.grants = try snapshot.grants(caseworker: caseworker, openOn: today)
+        return d
+    }
+
+    /// Team's lines of the teams the viewer sees (one team's, with `team`): stored when they hold,
+    /// else computed from the grants still open today.
+    public func teamLines(team: String? = nil) throws(SnapshotError) -> [TeamLine] {
+        let lines: [TeamLine]
+        if storedHolds, let stored = try snapshot.storedTeamLines(today: today) {
+            lines = stored
+        } else {
+            let d = try snapshot.staffAndMapping()
+            lines = teamDistribution(grants: try snapshot.grants(team: team, openOn: today), staff: d.staff, today: today,
+                                     dueSoonDays: dueSoonDays)
+        }
+        return lines.filter { line in visibility.seesTeam(line.team) && (team.map { line.team.lowercased() == $0.lowercased() } ?? true) }
+    }
+
+    /// Opfølgning's lines that `filter` accepts and the viewer may see: from the stored list when it
+    /// holds, else computed from the grants still open today.
+    public func followUps(_ filter: ReportFilter) throws(SnapshotError) -> [CaseloadLine] {
+        let grants: [Grant]
+        if storedHolds, let stored = try snapshot.storedFollowUps(today: today) {
+            grants = stored
+        } else {
+            let open = try snapshot.grants(caseworker: filter.caseworker, team: filter.team, openOn: today)
+            grants = followUpList(grants: open.filter(filter.accepts), today: today, dueSoonDays: dueSoonDays).map(\.grant)
+        }
+        return grants.filter { filter.accepts($0) && visibility.seesCaseworker($0.caseworker) }
+            .compactMap { CaseloadLine($0, today: today, dueSoonDays: dueSoonDays) }
+    }
+}
