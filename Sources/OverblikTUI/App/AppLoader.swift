@@ -24,20 +24,17 @@ public enum AppLoader {
         let meta = try snapshot.metadata()
         // Grants are read when a page needs them (one caseworker's, one team's, or all).
         let people = try snapshot.staffAndMapping()
-        let access = AccessCheck.resolve(rules: meta.access, initials: initials, loginName: loginName, staff: people.staff)
-        guard case .success(let (user, visibility)) = access else {
-            if case .failure(let refusal) = access { throw refusal }
-            fatalError()
+        let user: StaffMember?, visibility: Visibility
+        switch AccessCheck.resolve(rules: meta.access, initials: initials, loginName: loginName, staff: people.staff) {
+        case .success(let who): (user, visibility) = who
+        case .failure(let refusal): throw refusal
         }
         let context = ReportContext(language: language, revealCPR: false, today: today)
-        var derived = meta.today == today ? try snapshot.derived(year: today.year) : nil
-        if derived == nil {
-            derived = DerivedFigures.compute(try snapshot.dataset(), year: today.year, today: today, rateTolerance: meta.rateTolerance)
-        }
-        let status = try StatusReport(snapshot: snapshot, discrepancies: derived!.reconciliation?.discrepancies ?? [])
-        var data = AppData(people: people, figures: derived!, status: status, today: today, dueSoonDays: meta.dueSoonDays, user: user,
+        let query = Query(snapshot: snapshot, metadata: meta, today: today, visibility: visibility)
+        let derived = try query.figures(year: today.year)
+        let status = try StatusReport(snapshot: snapshot, discrepancies: derived.reconciliation?.discrepancies ?? [])
+        let data = AppData(people: people, figures: derived, status: status, query: query, user: user,
                            loginName: loginName ?? initials ?? "")
-        data.visibility = visibility
         let role: Message
         switch user?.role {
         case .caseworker?: role = Message(da: "sagsbehandler", en: "caseworker")
@@ -109,9 +106,6 @@ final class SnapshotSource: AppSource {
     }
 
     func citizen(_ cpr: CPR) throws -> Dataset { try snapshot.citizen(cpr) }
-    func grants(caseworker: String?, team: String?) throws -> [Grant] { try snapshot.grants(caseworker: caseworker, team: team) }
-    func storedTeamLines(today: Day) throws -> [TeamLine]? { try snapshot.storedTeamLines(today: today) }
-    func storedFollowUps(today: Day) throws -> [Grant]? { try snapshot.storedFollowUps(today: today) }
     func payments(function: String, posted: DayRange) throws -> Dataset { try snapshot.payments(function: function, posted: posted) }
 
     /// Reading needs no store file: none yet means no annotations (it is created by the first write).

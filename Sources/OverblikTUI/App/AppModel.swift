@@ -21,11 +21,6 @@ public struct AppHeader: Sendable {
 /// snapshot folder (is there a newer one?) and the export folder. Errors are shown on the message line.
 public protocol AppSource: AnyObject {
     func citizen(_ cpr: CPR) throws -> Dataset
-    /// One caseworker's grants, one team's, or (both nil) all.
-    func grants(caseworker: String?, team: String?) throws -> [Grant]
-    /// Team lines and the follow-up list's grants as the sync stored them for `today` (nil when it did not).
-    func storedTeamLines(today: Day) throws -> [TeamLine]?
-    func storedFollowUps(today: Day) throws -> [Grant]?
     func payments(function: String, posted: DayRange) throws -> Dataset
     func annotations() throws -> [String: Annotation]
     func history(key: String) throws -> [Annotation]
@@ -43,24 +38,27 @@ public protocol AppSource: AnyObject {
     func previousWhole() throws -> AppModel?
 }
 
-/// What the pages are built from: the records held in memory and who is looking.
+/// What the pages are built from: the records held in memory, the query layer for the rest, and
+/// who is looking.
 public struct AppData: Sendable {
-    /// Staff and the mapping; the grants only when given (else read through the source as pages need them).
+    /// Staff and the mapping (the grants are read through `query` as pages need them).
     public var people: Dataset
     public var figures: DerivedFigures
     /// Datastatus: sources, rejected rows, data breaks.
     public var status: StatusReport
-    public var today: Day
-    public var dueSoonDays: Int
+    /// The snapshot for this viewer and this today: stored or computed, and only what they may see.
+    public var query: Query
     public var user: StaffMember?
     /// The login name annotations are signed with.
     public var loginName: String
-    /// What the `[access]` rules let this person see.
-    public var visibility = Visibility.everything
 
-    public init(people: Dataset, figures: DerivedFigures, status: StatusReport, today: Day, dueSoonDays: Int, user: StaffMember?,
-                loginName: String) {
-        self.people = people; self.figures = figures; self.status = status; self.today = today; self.dueSoonDays = dueSoonDays
+    public var today: Day { query.today }
+    public var dueSoonDays: Int { query.dueSoonDays }
+    /// What the `[access]` rules let this person see.
+    public var visibility: Visibility { query.visibility }
+
+    public init(people: Dataset, figures: DerivedFigures, status: StatusReport, query: Query, user: StaffMember?, loginName: String) {
+        self.people = people; self.figures = figures; self.status = status; self.query = query
         self.user = user; self.loginName = loginName
     }
 }
@@ -128,7 +126,6 @@ public final class AppModel {
     private func build() {
         titles = ViewCatalogue.tabs.map(\.title)
         stacks = Array(repeating: [], count: ViewCatalogue.tabs.count)
-        allGrants = nil
         laidOutFor = -1
     }
 
@@ -141,28 +138,6 @@ public final class AppModel {
             if laidOutFor > 0 { p.layOut(width: laidOutFor - ScreenLayout.pageMargin, context) }
             stacks[current] = [p]
         }
-    }
-
-    /// All grants, read once when a page first needs them.
-    private var allGrants: [Grant]?
-
-    /// The grants a page needs: one caseworker's, one team's, or all (kept once read).
-    func grants(caseworker: String? = nil, team: String? = nil) -> Dataset {
-        var d = data.people
-        if let all = allGrants ?? (data.people.grants.isEmpty ? nil : data.people.grants) {
-            d.grants = all.filter { g in
-                (caseworker.map { g.caseworker.lowercased() == $0.lowercased() } ?? true) && (team.map { g.team.lowercased() == $0.lowercased() } ?? true)
-            }
-            return d
-        }
-        guard let source else { return d }
-        do {
-            d.grants = try source.grants(caseworker: caseworker, team: team)
-            if caseworker == nil && team == nil { allGrants = d.grants }
-        } catch {
-            message = describe(error)
-        }
-        return d
     }
 
     /// The tab bar's labels (a drilled tab marked `›`).

@@ -23,7 +23,8 @@ extension AppModel {
     }
 
     func caseloadPage(_ initials: String) -> Page {
-        let table = Views.caseload(grants(caseworker: initials), caseworker: initials, today: data.today, dueSoonDays: data.dueSoonDays)
+        let grants = reporting { try data.query.caseload(caseworker: initials) } ?? data.people
+        let table = Views.caseload(grants, caseworker: initials, today: data.today, dueSoonDays: data.dueSoonDays)
         return Page(kind: .caseload, caption: c.t("Sager for ", "Cases of ") + staffLabel(initials), table: table, context: c)
     }
 
@@ -32,15 +33,7 @@ extension AppModel {
     func teamPage() -> Page {
         let user = data.user
         let team = user?.role == .teamLead ? user?.team : nil
-        // The lines the sync stored for today when there are (no grant is read), else computed.
-        var table: ViewTable
-        let visible = data.visibility
-        if let lines = reporting({ try source?.storedTeamLines(today: data.today) }) {
-            table = Views.team(lines: lines.filter { visible.seesTeam($0.team) }, filter: ReportFilter(team: team))
-        } else {
-            let lines = teamDistribution(grants: grants(team: team).grants, staff: data.people.staff, today: data.today, dueSoonDays: data.dueSoonDays)
-            table = Views.team(lines: lines.filter { visible.seesTeam($0.team) }, filter: ReportFilter(team: team))
-        }
+        var table = Views.team(lines: reporting { try data.query.teamLines(team: team) } ?? [], filter: ReportFilter(team: team))
         let countsColumn = table.columns.firstIndex { $0.key == "byParagraph" }!
         let medianColumn = table.columns.firstIndex { $0.key == "teamMedian" }!
         var totals: [Paragraph: Int] = [:]
@@ -61,7 +54,7 @@ extension AppModel {
             table.rows[r].insert(.bar(Bar(segments: segments, mark: median, scale: Double(scale), summary: summary)), at: 4)
         }
         let legend = largest.enumerated().map { "\(Bar.part($0.offset).0) \($0.element.display)" } + ["\(Bar.part(3).0) " + c.t("andre", "others")]
-        let scope = user?.role == .teamLead ? user!.team : c.t("alle teams", "all teams")
+        let scope = team ?? c.t("alle teams", "all teams")
         return Page(kind: .team, caption: "\(scope) · " + legend.joined(separator: " ") + c.t(" · ja: over 1,25 × median", " · yes: above 1.25 × median"),
                     table: table, context: c)
     }
@@ -73,16 +66,9 @@ extension AppModel {
                     table: followUpTable(filter), context: c)
     }
 
-    /// The follow-up list from the sync's stored list for today when there is one, else computed.
+    /// The follow-up list (stored or computed, only what the user may see: the query layer decides).
     func followUpTable(_ filter: ReportFilter) -> ViewTable {
-        let visible = data.visibility
-        if let stored = reporting({ try source?.storedFollowUps(today: data.today) }) {
-            return Views.followUps(lines: stored.filter { filter.accepts($0) && visible.seesCaseworker($0.caseworker) }
-                .compactMap { CaseloadLine($0, today: data.today, dueSoonDays: data.dueSoonDays) })
-        }
-        var d = grants(caseworker: filter.caseworker, team: filter.team)
-        d.grants = d.grants.filter { visible.seesCaseworker($0.caseworker) }
-        return Views.followUps(d, filter: filter, today: data.today, dueSoonDays: data.dueSoonDays)
+        Views.followUps(lines: reporting { try data.query.followUps(filter) } ?? [])
     }
 
     /// The month the year-to-date figures run to: the last month that is over (as in the
@@ -159,11 +145,7 @@ extension AppModel {
             return Page(kind: .discrepancies, caption: c.t("Ingen afsluttet måned i \(data.figures.year) endnu", "No month of \(data.figures.year) is over yet"),
                         table: ViewTable(view: "discrepancies", columns: [.init("kind", da: "Slags", en: "Kind")]), context: c)
         }
-        var visibleReconciliation = r
-        if !data.visibility.isEverything {
-            visibleReconciliation.discrepancies = r.discrepancies.filter { $0.cpr == nil || data.visibility.seesCaseworker($0.caseworker) }
-        }
-        var table = Views.discrepancies(visibleReconciliation, filter: ReportFilter())
+        var table = Views.discrepancies(data.query.visible(r), filter: ReportFilter())
         table.columns.insert(.init("annotation", da: "Status", en: "Status", maxWidth: 12, priority: 7), at: 2)
         table.columns.append(.init("note", da: "Note", en: "Note", maxWidth: 30, priority: 0))
         let keyColumn = table.columns.firstIndex { $0.key == "key" }!

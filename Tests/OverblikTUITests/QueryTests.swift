@@ -1,0 +1,71 @@
+import Foundation
+import OverblikCore
+import OverblikStore
+import OverblikTestSupport
+import Testing
+@testable import OverblikTUI
+
+/// The query layer: what the sync stored on its own today, the same computed on any other day,
+/// and only what the viewer may see, for the TUI and the reports alike.
+@Suite("Query layer", .serialized)
+struct QueryTests {
+    let snapshot: Snapshot
+    let meta: SnapshotMetadata
+    let records: Dataset
+    init() throws {
+        snapshot = try Snapshot(path: SampleSnapshot.path)
+        meta = try snapshot.metadata()
+        records = try snapshot.dataset()
+    }
+
+    func query(_ today: Day, _ visibility: Visibility = .everything) -> Query {
+        Query(snapshot: snapshot, metadata: meta, today: today, visibility: visibility)
+    }
+
+    @Test func storedOnTheSyncsTodayComputedOnAnother() throws {
+        let synced = Day(year: 2026, month: 11, day: 23)!, later = Day(year: 2026, month: 12, day: 15)!
+        #expect(query(synced).storedHolds)
+        #expect(!query(later).storedHolds)
+        #expect(try query(later).storedFigures(year: 2026) == nil)
+        for day in [synced, later] {
+            let q = query(day)
+            #expect(try q.teamLines() == teamDistribution(grants: records.grants, staff: records.staff, today: day, dueSoonDays: meta.dueSoonDays))
+            let expected = followUpList(grants: records.grants, today: day, dueSoonDays: meta.dueSoonDays).map(\.grant.caseId)
+            #expect(try q.followUps(ReportFilter()).map(\.grant.caseId).sorted() == expected.sorted())
+            let r = try #require(try q.reconciliation(year: 2026))
+            #expect(r.period.end < day)
+            #expect(try q.figures(year: 2026).budget == Views.budgetRows(records, year: 2026, today: day))
+        }
+        // The later day moves what is computed: more months are over, follow-ups fall due.
+        #expect(try query(later).reconciliation(year: 2026)?.period.end != query(synced).reconciliation(year: 2026)?.period.end)
+    }
+
+    @Test func onlyWhatTheViewerMaySee() throws {
+        let day = Day(year: 2026, month: 11, day: 23)!
+        let member = try #require(records.staff.first { $0.initials == "MHA" })
+        let own = Visibility(user: member, scope: .own, staff: records.staff)
+        for q in [query(day, own), query(day.advanced(by: 1), own)] {
+            let lines = try q.teamLines()
+            #expect(!lines.isEmpty)
+            #expect(lines.allSatisfy { $0.team.lowercased() == member.team.lowercased() })
+            let followUps = try q.followUps(ReportFilter())
+            #expect(!followUps.isEmpty)
+            #expect(followUps.allSatisfy { $0.grant.caseworker == "MHA" })
+            let r = try #require(try q.reconciliation(year: 2026))
+            #expect(r.discrepancies.allSatisfy { $0.cpr == nil || $0.caseworker.uppercased() == "MHA" })
+            #expect(try query(q.today).reconciliation(year: 2026)?.discrepancies.count ?? 0 > r.discrepancies.count)
+        }
+    }
+
+    /// The TUI on a day the sync did not store shows what the query layer computes.
+    @Test func theTUIOnALaterDay() throws {
+        let later = Day(year: 2026, month: 12, day: 15)!
+        let model = try AppLoader.load(snapshot: snapshot, initials: nil, loginName: nil, language: .da, today: later, ageHours: 500,
+                                       exportDirectory: TemporaryFolder().path, annotationDirectory: TemporaryFolder().path)
+        #expect(model.message == nil)
+        let expected = teamDistribution(grants: records.grants, staff: records.staff, today: later, dueSoonDays: meta.dueSoonDays)
+        #expect(model.page.kind == .team)
+        let shown = model.page.table.rows.map { model.page.table.text($0[0], model.context) }
+        #expect(shown == expected.map(\.caseworker))
+    }
+}
