@@ -6,9 +6,15 @@ import OverblikTUI
 
 extension ReportFormat: ExpressibleByArgument {}
 
-/// The views `overblik report` prints.
-enum ReportView: String, CaseIterable, ExpressibleByArgument {
-    case caseload, team, followups, budget, movements, ottetal, discrepancies, status
+/// A view `overblik report` prints: an entry of `ReportCatalogue`.
+struct ReportView: ExpressibleByArgument {
+    let entry: ReportCatalogue.Entry
+    init?(argument: String) {
+        guard let entry = ReportCatalogue.entry(named: argument) else { return nil }
+        self.entry = entry
+    }
+    static var allValueStrings: [String] { ReportCatalogue.names }
+    var defaultValueDescription: String { entry.name }
 }
 
 /// `overblik report VIEW`: one view without a terminal UI, for scripts, mail and spreadsheets.
@@ -17,7 +23,7 @@ struct Report: ParsableCommand {
         abstract: "Skriv én visning som tekst, CSV eller JSON / print one view as text, CSV or JSON.",
         discussion: "CPR-numre er maskerede (010190-xxxx), medmindre --reveal-cpr er givet.")
 
-    @Argument(help: ArgumentHelp("Visningen / the view: \(ReportView.allCases.map(\.rawValue).joined(separator: ", "))."))
+    @Argument(help: ArgumentHelp("Visningen / the view: \(ReportCatalogue.names.joined(separator: ", "))."))
     var view: ReportView
 
     @OptionGroup var source: SnapshotOptions
@@ -44,7 +50,7 @@ struct Report: ParsableCommand {
     var month: Int?
 
     func validate() throws {
-        if view == .caseload && caseworker == nil {
+        if view.entry.needsCaseworker && caseworker == nil {
             throw ValidationError("caseload kræver --caseworker INITIALER / caseload needs --caseworker INITIALS")
         }
         if let paragraph, Paragraph(parsing: paragraph) == nil {
@@ -67,43 +73,14 @@ struct Report: ParsableCommand {
             case .success(let who): visibility = who.visibility
             case .failure(let refusal): fail(refusal.text(source.language))
             }
-            func refuse(_ da: String, _ en: String) -> Never { fail(AccessCheck.refusal(da, en).text(source.language)) }
-            if view == .status && !visibility.isEverything {
-                refuse("status viser alle afviste rækker; det kræver adgang til alt", "status shows every rejected row; that needs access to everything")
-            }
-            if view == .caseload, let caseworker, !visibility.seesCaseworker(caseworker) {
-                refuse("\(caseworker.uppercased())s sager er ikke dine at se", "\(caseworker.uppercased())'s cases are not yours to see")
-            }
         }
         let query = Query(snapshot: snapshot, metadata: meta, today: context.today, visibility: visibility)
         let filter = ReportFilter(caseworker: caseworker, team: team, paragraph: paragraph.flatMap { Paragraph(parsing: $0) },
                                   year: year, month: month)
-        let y = year ?? context.today.year
-        let output = try orFail(source.language) { () throws(SnapshotError) -> String? in
-            switch view {
-            case .status:
-                return try StatusReport(snapshot: snapshot).render(format, context)
-            case .caseload:
-                // By construction: validate() refuses caseload without --caseworker.
-                let who = caseworker ?? ""
-                return Views.caseload(try query.caseload(caseworker: who), caseworker: who, today: context.today,
-                                      dueSoonDays: query.dueSoonDays).render(format, context)
-            case .team:
-                return Views.team(lines: try query.teamLines(team: team), filter: filter).render(format, context)
-            case .followups:
-                return Views.followUps(lines: try query.followUps(filter)).render(format, context)
-            case .budget:
-                return Views.budget(try query.budget(year: y), filter: filter).render(format, context)
-            case .movements:
-                return Views.movements(try query.movements(year: y), filter: filter).render(format, context)
-            case .ottetal, .discrepancies:
-                guard let r = try query.reconciliation(year: y, month: month) else { return nil }
-                // Ottetal: totals of every paragraph, whoever looks; discrepancies: only the visible ones.
-                let f = ReportFilter(caseworker: caseworker, team: team, paragraph: filter.paragraph)
-                return (view == .ottetal ? Views.ottetal(r, filter: f) : Views.discrepancies(r, filter: f)).render(format, context)
-            }
-        }
+        if let refusal = view.entry.refused(query, filter) { fail(refusal.text(source.language)) }
+        let output = try orFail(source.language) { () throws(SnapshotError) in try view.entry.render(query, filter, format, context) }
         guard let output else {
+            let y = year ?? context.today.year
             fail(source.language == .da ? "ingen afsluttet måned i \(month.map { "\($0)/" } ?? "")\(y) før \(context.today.danish): vælg en periode, der er slut"
                                         : "no month of \(month.map { "\($0)/" } ?? "")\(y) is over before \(context.today.danish): choose a period that has ended")
         }

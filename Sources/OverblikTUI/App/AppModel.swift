@@ -346,19 +346,19 @@ public final class AppModel {
     }
 
     /// The discrepancy key of the selected line, where the page has one.
-    private var selectedKey: String? {
+    var selectedKey: String? {
         if page.kind == .sideBySide { return page.subject }
         if case .masked(let key)? = page.selected("key"), !key.isEmpty { return key }
         return nil
     }
 
     private func openAnnotation() {
-        guard let key = selectedKey else {
+        guard let offer = ViewCatalogue.view(page.kind).offers.first(where: { $0.action == .annotate }), let key = selectedKey else {
             message = context.t("vælg en afvigelse i Afstemning", "choose a discrepancy in Reconciliation")
             return
         }
-        guard data.user?.role == .consultant else {
-            message = context.t("kun en konsulent kan sætte status på en afvigelse", "only a consultant can set a discrepancy's status")
+        if let reason = offer.disabledBecause(self) {
+            message = reason.text(context.language)
             return
         }
         guard source != nil else { message = context.t("ingen annoteringsdatabase", "no annotation database"); return }
@@ -404,30 +404,10 @@ public final class AppModel {
 
     // MARK: Drill-down, export, reload
 
+    /// `⏎`: what the page's view opens from the selected row (`ViewCatalogue`).
     private func details() {
         guard page.selectedRow != nil else { return }
-        var next: Page?
-        switch page.kind {
-        case .caseload, .followUps, .payments:
-            if case .cpr(let cpr)? = page.selected("cpr") { next = citizenPage(cpr) }
-        case .team:
-            if case .text(let initials)? = page.selected("caseworker") {
-                if data.visibility.seesCaseworker(initials) {
-                    next = caseloadPage(initials)
-                } else {
-                    message = AccessCheck.refusal("\(initials)s sager er ikke dine at se; Team viser kun tallene",
-                                                  "\(initials)'s cases are not yours to see; Team shows the figures only").text(context.language)
-                }
-            }
-        case .functions:
-            if case .text(let function)? = page.selected("function") { next = monthsPage(function) }
-        case .months(let function):
-            if case .int(let month)? = page.selected("month") { next = paymentsPage(function, month: month) }
-        case .discrepancies, .citizen:
-            if let key = selectedKey { next = sideBySidePage(key: key) }
-        case .sideBySide, .rejected: break
-        }
-        guard var next else {
+        guard var next = ViewCatalogue.view(page.kind).opens?(self) else {
             if message == nil { message = context.t("ingen detaljer bag denne række", "no details behind this row") }
             return
         }

@@ -92,20 +92,17 @@ extension AppModel {
     /// The keys that do something on this page, most important first where space is short.
     var footerHints: [(key: String, text: Message, keep: Int)] {
         var hints: [(String, Message, Int)] = [("↑↓", Message(da: "flyt", en: "move"), 9)]
-        let canDrill: Bool
-        switch page.kind {
-        case .sideBySide, .rejected: canDrill = false
-        case .citizen: canDrill = page.selected("key").map { if case .masked(let k) = $0 { return !k.isEmpty }; return false } ?? false
-        default: canDrill = true
-        }
+        let view = ViewCatalogue.view(page.kind)
         func hint(_ a: Action, _ keep: Int) { hints.append((Action.label(a.keys[0]), a.description, keep)) }
-        if canDrill { hint(.details, 8) }
+        if view.opens != nil && view.canOpen(page) { hint(.details, 8) }
         if stacks[current].count > 1 { hint(.back, 8) }
         hint(.search, 5)
         hint(.filter, 4)
         hint(.sort, 3)
         hint(.export, 2)
-        if page.kind == .discrepancies || page.kind == .sideBySide, data.user?.role == .consultant { hints.append(("a", Message(da: "status", en: "status"), 7)) }
+        for offer in view.offers where offer.inFooter && offer.disabledBecause(self) == nil {
+            hints.append((Action.label(offer.action.keys[0]), offer.label, 7))
+        }
         if newerSnapshot { hint(.reload, 7) }
         hint(.help, 10)
         hint(.quit, 10)

@@ -1,8 +1,11 @@
 import OverblikCore
 
-/// The tabs of the application, in order: one entry each with its title, the roles that start in
-/// it and how its page is built. The tab bar, the number keys (`1`…), the help screen and the start
-/// tab all come from this list; a new tab is one entry here and its page builder.
+/// The views of the application, in one place: the tabs in order (title, the roles that start
+/// there, how the page is built) and, for every kind of page, what `⏎` opens from its rows, the
+/// actions it offers (with the reason when one does not work), and the `overblik report` view that
+/// prints the same list. The tab bar, the number keys, the start tab, drill-down, the footer and
+/// the help screen all come from here; a new view is an entry here, its page builder (`Pages.swift`)
+/// and its pure view function (`Views`), and for a report an entry in `ReportCatalogue`.
 enum ViewCatalogue {
     struct Tab: Sendable {
         let title: Message
@@ -19,6 +22,81 @@ enum ViewCatalogue {
         Tab(title: Message(da: "Afstemning", en: "Reconciliation"), startsFor: [.consultant], build: { $0.discrepancyPage() }),
         Tab(title: Message(da: "Datastatus", en: "Data status"), startsFor: [], build: { $0.rejectedPage() }),
     ]
+
+    /// One kind of page.
+    struct View: Sendable {
+        /// The `overblik report` view that prints the same list, where there is one.
+        let report: String?
+        /// What `⏎` opens from the selected row; nil from the closure when nothing does (a refusal
+        /// then says why on the message line). A view without it has nothing behind its rows.
+        var opens: (@Sendable (AppModel) -> Page?)?
+        /// Whether the selected row has something behind it (for the footer's `⏎`).
+        var canOpen: @Sendable (Page) -> Bool = { _ in true }
+        /// The actions the view offers beyond those every list has.
+        var offers: [Offer] = []
+    }
+
+    /// An action one view offers, and when it does not work for this user.
+    struct Offer: Sendable {
+        let action: Action
+        /// The footer's word for it.
+        let label: Message
+        /// Why it does nothing for this user here (nil: it works).
+        let disabledBecause: @Sendable (AppModel) -> Message?
+        /// Shown in the footer when it works (else it works without being advertised).
+        var inFooter = true
+    }
+
+    /// The view of a kind of page.
+    static func view(_ kind: PageKind) -> View {
+        switch kind {
+        case .caseload: return View(report: "caseload", opens: openCitizen)
+        case .team:
+            return View(report: "team", opens: { m in
+                guard case .text(let initials)? = m.page.selected("caseworker") else { return nil }
+                guard m.data.visibility.seesCaseworker(initials) else {
+                    m.message = AccessCheck.refusal("\(initials)s sager er ikke dine at se; Team viser kun tallene",
+                                                    "\(initials)'s cases are not yours to see; Team shows the figures only").text(m.c.language)
+                    return nil
+                }
+                return m.caseloadPage(initials)
+            })
+        case .followUps: return View(report: "followups", opens: openCitizen)
+        case .functions:
+            return View(report: "budget", opens: { m in
+                guard case .text(let function)? = m.page.selected("function") else { return nil }
+                return m.monthsPage(function)
+            })
+        case .months(let function):
+            return View(report: nil, opens: { m in
+                guard case .int(let month)? = m.page.selected("month") else { return nil }
+                return m.paymentsPage(function, month: month)
+            })
+        case .payments: return View(report: nil, opens: openCitizen)
+        case .discrepancies: return View(report: "discrepancies", opens: openDiscrepancy, offers: [annotate])
+        case .citizen:
+            // A citizen's rows that are discrepancies open side by side, and take a status too.
+            return View(report: nil, opens: openDiscrepancy, canOpen: { page in
+                if case .masked(let key)? = page.selected("key") { return !key.isEmpty }
+                return false
+            }, offers: [Offer(action: annotate.action, label: annotate.label, disabledBecause: annotate.disabledBecause, inFooter: false)])
+        case .sideBySide: return View(report: nil, opens: nil, offers: [annotate])
+        case .rejected: return View(report: "status", opens: nil)
+        }
+    }
+
+    private static let openCitizen: @Sendable (AppModel) -> Page? = { m in
+        guard case .cpr(let cpr)? = m.page.selected("cpr") else { return nil }
+        return m.citizenPage(cpr)
+    }
+
+    private static let openDiscrepancy: @Sendable (AppModel) -> Page? = { m in m.selectedKey.flatMap { m.sideBySidePage(key: $0) } }
+
+    /// `a`: a status and a note on a discrepancy, for a consultant.
+    private static let annotate = Offer(action: .annotate, label: Message(da: "status", en: "status")) { m in
+        m.data.user?.role == .consultant ? nil
+            : Message(da: "kun en konsulent kan sætte status på en afvigelse", en: "only a consultant can set a discrepancy's status")
+    }
 
     /// The tab a role starts in: a caseworker in Mine sager, a team lead in Team, a consultant in
     /// Afstemning; someone unknown in Team.

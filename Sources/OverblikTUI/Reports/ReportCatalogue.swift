@@ -1,0 +1,72 @@
+import OverblikCore
+import OverblikStore
+
+/// The views `overblik report` prints, one entry each: its name, who may print it, and how it is
+/// read through the query layer and printed. `overblik report VIEW` is this list; the TUI's views
+/// name the report that prints the same list (`ViewCatalogue.View.report`). A new report is an
+/// entry here and its pure view function in `Views`.
+public enum ReportCatalogue {
+    public struct Entry: Sendable {
+        public let name: String
+        /// `--caseworker` must be given.
+        public var needsCaseworker = false
+        /// Why this viewer may not print it with these options (nil: they may).
+        var refusal: @Sendable (Query, ReportFilter) -> AccessCheck.Refusal? = { _, _ in nil }
+        /// The view printed, or nil when the period it needs has no month that is over.
+        let print: @Sendable (Query, ReportFilter, ReportFormat, ReportContext) throws(SnapshotError) -> String?
+
+        /// Why the viewer may not print this report (nil: they may).
+        public func refused(_ query: Query, _ filter: ReportFilter) -> AccessCheck.Refusal? { refusal(query, filter) }
+
+        /// The report as text, CSV or JSON; nil when no month of the period is over before today.
+        public func render(_ query: Query, _ filter: ReportFilter, _ format: ReportFormat,
+                           _ c: ReportContext) throws(SnapshotError) -> String? {
+            try print(query, filter, format, c)
+        }
+    }
+
+    public static let entries: [Entry] = [
+        Entry(name: "caseload", needsCaseworker: true, refusal: { q, f in
+            guard let who = f.caseworker, !q.visibility.seesCaseworker(who) else { return nil }
+            return AccessCheck.refusal("\(who.uppercased())s sager er ikke dine at se", "\(who.uppercased())'s cases are not yours to see")
+        }, print: { q, f, format, c throws(SnapshotError) in
+            let who = f.caseworker ?? ""  // needsCaseworker: given
+            return Views.caseload(try q.caseload(caseworker: who), caseworker: who, today: q.today, dueSoonDays: q.dueSoonDays).render(format, c)
+        }),
+        Entry(name: "team", print: { q, f, format, c throws(SnapshotError) in
+            Views.team(lines: try q.teamLines(team: f.team), filter: f).render(format, c)
+        }),
+        Entry(name: "followups", print: { q, f, format, c throws(SnapshotError) in
+            Views.followUps(lines: try q.followUps(f)).render(format, c)
+        }),
+        Entry(name: "budget", print: { q, f, format, c throws(SnapshotError) in
+            Views.budget(try q.budget(year: f.year ?? q.today.year), filter: f).render(format, c)
+        }),
+        Entry(name: "movements", print: { q, f, format, c throws(SnapshotError) in
+            Views.movements(try q.movements(year: f.year ?? q.today.year), filter: f).render(format, c)
+        }),
+        // The eight figures are totals of every paragraph, whoever looks; the discrepancies only those the viewer may see.
+        Entry(name: "ottetal", print: { q, f, format, c throws(SnapshotError) in
+            try q.reconciliation(year: f.year ?? q.today.year, month: f.month).map { Views.ottetal($0, filter: f.withoutPeriod).render(format, c) }
+        }),
+        Entry(name: "discrepancies", print: { q, f, format, c throws(SnapshotError) in
+            try q.reconciliation(year: f.year ?? q.today.year, month: f.month).map { Views.discrepancies($0, filter: f.withoutPeriod).render(format, c) }
+        }),
+        Entry(name: "status", refusal: { q, _ in
+            q.visibility.isEverything ? nil
+                : AccessCheck.refusal("status viser alle afviste rækker; det kræver adgang til alt",
+                                      "status shows every rejected row; that needs access to everything")
+        }, print: { q, _, format, c throws(SnapshotError) in
+            try StatusReport(snapshot: q.snapshot).render(format, c)
+        }),
+    ]
+
+    public static var names: [String] { entries.map(\.name) }
+
+    public static func entry(named name: String) -> Entry? { entries.first { $0.name == name } }
+}
+
+extension ReportFilter {
+    /// The filter without its year and month (the reconciliation's period is chosen by them already).
+    var withoutPeriod: ReportFilter { ReportFilter(caseworker: caseworker, team: team, paragraph: paragraph) }
+}
