@@ -3,10 +3,24 @@ import OverblikCore
 /// Drawing the application: header, tab bar, the page (its caption and filters, the fixed table
 /// above, the list), the footer generated from the key table, and the overlays.
 extension AppModel {
-    /// Draws the whole screen.
+    /// Shows the application on `s`: fitted to the surface's size first (the one input a frame
+    /// has), then drawn; drawing writes nothing back.
     public func render(on s: Surface) {
+        fit(rows: s.rows, columns: s.columns)
+        draw(on: s)
+    }
+
+    /// Takes the screen's size: the pages are laid out for its width (again only when it changed),
+    /// and paging, the mouse and the renderer all derive the same `layout` from it.
+    public func fit(rows: Int, columns: Int) {
+        screenSize = (rows, columns)
+        let minimum = ScreenLayout.minimumSize
+        if rows >= minimum.rows, columns >= minimum.columns, laidOutFor != columns { layOutAll(width: columns) }
+    }
+
+    /// Draws the whole screen from the model as it is (after `fit`).
+    func draw(on s: Surface) {
         s.clear()
-        screenSize = (s.rows, s.columns)  // the screen's size is the input; everything else is derived from it
         let minimum = ScreenLayout.minimumSize
         guard s.rows >= minimum.rows, s.columns >= minimum.columns else {
             s.put(c.t("vinduet er for lille", "the window is too small"), row: 0, column: 0, style: .warning)
@@ -14,7 +28,6 @@ extension AppModel {
             s.placeCursor(row: 0, column: 0)
             return
         }
-        if laidOutFor != s.columns { layOutAll(width: s.columns) }
         let l = layout
         drawHeader(s)
         drawTabs(s, l)
@@ -57,9 +70,8 @@ extension AppModel {
             TableWidget.draw(above, rows: Array(above.rows.indices), layout: aboveLayout, state: nil, context: c, on: s,
                              top: place.top, height: place.height)
         }
-        let height = l.listHeight
-        modifyPage { $0.state.keepVisible(height: height, count: count) }
-        let cursor = TableWidget.draw(p.table, rows: p.order, layout: p.layout, state: page.state, sort: p.sort, context: c,
+        let cursor = TableWidget.draw(p.table, rows: p.order, layout: p.layout, state: p.state.shown(height: l.listHeight, count: count),
+                                      sort: p.sort, context: c,
                                       on: s, top: l.listTop, height: l.listHeight + 1)
         s.placeCursor(row: cursor, column: 0)
     }

@@ -22,4 +22,12 @@ public struct ListState: Equatable, Sendable {
         if selected >= top + h { top = selected - h + 1 }
         top = max(0, min(top, max(0, count - h)))
     }
+
+    /// The state as shown in `height` rows: the selection kept visible (what the screen draws and a
+    /// click or a key starts from), without changing this one.
+    public func shown(height: Int, count: Int) -> ListState {
+        var s = self
+        s.keepVisible(height: height, count: count)
+        return s
+    }
 }
