@@ -104,11 +104,9 @@ public enum SnapshotWriter {
             try rejected.execute(arguments: [r.table.rawValue, r.file, r.line, r.column, r.field, r.value, r.reason.da, r.reason.en])
         }
 
-        let grants = try RawInsert(db, """
-            INSERT INTO grants (case_id, cpr, name, paragraph, service_code, service_name, provider, start, "end",
-              rate, rate_unit, hours_per_week, caseworker, team, next_follow_up, last_follow_up, target_group,
-              acting_municipality, paying_municipality, line) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-            """)
+        // Values in the order of the table's one description (`TableName.columns`, `Schema.insert`);
+        // the round-trip tests read every field back.
+        let grants = try RawInsert(db, Schema.insert(.grants))
         for g in d.grants {
             grants.bind(1, g.caseId); grants.bind(2, g.cpr.value); grants.bind(3, g.name); grants.bind(4, g.paragraph.key)
             grants.bind(5, g.serviceCode); grants.bind(6, g.serviceName); grants.bind(7, g.provider); grants.bind(8, g.start.ordinal)
@@ -119,7 +117,7 @@ public enum SnapshotWriter {
             try grants.step(db)
         }
 
-        let staff = try db.makeStatement(sql: "INSERT INTO staff (initials, name, team, role, username, line) VALUES (?,?,?,?,?,?)")
+        let staff = try db.makeStatement(sql: Schema.insert(.staff))
         for s in d.staff {
             try staff.execute(arguments: [s.initials, s.name, s.team, s.role.rawValue, s.username, s.line])
         }
@@ -130,23 +128,17 @@ public enum SnapshotWriter {
             FileHandle.standardError.write(Data("  write payments: \(String(format: "%.3f", Date().timeIntervalSince(t))) s\n".utf8))
         }
 
-        let budget = try db.makeStatement(sql: """
-            INSERT INTO budget (year, month, function, budget, corrected_budget, line) VALUES (?,?,?,?,?,?)
-            """)
+        let budget = try db.makeStatement(sql: Schema.insert(.budget))
         for b in d.budget {
             try budget.execute(arguments: [b.year, b.month, b.function, b.budget.ore, b.correctedBudget?.ore, b.line])
         }
 
-        let dst = try db.makeStatement(sql: """
-            INSERT INTO dst (cpr, paragraph, dst_code, start, "end", target_group, line) VALUES (?,?,?,?,?,?,?)
-            """)
+        let dst = try db.makeStatement(sql: Schema.insert(.dst))
         for r in d.dst {
             try dst.execute(arguments: [r.cpr.value, r.paragraph.key, r.dstCode, r.start.ordinal, r.end?.ordinal, r.targetGroup, r.line])
         }
 
-        let mapping = try db.makeStatement(sql: """
-            INSERT INTO mapping (paragraph, function, grouping, dst_code, service_codes, label, line) VALUES (?,?,?,?,?,?,?)
-            """)
+        let mapping = try db.makeStatement(sql: Schema.insert(.mapping))
         for m in d.mapping {
             try mapping.execute(arguments: [m.paragraph.key, m.function, m.grouping, m.dstCode,
                                             m.serviceCodes.joined(separator: ","), m.label, m.line])

@@ -72,9 +72,7 @@ extension Generator {
 
         // Case system: UTF-8 with BOM and CRLF (as Excel saves "CSV UTF-8"); two columns renamed.
         var grants = ExportFile(crlf: true, bom: true)
-        grants.record(["Sags-ID", "CPR-nr.", "Navn", "Paragraf", "Ydelseskode", "Ydelse", "Leverandør", "Startdato",
-                       "Slutdato", "Takst", "Takstenhed", "Timer pr. uge", "Sagsbehandler", "Team", "Opfølgningsdato",
-                       "Seneste opfølgning", "Målgruppe", "Handlekommune", "Betalingskommune"])
+        grants.record(TableName.grants.headerLine(renamed: sampleRenames))
         let paragraphStyles = ["SEL §", "§ ", "", "SEL § "]
         for (i, plan) in plans.enumerated() {
             let g = plan.grant
@@ -104,7 +102,7 @@ extension Generator {
         }
 
         var staff = ExportFile()
-        staff.record(["Initialer", "Navn", "Team", "Rolle", "Brugernavn"])
+        staff.record(TableName.staff.headerLine())
         for team in Catalogue.teams {
             staff.record([team.lead.0, team.lead.1, team.name, "teamleder", team.lead.0.lowercased()])
             for (initials, name) in team.caseworkers {
@@ -117,8 +115,7 @@ extension Generator {
 
         // Economy system: Windows-1252 and CRLF, as older economy systems export.
         var pay = ExportFile(crlf: true, windows1252: true)
-        pay.record(["Bilagsnr", "CPR", "Funktion", "Gruppering", "Leverandør", "Periode fra", "Periode til", "Beløb",
-                    "Bogføringsdato", "Betalingskommune", "Handlekommune"])
+        pay.record(TableName.payments.headerLine())
         for (i, p) in payments.enumerated() {
             pay.record([p.voucherId, p.cpr.formatted, p.function, p.grouping, p.provider, Format.date(p.periodStart),
                         Format.date(p.periodEnd), Format.amount(p.amount), Format.date(p.postingDate),
@@ -136,7 +133,7 @@ extension Generator {
         }
 
         var budgetFile = ExportFile()
-        budgetFile.record(["År", "Måned", "Funktion", "Budget", "Korrigeret budget"])
+        budgetFile.record(TableName.budget.headerLine())
         for (i, b) in budget.enumerated() {
             budgetFile.record([String(b.year), String(b.month), b.function, Format.amount(b.budget), Format.amount(b.correctedBudget)])
             if i == 30 { rejected("okonomi/budget.csv", budgetFile.raw("2026;13;5.38.50;1.000.000,00;"), "Måned", "måned 13") }
@@ -144,7 +141,7 @@ extension Generator {
 
         // The DST extract: ISO dates.
         var dstFile = ExportFile()
-        dstFile.record(["CPR", "Paragraf", "DST-ydelseskode", "Startdato", "Slutdato", "Målgruppe"])
+        dstFile.record(TableName.dst.headerLine())
         for (i, r) in dst.enumerated() {
             dstFile.record([r.cpr.digits, "§ \(r.paragraph.number)\(r.paragraph.letter)", r.dstCode, r.start.iso,
                             r.end?.iso ?? "", r.targetGroup])
@@ -152,7 +149,7 @@ extension Generator {
         }
 
         var mapping = ExportFile()
-        mapping.record(["Paragraf", "Funktion", "Gruppering", "DST-ydelseskode", "Ydelseskoder", "Tekst"])
+        mapping.record(TableName.mapping.headerLine())
         for m in Catalogue.mapping {
             mapping.record([m.paragraph.key, m.function, m.grouping, m.dstCode, m.serviceCodes.joined(separator: ","), m.label])
         }
@@ -257,3 +254,7 @@ extension Generator {
         """
     }
 }
+
+/// The two grant columns this fictitious case system names its own way (as its `overblik.toml`
+/// says under `[tables.grants.columns]`); every other header is the description's default.
+let sampleRenames = ["cpr": "CPR-nr.", "nextFollowUp": "Opfølgningsdato"]

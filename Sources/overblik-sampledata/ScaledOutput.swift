@@ -73,9 +73,7 @@ extension Generator {
         func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
 
         let grants = try StreamFile(path("fagsystem/indsatser.csv"), bom: true)
-        grants.record(["Sags-ID", "CPR-nr.", "Navn", "Paragraf", "Ydelseskode", "Ydelse", "Leverandør", "Startdato",
-                       "Slutdato", "Takst", "Takstenhed", "Timer pr. uge", "Sagsbehandler", "Team", "Opfølgningsdato",
-                       "Seneste opfølgning", "Målgruppe", "Handlekommune", "Betalingskommune"])
+        grants.record(TableName.grants.headerLine(renamed: sampleRenames))
         for plan in plans {
             let g = plan.grant
             let paragraph = g.paragraph.law == "SEL" ? "SEL §\(g.paragraph.number)\(g.paragraph.letter)" : "ABL §\(g.paragraph.number)"
@@ -87,7 +85,7 @@ extension Generator {
         try grants.close()
 
         let staff = try StreamFile(path("fagsystem/medarbejdere.csv"))
-        staff.record(["Initialer", "Navn", "Team", "Rolle", "Brugernavn"])
+        staff.record(TableName.staff.headerLine())
         for r in 1...replicas {
             for team in Catalogue.teams {
                 let suffix = replicas > 1 ? String(r) : ""
@@ -103,8 +101,7 @@ extension Generator {
 
         // Payments streamed; what 2025 posted per function and month is summed on the way for the budget.
         let pay = try StreamFile(path("okonomi/posteringer.csv"), windows1252: true)
-        pay.record(["Bilagsnr", "CPR", "Funktion", "Gruppering", "Leverandør", "Periode fra", "Periode til", "Beløb",
-                    "Bogføringsdato", "Betalingskommune", "Handlekommune"])
+        pay.record(TableName.payments.headerLine())
         var posted: [String: [Int: Int64]] = [:]
         forEachPayment { p in
             pay.record([p.voucherId, p.cpr.formatted, p.function, p.grouping, p.provider, Format.date(p.periodStart),
@@ -115,21 +112,21 @@ extension Generator {
         try pay.close()
 
         let budget = try StreamFile(path("okonomi/budget.csv"))
-        budget.record(["År", "Måned", "Funktion", "Budget", "Korrigeret budget"])
+        budget.record(TableName.budget.headerLine())
         for b in budgetLines(posted: posted) {
             budget.record([String(b.year), String(b.month), b.function, Format.amount(b.budget), Format.amount(b.correctedBudget)])
         }
         try budget.close()
 
         let dst = try StreamFile(path("dst/indberetning.csv"))
-        dst.record(["CPR", "Paragraf", "DST-ydelseskode", "Startdato", "Slutdato", "Målgruppe"])
+        dst.record(TableName.dst.headerLine())
         for r in dstRows() {
             dst.record([r.cpr.digits, "§ \(r.paragraph.number)\(r.paragraph.letter)", r.dstCode, r.start.iso, r.end?.iso ?? "", r.targetGroup])
         }
         try dst.close()
 
         let mapping = try StreamFile(path("stamdata/masteroversigt.csv"))
-        mapping.record(["Paragraf", "Funktion", "Gruppering", "DST-ydelseskode", "Ydelseskoder", "Tekst"])
+        mapping.record(TableName.mapping.headerLine())
         for m in Catalogue.mapping {
             mapping.record([m.paragraph.key, m.function, m.grouping, m.dstCode, m.serviceCodes.joined(separator: ","), m.label])
         }

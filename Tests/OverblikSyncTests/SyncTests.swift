@@ -226,7 +226,7 @@ struct SyncTests {
         var inner: SyncError?
         _ = try directory.publish(createdAt: fixedNowDate, mode: 0o600, keep: 2, dryRun: true) { temporary in
             do throws(SyncError) { _ = try sync(path) } catch { inner = error }
-            FileManager.default.createFile(atPath: temporary, contents: nil)
+            _ = FileManager.default.createFile(atPath: temporary, contents: nil)
         }
         guard case .busy(let holder) = inner else {
             Issue.record("expected busy, got \(String(describing: inner))")

@@ -1,3 +1,5 @@
+import OverblikCore
+
 /// The snapshot's SQLite schema. This text is the schema's documentation: read it here or
 /// with `sqlite3 FILE .schema`.
 ///
@@ -40,39 +42,9 @@ package enum Schema {
         reason_en TEXT NOT NULL
     );
 
-    CREATE TABLE grants (
-        id INTEGER PRIMARY KEY,
-        case_id TEXT NOT NULL UNIQUE,
-        cpr INTEGER NOT NULL,
-        name TEXT NOT NULL,
-        paragraph TEXT NOT NULL,        -- normalised key, e.g. SEL-108
-        service_code TEXT NOT NULL,
-        service_name TEXT NOT NULL,
-        provider TEXT NOT NULL,
-        start INTEGER NOT NULL,
-        "end" INTEGER,                  -- inclusive; NULL = ongoing
-        rate INTEGER,                   -- øre per rate unit; NULL = costs nothing
-        rate_unit TEXT,                 -- dag, uge, måned, år, time
-        hours_per_week INTEGER,         -- hundredths of an hour
-        caseworker TEXT NOT NULL,
-        team TEXT NOT NULL,
-        next_follow_up INTEGER,
-        last_follow_up INTEGER,
-        target_group TEXT NOT NULL,     -- '' = Uoplyst
-        acting_municipality TEXT,
-        paying_municipality TEXT,
-        line INTEGER NOT NULL
-    );
+    \(create(.grants))
 
-    CREATE TABLE staff (
-        id INTEGER PRIMARY KEY,
-        initials TEXT NOT NULL,
-        name TEXT NOT NULL,
-        team TEXT NOT NULL,
-        role TEXT NOT NULL,             -- sagsbehandler, teamleder, konsulent
-        username TEXT NOT NULL,
-        line INTEGER NOT NULL
-    );
+    \(create(.staff))
 
     -- The Team and Opfølgning views for the snapshot's today (meta views_today), so that they
     -- need not read every grant: team lines in order, and the follow-up list as grant ids in order.
@@ -97,38 +69,12 @@ package enum Schema {
         PRIMARY KEY (function, posting_month)
     ) WITHOUT ROWID;
 
-    CREATE TABLE budget (
-        id INTEGER PRIMARY KEY,
-        year INTEGER NOT NULL,
-        month INTEGER NOT NULL,
-        function TEXT NOT NULL,
-        budget INTEGER NOT NULL,
-        corrected_budget INTEGER,
-        line INTEGER NOT NULL
-    );
+    \(create(.budget))
 
-    CREATE TABLE dst (
-        id INTEGER PRIMARY KEY,
-        cpr INTEGER NOT NULL,
-        paragraph TEXT NOT NULL,
-        dst_code TEXT NOT NULL,
-        start INTEGER NOT NULL,
-        "end" INTEGER,
-        target_group TEXT NOT NULL,
-        line INTEGER NOT NULL
-    );
+    \(create(.dst))
 
     -- The masteroversigt, in file order (id = order in the file).
-    CREATE TABLE mapping (
-        id INTEGER PRIMARY KEY,
-        paragraph TEXT NOT NULL,
-        function TEXT NOT NULL,
-        grouping TEXT NOT NULL,
-        dst_code TEXT NOT NULL,
-        service_codes TEXT NOT NULL,    -- comma-separated
-        label TEXT NOT NULL,
-        line INTEGER NOT NULL
-    );
+    \(create(.mapping))
 
     -- Counts of records read but not fully usable (grantsWithoutRate, paymentsWithoutParagraph,
     -- grantsWithUnknownCaseworker).
@@ -178,6 +124,41 @@ package enum Schema {
         inflow INTEGER NOT NULL, outflow INTEGER NOT NULL, active_at_month_end INTEGER NOT NULL
     );
     """
+
+    /// The tables a drop's records are kept in, column by column (payments are packed instead).
+    package static let recordTables: [TableName] = [.grants, .staff, .budget, .dst, .mapping]
+
+    /// A record table's stored columns, in the order of `TableName.columns`, then `line`.
+    package static func storedColumns(_ table: TableName) -> [String] {
+        table.columns.compactMap(\.stored) + ["line"]
+    }
+
+    /// A column name as SQL: quoted where it is a keyword.
+    static func quoted(_ name: String) -> String { name == "end" ? "\"end\"" : name }
+
+    /// A record table's CREATE, from the table's one description: an `id` in file order, the stored
+    /// columns with their types and notes, and the line the record came from.
+    package static func create(_ table: TableName) -> String {
+        var lines = ["id INTEGER PRIMARY KEY,"]
+        for c in table.columns {
+            guard let name = c.stored else { continue }
+            let definition = "\(quoted(name)) \(c.type.rawValue)\(c.nullable ? "" : " NOT NULL")\(c.unique ? " UNIQUE" : ""),"
+            lines.append(c.note.map { definition + String(repeating: " ", count: max(1, 32 - definition.count)) + "-- " + $0 } ?? definition)
+        }
+        lines.append("line INTEGER NOT NULL")
+        return "CREATE TABLE \(table.rawValue) (\n" + lines.map { "    " + $0 }.joined(separator: "\n") + "\n);"
+    }
+
+    /// The INSERT of one record of a record table (values in `storedColumns` order).
+    package static func insert(_ table: TableName) -> String {
+        let columns = storedColumns(table)
+        return "INSERT INTO \(table.rawValue) (\(columns.map(quoted).joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ",")))"
+    }
+
+    /// The SELECT of a record table's stored columns, in `storedColumns` order (read by position).
+    package static func select(_ table: TableName) -> String {
+        "SELECT \(storedColumns(table).map(quoted).joined(separator: ", ")) FROM \(table.rawValue)"
+    }
 
     /// Built after the bulk load.
     /// The records' indexes: built while the figures are still being computed.

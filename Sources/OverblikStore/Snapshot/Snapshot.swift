@@ -190,12 +190,9 @@ public final class Snapshot: Sendable {
 
     static func grants(_ db: Database, where clause: String = "", _ arguments: StatementArguments = [], order: String = "grants.id") throws -> [Grant] {
         func day(_ v: Int32?) -> Day? { v.map(Day.init(ordinal:)) }
-        // Columns by position (a name lookup per value costs more than the value).
-        let sql = """
-            SELECT case_id, cpr, name, paragraph, service_code, service_name, provider, start, "end", rate, rate_unit,
-              hours_per_week, caseworker, team, next_follow_up, last_follow_up, target_group, acting_municipality,
-              paying_municipality, line FROM grants \(clause) ORDER BY \(order)
-            """
+        // Columns by position, in the order of the table's one description (a name lookup per value
+        // costs more than the value); the round-trip tests read every field back.
+        let sql = "\(Schema.select(.grants)) \(clause) ORDER BY \(order)"
         var paragraphs: [String: Paragraph] = [:]
         var out: [Grant] = []
         let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
@@ -214,9 +211,8 @@ public final class Snapshot: Sendable {
     }
 
     static func staff(_ db: Database) throws -> [StaffMember] {
-        try Row.fetchAll(db, sql: "SELECT * FROM staff ORDER BY id").map { r in
-            StaffMember(initials: r["initials"], name: r["name"], team: r["team"],
-                        role: StaffRole(rawValue: r["role"]) ?? .caseworker, username: r["username"], line: r["line"])
+        try Row.fetchAll(db, sql: "\(Schema.select(.staff)) ORDER BY id").map { r in
+            StaffMember(initials: r[0], name: r[1], team: r[2], role: StaffRole(rawValue: r[3]) ?? .caseworker, username: r[4], line: r[5])
         }
     }
 
@@ -232,9 +228,9 @@ public final class Snapshot: Sendable {
             // In the order of the file.
             try Snapshot.payments(db, from: "payments_by_cpr", where: "", [], into: &d)
             d.payments.sort { $0.line < $1.line }
-            d.budget = try Row.fetchAll(db, sql: "SELECT * FROM budget ORDER BY id").map { r in
-                BudgetLine(year: r["year"], month: r["month"], function: r["function"], budget: Money(ore: r["budget"]),
-                           correctedBudget: (r["corrected_budget"] as Int64?).map(Money.init(ore:)), line: r["line"])
+            d.budget = try Row.fetchAll(db, sql: "\(Schema.select(.budget)) ORDER BY id").map { r in
+                BudgetLine(year: r[0], month: r[1], function: r[2], budget: Money(ore: r[3]),
+                           correctedBudget: (r[4] as Int64?).map(Money.init(ore:)), line: r[5])
             }
             d.dst = try Snapshot.dst(db, where: "", [])
             d.mapping = try Snapshot.mapping(db)
@@ -277,10 +273,9 @@ public final class Snapshot: Sendable {
     }
 
     static func dst(_ db: Database, where clause: String, _ arguments: StatementArguments) throws -> [DstRow] {
-        try Row.fetchAll(db, sql: "SELECT * FROM dst \(clause) ORDER BY id", arguments: arguments).map { r in
-            DstRow(cpr: CPR(value: r["cpr"]), paragraph: try storedParagraph(r["paragraph"]), dstCode: r["dst_code"],
-                   start: Day(ordinal: r["start"]), end: (r["end"] as Int32?).map(Day.init(ordinal:)), targetGroup: r["target_group"],
-                   line: r["line"])
+        try Row.fetchAll(db, sql: "\(Schema.select(.dst)) \(clause) ORDER BY id", arguments: arguments).map { r in
+            DstRow(cpr: CPR(value: r[0]), paragraph: try storedParagraph(r[1]), dstCode: r[2], start: Day(ordinal: r[3]),
+                   end: (r[4] as Int32?).map(Day.init(ordinal:)), targetGroup: r[5], line: r[6])
         }
     }
 
@@ -288,10 +283,9 @@ public final class Snapshot: Sendable {
     public func mapping() throws(SnapshotError) -> [MappingRow] { try read { try Snapshot.mapping($0) } }
 
     static func mapping(_ db: Database) throws -> [MappingRow] {
-        try Row.fetchAll(db, sql: "SELECT * FROM mapping ORDER BY id").map { r in
-            MappingRow(paragraph: try storedParagraph(r["paragraph"]), function: r["function"], grouping: r["grouping"],
-                       dstCode: r["dst_code"], serviceCodes: (r["service_codes"] as String).split(separator: ",").map(String.init),
-                       label: r["label"], line: r["line"])
+        try Row.fetchAll(db, sql: "\(Schema.select(.mapping)) ORDER BY id").map { r in
+            MappingRow(paragraph: try storedParagraph(r[0]), function: r[1], grouping: r[2], dstCode: r[3],
+                       serviceCodes: (r[4] as String).split(separator: ",").map(String.init), label: r[5], line: r[6])
         }
     }
 

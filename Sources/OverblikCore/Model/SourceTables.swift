@@ -1,0 +1,114 @@
+/// How a source column's value is kept in the snapshot.
+public enum StoredType: String, Sendable {
+    case integer = "INTEGER", text = "TEXT"
+}
+
+/// One column of a source table, described once: its field (the key under `columns` in the
+/// configuration, and the name the readers ask for), the export's default header, whether a sync
+/// fails without it, and the snapshot column that keeps it. The configuration reader, the row
+/// readers, the snapshot's CREATE, INSERT and SELECT, and the sample generator's header lines all
+/// come from `TableName.columns`.
+public struct SourceColumn: Sendable, Hashable {
+    public let field: String
+    public let header: String
+    public let required: Bool
+    /// The snapshot's column; nil where the table is not kept column by column (payments are packed).
+    public let stored: String?
+    public let type: StoredType
+    /// An absent value is kept as NULL (else the column is NOT NULL; absent text is '').
+    public let nullable: Bool
+    public let unique: Bool
+    /// What the schema says about the column (units, codes, what NULL means).
+    public let note: String?
+
+    init(_ field: String, _ header: String, required: Bool = false, stored: String?, _ type: StoredType,
+         nullable: Bool = false, unique: Bool = false, note: String? = nil) {
+        self.field = field; self.header = header; self.required = required; self.stored = stored; self.type = type
+        self.nullable = nullable; self.unique = unique; self.note = note
+    }
+}
+
+extension TableName {
+    /// The table's columns in the export's order, with the default headers of the exports' description.
+    public var columns: [SourceColumn] {
+        typealias C = SourceColumn
+        switch self {
+        case .grants:
+            return [
+                C("caseId", "Sags-ID", required: true, stored: "case_id", .text, unique: true),
+                C("cpr", "CPR", required: true, stored: "cpr", .integer),
+                C("name", "Navn", stored: "name", .text),
+                C("paragraph", "Paragraf", required: true, stored: "paragraph", .text, note: "normalised key, e.g. SEL-108"),
+                C("serviceCode", "Ydelseskode", stored: "service_code", .text),
+                C("serviceName", "Ydelse", stored: "service_name", .text),
+                C("provider", "Leverandør", stored: "provider", .text),
+                C("start", "Startdato", required: true, stored: "start", .integer),
+                C("end", "Slutdato", stored: "end", .integer, nullable: true, note: "inclusive; NULL = ongoing"),
+                C("rate", "Takst", stored: "rate", .integer, nullable: true, note: "øre per rate unit; NULL = costs nothing"),
+                C("rateUnit", "Takstenhed", stored: "rate_unit", .text, nullable: true, note: "dag, uge, måned, år, time"),
+                C("hoursPerWeek", "Timer pr. uge", stored: "hours_per_week", .integer, nullable: true, note: "hundredths of an hour"),
+                C("caseworker", "Sagsbehandler", stored: "caseworker", .text),
+                C("team", "Team", stored: "team", .text),
+                C("nextFollowUp", "Næste opfølgning", stored: "next_follow_up", .integer, nullable: true),
+                C("lastFollowUp", "Seneste opfølgning", stored: "last_follow_up", .integer, nullable: true),
+                C("targetGroup", "Målgruppe", stored: "target_group", .text, note: "'' = Uoplyst"),
+                C("actingMunicipality", "Handlekommune", stored: "acting_municipality", .text, nullable: true),
+                C("payingMunicipality", "Betalingskommune", stored: "paying_municipality", .text, nullable: true),
+            ]
+        case .staff:
+            return [
+                C("initials", "Initialer", required: true, stored: "initials", .text),
+                C("name", "Navn", stored: "name", .text),
+                C("team", "Team", stored: "team", .text),
+                C("role", "Rolle", stored: "role", .text, note: "sagsbehandler, teamleder, konsulent"),
+                C("username", "Brugernavn", stored: "username", .text),
+            ]
+        case .payments:
+            // Packed per citizen and per function and month (PaymentCodec), not column by column.
+            return [
+                C("voucherId", "Bilagsnr", required: true, stored: nil, .text),
+                C("cpr", "CPR", required: true, stored: nil, .integer),
+                C("function", "Funktion", required: true, stored: nil, .text),
+                C("grouping", "Gruppering", stored: nil, .text),
+                C("provider", "Leverandør", stored: nil, .text),
+                C("periodStart", "Periode fra", required: true, stored: nil, .integer),
+                C("periodEnd", "Periode til", required: true, stored: nil, .integer),
+                C("amount", "Beløb", required: true, stored: nil, .integer),
+                C("postingDate", "Bogføringsdato", required: true, stored: nil, .integer),
+                C("payingMunicipality", "Betalingskommune", stored: nil, .text, nullable: true),
+                C("actingMunicipality", "Handlekommune", stored: nil, .text, nullable: true),
+            ]
+        case .budget:
+            return [
+                C("year", "År", required: true, stored: "year", .integer),
+                C("month", "Måned", required: true, stored: "month", .integer),
+                C("function", "Funktion", required: true, stored: "function", .text),
+                C("budget", "Budget", required: true, stored: "budget", .integer),
+                C("correctedBudget", "Korrigeret budget", stored: "corrected_budget", .integer, nullable: true),
+            ]
+        case .dst:
+            return [
+                C("cpr", "CPR", required: true, stored: "cpr", .integer),
+                C("paragraph", "Paragraf", required: true, stored: "paragraph", .text),
+                C("dstCode", "DST-ydelseskode", required: true, stored: "dst_code", .text),
+                C("start", "Startdato", required: true, stored: "start", .integer),
+                C("end", "Slutdato", stored: "end", .integer, nullable: true),
+                C("targetGroup", "Målgruppe", stored: "target_group", .text),
+            ]
+        case .mapping:
+            return [
+                C("paragraph", "Paragraf", required: true, stored: "paragraph", .text),
+                C("function", "Funktion", required: true, stored: "function", .text),
+                C("grouping", "Gruppering", stored: "grouping", .text),
+                C("dstCode", "DST-ydelseskode", stored: "dst_code", .text),
+                C("serviceCodes", "Ydelseskoder", stored: "service_codes", .text, note: "comma-separated"),
+                C("label", "Tekst", stored: "label", .text),
+            ]
+        }
+    }
+
+    /// The table's default header line (`;`-separated), with `renamed` headers (field → header) instead.
+    public func headerLine(renamed: [String: String] = [:]) -> [String] {
+        columns.map { renamed[$0.field] ?? $0.header }
+    }
+}
