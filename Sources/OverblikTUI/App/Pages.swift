@@ -201,27 +201,8 @@ extension AppModel {
     /// Datastatus: the sources above; the rejected rows and the data breaks below.
     func rejectedPage() -> Page {
         let status = data.status
-        var table = ViewTable(view: "datastatus", columns: [
-            .init("type", da: "Type", en: "Type", maxWidth: 12, priority: 3),
-            .init("file", da: "Fil:linje / §", en: "File:line / §", maxWidth: 34, priority: 10), .init("column", da: "Kolonne", en: "Column", maxWidth: 16, priority: 6),
-            .init("value", da: "Værdi", en: "Value", maxWidth: 24, priority: 5), .init("reason", da: "Årsag", en: "Reason", maxWidth: 80, priority: 6),
-        ])
-        let rejectedShown = data.visibility.isEverything ? status.rejected : []
-        for r in rejectedShown {
-            table.rows.append([.message(Message(da: "Afvist", en: "Rejected")), .text("\(r.file):\(r.line)"), .text(r.column), .rejectedValue(r), .message(r.reason)])
-        }
-        for b in status.dataBreaks {
-            table.rows.append([.message(Message(da: "Databrud", en: "Data break")), .text("\(b.paragraph.display) \(b.month ?? "")"), .text(""), .text(""), .message(b.message)])
-        }
-        var sources = ViewTable(view: "sources", columns: [
-            .init("table", da: "Tabel", en: "Table", maxWidth: 18, priority: 9), .init("path", da: "Fil", en: "File", maxWidth: 34, priority: 10),
-            .init("rows", da: "Rækker", en: "Rows", right: true, priority: 9), .init("rejected", da: "Afvist", en: "Rejected", right: true, priority: 8),
-            .init("encoding", da: "Kodning", en: "Encoding", priority: 5), .init("sha256", da: "SHA-256", en: "SHA-256", maxWidth: 14, priority: 6),
-        ])
-        for s in status.sources {
-            sources.rows.append([.message(s.table.label), .text(s.path), s.present ? .int(s.rows) : .text("–"), s.present ? .int(s.rejected) : .text("–"),
-                                 .text(s.present ? s.encoding : c.t("findes ikke", "absent")), .text(s.present ? String(s.sha256.prefix(12)) + "…" : "")])
-        }
+        let table = status.problemsTable(showingRejected: data.visibility.isEverything)
+        let sources = status.sourcesTable(c)
         let age = header.ageHours.map { c.t(" (\($0) t gammelt)", " (\($0) h old)") } ?? ""
         return Page(kind: .rejected,
                     caption: c.t("Snapshot \(header.createdAt)\(age) · \(status.rejected.count) afviste rækker · \(status.dataBreaks.count) databrud",

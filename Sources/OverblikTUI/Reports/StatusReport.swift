@@ -32,17 +32,43 @@ public struct StatusReport: Sendable {
         }
     }
 
-    func sourceTable(_ c: ReportContext) -> TextTable {
-        var table = TextTable(columns: [
-            .init(c.t("Tabel", "Table")), .init(c.t("Fil", "File"), maxWidth: 44),
-            .init(c.t("Rækker", "Rows"), alignRight: true), .init(c.t("Afvist", "Rejected"), alignRight: true),
-            .init(c.t("Kodning", "Encoding")), .init("SHA-256", maxWidth: 16),
+    /// Datastatus's sources: one row per table of the drop, what was read and from which file. The
+    /// TUI shows it above the list; the text report prints the same rows.
+    func sourcesTable(_ c: ReportContext) -> ViewTable {
+        var table = ViewTable(view: "sources", columns: [
+            .init("table", da: "Tabel", en: "Table", maxWidth: 18, priority: 9), .init("path", da: "Fil", en: "File", maxWidth: 34, priority: 10),
+            .init("rows", da: "Rækker", en: "Rows", right: true, priority: 9), .init("rejected", da: "Afvist", en: "Rejected", right: true, priority: 8),
+            .init("encoding", da: "Kodning", en: "Encoding", priority: 5), .init("sha256", da: "SHA-256", en: "SHA-256", maxWidth: 14, priority: 6),
         ])
         for s in sources {
-            table.append([s.table.label.text(c.language), s.path,
-                          s.present ? DanishNumber.grouped(s.rows) : "–", s.present ? DanishNumber.grouped(s.rejected) : "–",
-                          s.present ? s.encoding : c.t("findes ikke", "absent"), s.present ? String(s.sha256.prefix(12)) + "…" : ""])
+            table.rows.append([.message(s.table.label), .text(s.path), s.present ? .int(s.rows) : .text("–"), s.present ? .int(s.rejected) : .text("–"),
+                               .text(s.present ? s.encoding : c.t("findes ikke", "absent")), .text(s.present ? String(s.sha256.prefix(12)) + "…" : "")])
         }
+        return table
+    }
+
+    /// Datastatus's list: the rejected rows (when the viewer may see every row) and the data breaks.
+    func problemsTable(showingRejected: Bool) -> ViewTable {
+        var table = ViewTable(view: "datastatus", columns: [
+            .init("type", da: "Type", en: "Type", maxWidth: 12, priority: 3),
+            .init("file", da: "Fil:linje / §", en: "File:line / §", maxWidth: 34, priority: 10), .init("column", da: "Kolonne", en: "Column", maxWidth: 16, priority: 6),
+            .init("value", da: "Værdi", en: "Value", maxWidth: 24, priority: 5), .init("reason", da: "Årsag", en: "Reason", maxWidth: 80, priority: 6),
+        ])
+        for r in showingRejected ? rejected : [] {
+            table.rows.append([.message(Message(da: "Afvist", en: "Rejected")), .text("\(r.file):\(r.line)"), .text(r.column), .rejectedValue(r), .message(r.reason)])
+        }
+        for b in dataBreaks {
+            table.rows.append([.message(Message(da: "Databrud", en: "Data break")), .text("\(b.paragraph.display) \(b.month ?? "")"), .text(""), .text(""), .message(b.message)])
+        }
+        return table
+    }
+
+    /// The sources as the text report prints them (the file column wider than on screen).
+    func sourceTable(_ c: ReportContext) -> TextTable {
+        let view = sourcesTable(c)
+        let widths = ["path": 44, "sha256": 16]
+        var table = TextTable(columns: view.columns.map { .init($0.title.text(c.language), alignRight: $0.alignRight, maxWidth: widths[$0.key] ?? 40) })
+        for row in view.rows { table.append(row.map { view.text($0, c) }) }
         return table
     }
 
