@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Lists every force unwrap, try!, as!, fatalError and precondition in the modules that data
-reaches (OverblikSync, OverblikConfig, OverblikCore, OverblikStore, OverblikSnapshotWriter) and fails when one has no comment saying
+reaches (the sync, the store, the TUI and both programs) and fails when one has no comment saying
 why no input can reach it ("By construction: …" on its line or the line above).
 Usage: Scripts/unwrap-audit.py [--list]"""
 import re, sys, pathlib
 
-MODULES = ["Sources/OverblikSync", "Sources/OverblikConfig", "Sources/OverblikCore", "Sources/OverblikStore", "Sources/OverblikSnapshotWriter"]
+MODULES = ["Sources/OverblikSync", "Sources/OverblikConfig", "Sources/OverblikCore", "Sources/OverblikStore", "Sources/OverblikSnapshotWriter",
+           "Sources/OverblikTUI", "Sources/overblik", "Sources/overblik-sync"]
 SITE = re.compile(r"[A-Za-z0-9_\)\]\}>]!(?![=])|\btry!|\bas!|\bfatalError\(|\bpreconditionFailure\(|\bprecondition\(")
 
 def code(line):

@@ -86,6 +86,7 @@ enum SummaryText {
                 return ["kind": kind.rawValue, "total": of.count, "explained": of.filter(\.explained).count]
             },
         ]
+        // By construction: built from strings, numbers, booleans, arrays and dictionaries only.
         let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)
     }

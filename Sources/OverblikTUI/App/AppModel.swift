@@ -155,7 +155,7 @@ public final class AppModel {
     /// The page on screen.
     public var page: Page {
         ensureCurrent()
-        return stacks[current].last!
+        return stacks[current].last ?? makeTab(current)  // ensureCurrent leaves the stack non-empty
     }
     func modifyPage(_ change: (inout Page) -> Void) {
         ensureCurrent()

@@ -67,7 +67,7 @@ enum SortKey: Comparable {
                 kind[i] = 1
                 let bits = x.bitPattern
                 major[i] = x < 0 ? ~bits : bits | (1 << 63)  // the order of the numbers
-            case .paragraph(let p): kind[i] = 2; major[i] = paragraphRank[p]!
+            case .paragraph(let p): kind[i] = 2; major[i] = paragraphRank[p, default: 0]  // every paragraph ranked above
             case .text(let t): kind[i] = 3; major[i] = t.prefix; if !t.complete { needsText = true }
             }
         }
@@ -278,10 +278,14 @@ public struct Page: Sendable {
             rows = rows.filter { r in passes.allSatisfy { $0.passes(table.rows[r]) } }
         }
         if let sort {
-            if sortKeys?.column != sort.column || sortKeys?.revealed != c.revealCPR || sortKeys?.language != c.language {
-                sortKeys = (sort.column, c.revealCPR, c.language, table.rows.map { SortKey($0[sort.column], table, c) })
+            let keys: [SortKey]
+            if let cached = sortKeys, cached.column == sort.column, cached.revealed == c.revealCPR, cached.language == c.language {
+                keys = cached.keys
+            } else {
+                keys = table.rows.map { SortKey($0[sort.column], table, c) }
+                sortKeys = (sort.column, c.revealCPR, c.language, keys)
             }
-            rows = SortKey.sorted(rows, keys: sortKeys!.keys, descending: sort.descending)
+            rows = SortKey.sorted(rows, keys: keys, descending: sort.descending)
         }
         order = rows
         state.selected = keep.flatMap { rows.firstIndex(of: $0) } ?? 0
@@ -305,7 +309,7 @@ public struct Page: Sendable {
         }
         // Ordered as the column sorts (urgency for a status, law order for §), keys made per value only.
         let keys = counts.mapValues { SortKey(table.rows[$0.first][column], table, c) }
-        return counts.map { ($0.key, $0.value.count) }.sorted { keys[$0.value]! < keys[$1.value]! }
+        return counts.map { ($0.key, $0.value.count) }.sorted { keys[$0.value, default: .empty] < keys[$1.value, default: .empty] }  // every text has its key
     }
 
     /// Whether a shown row holds `term` (case-insensitive) in one of its shown columns.

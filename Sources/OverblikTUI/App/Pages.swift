@@ -34,8 +34,10 @@ extension AppModel {
         let user = data.user
         let team = user?.role == .teamLead ? user?.team : nil
         var table = Views.team(lines: reporting { try data.query.teamLines(team: team) } ?? [], filter: ReportFilter(team: team))
-        let countsColumn = table.columns.firstIndex { $0.key == "byParagraph" }!
-        let medianColumn = table.columns.firstIndex { $0.key == "teamMedian" }!
+        let scope = team ?? c.t("alle teams", "all teams")
+        guard let countsColumn = table.column("byParagraph"), let medianColumn = table.column("teamMedian") else {
+            return Page(kind: .team, caption: scope, table: table, context: c)  // (Views.team has both)
+        }
         var totals: [Paragraph: Int] = [:]
         for row in table.rows { if case .counts(let counts) = row[countsColumn] { totals.merge(counts, uniquingKeysWith: +) } }
         let largest = totals.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(3).map(\.key)
@@ -54,7 +56,6 @@ extension AppModel {
             table.rows[r].insert(.bar(Bar(segments: segments, mark: median, scale: Double(scale), summary: summary)), at: 4)
         }
         let legend = largest.enumerated().map { "\(Bar.part($0.offset).0) \($0.element.display)" } + ["\(Bar.part(3).0) " + c.t("andre", "others")]
-        let scope = team ?? c.t("alle teams", "all teams")
         return Page(kind: .team, caption: "\(scope) · " + legend.joined(separator: " ") + c.t(" · ja: over 1,25 × median", " · yes: above 1.25 × median"),
                     table: table, context: c)
     }
@@ -148,7 +149,7 @@ extension AppModel {
         var table = Views.discrepancies(data.query.visible(r), filter: ReportFilter())
         table.columns.insert(.init("annotation", da: "Status", en: "Status", maxWidth: 12, priority: 7), at: 2)
         table.columns.append(.init("note", da: "Note", en: "Note", maxWidth: 30, priority: 0))
-        let keyColumn = table.columns.firstIndex { $0.key == "key" }!
+        guard let keyColumn = table.column("key") else { return Page(kind: .discrepancies, caption: "", table: table, context: c) }  // (Views.discrepancies has it)
         for i in table.rows.indices {
             guard case .masked(let key) = table.rows[i][keyColumn] else { continue }
             let a = annotations[key]
@@ -160,12 +161,12 @@ extension AppModel {
             var row = table.columns.map { _ in Cell.text("") }
             row[keyColumn] = .masked(a.key)
             if let key = DiscrepancyKey(text: a.key) {
-                row[table.columns.firstIndex { $0.key == "kind" }!] = .kind(key.kind)
-                row[table.columns.firstIndex { $0.key == "paragraph" }!] = .paragraph(key.paragraph)
-                if let cpr = key.cpr { row[table.columns.firstIndex { $0.key == "cpr" }!] = .cpr(cpr) }
+                table.set("kind", .kind(key.kind), in: &row)
+                table.set("paragraph", .paragraph(key.paragraph), in: &row)
+                if let cpr = key.cpr { table.set("cpr", .cpr(cpr), in: &row) }
             }
             row[2] = .message(Message(da: "✓ løst", en: "✓ resolved"))
-            row[table.columns.firstIndex { $0.key == "message" }!] = .message(Message(da: "rettet og ikke længere fundet", en: "fixed and no longer found"))
+            table.set("message", .message(Message(da: "rettet og ikke længere fundet", en: "fixed and no longer found")), in: &row)
             row[table.columns.count - 1] = .text(a.note)
             table.rows.append(row)
         }

@@ -26,13 +26,12 @@ extension Views {
         }
         let text = d.symbols
         let byMonth = Dictionary(grouping: d.payments) { MonthKey(month: $0.postingDate.firstOfMonth, function: text[$0.function]) }
-        for key in byMonth.keys.sorted() {
-            let ps = byMonth[key]!
+        for (key, ps) in byMonth.sorted(by: { $0.key < $1.key }) {
             let paragraphs = Set(ps.compactMap { paragraph(of: $0, mapping: mapping, grantsOfCitizen: d.grants) })
             let providers = Set(ps.map { text[$0.provider] }.filter { !$0.isEmpty }).sorted()
             let range = DayRange.month(key.month.month, of: key.month.year)
             t.rows.append([.message(Message(da: "Udbetaling", en: "Payment")),
-                           paragraphs.count == 1 ? .paragraph(paragraphs.first!) : .text(paragraphs.sorted().map(\.display).joined(separator: ",")),
+                           paragraphs.count == 1 ? .paragraph(paragraphs.sorted()[0]) : .text(paragraphs.sorted().map(\.display).joined(separator: ",")),
                            .text(ps.map(\.voucherId).joined(separator: ",")), .day(range.start), .day(range.end),
                            .text(([key.function, mapping.label(function: key.function)] + providers).filter { !$0.isEmpty }.joined(separator: " · ")),
                            .money(ps.reduce(Money.zero) { $0 + $1.amount }), .text(""), .text("")])
@@ -159,7 +158,7 @@ extension Views {
         row("Navn", "Name", join(grants.map(\.name)), "", "", compare: false)
         row("Sag / bilag", "Case / voucher", join(grants.map(\.caseId)), join(payments.map(\.voucherId)), "", compare: false)
         row("Periode", "Period", join(grants.map { period($0.start, $0.end) }),
-            payments.isEmpty ? "" : period(payments.map(\.periodStart).min()!, payments.map(\.periodEnd).max()!),
+            payments.map(\.periodStart).min().map { period($0, payments.map(\.periodEnd).max()) } ?? "",
             join(dst.map { period($0.start, $0.end) }), compare: true,
             // Periods differ when DST's differ from the grants', or a payment falls outside every grant.
             differs: (!grants.isEmpty && !dst.isEmpty && Set(grants.map { period($0.start, $0.end) }) != Set(dst.map { period($0.start, $0.end) }))

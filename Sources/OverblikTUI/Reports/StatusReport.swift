@@ -139,6 +139,7 @@ public struct StatusReport: Sendable {
 /// Stable, readable JSON: sorted keys, indented, slashes unescaped.
 public enum JSONText {
     public static func encode(_ object: Any) -> String {
+        // By construction: the views build their objects from strings, numbers, booleans, arrays and dictionaries only.
         let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)
     }

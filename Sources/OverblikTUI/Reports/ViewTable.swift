@@ -85,6 +85,14 @@ public struct ViewTable: Sendable {
         }
     }
 
+    /// The position of the column with `key`, if the table has one.
+    public func column(_ key: String) -> Int? { columns.firstIndex { $0.key == key } }
+
+    /// Sets the cell of column `key` in `row` (nothing when the table has no such column).
+    public func set(_ key: String, _ cell: Cell, in row: inout [Cell]) {
+        if let i = column(key), row.indices.contains(i) { row[i] = cell }
+    }
+
     func text(_ cell: Cell, _ c: ReportContext) -> String {
         switch cell {
         case .text(let s): return s

@@ -83,7 +83,9 @@ public final class CursesSurface: Surface {
         var wide = fitted.unicodeScalars.map { wchar_t(bitPattern: $0.value) } + [0]
         let a = attributes(style)
         wattr_set(cn_stdscr(), a, 0, nil)
-        _ = wide.withUnsafeMutableBufferPointer { mvwaddwstr(cn_stdscr(), Int32(row), Int32(column), $0.baseAddress!) }
+        _ = wide.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress.map { mvwaddwstr(cn_stdscr(), Int32(row), Int32(column), $0) }  // never nil: the buffer holds at least the terminating 0
+        }
         wattr_set(cn_stdscr(), cn_a_normal(), 0, nil)
     }
 

@@ -13,7 +13,7 @@ public struct TableLayout: Sendable {
     public init(_ table: ViewTable, _ c: ReportContext, available: Int = Int.max) {
         var columns = table.columns.indices.filter { table.columns[$0].inText }
         func isBar(_ i: Int) -> Bool { if case .bar? = table.rows.first?[i] { return true }; return false }
-        var width: [Int: Int] = [:]
+        var width = [Int](repeating: 0, count: table.columns.count)
         for i in columns {
             let column = table.columns[i]
             let title = DisplayWidth.of(column.title.text(c.language))
@@ -24,13 +24,13 @@ public struct TableLayout: Sendable {
             let widest = table.rows.prefix(TableLayout.sampled).reduce(title) { max($0, DisplayWidth.of(table.text($1[i], c))) }
             width[i] = min(widest, max(column.maxWidth, title))
         }
-        func total() -> Int { columns.reduce(0) { $0 + width[$1]! } + 2 * max(0, columns.count - 1) }
+        func total() -> Int { columns.reduce(0) { $0 + width[$1] } + 2 * max(0, columns.count - 1) }
         while total() > available, columns.count > 1 {
-            let drop = columns.min { (table.columns[$0].priority, -$0) < (table.columns[$1].priority, -$1) }!
-            guard table.columns[drop].priority < 10 else { break }
+            guard let drop = columns.min(by: { (table.columns[$0].priority, -$0) < (table.columns[$1].priority, -$1) }),
+                  table.columns[drop].priority < 10 else { break }
             // A text column next in line to go is cut to the room left instead, when that room is
             // enough to read it (12 cells, or its title).
-            let room = available - (total() - width[drop]!)
+            let room = available - (total() - width[drop])
             if room >= max(12, DisplayWidth.of(table.columns[drop].title.text(c.language))), !isBar(drop) {
                 width[drop] = room
                 break
@@ -38,7 +38,7 @@ public struct TableLayout: Sendable {
             columns.removeAll { $0 == drop }
         }
         shown = columns
-        widths = columns.map { width[$0]! }
+        widths = columns.map { width[$0] }
     }
 }
 
