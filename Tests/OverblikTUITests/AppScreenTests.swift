@@ -122,6 +122,8 @@ struct AppScreenTests {
         #expect(lines[5].hasSuffix("/              søg"))
         #expect(lines[16].hasSuffix("q              afslut"))
         #expect(lines[11].hasSuffix("a              sæt status og note"))
+        // Where the view's figures are explained.
+        #expect(lines[21] == " Sådan regnes tallene her: docs/tal.md › Opfølgning · Sagsstamme og team")
         model.handle(.escape)
         #expect(screen(model)[3].hasPrefix(" Sager for MHA"))
     }

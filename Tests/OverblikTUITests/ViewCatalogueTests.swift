@@ -39,4 +39,16 @@ struct ViewCatalogueTests {
         caseworker.handle(.character("a"))
         #expect(caseworker.message == "vælg en afvigelse i Afstemning")
     }
+
+    /// Every section a view's `?` names is a heading of docs/tal.md.
+    @Test func theFiguresHelpNamesSectionsThatExist() throws {
+        let headings = try String(contentsOfFile: packageRoot() + "/docs/tal.md", encoding: .utf8)
+            .split(separator: "\n").filter { $0.hasPrefix("## ") }.map { String($0.dropFirst(3)) }
+        for kind in ViewCatalogueTests.kinds {
+            for section in ViewCatalogue.view(kind).figures {
+                #expect(headings.contains { $0 == section || $0.hasPrefix(section + " (") }, "\(kind): \(section)")
+            }
+        }
+        #expect(ViewCatalogue.view(.rejected).figures.isEmpty)
+    }
 }

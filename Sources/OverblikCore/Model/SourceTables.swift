@@ -1,3 +1,40 @@
+/// The tables of a source drop, each described once in this file: its name, whether a sync needs
+/// it, its default file, its label, and its columns (`columns`).
+public enum TableName: String, Sendable, CaseIterable, Hashable, Comparable {
+    case grants, staff, payments, budget, dst, mapping
+
+    /// Whether a sync fails without this table.
+    public var isRequired: Bool { self == .grants || self == .payments || self == .mapping }
+
+    /// The file a drop has when the configuration names none.
+    public var defaultPath: String {
+        switch self {
+        case .grants: return "fagsystem/indsatser.csv"
+        case .staff: return "fagsystem/medarbejdere.csv"
+        case .payments: return "okonomi/posteringer.csv"
+        case .budget: return "okonomi/budget.csv"
+        case .dst: return "dst/indberetning.csv"
+        case .mapping: return "stamdata/masteroversigt.csv"
+        }
+    }
+
+    public var label: Message {
+        switch self {
+        case .grants: return Message(da: "Indsatser", en: "Grants")
+        case .staff: return Message(da: "Medarbejdere", en: "Staff")
+        case .payments: return Message(da: "Posteringer", en: "Payments")
+        case .budget: return Message(da: "Budget", en: "Budget")
+        case .dst: return Message(da: "DST-indberetning", en: "DST reporting")
+        case .mapping: return Message(da: "Masteroversigt", en: "Mapping")
+        }
+    }
+
+    public static func < (a: TableName, b: TableName) -> Bool {
+        // By construction: every case is in `allCases`.
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
 /// How a source column's value is kept in the snapshot.
 public enum StoredType: String, Sendable {
     case integer = "INTEGER", text = "TEXT"

@@ -1,39 +1,3 @@
-/// The tables of a source drop.
-public enum TableName: String, Sendable, CaseIterable, Hashable, Comparable {
-    case grants, staff, payments, budget, dst, mapping
-
-    /// Whether a sync fails without this table.
-    public var isRequired: Bool { self == .grants || self == .payments || self == .mapping }
-
-    /// The file a drop has when the configuration names none.
-    public var defaultPath: String {
-        switch self {
-        case .grants: return "fagsystem/indsatser.csv"
-        case .staff: return "fagsystem/medarbejdere.csv"
-        case .payments: return "okonomi/posteringer.csv"
-        case .budget: return "okonomi/budget.csv"
-        case .dst: return "dst/indberetning.csv"
-        case .mapping: return "stamdata/masteroversigt.csv"
-        }
-    }
-
-    public var label: Message {
-        switch self {
-        case .grants: return Message(da: "Indsatser", en: "Grants")
-        case .staff: return Message(da: "Medarbejdere", en: "Staff")
-        case .payments: return Message(da: "Posteringer", en: "Payments")
-        case .budget: return Message(da: "Budget", en: "Budget")
-        case .dst: return Message(da: "DST-indberetning", en: "DST reporting")
-        case .mapping: return Message(da: "Masteroversigt", en: "Mapping")
-        }
-    }
-
-    public static func < (a: TableName, b: TableName) -> Bool {
-        // By construction: every case is in `allCases`.
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
-    }
-}
-
 /// A source row that could not be read: kept, counted and shown, never dropped silently.
 public struct RejectedRow: Hashable, Sendable {
     public var table: TableName

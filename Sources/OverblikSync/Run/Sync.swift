@@ -67,18 +67,7 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
             continue
         }
         let opened = elapsed(since: t0)
-        let rejected: [RejectedRow]
-        let count: Int
-        switch table {
-        case .grants: let r = source.readGrants(m); dataset.grants = r.rows; rejected = r.rejected; count = r.count
-        case .staff: let r = source.readStaff(m); dataset.staff = r.rows; rejected = r.rejected; count = r.count
-        case .payments:
-            let (r, symbols) = source.readPayments(m)
-            dataset.payments = r.rows; dataset.symbols = symbols; rejected = r.rejected; count = r.count
-        case .budget: let r = source.readBudget(m); dataset.budget = r.rows; rejected = r.rejected; count = r.count
-        case .dst: let r = source.readDst(m); dataset.dst = r.rows; rejected = r.rejected; count = r.count
-        case .mapping: let r = source.readMapping(m); dataset.mapping = r.rows; rejected = r.rejected; count = r.count
-        }
+        let (rejected, count) = source.read(into: &dataset, m)
         // A file rewritten while it was read gives rows from two versions: refuse it.
         guard source.file.unchanged else { throw .fileChanged(table: table, path: tableConfig.path) }
         let info = SourceInfo(table: table, path: tableConfig.path, sha256: source.sha256, bytes: source.byteCount,

@@ -41,6 +41,21 @@ private func rejectDuplicates<T, K: Hashable>(
 }
 
 extension SourceFile {
+    /// Reads the file as its table into `dataset`; returns the rejected rows and the data rows read.
+    func read(into dataset: inout Dataset, _ m: Municipality) -> (rejected: [RejectedRow], count: Int) {
+        switch table {
+        case .grants: let r = readGrants(m); dataset.grants = r.rows; return (r.rejected, r.count)
+        case .staff: let r = readStaff(m); dataset.staff = r.rows; return (r.rejected, r.count)
+        case .payments:
+            let (r, symbols) = readPayments(m)
+            dataset.payments = r.rows; dataset.symbols = symbols
+            return (r.rejected, r.count)
+        case .budget: let r = readBudget(m); dataset.budget = r.rows; return (r.rejected, r.count)
+        case .dst: let r = readDst(m); dataset.dst = r.rows; return (r.rejected, r.count)
+        case .mapping: let r = readMapping(m); dataset.mapping = r.rows; return (r.rejected, r.count)
+        }
+    }
+
     func readGrants(_ m: Municipality) -> TableResult<Grant> {
         let caseId = column("caseId"), cpr = column("cpr"), name = column("name"), paragraph = column("paragraph")
         let serviceCode = column("serviceCode"), serviceName = column("serviceName"), provider = column("provider")

@@ -151,6 +151,13 @@ extension AppModel {
             s.put(DisplayWidth.fit(entry.keys, to: 14), row: y, column: x, style: .footerKey)
             s.put(DisplayWidth.truncate(entry.text.text(c.language), to: s.columns / 2 - 18), row: y, column: x + 15, style: .normal)
         }
+        // Where this view's figures are explained, below the keys.
+        let figures = ViewCatalogue.view(page.kind).figures
+        if !figures.isEmpty {
+            let line = " " + c.t("Sådan regnes tallene her: docs/tal.md › ", "How the figures here are computed: docs/tal.md › ")
+                + figures.joined(separator: " · ")
+            s.put(DisplayWidth.truncate(line, to: s.columns - 1), row: l.bottomRuleRow - 1, column: 0, style: .muted)
+        }
     }
 
     /// The help's lines: every action with its keys, and a line per tab with its number key.

@@ -161,11 +161,6 @@ final class FilterTest {
     }
 }
 
-/// What a page lists, so that `⏎` knows what to open from one of its rows.
-public enum PageKind: Equatable, Sendable {
-    case caseload, team, followUps, functions, months(function: String), payments, discrepancies, citizen, sideBySide, rejected
-}
-
 /// One list on screen: a table, what the user did to it (filters, sort, search) and where the
 /// selection is. The table keeps every row; `order` is what is shown, in the order shown.
 public struct Page: Sendable {

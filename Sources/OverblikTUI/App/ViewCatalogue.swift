@@ -1,5 +1,10 @@
 import OverblikCore
 
+/// What a page lists: each kind is one view of the catalogue below.
+public enum PageKind: Equatable, Sendable {
+    case caseload, team, followUps, functions, months(function: String), payments, discrepancies, citizen, sideBySide, rejected
+}
+
 /// The views of the application, in one place: the tabs in order (title, the roles that start
 /// there, how the page is built) and, for every kind of page, what `⏎` opens from its rows, the
 /// actions it offers (with the reason when one does not work), and the `overblik report` view that
@@ -34,6 +39,8 @@ enum ViewCatalogue {
         var canOpen: @Sendable (Page) -> Bool = { _ in true }
         /// The actions the view offers beyond those every list has.
         var offers: [Offer] = []
+        /// The sections of `docs/tal.md` that say how this view's figures are computed (its `?` names them).
+        var figures: [String] = []
     }
 
     /// An action one view offers, and when it does not work for this user.
@@ -50,7 +57,7 @@ enum ViewCatalogue {
     /// The view of a kind of page.
     static func view(_ kind: PageKind) -> View {
         switch kind {
-        case .caseload: return View(report: "caseload", opens: openCitizen)
+        case .caseload: return View(report: "caseload", opens: openCitizen, figures: ["Opfølgning", "Sagsstamme og team"])
         case .team:
             return View(report: "team", opens: { m in
                 guard case .text(let initials)? = m.page.selected("caseworker") else { return nil }
@@ -60,27 +67,30 @@ enum ViewCatalogue {
                     return nil
                 }
                 return m.caseloadPage(initials)
-            })
-        case .followUps: return View(report: "followups", opens: openCitizen)
+            }, figures: ["Sagsstamme og team", "Opfølgning"])
+        case .followUps: return View(report: "followups", opens: openCitizen, figures: ["Opfølgning"])
         case .functions:
             return View(report: "budget", opens: { m in
                 guard case .text(let function)? = m.page.selected("function") else { return nil }
                 return m.monthsPage(function)
-            })
+            }, figures: ["Budget og forbrug", "Enhedspris", "Prognose (årets ydelser)", "Dækning og helårspersoner"])
         case .months(let function):
             return View(report: nil, opens: { m in
                 guard case .int(let month)? = m.page.selected("month") else { return nil }
                 return m.paymentsPage(function, month: month)
-            })
-        case .payments: return View(report: nil, opens: openCitizen)
-        case .discrepancies: return View(report: "discrepancies", opens: openDiscrepancy, offers: [annotate])
+            }, figures: ["Budget og forbrug", "Tilgang og afgang"])
+        case .payments: return View(report: nil, opens: openCitizen, figures: ["Hvilken paragraf en betaling hører til"])
+        case .discrepancies:
+            return View(report: "discrepancies", opens: openDiscrepancy, offers: [annotate],
+                        figures: ["Ottetalskontrollen", "Afvigelser", "Afstemningsperioden"])
         case .citizen:
             // A citizen's rows that are discrepancies open side by side, and take a status too.
             return View(report: nil, opens: openDiscrepancy, canOpen: { page in
                 if case .masked(let key)? = page.selected("key") { return !key.isEmpty }
                 return false
-            }, offers: [Offer(action: annotate.action, label: annotate.label, disabledBecause: annotate.disabledBecause, inFooter: false)])
-        case .sideBySide: return View(report: nil, opens: nil, offers: [annotate])
+            }, offers: [Offer(action: annotate.action, label: annotate.label, disabledBecause: annotate.disabledBecause, inFooter: false)],
+                        figures: ["Afvigelser"])
+        case .sideBySide: return View(report: nil, opens: nil, offers: [annotate], figures: ["Afvigelser", "Dækning og helårspersoner"])
         case .rejected: return View(report: "status", opens: nil)
         }
     }
