@@ -52,10 +52,13 @@ test-moved-clock:
 ## make conformance: the release build against a drop made by a generator that is not ours, with the
 ## figures an independent implementation of the rules computes for it (../shared/conformance).
 CONFORMANCE ?= ../shared/conformance
+## The management views built so far (check.py --views); the others are added as they are built.
+MANAGEMENT_VIEWS ?= udvikling
 conformance:
 	@[ -f $(CONFORMANCE)/check.py ] || { echo "no conformance drop at $(CONFORMANCE) (set CONFORMANCE=…)"; exit 1; }
 	$(SWIFT) build -c release
 	python3 $(CONFORMANCE)/check.py $(CONFORMANCE)/drop --product .
+	python3 $(CONFORMANCE)/check.py $(CONFORMANCE)/management --product . --management --views $(MANAGEMENT_VIEWS)
 
 ## make same-output BASE=<commit>: every report view (text, CSV, JSON; da, en) on Sampledata and the
 ## conformance drop byte for byte as BASE printed them, and the golden screens unchanged (Scripts/same-output.sh).

@@ -3,26 +3,29 @@ import GRDB
 import OverblikCore
 import OverblikStore
 
-/// The Team and Opfølgning views as the sync computed them for its today.
+/// The Team and Opfølgning views and the development series as the sync computed them for its today.
 public struct StoredViews: Sendable {
     public var teamLines: [TeamLine]
     /// Positions in the dataset's grants, in the follow-up list's order.
     public var followUpGrants: [Int]
+    /// Udvikling (management.md §1).
+    public var development: Development?
 
-    public init(teamLines: [TeamLine], followUpGrants: [Int]) {
+    public init(teamLines: [TeamLine], followUpGrants: [Int], development: Development? = nil) {
         self.teamLines = teamLines
         self.followUpGrants = followUpGrants
+        self.development = development
     }
 
-    /// Computes both from a dataset for `today`.
-    public static func compute(_ d: Dataset, today: Day, dueSoonDays: Int) -> StoredViews {
+    /// Computes them from a dataset for `today` (the payments sorted once in `index`, when given).
+    public static func compute(_ d: Dataset, today: Day, dueSoonDays: Int, index: PaymentIndex? = nil) -> StoredViews {
         let team = teamDistribution(grants: d.grants, staff: d.staff, today: today, dueSoonDays: dueSoonDays)
         // The follow-up list over positions, so that the stored list points at the grants.
         var position: [Int: Int] = [:]
         for (i, g) in d.grants.enumerated() { position[g.line] = i }
         // By construction: every listed grant is one of `d.grants`, whose lines are unique (one record, one line).
         let follow = followUpList(grants: d.grants, today: today, dueSoonDays: dueSoonDays).map { position[$0.grant.line]! }
-        return StoredViews(teamLines: team, followUpGrants: follow)
+        return StoredViews(teamLines: team, followUpGrants: follow, development: Development.compute(d, today: today, index: index))
     }
 }
 
@@ -215,6 +218,28 @@ public enum SnapshotWriter {
         for position in v.followUpGrants {
             follow.bind(1, position + 1)  // grants.id: the grant's position + 1 (inserted in order into a new table)
             try follow.step(db)
+        }
+        if let development = v.development { try insert(development, into: db) }
+    }
+
+    private static func insert(_ d: Development, into db: Database) throws {
+        let meta = try db.makeStatement(sql: "INSERT INTO meta (key, value) VALUES (?, ?)")
+        try meta.execute(arguments: ["development_first_data", d.firstDataMonth.map { String($0.index) } ?? ""])
+        try meta.execute(arguments: ["development_kept_from", d.keptFrom.map { String($0.index) } ?? ""])
+        try meta.execute(arguments: ["development_shown", d.months.first.map { "\($0.index)-\(d.months.count)" } ?? ""])
+        guard let from = d.keptFrom else { return }
+        let rows = try RawInsert(db, """
+            INSERT INTO development (dimension, value, month, active, inflow, outflow, covered_days, paid_covered_days, grants,
+              spend, paid_for, days) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
+            """)
+        for (key, figures) in d.series.sorted(by: { $0.key < $1.key }) {
+            for (i, f) in figures.enumerated() {
+                rows.bind(1, key.dimension?.rawValue ?? ""); rows.bind(2, key.value); rows.bind(3, from.index + i)
+                rows.bind(4, f.activeAtMonthEnd); rows.bind(5, f.inflow); rows.bind(6, f.outflow); rows.bind(7, f.coveredDays)
+                rows.bind(8, f.paidCoveredDays); rows.bind(9, f.grants); rows.bind(10, f.spend?.ore); rows.bind(11, f.paidFor?.ore)
+                rows.bind(12, f.days)
+                try rows.step(db)
+            }
         }
     }
 

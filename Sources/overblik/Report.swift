@@ -49,7 +49,13 @@ struct Report: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Måneden 1–12 / the month.", valueName: "m"))
     var month: Int?
 
+    @Option(name: .long, help: ArgumentHelp("Udvikling: opdelt efter paragraph, function, targetGroup eller team / split by.", valueName: "dimension"))
+    var by: String?
+
     func validate() throws {
+        if let by, DevelopmentDimension(rawValue: by) == nil {
+            throw ValidationError("--by skal være paragraph, function, targetGroup eller team / --by must be paragraph, function, targetGroup or team")
+        }
         if view.entry.needsCaseworker && caseworker == nil {
             throw ValidationError("caseload kræver --caseworker INITIALER / caseload needs --caseworker INITIALS")
         }
@@ -76,7 +82,7 @@ struct Report: ParsableCommand {
         }
         let query = Query(snapshot: snapshot, metadata: meta, today: context.today, visibility: visibility)
         let filter = ReportFilter(caseworker: caseworker, team: team, paragraph: paragraph.flatMap { Paragraph(parsing: $0) },
-                                  year: year, month: month)
+                                  year: year, month: month, by: by.flatMap(DevelopmentDimension.init(rawValue:)))
         if let refusal = view.entry.refused(query, filter) { fail(refusal.text(source.language)) }
         let output = try orFail(source.language) { () throws(SnapshotError) in try view.entry.render(query, filter, format, context) }
         guard let output else {

@@ -9,7 +9,7 @@ import OverblikCore
 /// line in the source file where the row starts. Other municipalities are stored as given in
 /// the export; NULL means this municipality.
 package enum Schema {
-    package static let version = 8
+    package static let version = 9
 
     package static let tables = """
     -- Key/value facts about the snapshot: created_at, today, municipality_code,
@@ -117,6 +117,17 @@ package enum Schema {
         cumulative_spend INTEGER NOT NULL, deviation INTEGER NOT NULL, annual_budget INTEGER NOT NULL,
         forecast_year INTEGER NOT NULL, covered_days INTEGER NOT NULL, period_days INTEGER NOT NULL,
         unit_cost INTEGER
+    );
+
+    -- Udvikling (management.md §1) for the snapshot's today: per series (dimension '' and value ''
+    -- for the total) and month (year * 12 + month - 1) from meta development_kept_from, what was
+    -- counted; the measures, a year earlier and the rolling twelve months are derived from it.
+    CREATE TABLE development (
+        dimension TEXT NOT NULL, value TEXT NOT NULL, month INTEGER NOT NULL,
+        active INTEGER NOT NULL, inflow INTEGER NOT NULL, outflow INTEGER NOT NULL,
+        covered_days INTEGER NOT NULL, paid_covered_days INTEGER NOT NULL, grants INTEGER NOT NULL,
+        spend INTEGER, paid_for INTEGER,  -- øre; NULL per target group and team
+        days INTEGER NOT NULL
     );
 
     CREATE TABLE movements (

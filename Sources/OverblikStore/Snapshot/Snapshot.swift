@@ -135,6 +135,33 @@ public final class Snapshot: Sendable {
         }
     }
 
+    /// The development series as the sync stored them for its today (nil when it stored none).
+    public func development() throws(SnapshotError) -> Development? {
+        try read { db -> Development? in
+            func meta(_ key: String) throws -> String? { try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
+            guard let firstText = try meta("development_first_data"), let keptText = try meta("development_kept_from"),
+                  let shownText = try meta("development_shown") else { return nil }
+            let first = Int(firstText).map(CalendarMonth.init(index:)), kept = Int(keptText).map(CalendarMonth.init(index:))
+            var months: [CalendarMonth] = []
+            let shown = shownText.split(separator: "-").compactMap { Int($0) }
+            if shown.count == 2 { months = (0..<shown[1]).map { CalendarMonth(index: shown[0] + $0) } }
+            var series: [Development.SeriesKey: [MonthFigures]] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT dimension, value, active, inflow, outflow, covered_days, paid_covered_days, grants, spend, paid_for, days
+                FROM development ORDER BY dimension, value, month
+                """)
+            while let r = try rows.next() {
+                let dimensionText: String = r[0]
+                let key = Development.SeriesKey(DevelopmentDimension(rawValue: dimensionText), r[1])
+                var f = MonthFigures(days: r[10], hasMoney: false)
+                f.activeAtMonthEnd = r[2]; f.inflow = r[3]; f.outflow = r[4]; f.coveredDays = r[5]; f.paidCoveredDays = r[6]
+                f.grants = r[7]; f.spend = (r[8] as Int64?).map(Money.init(ore:)); f.paidFor = (r[9] as Int64?).map(Money.init(ore:))
+                series[key, default: []].append(f)
+            }
+            return Development(months: months, firstDataMonth: first, keptFrom: kept, series: series)
+        }
+    }
+
     /// Whether the sync stored the Team and Opfølgning views for `today`.
     static func hasViews(_ db: Database, for today: Day) throws -> Bool {
         try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'views_today'") == today.iso

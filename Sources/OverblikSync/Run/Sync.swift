@@ -102,7 +102,7 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
         let index = PaymentIndex(payments: frozen.payments, grants: frozen.grants, mapping: frozen.mappingIndex)
         DispatchQueue.concurrentPerform(iterations: years.count + 1) { i in
             if i == years.count {
-                views.set(0, StoredViews.compute(frozen, today: options.today, dueSoonDays: config.dueSoonDays))
+                views.set(0, StoredViews.compute(frozen, today: options.today, dueSoonDays: config.dueSoonDays, index: index))
             } else {
                 results.set(i, DerivedFigures.compute(frozen, year: years[i], today: options.today, rateTolerance: config.rateTolerance,
                                                       index: index))

@@ -67,6 +67,13 @@ public struct Query: Sendable {
         return shown
     }
 
+    /// The development series (management.md §1) for `today`: stored when they hold, else computed
+    /// from every record.
+    public func development() throws(SnapshotError) -> Development {
+        if storedHolds, let stored = try snapshot.development() { return stored }
+        return Development.compute(try snapshot.dataset(), today: today)
+    }
+
     /// One caseworker's grants still open today, with the staff and the mapping.
     public func caseload(caseworker: String) throws(SnapshotError) -> Dataset {
         var d = try snapshot.staffAndMapping()

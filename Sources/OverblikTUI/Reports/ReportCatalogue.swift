@@ -52,6 +52,9 @@ public enum ReportCatalogue {
         Entry(name: "discrepancies", print: { q, f, format, c throws(SnapshotError) in
             try q.reconciliation(year: f.year ?? q.today.year, month: f.month).map { Views.discrepancies($0, filter: f.withoutPeriod).render(format, c) }
         }),
+        Entry(name: "udvikling", print: { q, f, format, c throws(SnapshotError) in
+            Views.development(try q.development().rows(by: f.by)).render(format, c)
+        }),
         Entry(name: "status", refusal: { q, _ in
             q.visibility.isEverything ? nil
                 : AccessCheck.refusal("status viser alle afviste rækker; det kræver adgang til alt",

@@ -7,9 +7,12 @@ public struct ReportFilter: Sendable {
     public var paragraph: Paragraph?
     public var year: Int?
     public var month: Int?
+    /// `--by`: the dimension a series is split by (nil: the total only).
+    public var by: DevelopmentDimension?
 
-    public init(caseworker: String? = nil, team: String? = nil, paragraph: Paragraph? = nil, year: Int? = nil, month: Int? = nil) {
-        self.caseworker = caseworker; self.team = team; self.paragraph = paragraph; self.year = year; self.month = month
+    public init(caseworker: String? = nil, team: String? = nil, paragraph: Paragraph? = nil, year: Int? = nil, month: Int? = nil,
+                by: DevelopmentDimension? = nil) {
+        self.caseworker = caseworker; self.team = team; self.paragraph = paragraph; self.year = year; self.month = month; self.by = by
     }
 
     public func accepts(_ g: Grant) -> Bool {
