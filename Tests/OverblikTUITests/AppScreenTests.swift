@@ -37,7 +37,7 @@ struct AppScreenTests {
         let lines = screen(model)
         #expect(lines[0].hasPrefix(" Overblik · Frederikssund · data fra 23-11-2026 "))
         #expect(lines[0].hasSuffix(" (3 t) MHA · sagsbehandler"))
-        #expect(lines[1] == " 1 Mine sager  2 Team  3 Opfølgning  4 Økonomi  5 Afstemning  6 Datastatus")
+        #expect(lines[1] == " 1 Mine sager 2 Team 3 Opfølgning 4 Økonomi 5 Afstemning 6 Datastatus 7 Ledelse")
         #expect(lines[2] == String(repeating: "─", count: 80))
         #expect(lines[3] == " Sager for MHA · Mette Hald                                               1/114")
         #expect(lines[4] == " Sag       CPR          Navn               §         Opfølgning  Status")
@@ -114,14 +114,15 @@ struct AppScreenTests {
         let lines = screen(model)
         #expect(lines[3] == " Taster (? eller Esc lukker)")
         #expect(lines[5].hasPrefix("  ↑ k            op     "))
-        #expect(lines[5 + 15] == "  Esc ⌫          tilbage")
+        #expect(lines[5 + 15] == "  ⏎              detaljer")
         // A line per tab, from the view catalogue, with its number key.
         #expect(lines[5 + 8].hasPrefix("  1              Mine sager"))
         #expect(lines[5 + 13].hasPrefix("  6              Datastatus"))
         // What does not fit in one column goes into a second: every action is listed.
-        #expect(lines[5].hasSuffix("/              søg"))
-        #expect(lines[16].hasSuffix("q              afslut"))
-        #expect(lines[11].hasSuffix("a              sæt status og note"))
+        #expect(lines[5].hasSuffix("Esc ⌫          tilbage"))
+        #expect(lines[17].hasSuffix("q              afslut"))
+        #expect(lines[19].hasSuffix("d              opdeling (Udvikling)"))
+        #expect(lines[12].hasSuffix("a              sæt status og note"))
         // Where the view's figures are explained.
         #expect(lines[21] == " Sådan regnes tallene her: docs/tal.md › Opfølgning · Sagsstamme og team")
         model.handle(.escape)
@@ -149,7 +150,7 @@ struct AppScreenTests {
 
     @Test func inEnglish() throws {
         let lines = screen(try app(user: "MHA", language: .en))
-        #expect(lines[1] == " 1 My cases  2 Team  3 Follow-up  4 Economy  5 Reconciliation  6 Data status")
+        #expect(lines[1] == " 1 My cases  2 Team  3 Follow-up  4 Economy  5 Reconcile  6 Data  7 Mgmt")
         #expect(lines[3].hasPrefix(" Cases of MHA · Mette Hald"))
         #expect(lines[23] == " ↑↓ move  ⏎ details  / search  f filter  s sort  e export  ? help  q quit")
     }

@@ -51,7 +51,7 @@ struct GoldenScreenTests {
     func everyView(language: Language) throws {
         for (rows, columns) in Self.sizes {
             let model = try app(user: "ØKO", language: language)
-            for tab in 1...6 {
+            for tab in 1...ViewCatalogue.tabs.count {
                 model.handle(.character(Character(String(tab))))
                 Golden.check("view\(tab)-\(columns)x\(rows)-\(language.rawValue)", screen(model, rows: rows, columns: columns))
             }

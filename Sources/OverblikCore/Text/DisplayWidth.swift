@@ -73,6 +73,23 @@ public enum DisplayWidth {
     }
 
     /// The text cut or padded with spaces to exactly `width` cells.
+    /// `text` broken into lines of at most `width` cells, between words (a word wider than a line is cut).
+    public static func wrap(_ text: String, to width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = [], line = ""
+        for word in text.split(separator: " ").map(String.init) {
+            let candidate = line.isEmpty ? word : line + " " + word
+            if of(candidate) <= width {
+                line = candidate
+            } else {
+                if !line.isEmpty { lines.append(line) }
+                line = truncate(word, to: width)
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+
     public static func fit(_ text: String, to width: Int, alignRight: Bool = false) -> String {
         let cut = truncate(text, to: width)
         let padding = String(repeating: " ", count: max(0, width - of(cut)))

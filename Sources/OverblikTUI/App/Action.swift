@@ -8,6 +8,8 @@ public enum Action: String, CaseIterable, Sendable {
     case nextTab, previousTab, showTab
     case details, back, search, searchNext, searchPrevious, filter, sort, sortReverse
     case annotate, export, reload, toggleCPR, help, quit
+    /// Udvikling: the measure and the dimension of the chart.
+    case measure, dimension
 
     /// A key as the backends report it.
     public enum Key: Hashable, Sendable {
@@ -43,6 +45,8 @@ public enum Action: String, CaseIterable, Sendable {
         case .toggleCPR: return [.character("c")]
         case .help: return [.character("?")]
         case .quit: return [.character("q")]
+        case .measure: return [.character("m")]
+        case .dimension: return [.character("d")]
         }
     }
 
@@ -71,6 +75,8 @@ public enum Action: String, CaseIterable, Sendable {
         case .toggleCPR: return Message(da: "vis/skjul CPR", en: "show/hide CPR")
         case .help: return Message(da: "hjælp", en: "help")
         case .quit: return Message(da: "afslut", en: "quit")
+        case .measure: return Message(da: "mål (Udvikling)", en: "measure (Development)")
+        case .dimension: return Message(da: "opdeling (Udvikling)", en: "split by (Development)")
         }
     }
 

@@ -8,6 +8,11 @@ extension AppModel {
     public func handle(_ key: Action.Key) {
         message = nil
         switch overlay {
+        case .measureHelp:
+            if let a = Action.forKey(key) {
+                if a == .help { overlay = .help } else if a == .back || a == .quit { overlay = .closed }
+            }
+            return
         case .help:
             if let a = Action.forKey(key), a == .help || a == .back || a == .quit { overlay = .closed }
             return
@@ -46,6 +51,11 @@ extension AppModel {
         default: break
         }
         guard let action = Action.forKey(key) else { return }
+        // On Udvikling, ← and → move along the months (Tab still changes tabs).
+        if case .development = page.kind, [.left, .right, .character("h"), .character("l")].contains(key) {
+            move(by: key == .left || key == .character("h") ? -1 : 1)
+            return
+        }
         if action == .showTab, let tab = ViewCatalogue.tab(forKey: key) {
             current = tab
             return
@@ -78,7 +88,8 @@ extension AppModel {
             } else {
                 message = context.t("ingen fund for »\(term)«", "no match for “\(term)”")
             }
-        case .filter: openFilterPicker()
+        case .filter:
+            if case .development(let choice) = page.kind { openDevelopmentValues(choice) } else { openFilterPicker() }
         case .sort: modifyPage { $0.cycleSort(context) }; sortMessage()
         case .sortReverse: modifyPage { $0.reverseSort(context) }; sortMessage()
         case .annotate: openAnnotation()
@@ -89,7 +100,18 @@ extension AppModel {
             context.revealCPR.toggle()
             message = context.revealCPR ? context.t("CPR-numre vises i denne session", "CPR numbers shown for this session")
                                         : context.t("CPR-numre skjult", "CPR numbers hidden")
-        case .help: overlay = .help
+        case .help:
+            if case .development = page.kind { overlay = .measureHelp } else { overlay = .help }
+        case .measure:
+            guard case .development(let choice) = page.kind else { message = context.t("m vælger mål i Ledelse › Udvikling", "m picks the measure in Management › Development"); return }
+            overlay = .picker(Picker(title: context.t("Mål", "Measure"), items: DevelopmentMeasure.allCases.map { $0.label.text(context.language) },
+                                     selected: DevelopmentMeasure.allCases.firstIndex(of: choice.measure) ?? 0), .measure)
+        case .dimension:
+            guard case .development(let choice) = page.kind else { message = context.t("d vælger opdeling i Ledelse › Udvikling", "d picks the split in Management › Development"); return }
+            let options: [DevelopmentDimension?] = [nil] + DevelopmentDimension.allCases
+            overlay = .picker(Picker(title: context.t("Opdeling", "Split by"),
+                                     items: options.map { $0?.label.text(context.language) ?? context.t("I alt", "Total") },
+                                     selected: options.firstIndex(of: choice.dimension) ?? 0), .dimension)
         case .quit: wantsQuit = true
         }
     }
@@ -147,6 +169,18 @@ extension AppModel {
     static let filterKeys = ["source", "kind", "paragraph", "caseworker", "team", "followUpStatus", "status", "explained",
                              "annotation", "function", "month", "column"]
 
+    /// `f` on Udvikling: the total or one value of the dimension.
+    private func openDevelopmentValues(_ choice: DevelopmentChoice) {
+        guard let dimension = choice.dimension else {
+            message = context.t("vælg først en opdeling med d", "choose a split with d first")
+            return
+        }
+        let values: [String?] = [nil] + (development()?.series.keys.filter { $0.dimension == dimension }.sorted().map(\.value) ?? [])
+        let items = values.map { v in v.map { dimension == .paragraph ? Paragraph(parsing: $0)?.display ?? $0 : $0 } ?? context.t("I alt", "Total") }
+        overlay = .picker(Picker(title: dimension.label.text(context.language), items: items, selected: values.firstIndex(of: choice.value) ?? 0),
+                          .developmentValue(values))
+    }
+
     private func openFilterPicker() {
         let columns = AppModel.filterKeys.compactMap { key in page.table.columns.firstIndex { $0.key == key } }
         guard !columns.isEmpty else { message = context.t("denne liste har intet at filtrere på", "this list has nothing to filter by"); return }
@@ -177,6 +211,21 @@ extension AppModel {
                               .filterValue(column: column, values: choices))
         case .filterValue(let column, let values):
             modifyPage { $0.setFilter(column: column, value: values[index], context) }
+        case .measure:
+            guard case .development(var choice) = page.kind else { return }
+            choice.measure = DevelopmentMeasure.allCases[index]
+            replaceDevelopment(choice)
+        case .dimension:
+            guard case .development(var choice) = page.kind else { return }
+            let options: [DevelopmentDimension?] = [nil] + DevelopmentDimension.allCases
+            choice.dimension = options[index]
+            choice.value = nil
+            replaceDevelopment(choice)
+            if choice.dimension != nil { openDevelopmentValues(choice) }
+        case .developmentValue(let values):
+            guard case .development(var choice) = page.kind else { return }
+            choice.value = values[index]
+            replaceDevelopment(choice)
         case .status(let key):
             let status = AnnotationStatus.allCases[index]
             overlay = .editor(LineEditor(prompt: context.t("Note:", "Note:"), text: annotations[key]?.note ?? ""), .note(key: key, status: status))

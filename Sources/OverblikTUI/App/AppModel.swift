@@ -84,6 +84,8 @@ public final class AppModel {
 
     enum Overlay {
         case closed, help
+        /// Udvikling's `?`: the measure's help text (`?` again: every key).
+        case measureHelp
         case picker(Picker, PickerPurpose)
         case editor(LineEditor, EditorPurpose)
     }
@@ -93,6 +95,9 @@ public final class AppModel {
         /// Which value (nil: all).
         case filterValue(column: Int, values: [String?])
         case status(key: String)
+        case measure
+        case dimension
+        case developmentValue([String?])
     }
     enum EditorPurpose {
         case search(origin: Int)
@@ -105,6 +110,8 @@ public final class AppModel {
     /// The size of the screen the application is shown on (the last frame's; the minimum until
     /// the first): paging and the mouse read the same `layout` the renderer draws with.
     var screenSize = ScreenLayout.minimumSize
+    /// The development series, read once when Ledelse first needs them.
+    var developmentSeries: Development?
 
     public init(data: AppData, context: ReportContext, header: AppHeader, source: AppSource?, start: Int? = nil) {
         self.data = data
@@ -126,6 +133,7 @@ public final class AppModel {
     private func build() {
         titles = ViewCatalogue.tabs.map(\.title)
         stacks = Array(repeating: [], count: ViewCatalogue.tabs.count)
+        developmentSeries = nil
         laidOutFor = -1
     }
 
@@ -140,16 +148,23 @@ public final class AppModel {
         }
     }
 
-    /// The tab bar's labels (a drilled tab marked `›`).
+    /// The tab bar's labels (a drilled tab marked `›`): the full titles where they fit the screen,
+    /// else the other tabs' short titles, else only their numbers.
     var tabLabels: [String] {
-        titles.enumerated().map { i, title in "\(i + 1) \(title.text(c.language))" + (stacks[i].count > 1 ? " ›" : "") }
+        func labels(_ title: (Int) -> String?) -> [String] {
+            titles.indices.map { i in "\(i + 1)" + (title(i).map { " " + $0 } ?? "") + (stacks[i].count > 1 ? " ›" : "") }
+        }
+        let full = labels { titles[$0].text(c.language) }
+        let short = labels { $0 == current ? titles[$0].text(c.language) : ViewCatalogue.shortTitles[$0].text(c.language) }
+        let numbers = labels { $0 == current ? titles[$0].text(c.language) : nil }
+        return [full, short].first { ScreenLayout.tabBarWidth($0, gap: 1) <= screenSize.columns } ?? numbers
     }
 
     /// Where everything goes on the current screen, for the page shown.
     var layout: ScreenLayout {
         let p = page
-        return ScreenLayout(rows: screenSize.rows, columns: screenSize.columns,
-                            aboveRows: p.aboveLayout == nil ? nil : p.above?.rows.count, tabLabels: tabLabels)
+        let aboveRows = p.chart != nil ? ScreenLayout.chartRows(screenRows: screenSize.rows) : p.aboveLayout == nil ? nil : p.above?.rows.count
+        return ScreenLayout(rows: screenSize.rows, columns: screenSize.columns, aboveRows: aboveRows, tabLabels: tabLabels)
     }
 
     /// The page on screen.

@@ -38,6 +38,10 @@ extension AppModel {
             drawHelp(s, l)
             return
         }
+        if case .measureHelp = overlay, case .development(let choice) = page.kind {
+            drawMeasureHelp(s, choice.measure)
+            return
+        }
         drawPage(s, l)
         switch overlay {
         case .picker(let picker, _): picker.draw(on: s)
@@ -54,6 +58,7 @@ extension AppModel {
         let crumbs = stacks[current].count > 1 ? String(repeating: "›", count: stacks[current].count - 1) + " " : ""
         let captionWidth = s.columns - DisplayWidth.of(position) - 3
         var caption = " " + crumbs + SafeText.clean(p.caption)
+        if p.chart != nil { caption += " · " + developmentDetail(p) }
         if !p.filters.isEmpty {
             let filters = p.filters.map { "\(p.table.columns[$0.column].title.text(c.language)) = \($0.value)" }.joined(separator: ", ")
             let bar = "  ⧩ " + SafeText.clean(filters)
@@ -66,6 +71,10 @@ extension AppModel {
             s.put(DisplayWidth.truncate(caption, to: captionWidth), row: ScreenLayout.captionRow, column: 0, style: .title)
         }
         s.put(position + " ", row: ScreenLayout.captionRow, column: s.columns - DisplayWidth.of(position) - 1, style: .muted)
+        if var chart = p.chart, let place = l.above {
+            chart.cursor = p.selectedRow ?? chart.cursor
+            chart.draw(on: s, top: place.top, left: 1, height: place.height, width: s.columns - 2)
+        }
         if let above = p.above, let aboveLayout = p.aboveLayout, let place = l.above {
             TableWidget.draw(above, rows: Array(above.rows.indices), layout: aboveLayout, state: nil, context: c, on: s,
                              top: place.top, height: place.height)
@@ -157,6 +166,22 @@ extension AppModel {
             let line = " " + c.t("Sådan regnes tallene her: docs/tal.md › ", "How the figures here are computed: docs/tal.md › ")
                 + figures.joined(separator: " · ")
             s.put(DisplayWidth.truncate(line, to: s.columns - 1), row: l.bottomRuleRow - 1, column: 0, style: .muted)
+        }
+    }
+
+    /// Udvikling's `?`: the measure's help text, wrapped, and how the chart is read.
+    func drawMeasureHelp(_ s: Surface, _ m: DevelopmentMeasure) {
+        s.put(" " + m.label.text(c.language) + c.t(" (? igen: alle taster · Esc lukker)", " (? again: every key · Esc closes)"),
+              row: ScreenLayout.captionRow, column: 0, style: .title)
+        let legend = c.t("Diagrammet: █ måneden, ░ samme måned året før; ▲ den valgte måned (↑↓ eller ←→). m vælger mål, d opdeling, f værdi.",
+                         "The chart: █ the month, ░ the same month a year earlier; ▲ the chosen month (↑↓ or ←→). m picks the measure, d the split, f the value.")
+        var row = ScreenLayout.helpTop
+        for paragraph in [m.help.text(c.language), legend] {
+            for line in DisplayWidth.wrap(paragraph, to: s.columns - 4) where row < s.rows - 2 {
+                s.put(line, row: row, column: 2, style: .normal)
+                row += 1
+            }
+            row += 1
         }
     }
 

@@ -187,6 +187,8 @@ public struct Page: Sendable {
     private var sortKeys: (column: Int, revealed: Bool, language: Language, keys: [SortKey])?
     var layout: TableLayout
     var aboveLayout: TableLayout?
+    /// A chart drawn above the list (Udvikling), its cursor on the selected row's month.
+    public var chart: Chart?
 
     public init(kind: PageKind, caption: String, table: ViewTable, above: ViewTable? = nil, context: ReportContext) {
         self.kind = kind

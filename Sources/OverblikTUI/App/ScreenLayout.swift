@@ -59,12 +59,21 @@ struct ScreenLayout: Equatable {
         self.above = above
         listTop = top
         listHeight = rows - 2 - top - 1
+        let gap = Self.tabBarWidth(tabLabels, gap: 2) <= columns ? 2 : 1
         var x = 1
         var starts: [Int] = []
         for label in tabLabels {
             starts.append(x)
-            x += DisplayWidth.of(label) + 2
+            x += DisplayWidth.of(label) + gap
         }
         tabStarts = starts
     }
+
+    /// The width of a tab bar of `labels` `gap` cells apart (a cell's margin on the left).
+    static func tabBarWidth(_ labels: [String], gap: Int) -> Int {
+        1 + labels.reduce(0) { $0 + DisplayWidth.of($1) } + gap * max(0, labels.count - 1)
+    }
+
+    /// The rows a chart takes above its list: half of what the page has, at least seven.
+    static func chartRows(screenRows: Int) -> Int { max(7, (screenRows - pageTop - 4) / 2) }
 }

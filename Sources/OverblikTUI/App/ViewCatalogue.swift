@@ -3,6 +3,18 @@ import OverblikCore
 /// What a page lists: each kind is one view of the catalogue below.
 public enum PageKind: Equatable, Sendable {
     case caseload, team, followUps, functions, months(function: String), payments, discrepancies, citizen, sideBySide, rejected
+    /// Ledelse › Udvikling: one measure of one series (the total, or a dimension's value) over the months.
+    case development(DevelopmentChoice)
+}
+
+/// What Udvikling shows: the measure, the dimension and its value (nil: the total).
+public struct DevelopmentChoice: Equatable, Sendable {
+    public var measure = DevelopmentMeasure.activeAtMonthEnd
+    public var dimension: DevelopmentDimension?
+    public var value: String?
+    public init(measure: DevelopmentMeasure = .activeAtMonthEnd, dimension: DevelopmentDimension? = nil, value: String? = nil) {
+        self.measure = measure; self.dimension = dimension; self.value = value
+    }
 }
 
 /// The views of the application, in one place: the tabs in order (title, the roles that start
@@ -26,6 +38,14 @@ enum ViewCatalogue {
         Tab(title: Message(da: "Økonomi", en: "Economy"), startsFor: [], build: { $0.functionsPage() }),
         Tab(title: Message(da: "Afstemning", en: "Reconciliation"), startsFor: [.consultant], build: { $0.discrepancyPage() }),
         Tab(title: Message(da: "Datastatus", en: "Data status"), startsFor: [], build: { $0.rejectedPage() }),
+        Tab(title: Message(da: "Ledelse", en: "Management"), startsFor: [], build: { $0.developmentPage(DevelopmentChoice()) }),
+    ]
+
+    /// The tab bar's short titles, for a screen too narrow for the full ones.
+    static let shortTitles: [Message] = [
+        Message(da: "Sager", en: "Cases"), Message(da: "Team", en: "Team"), Message(da: "Opfølgn.", en: "Follow-up"),
+        Message(da: "Økonomi", en: "Economy"), Message(da: "Afstemn.", en: "Reconcile"), Message(da: "Data", en: "Data"),
+        Message(da: "Ledelse", en: "Mgmt"),
     ]
 
     /// One kind of page.
@@ -92,6 +112,11 @@ enum ViewCatalogue {
                         figures: ["Afvigelser"])
         case .sideBySide: return View(report: nil, opens: nil, offers: [annotate], figures: ["Afvigelser", "Dækning og helårspersoner"])
         case .rejected: return View(report: "status", opens: nil)
+        case .development(let choice):
+            return View(report: "udvikling", opens: nil, offers: [
+                Offer(action: .measure, label: Message(da: "mål", en: "measure")) { _ in nil },
+                Offer(action: .dimension, label: Message(da: "opdeling", en: "split")) { _ in nil },
+            ], figures: ["Udvikling"] + (choice.measure == .unitCostRate ? ["Enhedspris"] : []))
         }
     }
 

@@ -1,0 +1,88 @@
+import OverblikCore
+import OverblikTestSupport
+import Testing
+@testable import OverblikTUI
+
+/// Ledelse › Udvikling on Sampledata: the chart, the pickers, the cursor and `?`.
+@Suite("Ledelse › Udvikling", .serialized)
+struct DevelopmentScreenTests {
+    func udvikling(_ language: Language = .da) throws -> AppModel {
+        let model = try app(user: "ØKO", language: language, login: "øko")
+        model.handle(.character("7"))
+        return model
+    }
+
+    @Test func goldenAt80x24And120x40() throws {
+        for language in [Language.da, .en] {
+            let model = try udvikling(language)
+            Golden.check("udvikling-80x24-\(language.rawValue)", screen(model))
+            Golden.check("udvikling-120x40-\(language.rawValue)", screen(model, rows: 40, columns: 120))
+        }
+    }
+
+    @Test func theTwoSeriesDifferInShapeNotOnlyColour() throws {
+        // CellGrid keeps no colour, as with NO_COLOR: a year earlier is ░, this year eighth blocks.
+        let lines = screen(try udvikling())
+        let chart = lines[4...11].joined()
+        #expect(chart.contains("░"))
+        #expect(chart.contains("█"))
+        #expect(lines[12].hasSuffix("▲"))  // the cursor on the newest month
+        #expect(lines[3].hasPrefix(" Udvikling · Borgere ultimo · i alt · 2026-10: 633 · året før 555"))
+    }
+
+    @Test func theCursorMovesAlongTheMonths() throws {
+        let model = try udvikling()
+        model.handle(.left)
+        #expect(screen(model)[3].contains("2026-09: 634"))
+        model.handle(.up)
+        #expect(screen(model)[3].contains("2026-08: 630"))
+        model.handle(.right)
+        #expect(screen(model)[3].contains("2026-09: 634"))
+        // Tab still changes tabs.
+        model.handle(.tab)
+        #expect(model.current == 0)
+    }
+
+    @Test func measureDimensionAndValueArePicked() throws {
+        let model = try udvikling()
+        model.handle(.character("m"))
+        #expect(screen(model).contains { $0.contains("┌─ Mål ") })
+        for _ in 0..<4 { model.handle(.down) }  // Forbrug
+        model.handle(.enter)
+        #expect(screen(model)[3].hasPrefix(" Udvikling · Forbrug · i alt · 2026-10: 25.045.731 kr."))
+        model.handle(.character("d"))
+        model.handle(.down)  // Paragraf
+        model.handle(.enter)
+        // The values open at once; pick the first paragraph.
+        #expect(screen(model).contains { $0.contains("┌─ Paragraf ") })
+        model.handle(.down)
+        model.handle(.enter)
+        guard case .development(let choice) = model.page.kind else { Issue.record("not Udvikling"); return }
+        #expect(choice.dimension == .paragraph && choice.value != nil && choice.measure == .spend)
+        #expect(screen(model)[3].contains("Forbrug · §"))
+        // f picks another value; the total is first.
+        model.handle(.character("f"))
+        model.handle(.character("g"))
+        model.handle(.enter)
+        guard case .development(let total) = model.page.kind else { return }
+        #expect(total.value == nil)
+    }
+
+    @Test func questionMarkShowsTheMeasuresHelpThenEveryKey() throws {
+        let model = try udvikling()
+        model.handle(.character("?"))
+        var lines = screen(model)
+        #expect(lines[3].hasPrefix(" Borgere ultimo (? igen: alle taster"))
+        #expect(lines[5].hasPrefix("  Borgere ultimo: borgere med en aktiv bevilling på månedens sidste dag."))
+        model.handle(.character("?"))
+        lines = screen(model)
+        #expect(lines[3] == " Taster (? eller Esc lukker)")
+        #expect(lines[21] == " Sådan regnes tallene her: docs/tal.md › Udvikling")
+        model.handle(.escape)
+        #expect(screen(model)[3].hasPrefix(" Udvikling"))
+        // Elsewhere m and d say where they work.
+        model.handle(.character("1"))
+        model.handle(.character("m"))
+        #expect(model.message == "m vælger mål i Ledelse › Udvikling")
+    }
+}
