@@ -219,11 +219,17 @@ public struct Development: Hashable, Sendable {
         let monthStarts = kept.map { $0.range.start }, monthEnds = kept.map { $0.range.end }
         let window = DayRange(ordering: monthStarts[0], monthEnds[count - 1])
 
+        // Each day of the window's position among the kept months: a look-up, no calendar arithmetic per payment.
+        var positionOfDay = [Int](repeating: 0, count: window.dayCount)
+        for (i, m) in kept.enumerated() {
+            let a = window.start.distance(to: m.range.start)
+            for d in a..<a + m.days { positionOfDay[d] = i }
+        }
         /// The kept months a span of days touches, as positions.
         func positions(_ start: Day, _ end: Day?) -> ClosedRange<Int>? {
             guard start <= window.end, (end ?? window.end) >= window.start else { return nil }
-            let a = start <= window.start ? 0 : from.distance(to: CalendarMonth(start))
-            let b = (end.map { $0 >= window.end } ?? true) ? count - 1 : from.distance(to: CalendarMonth(end ?? window.end))
+            let a = start <= window.start ? 0 : positionOfDay[window.start.distance(to: start)]
+            let b = (end.map { $0 >= window.end } ?? true) ? count - 1 : positionOfDay[window.start.distance(to: end ?? window.end)]
             return a <= b ? a...b : nil
         }
 
