@@ -22,13 +22,13 @@ for k in 0..<count {
         for (path, bytes) in drop.files {
             let file = (target as NSString).appendingPathComponent(path)
             try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: file, contents: Data(bytes))
+            _ = FileManager.default.createFile(atPath: file, contents: Data(bytes))
         }
-        FileManager.default.createFile(atPath: (target as NSString).appendingPathComponent("overblik.toml"), contents: Data(drop.config.utf8))
+        _ = FileManager.default.createFile(atPath: (target as NSString).appendingPathComponent("overblik.toml"), contents: Data(drop.config.utf8))
     } else {
         for (path, bytes) in drop.files {
             let name = "drop\(seed &+ UInt64(k))-" + path.replacingOccurrences(of: "/", with: "-")
-            FileManager.default.createFile(atPath: (folder as NSString).appendingPathComponent(name), contents: Data(bytes.prefix(4096)))
+            _ = FileManager.default.createFile(atPath: (folder as NSString).appendingPathComponent(name), contents: Data(bytes.prefix(4096)))
         }
     }
 }
