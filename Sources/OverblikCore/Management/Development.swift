@@ -214,37 +214,20 @@ public struct Development: Hashable, Sendable {
             return Development(months: [], firstDataMonth: first, keptFrom: nil, series: [:])
         }
         let from = Swift.max(first, shownFirst.advanced(by: -12))
-        let count = from.distance(to: last) + 1
-        let kept = (0..<count).map { from.advanced(by: $0) }
-        let monthStarts = kept.map { $0.range.start }, monthEnds = kept.map { $0.range.end }
-        let window = DayRange(ordering: monthStarts[0], monthEnds[count - 1])
-
-        // Each day of the window's position among the kept months: a look-up, no calendar arithmetic per payment.
-        var positionOfDay = [Int](repeating: 0, count: window.dayCount)
-        for (i, m) in kept.enumerated() {
-            let a = window.start.distance(to: m.range.start)
-            for d in a..<a + m.days { positionOfDay[d] = i }
-        }
-        /// The kept months a span of days touches, as positions.
-        func positions(_ start: Day, _ end: Day?) -> ClosedRange<Int>? {
-            guard start <= window.end, (end ?? window.end) >= window.start else { return nil }
-            let a = start <= window.start ? 0 : positionOfDay[window.start.distance(to: start)]
-            let b = (end.map { $0 >= window.end } ?? true) ? count - 1 : positionOfDay[window.start.distance(to: end ?? window.end)]
-            return a <= b ? a...b : nil
-        }
-
-        var series: [SeriesKey: [MonthFigures]] = [:]
-        func blank(_ key: SeriesKey) -> [MonthFigures] {
-            kept.map { MonthFigures(days: $0.days, hasMoney: key.dimension?.hasMoney ?? true) }
-        }
+        let grid = MonthGrid(from: from, to: last)
+        var accumulators: [SeriesKey: Accumulator] = [:]
 
         // Grants: the value each dimension gives a grant (nil: the total only).
         let mapping = d.mappingIndex
         let staffTeam = Dictionary(d.staff.map { ($0.initials.lowercased(), $0.team) }, uniquingKeysWith: { a, _ in a })
+        var paragraphKeys: [Paragraph: String] = [:]
         func value(_ g: Grant, _ dimension: DevelopmentDimension?) -> String? {
             switch dimension {
             case nil: return ""
-            case .paragraph?: return g.paragraph.key
+            case .paragraph?:
+                if let key = paragraphKeys[g.paragraph] { return key }
+                paragraphKeys[g.paragraph] = g.paragraph.key
+                return g.paragraph.key
             case .function?: return mapping.row(for: g)?.function
             case .targetGroup?: return g.targetGroup.isEmpty ? "Uoplyst" : g.targetGroup
             case .team?:
@@ -254,77 +237,201 @@ public struct Development: Hashable, Sendable {
             }
         }
         for dimension in [nil] + DevelopmentDimension.allCases.map(Optional.some) {
-            var all: [String: [CPR: [Span]]] = [:], paid: [String: [CPR: [Span]]] = [:]
-            var grantMonthEnds: [String: [Int]] = [:]
-            for g in d.grants {
+            // The grants by value and citizen (sorted once), each group's spans joined.
+            var values: [String] = [], ids: [String: Int] = [:]
+            var entries: [(value: Int, cpr: CPR, grant: Int)] = []
+            entries.reserveCapacity(d.grants.count)
+            for (i, g) in d.grants.enumerated() {
                 guard let v = value(g, dimension) else { continue }  // (per function and team, some grants count in the total only)
-                all[v, default: [:]][g.cpr, default: []].append(g.span)
-                if g.payingMunicipality == nil { paid[v, default: [:]][g.cpr, default: []].append(g.span) }
-                // Active on a month's last day: from the month it starts (if it starts by its end) to the month it ends in (if it ends on its last day) .
-                if let r = positions(g.start, g.end) {
-                    var counts = grantMonthEnds[v] ?? Array(repeating: 0, count: count)
-                    for i in r where g.span.covers(monthEnds[i]) { counts[i] += 1 }
-                    grantMonthEnds[v] = counts
-                }
+                let id: Int
+                if let known = ids[v] { id = known } else { id = values.count; ids[v] = id; values.append(v) }
+                entries.append((id, g.cpr, i))
             }
-            for (v, citizens) in all {
-                let key = SeriesKey(dimension, v)
-                var figures = series[key] ?? blank(key)
-                for spans in citizens.values {
-                    for s in union(spans) {
-                        if let r = positions(s.start, s.start) { figures[r.lowerBound].inflow += 1 }
-                        if let e = s.end, let r = positions(e, e) { figures[r.lowerBound].outflow += 1 }
-                        guard let r = positions(s.start, s.end) else { continue }
-                        for i in r {
-                            if s.covers(monthEnds[i]) { figures[i].activeAtMonthEnd += 1 }
-                            figures[i].coveredDays += s.within(kept[i].range)?.dayCount ?? 0
-                        }
-                    }
+            entries.sort { ($0.value, $0.cpr.value, $0.grant) < ($1.value, $1.cpr.value, $1.grant) }
+            var accs = values.map { _ in Accumulator(count: grid.count) }
+            let hasMoney = dimension?.hasMoney ?? true
+            var all: [Span] = [], paid: [Span] = []
+            var k = 0
+            while k < entries.count {
+                let (v, cpr) = (entries[k].value, entries[k].cpr)
+                all.removeAll(keepingCapacity: true); paid.removeAll(keepingCapacity: true)
+                while k < entries.count && entries[k].value == v && entries[k].cpr == cpr {
+                    let g = d.grants[entries[k].grant]
+                    all.append(g.span)
+                    if hasMoney && g.payingMunicipality == nil { paid.append(g.span) }
+                    accs[v].addGrant(g.span, grid)
+                    k += 1
                 }
-                if let counts = grantMonthEnds[v] { for i in 0..<count { figures[i].grants = counts[i] } }
-                if dimension?.hasMoney ?? true {
-                    for spans in (paid[v] ?? [:]).values {
-                        for s in union(spans) {
-                            guard let r = positions(s.start, s.end) else { continue }
-                            for i in r { figures[i].paidCoveredDays += s.within(kept[i].range)?.dayCount ?? 0 }
-                        }
-                    }
-                }
-                series[key] = figures
+                for s in union(all) { accs[v].addCitizenSpan(s, grid) }
+                if hasMoney { for s in union(paid) { accs[v].addPaidSpan(s, grid) } }
             }
+            for (id, v) in values.enumerated() { accumulators[SeriesKey(dimension, v)] = accs[id] }
         }
 
         // Payments: the total, per function, per attributed paragraph (sorted once in `index`).
         let index = index ?? PaymentIndex(payments: d.payments, grants: d.grants, mapping: mapping)
-        func addPayments<S: Sequence<Int32>>(_ key: SeriesKey, _ positionsOf: S) {
-            var figures = series.removeValue(forKey: key) ?? blank(key)
-            var sums = Array(repeating: ExactSum(), count: count)
-            for i in positionsOf {
-                let p = d.payments[Int(i)]
-                if let j = positions(p.postingDate, p.postingDate)?.lowerBound { figures[j].spend = (figures[j].spend ?? .zero) + p.amount }
-                guard let r = positions(p.periodStart, p.periodEnd) else { continue }
-                let periodDays = p.periodStart.distance(to: p.periodEnd) + 1
-                for j in r {
-                    let overlap = Day.clamp(start: p.periodStart, end: p.periodEnd, to: kept[j].range)?.dayCount ?? 0
-                    if overlap > 0 { sums[j].add(p.amount, times: overlap, over: periodDays) }
-                }
+        func addPayments(_ key: SeriesKey, _ positions: some Sequence<Int32>) {
+            var acc = accumulators.removeValue(forKey: key) ?? Accumulator(count: grid.count)
+            d.payments.withUnsafeBufferPointer { payments in
+                for i in positions { acc.addPayment(payments[Int(i)], grid) }
             }
-            for j in 0..<count { figures[j].paidFor = sums[j].rounded }
-            series[key] = figures
+            accumulators[key] = acc
         }
         addPayments(SeriesKey(nil, ""), 0..<Int32(d.payments.count))
-        for (symbol, positionsOf) in index.byFunction {
+        for (symbol, positions) in index.byFunction {
             let function = d.symbols[symbol]
-            if !function.isEmpty { addPayments(SeriesKey(.function, function), positionsOf) }
+            if !function.isEmpty { addPayments(SeriesKey(.function, function), positions) }
         }
-        var byParagraph: [Paragraph: [Int32]] = [:]
-        for (_, ofCitizen) in index.byCitizen { for (p, positionsOf) in ofCitizen { byParagraph[p, default: []].append(contentsOf: positionsOf) } }
-        for (p, positionsOf) in byParagraph { addPayments(SeriesKey(.paragraph, p.key), positionsOf.sorted()) }
+        var paragraphAccs: [Paragraph: Accumulator] = [:]
+        d.payments.withUnsafeBufferPointer { payments in
+            for (_, ofCitizen) in index.byCitizen {
+                for (p, positions) in ofCitizen {
+                    var acc = paragraphAccs.removeValue(forKey: p) ?? Accumulator(count: grid.count)
+                    for i in positions { acc.addPayment(payments[Int(i)], grid) }
+                    paragraphAccs[p] = acc
+                }
+            }
+        }
+        for (p, acc) in paragraphAccs {
+            let key = SeriesKey(.paragraph, p.key)
+            var merged = accumulators[key] ?? Accumulator(count: grid.count)
+            merged.takePayments(from: acc)
+            accumulators[key] = merged
+        }
 
+        var series = accumulators.mapValues { $0.figures(grid, hasMoney: true) }
+        for (key, _) in series where !(key.dimension?.hasMoney ?? true) {
+            series[key] = accumulators[key]?.figures(grid, hasMoney: false)
+        }
         // A value with no figure in any shown month has no rows.
         let shownFrom = from.distance(to: shownFirst)
         series = series.filter { key, figures in key.dimension == nil || figures[shownFrom...].contains { !$0.isEmpty } }
-        if series[SeriesKey(nil, "")] == nil { series[SeriesKey(nil, "")] = blank(SeriesKey(nil, "")) }
+        if series[SeriesKey(nil, "")] == nil { series[SeriesKey(nil, "")] = Accumulator(count: grid.count).figures(grid, hasMoney: true) }
         return Development(months: months, firstDataMonth: first, keptFrom: from, series: series)
+    }
+}
+
+/// The kept months as day numbers: each month's first and last day, and each day's month.
+struct MonthGrid {
+    let count: Int
+    let starts: [Int32], ends: [Int32], days: [Int]
+    let first: Int32, last: Int32
+    private let positionOfDay: [Int32]
+
+    init(from: CalendarMonth, to: CalendarMonth) {
+        let kept = Array(from...to)
+        count = kept.count
+        starts = kept.map { $0.range.start.ordinal }
+        ends = kept.map { $0.range.end.ordinal }
+        days = kept.map(\.days)
+        first = starts[0]; last = ends[count - 1]
+        var position = [Int32](repeating: 0, count: Int(last - first) + 1)
+        for i in 0..<count { for d in Int(starts[i] - first)...Int(ends[i] - first) { position[d] = Int32(i) } }
+        positionOfDay = position
+    }
+
+    /// The position of a day inside the kept months.
+    func position(_ day: Int32) -> Int { Int(positionOfDay[Int(day - first)]) }
+}
+
+/// One series' counts over the kept months while they are gathered: the ranges of months a span
+/// covers whole are added as differences (a span of years costs as much as one of a day).
+struct Accumulator {
+    var inflow: [Int], outflow: [Int]
+    /// Active on a month's last day, and months covered whole, as differences (summed at the end).
+    var activeDiff: [Int], wholeDiff: [Int], grantsDiff: [Int], paidWholeDiff: [Int]
+    /// Days covered in months covered only in part.
+    var partial: [Int], paidPartial: [Int]
+    var spend: [Money], paid: [ExactSum]
+    var hasPayments = false
+
+    init(count: Int) {
+        inflow = Array(repeating: 0, count: count); outflow = inflow
+        activeDiff = Array(repeating: 0, count: count + 1); wholeDiff = activeDiff; grantsDiff = activeDiff; paidWholeDiff = activeDiff
+        partial = inflow; paidPartial = inflow
+        spend = Array(repeating: .zero, count: count); paid = []
+    }
+
+    /// The span clipped to the kept months, as positions and days; nil when outside them.
+    private static func clip(_ s: Span, _ grid: MonthGrid) -> (a: Int, b: Int, start: Int32, end: Int32, coversLastEnd: Bool)? {
+        let end = s.end?.ordinal ?? Int32.max
+        guard s.start.ordinal <= grid.last, end >= grid.first, end >= s.start.ordinal else { return nil }
+        let start = max(s.start.ordinal, grid.first), clipped = min(end, grid.last)
+        let a = grid.position(start), b = grid.position(clipped)
+        return (a, b, start, clipped, end >= grid.ends[b])
+    }
+
+    /// Days covered and months covered whole, into `partial` and `whole`.
+    private static func cover(_ c: (a: Int, b: Int, start: Int32, end: Int32, coversLastEnd: Bool), _ grid: MonthGrid,
+                              partial: inout [Int], whole: inout [Int]) {
+        if c.a == c.b {
+            partial[c.a] += Int(c.end - c.start) + 1
+            return
+        }
+        partial[c.a] += Int(grid.ends[c.a] - c.start) + 1
+        partial[c.b] += Int(c.end - grid.starts[c.b]) + 1
+        whole[c.a + 1] += 1; whole[c.b] -= 1
+    }
+
+    /// One grant (not joined): counted on the month ends it is active.
+    mutating func addGrant(_ s: Span, _ grid: MonthGrid) {
+        guard let c = Self.clip(s, grid) else { return }
+        grantsDiff[c.a] += 1; grantsDiff[c.coversLastEnd ? c.b + 1 : c.b] -= 1
+    }
+
+    /// One citizen's joined span: inflow, outflow, active at month ends, covered days.
+    mutating func addCitizenSpan(_ s: Span, _ grid: MonthGrid) {
+        guard let c = Self.clip(s, grid) else { return }
+        if s.start.ordinal >= grid.first { inflow[c.a] += 1 }
+        if let e = s.end?.ordinal, e <= grid.last { outflow[c.b] += 1 }
+        activeDiff[c.a] += 1; activeDiff[c.coversLastEnd ? c.b + 1 : c.b] -= 1
+        Self.cover(c, grid, partial: &partial, whole: &wholeDiff)
+    }
+
+    /// A joined span of grants this municipality pays: the divisor of unit cost.
+    mutating func addPaidSpan(_ s: Span, _ grid: MonthGrid) {
+        guard let c = Self.clip(s, grid) else { return }
+        Self.cover(c, grid, partial: &paidPartial, whole: &paidWholeDiff)
+    }
+
+    /// One payment: spend in its posting month, its shares in the months of its period.
+    mutating func addPayment(_ p: Payment, _ grid: MonthGrid) {
+        if paid.isEmpty { paid = Array(repeating: ExactSum(), count: spend.count) }
+        hasPayments = true
+        let posted = p.postingDate.ordinal
+        if posted >= grid.first && posted <= grid.last { let j = grid.position(posted); spend[j] = spend[j] + p.amount }  // saturating
+        let (ps, pe) = (p.periodStart.ordinal, p.periodEnd.ordinal)
+        guard ps <= grid.last, pe >= grid.first, pe >= ps else { return }
+        let days = Int(pe - ps) + 1
+        for j in grid.position(max(ps, grid.first))...grid.position(min(pe, grid.last)) {
+            let overlap = Int(min(pe, grid.ends[j]) - max(ps, grid.starts[j])) + 1
+            if overlap > 0 { paid[j].add(p.amount, times: overlap, over: days) }
+        }
+    }
+
+    /// Takes over another accumulator's payments (a paragraph's, gathered citizen by citizen).
+    mutating func takePayments(from other: Accumulator) {
+        guard other.hasPayments else { return }
+        spend = other.spend; paid = other.paid; hasPayments = true
+    }
+
+    /// The months' figures.
+    func figures(_ grid: MonthGrid, hasMoney: Bool) -> [MonthFigures] {
+        var out: [MonthFigures] = []
+        out.reserveCapacity(grid.count)
+        var active = 0, whole = 0, grants = 0, paidWhole = 0
+        for i in 0..<grid.count {
+            active += activeDiff[i]; whole += wholeDiff[i]; grants += grantsDiff[i]; paidWhole += paidWholeDiff[i]
+            var f = MonthFigures(days: grid.days[i], hasMoney: hasMoney)
+            f.activeAtMonthEnd = active; f.inflow = inflow[i]; f.outflow = outflow[i]; f.grants = grants
+            f.coveredDays = partial[i] + whole * grid.days[i]
+            f.paidCoveredDays = paidPartial[i] + paidWhole * grid.days[i]
+            if hasMoney {
+                f.spend = spend[i]
+                f.paidFor = paid.isEmpty ? .zero : paid[i].rounded
+            }
+            out.append(f)
+        }
+        return out
     }
 }
