@@ -39,7 +39,7 @@ outputs() {  # $1 = bin folder, $2 = output folder
         "$bin/overblik-sync" --config "$drop/overblik.toml" --today "$today" --quiet
         # On the sync's today (what it stored) and on a later day (everything computed again).
         for day in "$today" "$later"; do
-            for view in status team followups budget movements ottetal discrepancies caseload; do
+            for view in status team followups budget movements ottetal discrepancies caseload udvikling; do
                 local extra=()
                 [ "$view" = caseload ] && extra=(--caseworker "$caseworker")
                 for format in text csv json; do

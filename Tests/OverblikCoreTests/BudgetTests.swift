@@ -1,8 +1,6 @@
 import Testing
 @testable import OverblikCore
 
-private func day(_ y: Int, _ m: Int, _ d: Int) -> Day { Day(year: y, month: m, day: d)! }
-private func kr(_ k: Int64) -> Money { Money(kroner: k) }
 
 /// One function (5.38.50, §108) in 2026 with today = 23-11-2026, worked by hand:
 /// - A (citizen 1): from 01-01-2026, open, 1.000 kr./day, paid January–October (304 days),

@@ -1,7 +1,6 @@
 import Testing
 @testable import OverblikCore
 
-private func day(_ y: Int, _ m: Int, _ d: Int) -> Day { Day(year: y, month: m, day: d)! }
 private func span(_ a: Day, _ b: Day?) -> Span { Span(start: a, end: b) }
 private func grant(_ id: String, cpr: Int64, p: Int = 108, _ start: Day, _ end: Day?) -> Grant {
     Grant(caseId: id, cpr: CPR(value: cpr), paragraph: Paragraph(number: p), start: start, end: end)

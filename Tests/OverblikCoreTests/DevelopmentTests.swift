@@ -1,8 +1,6 @@
 import Testing
 @testable import OverblikCore
 
-private func day(_ y: Int, _ m: Int, _ d: Int) -> Day { Day(year: y, month: m, day: d)! }
-private func kr(_ k: Int64) -> Money { Money(kroner: k) }
 
 /// Udvikling (management.md §1) on data worked by hand; today 10-04-2024, so January–March 2024
 /// (a leap year) are shown, and the first month with data is January.

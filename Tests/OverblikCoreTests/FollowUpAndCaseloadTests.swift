@@ -2,7 +2,6 @@ import Testing
 @testable import OverblikCore
 
 private let today = Day(year: 2026, month: 11, day: 23)!
-private func day(_ y: Int, _ m: Int, _ d: Int) -> Day { Day(year: y, month: m, day: d)! }
 
 private func grant(_ id: String, cpr: Int64 = 101_901_234, worker: String = "MHA", team: String = "Botilbud",
                    paragraph: Paragraph = Paragraph(number: 108), start: Day = day(2025, 1, 1), end: Day? = nil,

@@ -1,7 +1,6 @@
 import Testing
 @testable import OverblikCore
 
-private func day(_ y: Int, _ m: Int, _ d: Int) -> Day { Day(year: y, month: m, day: d)! }
 private let today = day(2026, 11, 23)
 private let mapping = MappingIndex([
     MappingRow(paragraph: Paragraph(number: 108), function: "5.38.50", dstCode: "108", serviceCodes: ["108-01"]),

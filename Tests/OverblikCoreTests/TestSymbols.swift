@@ -15,3 +15,9 @@ extension Payment {
                   actingMunicipality: actingMunicipality.map(sym) ?? Symbol.empty)
     }
 }
+
+/// A day of the hand-worked examples (the dates there are valid by construction).
+func day(_ y: Int, _ m: Int, _ d: Int) -> Day { Day(year: y, month: m, day: d)! }
+
+/// Whole kroner.
+func kr(_ k: Int64) -> Money { Money(kroner: k) }

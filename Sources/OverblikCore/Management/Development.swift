@@ -177,7 +177,8 @@ public struct Development: Hashable, Sendable {
 
     /// A series' figures of one month, if the month is kept and has data.
     public func figures(_ key: SeriesKey, _ month: CalendarMonth) -> MonthFigures? {
-        guard let keptFrom, let first = firstDataMonth, month >= first, month >= keptFrom, let all = series[key] else { return nil }
+        // (`keptFrom` is never before the first month with data.)
+        guard let keptFrom, month >= keptFrom, let all = series[key] else { return nil }
         let i = keptFrom.distance(to: month)
         return all.indices.contains(i) ? all[i] : nil
     }
@@ -221,13 +222,15 @@ public struct Development: Hashable, Sendable {
         let mapping = d.mappingIndex
         let staffTeam = Dictionary(d.staff.map { ($0.initials.lowercased(), $0.team) }, uniquingKeysWith: { a, _ in a })
         var paragraphKeys: [Paragraph: String] = [:]
+        func paragraphKey(_ p: Paragraph) -> String {
+            if let key = paragraphKeys[p] { return key }
+            paragraphKeys[p] = p.key
+            return p.key
+        }
         func value(_ g: Grant, _ dimension: DevelopmentDimension?) -> String? {
             switch dimension {
             case nil: return ""
-            case .paragraph?:
-                if let key = paragraphKeys[g.paragraph] { return key }
-                paragraphKeys[g.paragraph] = g.paragraph.key
-                return g.paragraph.key
+            case .paragraph?: return paragraphKey(g.paragraph)
             case .function?: return mapping.row(for: g)?.function
             case .targetGroup?: return g.targetGroup.isEmpty ? "Uoplyst" : g.targetGroup
             case .team?:
@@ -282,27 +285,13 @@ public struct Development: Hashable, Sendable {
             let function = d.symbols[symbol]
             if !function.isEmpty { addPayments(SeriesKey(.function, function), positions) }
         }
-        var paragraphAccs: [Paragraph: Accumulator] = [:]
-        d.payments.withUnsafeBufferPointer { payments in
-            for (_, ofCitizen) in index.byCitizen {
-                for (p, positions) in ofCitizen {
-                    var acc = paragraphAccs.removeValue(forKey: p) ?? Accumulator(count: grid.count)
-                    for i in positions { acc.addPayment(payments[Int(i)], grid) }
-                    paragraphAccs[p] = acc
-                }
-            }
-        }
-        for (p, acc) in paragraphAccs {
-            let key = SeriesKey(.paragraph, p.key)
-            var merged = accumulators[key] ?? Accumulator(count: grid.count)
-            merged.takePayments(from: acc)
-            accumulators[key] = merged
+        for (_, ofCitizen) in index.byCitizen {
+            for (p, positions) in ofCitizen { addPayments(SeriesKey(.paragraph, paragraphKey(p)), positions) }
         }
 
-        var series = accumulators.mapValues { $0.figures(grid, hasMoney: true) }
-        for (key, _) in series where !(key.dimension?.hasMoney ?? true) {
-            series[key] = accumulators[key]?.figures(grid, hasMoney: false)
-        }
+        var series = Dictionary(uniqueKeysWithValues: accumulators.map { key, acc in
+            (key, acc.figures(grid, hasMoney: key.dimension?.hasMoney ?? true))
+        })
         // A value with no figure in any shown month has no rows.
         let shownFrom = from.distance(to: shownFirst)
         series = series.filter { key, figures in key.dimension == nil || figures[shownFrom...].contains { !$0.isEmpty } }
@@ -343,7 +332,6 @@ struct Accumulator {
     /// Days covered in months covered only in part.
     var partial: [Int], paidPartial: [Int]
     var spend: [Money], paid: [ExactSum]
-    var hasPayments = false
 
     init(count: Int) {
         inflow = Array(repeating: 0, count: count); outflow = inflow
@@ -397,7 +385,6 @@ struct Accumulator {
     /// One payment: spend in its posting month, its shares in the months of its period.
     mutating func addPayment(_ p: Payment, _ grid: MonthGrid) {
         if paid.isEmpty { paid = Array(repeating: ExactSum(), count: spend.count) }
-        hasPayments = true
         let posted = p.postingDate.ordinal
         if posted >= grid.first && posted <= grid.last { let j = grid.position(posted); spend[j] = spend[j] + p.amount }  // saturating
         let (ps, pe) = (p.periodStart.ordinal, p.periodEnd.ordinal)
@@ -407,12 +394,6 @@ struct Accumulator {
             let overlap = Int(min(pe, grid.ends[j]) - max(ps, grid.starts[j])) + 1
             if overlap > 0 { paid[j].add(p.amount, times: overlap, over: days) }
         }
-    }
-
-    /// Takes over another accumulator's payments (a paragraph's, gathered citizen by citizen).
-    mutating func takePayments(from other: Accumulator) {
-        guard other.hasPayments else { return }
-        spend = other.spend; paid = other.paid; hasPayments = true
     }
 
     /// The months' figures.

@@ -16,6 +16,16 @@ public enum DevelopmentMeasure: String, CaseIterable, Sendable {
         }
     }
 
+    /// The label as a column heading of the `udvikling` report (shorter where the label is long).
+    public var columnTitle: Message {
+        switch self {
+        case .activeAtMonthEnd: return Message(da: "Aktive ultimo", en: "Active at month end")
+        case .fullTimePersons: return Message(da: "Helårspers.", en: "Full-time")
+        case .unitCostRate: return Message(da: "Enhedspris/år", en: "Unit cost/year")
+        default: return label
+        }
+    }
+
     public var help: Message {
         switch self {
         case .activeAtMonthEnd:
@@ -56,6 +66,21 @@ public enum DevelopmentMeasure: String, CaseIterable, Sendable {
     /// The same month a year earlier.
     public func lastYear(_ row: DevelopmentRow) -> Double? {
         row.lastYear.flatMap { value($0, unitCost: row.unitCostRateLastYear) }
+    }
+
+    /// Over the twelve months ending with the row's: flows summed, stocks the mean, rates over the days.
+    public func rolling12(_ row: DevelopmentRow) -> Double? {
+        guard let t = row.rolling12 else { return nil }
+        switch self {
+        case .activeAtMonthEnd: return t.activeAtMonthEnd
+        case .inflow: return Double(t.inflow)
+        case .outflow: return Double(t.outflow)
+        case .fullTimePersons: return t.fullTimePersons.value
+        case .spend: return t.spend.map { Double($0.ore) / 100 }
+        case .paidFor: return t.paidFor.map { Double($0.ore) / 100 }
+        case .unitCostRate: return t.unitCostRate.map { Double($0.ore) / 100 }
+        case .grants: return t.grants
+        }
     }
 
     func value(_ f: MonthFigures, unitCost: Money?) -> Double? {

@@ -108,7 +108,7 @@ extension AppModel {
                                      selected: DevelopmentMeasure.allCases.firstIndex(of: choice.measure) ?? 0), .measure)
         case .dimension:
             guard case .development(let choice) = page.kind else { message = context.t("d vælger opdeling i Ledelse › Udvikling", "d picks the split in Management › Development"); return }
-            let options: [DevelopmentDimension?] = [nil] + DevelopmentDimension.allCases
+            let options = DevelopmentChoice.dimensions
             overlay = .picker(Picker(title: context.t("Opdeling", "Split by"),
                                      items: options.map { $0?.label.text(context.language) ?? context.t("I alt", "Total") },
                                      selected: options.firstIndex(of: choice.dimension) ?? 0), .dimension)
@@ -217,7 +217,7 @@ extension AppModel {
             replaceDevelopment(choice)
         case .dimension:
             guard case .development(var choice) = page.kind else { return }
-            let options: [DevelopmentDimension?] = [nil] + DevelopmentDimension.allCases
+            let options = DevelopmentChoice.dimensions
             choice.dimension = options[index]
             choice.value = nil
             replaceDevelopment(choice)

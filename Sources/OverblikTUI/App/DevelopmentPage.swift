@@ -30,29 +30,14 @@ extension AppModel {
             let change = value.flatMap { v in last.map { v - $0 } }
             let percent = change.flatMap { d in last.flatMap { $0 == 0 ? nil : d / $0 * 100 } }
             table.rows.append([.text(r.month.key), cell(value, m), cell(last, m), cell(change, m, signed: true),
-                               percent.map { Cell.text(Self.percent($0)) } ?? .text(""), cell(rolling(r, m), m)])
+                               percent.map { Cell.text(Self.percent($0)) } ?? .text(""), cell(m.rolling12(r), m)])
         }
         var page = Page(kind: .development(choice),
                         caption: c.t("Udvikling · ", "Development · ") + m.label.text(c.language) + " · " + series,
                         table: table, context: c)
-        page.chart = Chart(points: points, cursor: max(0, points.count - 1), money: m.isMoney)
+        page.chart = Chart(points: points, cursor: max(0, points.count - 1))
         page.state.selected = max(0, rows.count - 1)
         return page
-    }
-
-    /// The rolling twelve months of a measure: flows summed, stocks the mean, rates over the days.
-    private func rolling(_ r: DevelopmentRow, _ m: DevelopmentMeasure) -> Double? {
-        guard let t = r.rolling12 else { return nil }
-        switch m {
-        case .activeAtMonthEnd: return t.activeAtMonthEnd
-        case .inflow: return Double(t.inflow)
-        case .outflow: return Double(t.outflow)
-        case .fullTimePersons: return t.fullTimePersons.value
-        case .spend: return t.spend.map { Double($0.ore) / 100 }
-        case .paidFor: return t.paidFor.map { Double($0.ore) / 100 }
-        case .unitCostRate: return t.unitCostRate.map { Double($0.ore) / 100 }
-        case .grants: return t.grants
-        }
     }
 
     private func cell(_ x: Double?, _ m: DevelopmentMeasure, signed: Bool = false) -> Cell {

@@ -12,6 +12,9 @@ public struct DevelopmentChoice: Equatable, Sendable {
     public var measure = DevelopmentMeasure.activeAtMonthEnd
     public var dimension: DevelopmentDimension?
     public var value: String?
+    /// The splits `d` offers: the total, then every dimension.
+    static let dimensions: [DevelopmentDimension?] = [nil] + DevelopmentDimension.allCases.map(Optional.some)
+
     public init(measure: DevelopmentMeasure = .activeAtMonthEnd, dimension: DevelopmentDimension? = nil, value: String? = nil) {
         self.measure = measure; self.dimension = dimension; self.value = value
     }

@@ -1,13 +1,6 @@
 import OverblikCore
 
 extension Views {
-    /// The measures of `udvikling`, in the order of `cli.md`, with their titles.
-    static let developmentMeasures: [(key: String, da: String, en: String)] = [
-        ("activeAtMonthEnd", "Aktive ultimo", "Active at month end"), ("inflow", "Tilgang", "Inflow"), ("outflow", "Afgang", "Outflow"),
-        ("fullTimePersons", "Helårspers.", "Full-time"), ("spend", "Forbrug", "Spend"), ("paidFor", "Betalt for", "Paid for"),
-        ("unitCostRate", "Enhedspris/år", "Unit cost/year"), ("grants", "Bevillinger", "Grants"),
-    ]
-
     /// Udvikling (management.md §1): a row per month and series, every measure with the same month
     /// a year earlier (`…LastYear`) and the rolling twelve months (`…Rolling12`). The text format
     /// shows the month's own figures; CSV and JSON hold all.
@@ -16,10 +9,12 @@ extension Views {
             .init("month", da: "Måned", en: "Month", priority: 10), .init("dimension", da: "Dimension", en: "Dimension", inText: false),
             .init("value", da: "Værdi", en: "Value", maxWidth: 28, priority: 9),
         ]
-        for m in developmentMeasures {
-            columns.append(.init(m.key, da: m.da, en: m.en, right: true))
-            columns.append(.init(m.key + "LastYear", da: m.da + " år før", en: m.en + " a year earlier", right: true, inText: false))
-            columns.append(.init(m.key + "Rolling12", da: m.da + " 12 mdr.", en: m.en + " 12 months", right: true, inText: false))
+        // The measures in the order of `cli.md` (`DevelopmentMeasure`'s), each with a year earlier and twelve months.
+        for measure in DevelopmentMeasure.allCases {
+            let (key, title) = (measure.rawValue, measure.columnTitle)
+            columns.append(.init(key, da: title.da, en: title.en, right: true))
+            columns.append(.init(key + "LastYear", da: title.da + " år før", en: title.en + " a year earlier", right: true, inText: false))
+            columns.append(.init(key + "Rolling12", da: title.da + " 12 mdr.", en: title.en + " 12 months", right: true, inText: false))
         }
         var t = ViewTable(view: "udvikling", columns: columns)
         func count(_ n: Int?) -> Cell { n.map(Cell.int) ?? .message(nil) }

@@ -52,9 +52,12 @@ public struct Bar: Sendable {
     public static let styles: [Style] = [.bar1, .bar2, .bar3, .bar4]
     public static func part(_ n: Int) -> (Character, Style) { (glyphs[n % 4], styles[n % 4]) }
 
+    /// A cell filled from the bottom in eighths (`▁` one, `█` all eight): sparklines and charts.
+    static let eighths: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+
     /// Eight-step sparkline of `values` (the lowest bar is the smallest non-zero value's floor at 0).
     public static func sparkline(_ values: [Int64]) -> String {
-        let ticks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+        let ticks = eighths
         let top = values.max() ?? 0
         return String(values.map { v -> Character in
             guard top > 0, v > 0 else { return v < 0 ? "▁" : " " }

@@ -20,14 +20,11 @@ public struct Chart: Sendable {
     public var points: [Point]
     /// The point under the cursor.
     public var cursor: Int
-    /// Kroner (labels without decimals), else counts or full-time persons (decimals when needed).
-    public var money: Bool
 
-    public init(points: [Point], cursor: Int, money: Bool) { self.points = points; self.cursor = cursor; self.money = money }
+    public init(points: [Point], cursor: Int) { self.points = points; self.cursor = cursor }
 
     /// Cells per month: a shaded and a solid bar and a gap.
     static let cellsPerMonth = 3
-    static let eighths: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 
     /// The axis' top: the largest value rounded up to 1, 2, 2,5 or 5 × a power of ten.
     static func niceTop(_ x: Double) -> Double {
@@ -104,7 +101,7 @@ public struct Chart: Sendable {
                 if (previous + 4) / 8 > fromBottom { s.put("░", row: top + row, column: x, style: .muted) }
                 let filled = current - fromBottom * 8
                 if filled > 0 {
-                    s.put(String(Chart.eighths[min(8, filled) - 1]), row: top + row, column: x + 1, style: selected ? .highlight : .bar1)
+                    s.put(String(Bar.eighths[min(8, filled) - 1]), row: top + row, column: x + 1, style: selected ? .highlight : .bar1)
                 }
             }
             // The month axis: January and July labelled; the cursor's month marked.
