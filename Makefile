@@ -9,7 +9,7 @@ SAMPLE  := Sampledata
 # Sampledata is laid out around this day (see Sampledata/README.md); real drops use the machine's date.
 TODAY   ?= 2026-11-23
 
-.PHONY: all build run test test-moved-clock conformance same-output fuzz sync sampledata sampledata-check snapshot bench bench-data bench-compare clean
+.PHONY: all build run test test-moved-clock conformance same-output report-check fuzz sync sampledata sampledata-check snapshot bench bench-data bench-compare clean
 
 all: build
 
@@ -48,6 +48,20 @@ test-moved-clock:
 	$(SWIFT) build --build-tests $(CHECK)
 	FAKETIME_DONT_FAKE_MONOTONIC=1 timeout --kill-after=10s $(MOVED_CLOCK_LIMIT) faketime -f '$(CLOCK_AHEAD)' $(SWIFT) test --skip-build \
 	  || { rc=$$?; [ $$rc -ne 124 ] || echo "the tests under a moved clock did not finish within $(MOVED_CLOCK_LIMIT)"; exit $$rc; }
+
+## make report-check: the status report of Sampledata (Danish and English) in headless Chromium
+## (Debian's chromium and poppler-utils, installed when missing): an A4 PDF with a page or more per
+## section, no blank page (Scripts/report_check.py). IMAGES=1 also writes the README's PNGs of its
+## first two pages to docs/images/.
+REPORT_OUT := .build/report-check
+report-check: build snapshot
+	@command -v chromium >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium poppler-utils; }
+	@mkdir -p $(REPORT_OUT)/da $(REPORT_OUT)/en
+	$(BIN)/overblik report statusrapport --config $(SAMPLE)/overblik.toml --today $(TODAY) --output $(REPORT_OUT)/da/statusrapport.html
+	$(BIN)/overblik report statusrapport --config $(SAMPLE)/overblik.toml --today $(TODAY) --lang en --output $(REPORT_OUT)/en/statusrapport.html
+	python3 Scripts/report_check.py $(REPORT_OUT)/da/statusrapport.html $(REPORT_OUT)/da $(if $(IMAGES),--images docs/images/statusrapport)
+	python3 Scripts/report_check.py $(REPORT_OUT)/en/statusrapport.html $(REPORT_OUT)/en
 
 ## make conformance: the release build against a drop made by a generator that is not ours, with the
 ## figures an independent implementation of the rules computes for it (../shared/conformance).

@@ -28,8 +28,11 @@ struct Report: ParsableCommand {
 
     @OptionGroup var source: SnapshotOptions
 
-    @Option(name: .long, help: "text, csv eller json.")
-    var format: ReportFormat = .text
+    @Option(name: .long, help: "text, csv eller json (statusrapport: html eller json).")
+    var format: ReportFormat?
+
+    @Option(name: .long, help: ArgumentHelp("Skriv til denne fil i stedet for standard-output / write to this file.", valueName: "fil"))
+    var output: String?
 
     @Flag(name: .long, help: "Vis hele CPR-numre / show full CPR numbers.")
     var revealCpr = false
@@ -62,6 +65,9 @@ struct Report: ParsableCommand {
         if let paragraph, Paragraph(parsing: paragraph) == nil {
             throw ValidationError("--paragraph '\(paragraph)' er ingen paragraf (fx SEL-108) / is no paragraph (e.g. SEL-108)")
         }
+        if let format, !view.entry.formats.contains(format) {
+            throw ValidationError("\(view.entry.name) skrives som \(view.entry.formats.map(\.rawValue).joined(separator: ", ")) / is written as \(view.entry.formats.map(\.rawValue).joined(separator: ", "))")
+        }
         if let month, !(1...12).contains(month) { throw ValidationError("--month skal være 1–12 / --month must be 1–12") }
         if let year, !(1900...9999).contains(year) { throw ValidationError("--year skal være et årstal / --year must be a year") }
     }
@@ -80,16 +86,28 @@ struct Report: ParsableCommand {
             case .failure(let refusal): fail(refusal.text(source.language))
             }
         }
-        let query = Query(snapshot: snapshot, metadata: meta, today: context.today, visibility: visibility)
+        var query = Query(snapshot: snapshot, metadata: meta, today: context.today, visibility: visibility)
+        query.annotations = try annotations(beside: snapshot.path)
         let filter = ReportFilter(caseworker: caseworker, team: team, paragraph: paragraph.flatMap { Paragraph(parsing: $0) },
                                   year: year, month: month, by: by.flatMap(DevelopmentDimension.init(rawValue:)))
         if let refusal = view.entry.refused(query, filter) { fail(refusal.text(source.language)) }
-        let output = try orFail(source.language) { () throws(SnapshotError) in try view.entry.render(query, filter, format, context) }
-        guard let output else {
+        let format = self.format ?? view.entry.formats[0]
+        let text = try orFail(source.language) { () throws(SnapshotError) in try view.entry.render(query, filter, format, context) }
+        guard let text else {
             let y = year ?? context.today.year
             fail(source.language == .da ? "ingen afsluttet måned i \(month.map { "\($0)/" } ?? "")\(y) før \(context.today.danish): vælg en periode, der er slut"
                                         : "no month of \(month.map { "\($0)/" } ?? "")\(y) is over before \(context.today.danish): choose a period that has ended")
         }
-        print(output, terminator: format == .csv ? "" : "\n")
+        let document = format == .csv ? text : text + (text.hasSuffix("\n") ? "" : "\n")
+        guard let output else { print(document, terminator: ""); return }
+        try orFail(source.language) { () throws(SnapshotError) in try OutputFile.replace(output, with: Array(document.utf8)) }
+    }
+
+    /// The newest annotation per discrepancy from the store beside the snapshot (none when no one
+    /// has written one: the report never creates the store).
+    func annotations(beside snapshotPath: String) throws -> [String: Annotation] {
+        let folder = (snapshotPath as NSString).deletingLastPathComponent
+        guard FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(AnnotationStore.fileName)) else { return [:] }
+        return try orFail(source.language) { () throws(SnapshotError) in try AnnotationStore(directory: folder).current() }
     }
 }

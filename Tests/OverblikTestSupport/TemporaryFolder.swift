@@ -1,6 +1,7 @@
 import Foundation
 
-/// A fresh folder under the system's temporary folder, removed when the value is released.
+/// A fresh folder under the system's temporary folder, removed when the value is released, or when
+/// the process exits for one held in a `static let` (whose value is never released).
 public final class TemporaryFolder: @unchecked Sendable {
     public let path: String
 
@@ -8,9 +9,13 @@ public final class TemporaryFolder: @unchecked Sendable {
         let base = NSTemporaryDirectory()
         path = (base as NSString).appendingPathComponent("overblik-test-\(getpid())-\(UUID().uuidString.prefix(8))")
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        LiveFolders.shared.add(path)
     }
 
-    deinit { try? FileManager.default.removeItem(atPath: path) }
+    deinit {
+        try? FileManager.default.removeItem(atPath: path)
+        LiveFolders.shared.remove(path)
+    }
 
     /// The path of `relative` inside the folder.
     public func file(_ relative: String) -> String { (path as NSString).appendingPathComponent(relative) }
@@ -40,4 +45,20 @@ public func packageRoot(file: StaticString = #filePath) -> String {
         if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
     }
     fatalError("no Package.swift above \(file)")
+}
+
+/// The folders not yet removed, removed at exit.
+private final class LiveFolders: @unchecked Sendable {
+    static let shared = LiveFolders()
+    private let lock = NSLock()
+    private var paths: Set<String> = []
+
+    private init() { atexit { LiveFolders.shared.removeAll() } }
+
+    func add(_ path: String) { lock.withLock { _ = paths.insert(path) } }
+    func remove(_ path: String) { lock.withLock { _ = paths.remove(path) } }
+    func removeAll() {
+        let all = lock.withLock { paths }
+        for path in all { try? FileManager.default.removeItem(atPath: path) }
+    }
 }

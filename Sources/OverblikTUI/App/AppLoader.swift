@@ -164,21 +164,7 @@ final class SnapshotSource: AppSource {
             n += 1
             path = (exportDirectory as NSString).appendingPathComponent("overblik-\(view)-\(stamp)-\(n).csv")
         }
-        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            throw SnapshotError(path: path, message: Message(da: "kan ikke skrive eksporten: \(String(cString: strerror(errno)))",
-                                                             en: "cannot write the export: \(String(cString: strerror(errno)))"))
-        }
-        defer { close(fd) }
-        let bytes = Array(csv.utf8)
-        var written = 0
-        while written < bytes.count {
-            let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            guard n > 0 else {
-                throw SnapshotError(path: path, message: Message(da: "eksporten blev ikke skrevet færdig", en: "the export was not written completely"))
-            }
-            written += n
-        }
+        try OutputFile.create(path, Array(csv.utf8))
         return path
     }
 }

@@ -14,6 +14,8 @@ public struct Query: Sendable {
     public let today: Day
     /// What the `[access]` rules let the viewer see.
     public let visibility: Visibility
+    /// The annotations' newest entry per discrepancy key (empty when none are written yet).
+    public var annotations: [String: Annotation] = [:]
 
     public init(snapshot: Snapshot, metadata: SnapshotMetadata, today: Day, visibility: Visibility) {
         self.snapshot = snapshot; self.metadata = metadata; self.today = today; self.visibility = visibility

@@ -10,6 +10,8 @@ public enum ReportCatalogue {
         public let name: String
         /// `--caseworker` must be given.
         public var needsCaseworker = false
+        /// The formats it is printed in; the first when `--format` is not given.
+        public var formats: [ReportFormat] = [.text, .csv, .json]
         /// Why this viewer may not print it with these options (nil: they may).
         var refusal: @Sendable (Query, ReportFilter) -> AccessCheck.Refusal? = { _, _ in nil }
         /// The view printed, or nil when the period it needs has no month that is over.
@@ -54,6 +56,15 @@ public enum ReportCatalogue {
         }),
         Entry(name: "udvikling", print: { q, f, format, c throws(SnapshotError) in
             Views.development(try q.development().rows(by: f.by)).render(format, c)
+        }),
+        // The status report covers the whole area (every paragraph and team), like Datastatus.
+        Entry(name: "statusrapport", formats: [.html, .json], refusal: { q, _ in
+            q.visibility.isEverything ? nil
+                : AccessCheck.refusal("statusrapporten viser hele området; det kræver adgang til alt",
+                                      "the status report shows the whole area; that needs access to everything")
+        }, print: { q, f, format, c throws(SnapshotError) in
+            guard let report = try StatusRapport.make(q, year: f.year, annotations: q.annotations) else { return nil }
+            return format == .json ? report.json(c) : report.html(c)
         }),
         Entry(name: "status", refusal: { q, _ in
             q.visibility.isEverything ? nil

@@ -8,6 +8,8 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case csv
     /// `{ "view": …, "rows": [ … ] }` with plain numbers and ISO dates.
     case json
+    /// One self-contained page (the status report only).
+    case html
 }
 
 /// What every report is rendered with.

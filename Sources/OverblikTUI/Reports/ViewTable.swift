@@ -67,7 +67,7 @@ public struct ViewTable: Sendable {
 
     public func render(_ format: ReportFormat, _ c: ReportContext) -> String {
         switch format {
-        case .text:
+        case .text, .html:  // (html is the status report's only; `ReportCatalogue.Entry.formats` refuses it here)
             let shown = columns.indices.filter { columns[$0].inText }
             var table = TextTable(columns: shown.map {
                 TextTable.Column(columns[$0].title.text(c.language), alignRight: columns[$0].alignRight, maxWidth: columns[$0].maxWidth)

@@ -1,0 +1,204 @@
+import OverblikCore
+import OverblikStore
+
+/// The yearly status report (management.md §2): the figures of a year against the year before,
+/// as one self-contained HTML page to mail and print (`html`), or as JSON with the same numbers
+/// (`json`). Its figures come from the views' own (the series, Økonomi, the reconciliation), read
+/// through the query layer, so each equals the same figure on screen and in the other reports.
+public struct StatusRapport: Sendable {
+    public var figures: StatusFigures
+    public var metadata: SnapshotMetadata
+    public var sources: [SourceInfo]
+
+    /// A section of management.md §2's seventh part whose source the snapshot does not hold yet,
+    /// and the file (or setting) that would give it.
+    public struct Missing: Sendable, Equatable {
+        public var key: String
+        public var title: Message
+        public var source: String
+    }
+
+    /// Ledelsestilsyn, Servicemål, Klagesager and Sammenligning (management.md §3–§6): shown only
+    /// with their data, else one line naming the missing source.
+    public var missing: [Missing] {
+        [
+            Missing(key: "ledelsestilsyn", title: Message(da: "Ledelsestilsyn", en: "Management supervision"), source: "[ledelsestilsyn]"),
+            Missing(key: "servicemaal", title: Message(da: "Servicemål", en: "Service goals"), source: "ansoegninger.csv"),
+            Missing(key: "klagesager", title: Message(da: "Klagesager", en: "Appeals"), source: "klagesager.csv"),
+            Missing(key: "sammenligning", title: Message(da: "Sammenligning med andre kommuner", en: "Comparison with other municipalities"),
+                    source: "hand07.csv, folk1a.csv"),
+        ]
+    }
+
+    public init(figures: StatusFigures, metadata: SnapshotMetadata, sources: [SourceInfo]) {
+        self.figures = figures; self.metadata = metadata; self.sources = sources
+    }
+
+    /// The report of `year` (default: the year of the last month over before the query's today);
+    /// nil when no month of it is over or the series hold none of its months.
+    public static func make(_ q: Query, year: Int?, annotations: [String: Annotation]) throws(SnapshotError) -> StatusRapport? {
+        let year = year ?? CalendarMonth(q.today).advanced(by: -1).year
+        let development = try q.development()
+        guard StatusFigures.period(year: year, today: q.today, development: development) != nil else { return nil }
+        let figures = StatusFigures.compute(year: year, today: q.today, development: development, budget: try q.budget(year: year),
+                                            reconciliation: try q.reconciliation(year: year), annotations: annotations,
+                                            paragraphLabel: { Paragraph(parsing: $0)?.display ?? $0 })
+        guard let figures else { return nil }
+        return StatusRapport(figures: figures, metadata: q.metadata, sources: try q.snapshot.sources())
+    }
+
+    /// `januar–oktober 2026`.
+    func periodText(_ c: ReportContext, lastYear: Bool = false) -> String {
+        let y = figures.year - (lastYear ? 1 : 0)
+        let first = StatusRapport.monthName(1, c), last = StatusRapport.monthName(figures.lastMonth, c)
+        return figures.lastMonth == 1 ? "\(first) \(y)" : "\(first)–\(last) \(y)"
+    }
+
+    static func monthName(_ m: Int, _ c: ReportContext) -> String {
+        let da = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"]
+        let en = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return (c.language == .da ? da : en)[(m - 1 + 12) % 12]
+    }
+
+    static func shortMonth(_ m: CalendarMonth, _ c: ReportContext, withYear: Bool) -> String {
+        let da = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+        let en = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let name = (c.language == .da ? da : en)[(m.month - 1) % 12]
+        guard withYear else { return name }
+        let yy = ((m.year % 100) + 100) % 100
+        return "\(name) \(yy < 10 ? "0" : "")\(yy)"
+    }
+
+    // MARK: Nøgletal
+
+    /// The rows of Nøgletal: key, label, the year's value, a year earlier's, as JSON numbers and as Danish text.
+    struct KeyFigureRow: Sendable {
+        var key: String
+        var label: Message
+        var value: @Sendable (StatusFigures.KeyFigures) -> KeyValue?
+    }
+
+    /// A figure's value: exact JSON text, Danish text, and a number for the change.
+    struct KeyValue: Sendable {
+        var json: JSONValue
+        var danish: String
+        var number: Double
+    }
+
+    static let keyFigureRows: [KeyFigureRow] = [
+        KeyFigureRow(key: "citizensAtEnd", label: Message(da: "Borgere ved periodens udgang", en: "Citizens at the period's end")) {
+            KeyValue(json: .int($0.citizensAtEnd), danish: DanishNumber.grouped($0.citizensAtEnd), number: Double($0.citizensAtEnd))
+        },
+        KeyFigureRow(key: "fullTimePersons", label: Message(da: "Helårspersoner", en: "Full-time persons")) {
+            KeyValue(json: .number(String(format2: $0.fullTimePersons)), danish: $0.fullTimePersons.danish, number: $0.fullTimePersons.value)
+        },
+        KeyFigureRow(key: "spend", label: Message(da: "Forbrug (bogført)", en: "Spend (posted)")) { money($0.spend) },
+        KeyFigureRow(key: "paidFor", label: Message(da: "Betalt for (periodens ydelser)", en: "Paid for (the period's services)")) { money($0.paidFor) },
+        KeyFigureRow(key: "unitCost", label: Message(da: "Enhedspris pr. helårsperson pr. år", en: "Unit cost per full-time person per year")) {
+            $0.unitCost.map(money)
+        },
+        KeyFigureRow(key: "inflow", label: Message(da: "Tilgang", en: "Inflow")) {
+            KeyValue(json: .int($0.inflow), danish: DanishNumber.grouped($0.inflow), number: Double($0.inflow))
+        },
+        KeyFigureRow(key: "outflow", label: Message(da: "Afgang", en: "Outflow")) {
+            KeyValue(json: .int($0.outflow), danish: DanishNumber.grouped($0.outflow), number: Double($0.outflow))
+        },
+    ]
+
+    static func money(_ m: Money) -> KeyValue {
+        KeyValue(json: .money(m), danish: m.danishKroner, number: Double(m.ore) / 100)
+    }
+
+    /// The change from a year earlier in per cent, one decimal, halves away from zero (nil: from 0).
+    static func changePercent(_ now: Double, _ before: Double) -> Double? {
+        guard before != 0 else { return nil }
+        let p = (now - before) / abs(before) * 100
+        return (p * 10).rounded(.toNearestOrAwayFromZero) / 10
+    }
+
+    /// `12.3`, `-2.3`: one decimal with a point, for JSON.
+    static func oneDecimal(_ x: Double) -> String {
+        let tenths = Int64((x * 10).rounded(.toNearestOrAwayFromZero))
+        return (tenths < 0 ? "-" : "") + "\(tenths.magnitude / 10).\(tenths.magnitude % 10)"
+    }
+
+    // MARK: JSON
+
+    /// The report's figures as one JSON object, a key per section (management.md §9).
+    public func json(_ c: ReportContext) -> String {
+        let f = figures
+        func months(_ ms: [CalendarMonth]) -> JSONValue { .array(ms.map { .string($0.key) }) }
+        func counts(_ xs: [Int?]) -> JSONValue { .array(xs.map { $0.map(JSONValue.int) ?? .null }) }
+        func moneys(_ xs: [Money?]) -> JSONValue { .array(xs.map { JSONValue.money($0) }) }
+        func fullTime(_ x: FullTimePersons?) -> JSONValue { x.map { .number(String(format2: $0)) } ?? .null }
+        func keyFigures(_ k: StatusFigures.KeyFigures?) -> JSONValue {
+            guard let k else { return .null }
+            return .object(StatusRapport.keyFigureRows.map { ($0.key, $0.value(k)?.json ?? .null) } + [("months", .int(k.months))])
+        }
+        var change: [(String, JSONValue)] = []
+        for row in StatusRapport.keyFigureRows {
+            let now = row.value(f.keyFigures), before = f.keyFiguresLastYear.flatMap(row.value)
+            let pct = now.flatMap { n in before.flatMap { StatusRapport.changePercent(n.number, $0.number) } }
+            change.append((row.key, pct.map { .number(StatusRapport.oneDecimal($0)) } ?? .null))
+        }
+        let paragraphKey: (String) -> JSONValue = { .string(Paragraph(parsing: $0)?.key ?? $0) }
+        let nogletal: JSONValue = .object([("year", keyFigures(f.keyFigures)), ("lastYear", keyFigures(f.keyFiguresLastYear)),
+                                           ("changePercent", .object(change))])
+        let udvikling: JSONValue = .object([
+            ("months", months(f.caseMonths)),
+            ("paragraphs", .array(f.casesByParagraph.map { .object([("paragraph", paragraphKey($0.key)), ("activeAtMonthEnd", counts($0.values))]) })),
+            ("total", counts(f.casesTotal.values)),
+        ])
+        let budgetMonths: [JSONValue] = f.budgetByMonth.map {
+            .object([("month", .string($0.month.key)), ("budget", .money($0.budget)), ("spend", .money($0.spend))])
+        }
+        let unitCost: [JSONValue] = f.unitCostByFunction.map {
+            .object([("function", .string($0.key)), ("label", .string($0.label)), ("values", moneys($0.values))])
+        }
+        let forecast: [JSONValue] = f.forecastByFunction.map {
+            .object([("function", .string($0.function)), ("label", .string($0.label)), ("budget", .money($0.budget)),
+                     ("forecast", .money($0.forecast)), ("difference", .money($0.difference))])
+        }
+        let omkostninger: JSONValue = .object([("months", .array(budgetMonths)), ("unitCostRate", .array(unitCost)), ("forecast", .array(forecast))])
+        let movementLines: [JSONValue] = f.movementsByParagraph.map {
+            .object([("paragraph", paragraphKey($0.key)), ("inflow", counts($0.inflow)), ("outflow", counts($0.outflow))])
+        }
+        let bevaegelser: JSONValue = .object([
+            ("months", months(f.months)), ("paragraphs", .array(movementLines)),
+            ("total", .object([("inflow", counts(f.movementsTotal.inflow)), ("outflow", counts(f.movementsTotal.outflow))])),
+        ])
+        let maalgrupper: [JSONValue] = f.targetGroups.map {
+            .object([("targetGroup", .string($0.group)),
+                     ("activeAtMonthEnd", $0.citizensAtEnd.map(JSONValue.int) ?? .null),
+                     ("activeAtMonthEndLastYear", $0.citizensAtEndLastYear.map(JSONValue.int) ?? .null),
+                     ("fullTimePersons", fullTime($0.fullTimePersons)), ("fullTimePersonsLastYear", fullTime($0.fullTimePersonsLastYear))])
+        }
+        let ottetal: JSONValue = f.ottetal.map { lines in
+            .array(lines.map { o -> JSONValue in
+                .object([("paragraph", .string(o.paragraph.key)), ("caseSystem", .int(o.caseSystem)), ("economy", .int(o.economy)),
+                         ("both", .int(o.both)), ("onlyCaseSystem", .int(o.onlyCaseSystem)), ("onlyEconomy", .int(o.onlyEconomy)),
+                         ("fullTimeCaseSystem", fullTime(o.fullTimeCaseSystem)), ("fullTimeEconomy", fullTime(o.fullTimeEconomy))])
+            })
+        } ?? .null
+        let kinds: [JSONValue] = f.discrepancyKinds.map {
+            .object([("kind", .string($0.kind.rawValue)), ("found", .int($0.found)), ("explained", .int($0.explained)),
+                     ("annotatedFixed", .int($0.annotatedFixed)), ("annotatedExplained", .int($0.annotatedExplained))])
+        }
+        let rejected: [JSONValue] = sources.filter(\.present).map {
+            .object([("table", .string($0.table.rawValue)), ("rows", .int($0.rows)), ("rejected", .int($0.rejected))])
+        }
+        let datakvalitet: JSONValue = .object([("ottetal", ottetal), ("discrepancies", .array(kinds)), ("rejectedRows", .array(rejected))])
+        let hashes: [JSONValue] = sources.filter(\.present).map { .object([("table", .string($0.table.rawValue)), ("sha256", .string($0.sha256))]) }
+        var pairs: [(String, JSONValue)] = [
+            ("view", .string("statusrapport")),
+            ("municipality", .string(metadata.municipality.name)), ("code", .string(metadata.municipality.code)),
+            ("year", .int(f.year)), ("months", months(f.months)),
+            ("createdAt", .string(metadata.createdAt)), ("today", .day(c.today)), ("sources", .array(hashes)),
+            ("nogletal", nogletal), ("udvikling", udvikling), ("omkostninger", omkostninger), ("bevaegelser", bevaegelser),
+            ("maalgrupper", .array(maalgrupper)), ("datakvalitet", datakvalitet),
+        ]
+        for m in missing { pairs.append((m.key, .object([("missing", .array([.string(m.source)]))]))) }
+        let object: JSONValue = .object(pairs)
+        return object.rendered()
+    }
+}
