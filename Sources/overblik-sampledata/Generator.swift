@@ -40,8 +40,10 @@ struct Generator {
     var random: SeededRandom
     let citizenCount: Int
     let today = Day(year: 2026, month: 11, day: 23)!
-    /// Payments run for the months December 2024 … October 2026 (posted the month after).
-    let firstPaidMonth = (2024, 12)
+    /// Payments run for the months `firstPaidMonth` … October 2026 (posted the month after):
+    /// Sampledata from November 2023 (three years, so that each of the last 24 months has the same
+    /// month a year earlier); the benchmark scales from December 2024, as they were measured.
+    var firstPaidMonth = (2023, 11)
     let lastPaidMonth = (2026, 10)
 
     var plans: [GrantPlan] = []

@@ -34,6 +34,7 @@ struct SampleDataCommand: ParsableCommand {
         generator.replicas = p.replicas
         generator.historyPerCitizen = p.history
         generator.linesPerMonth = p.linesPerMonth
+        generator.firstPaidMonth = (2024, 12)
         generator.population()
         generator.plantAll(times: p.replicas)
         let written = try generator.writeScaled(to: output)

@@ -135,7 +135,7 @@ struct AppInteractionTests {
         model.handle(.enter)
         var lines = screen(model, rows: 48, columns: 160)
         #expect(lines[1].hasPrefix(" 1 Mine sager ›  2 Team"))
-        #expect(lines[3].hasPrefix(" › 160783-xxxx · Winnie Damsø · 2 bevillinger, 46 posteringer, 2 DST-rækker, 0 afvigelser"))
+        #expect(lines[3].hasPrefix(" › 160783-xxxx · Winnie Damsø · 2 bevillinger, 72 posteringer, 2 DST-rækker, 0 afvigelser"))
         #expect(lines[4].hasPrefix(" Kilde       §     Sag/bilag"))
         #expect(lines[5].hasPrefix(" Bevilling "))
         #expect(lines.contains { $0.hasPrefix(" Udbetaling ") })
