@@ -50,6 +50,7 @@ extension AppModel {
         case .wheelDown: move(by: 3); return
         default: break
         }
+        if handleLedelse(key) { return }
         guard let action = Action.forKey(key) else { return }
         // On Udvikling, ← and → move along the months (Tab still changes tabs).
         if case .development = page.kind, [.left, .right, .character("h"), .character("l")].contains(key) {
@@ -128,6 +129,7 @@ extension AppModel {
 
     private func click(row: Int, column: Int) {
         let l = layout
+        if clickLedelse(row: row, column: column) { return }
         if row == ScreenLayout.tabRow {
             if let tab = l.tabStarts.lastIndex(where: { $0 <= column }) { current = tab }
         } else if row > l.listTop, row <= l.listTop + l.listHeight {
@@ -298,7 +300,7 @@ extension AppModel {
             if message == nil { message = context.t("ingen detaljer bag denne række", "no details behind this row") }
             return
         }
-        next.layOut(width: laidOutFor - ScreenLayout.pageMargin, context)
+        next.layOut(width: pageWidth(tab: current, screen: laidOutFor), context)
         stacks[current].append(next)
     }
 

@@ -112,6 +112,9 @@ public final class AppModel {
     var screenSize = ScreenLayout.minimumSize
     /// The development series, read once when Ledelse first needs them.
     var developmentSeries: Development?
+    /// Ledelse's chosen sub-view, and whether its list (not the view) has the focus.
+    var ledelseView = LedelseView.udvikling
+    var ledelseListFocused = false
 
     public init(data: AppData, context: ReportContext, header: AppHeader, source: AppSource?, start: Int? = nil) {
         self.data = data
@@ -143,7 +146,7 @@ public final class AppModel {
     private func ensureCurrent() {
         if stacks[current].isEmpty {
             var p = makeTab(current)
-            if laidOutFor > 0 { p.layOut(width: laidOutFor - ScreenLayout.pageMargin, context) }
+            if laidOutFor > 0 { p.layOut(width: pageWidth(tab: current, screen: laidOutFor), context) }
             stacks[current] = [p]
         }
     }
@@ -179,7 +182,7 @@ public final class AppModel {
 
     /// Lays every page out for a screen `width` cells wide (on start, on resize, after `c`).
     func layOutAll(width: Int) {
-        for t in stacks.indices { for p in stacks[t].indices { stacks[t][p].layOut(width: width - ScreenLayout.pageMargin, context) } }
+        for t in stacks.indices { for p in stacks[t].indices { stacks[t][p].layOut(width: pageWidth(tab: t, screen: width), context) } }
         laidOutFor = width
     }
 

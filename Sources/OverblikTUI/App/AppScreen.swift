@@ -42,7 +42,12 @@ extension AppModel {
             drawMeasureHelp(s, choice.measure)
             return
         }
-        drawPage(s, l)
+        if onLedelse {
+            drawSubviewList(s, l)
+            drawPage(OffsetSurface(s, left: ScreenLayout.subviewListWidth), l)
+        } else {
+            drawPage(s, l)
+        }
         switch overlay {
         case .picker(let picker, _): picker.draw(on: s)
         case .editor(let editor, _): editor.draw(on: s, row: l.footerRow)
@@ -117,6 +122,7 @@ extension AppModel {
         func hint(_ a: Action, _ keep: Int) { hints.append((Action.label(a.keys[0]), a.description, keep)) }
         if view.opens != nil && view.canOpen(page) { hint(.details, 8) }
         if stacks[current].count > 1 { hint(.back, 8) }
+        if onLedelse { hints.append(("Tab", ledelseListFocused ? Message(da: "visning", en: "view") : Message(da: "liste", en: "list"), 6)) }
         hint(.search, 5)
         hint(.filter, 4)
         hint(.sort, 3)

@@ -80,7 +80,7 @@ extension AppModel {
         if let selectedMonth, let i = fresh.table.rows.firstIndex(where: { fresh.table.text($0[0], c) == selectedMonth }) {
             fresh.state.selected = i
         }
-        if laidOutFor > 0 { fresh.layOut(width: laidOutFor - ScreenLayout.pageMargin, c) }
+        if laidOutFor > 0 { fresh.layOut(width: pageWidth(tab: current, screen: laidOutFor), c) }
         modifyPage { $0 = fresh }
     }
 }

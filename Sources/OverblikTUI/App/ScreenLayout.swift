@@ -18,6 +18,8 @@ struct ScreenLayout: Equatable {
     static let listReserve = 8
     /// Pages are laid out this many cells narrower than the screen (a margin each side).
     static let pageMargin = 2
+    /// Ledelse's list of sub-views on the left, its rule included.
+    static let subviewListWidth = 16
     /// The help overlay's first row, and the rows it leaves free.
     static let helpTop = 5, helpReserve = 8
 

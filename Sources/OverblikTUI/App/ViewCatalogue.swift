@@ -5,6 +5,8 @@ public enum PageKind: Equatable, Sendable {
     case caseload, team, followUps, functions, months(function: String), payments, discrepancies, citizen, sideBySide, rejected
     /// Ledelse › Udvikling: one measure of one series (the total, or a dimension's value) over the months.
     case development(DevelopmentChoice)
+    /// Ledelse › Statusrapport: the status report's key figures.
+    case statusReport
 }
 
 /// What Udvikling shows: the measure, the dimension and its value (nil: the total).
@@ -41,8 +43,11 @@ enum ViewCatalogue {
         Tab(title: Message(da: "Økonomi", en: "Economy"), startsFor: [], build: { $0.functionsPage() }),
         Tab(title: Message(da: "Afstemning", en: "Reconciliation"), startsFor: [.consultant], build: { $0.discrepancyPage() }),
         Tab(title: Message(da: "Datastatus", en: "Data status"), startsFor: [], build: { $0.rejectedPage() }),
-        Tab(title: Message(da: "Ledelse", en: "Management"), startsFor: [], build: { $0.developmentPage(DevelopmentChoice()) }),
+        Tab(title: Message(da: "Ledelse", en: "Management"), startsFor: [], build: { $0.ledelsePage() }),
     ]
+
+    /// Ledelse: its page has the list of sub-views on its left.
+    static let ledelseTab = 6
 
     /// The tab bar's short titles, for a screen too narrow for the full ones.
     static let shortTitles: [Message] = [
@@ -120,6 +125,7 @@ enum ViewCatalogue {
                 Offer(action: .measure, label: Message(da: "mål", en: "measure")) { _ in nil },
                 Offer(action: .dimension, label: Message(da: "opdeling", en: "split")) { _ in nil },
             ], figures: ["Udvikling"] + (choice.measure == .unitCostRate ? ["Enhedspris"] : []))
+        case .statusReport: return View(report: "statusrapport", opens: nil, figures: ["Statusrapporten"])
         }
     }
 

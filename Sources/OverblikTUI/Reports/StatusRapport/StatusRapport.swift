@@ -76,6 +76,17 @@ public struct StatusRapport: Sendable {
         var key: String
         var label: Message
         var value: @Sendable (StatusFigures.KeyFigures) -> KeyValue?
+
+        /// The label as the screen's narrow column shows it.
+        var short: Message {
+            switch key {
+            case "citizensAtEnd": return Message(da: "Borgere ultimo", en: "Citizens at end")
+            case "spend": return Message(da: "Forbrug", en: "Spend")
+            case "paidFor": return Message(da: "Betalt for", en: "Paid for")
+            case "unitCost": return Message(da: "Enhedspris/år", en: "Unit cost/year")
+            default: return label
+            }
+        }
     }
 
     /// A figure's value: exact JSON text, Danish text, and a number for the change.

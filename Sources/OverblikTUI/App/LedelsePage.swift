@@ -1,0 +1,133 @@
+import OverblikCore
+
+/// Ledelse's sub-views (tui.md 7), listed on the tab's left: `Tab` moves between the list and
+/// the view; in the list `↑↓` pick a view and `→`/`⏎` enter it; in a view `Esc` (and `←` where
+/// the view has no months to move along) goes back to the list.
+enum LedelseView: Int, CaseIterable, Sendable {
+    case udvikling, statusrapport
+
+    var title: Message {
+        switch self {
+        case .udvikling: return Message(da: "Udvikling", en: "Development")
+        case .statusrapport: return Message(da: "Statusrapport", en: "Status report")
+        }
+    }
+}
+
+extension AppModel {
+    var onLedelse: Bool { current == ViewCatalogue.ledelseTab }
+
+    /// The width of the page of tab `tab` on a screen `width` cells wide (Ledelse's list takes its part).
+    func pageWidth(tab: Int, screen width: Int) -> Int {
+        width - ScreenLayout.pageMargin - (tab == ViewCatalogue.ledelseTab ? ScreenLayout.subviewListWidth : 0)
+    }
+
+    /// The page of the sub-view chosen.
+    func ledelsePage() -> Page {
+        switch ledelseView {
+        case .udvikling: return developmentPage(DevelopmentChoice())
+        case .statusrapport: return statusReportPage()
+        }
+    }
+
+    /// Statusrapport: the report's Nøgletal on screen (the year against the same months a year
+    /// earlier); `overblik report statusrapport` writes the whole report.
+    func statusReportPage() -> Page {
+        var table = ViewTable(view: "statusrapport", columns: [
+            .init("figure", da: "Nøgletal", en: "Figure", maxWidth: 24, priority: 10),
+            .init("lastYear", da: "Året før", en: "A year earlier", right: true, priority: 9),
+            .init("year", da: "I år", en: "This year", right: true, priority: 10),
+            .init("changePercent", da: "Ændring %", en: "Change %", right: true, priority: 8),
+        ])
+        guard data.visibility.isEverything else {
+            return Page(kind: .statusReport, caption: c.t("Statusrapport · kræver adgang til alt", "Status report · needs access to everything"),
+                        table: table, context: c)
+        }
+        let report = reporting { try StatusRapport.make(data.query, year: nil, annotations: [:]) }
+        guard let report else {
+            return Page(kind: .statusReport, caption: c.t("Statusrapport · ingen afsluttet måned", "Status report · no month is over"),
+                        table: table, context: c)
+        }
+        let f = report.figures
+        for row in StatusRapport.keyFigureRows {
+            let now = row.value(f.keyFigures), before = f.keyFiguresLastYear.flatMap(row.value)
+            let pct = now.flatMap { n in before.flatMap { StatusRapport.changePercent(n.number, $0.number) } }
+            table.rows.append([.message(row.short), .text(before?.danish ?? "–"), .text(now?.danish ?? "–"),
+                               .text(pct.map(StatusRapport.percentDanish) ?? "–")])
+        }
+        return Page(kind: .statusReport,
+                    caption: c.t("Statusrapport \(f.year) · \(report.periodText(c)) mod \(report.periodText(c, lastYear: true)) · hele rapporten: overblik report statusrapport",
+                                 "Status report \(f.year) · \(report.periodText(c)) against \(report.periodText(c, lastYear: true)) · the whole report: overblik report statusrapport"),
+                    table: table, context: c)
+    }
+
+    /// Shows sub-view `view` (its page made afresh, laid out for the screen).
+    func showLedelse(_ view: LedelseView) {
+        ledelseView = view
+        var fresh = ledelsePage()
+        if laidOutFor > 0 { fresh.layOut(width: pageWidth(tab: ViewCatalogue.ledelseTab, screen: laidOutFor), c) }
+        stacks[ViewCatalogue.ledelseTab] = [fresh]
+    }
+
+    /// The keys of Ledelse's list and its focus; true when `key` was one of them.
+    func handleLedelse(_ key: Action.Key) -> Bool {
+        guard onLedelse, stacks[current].count <= 1 else { return false }
+        let all = LedelseView.allCases
+        if key == .tab { ledelseListFocused.toggle(); return true }
+        if ledelseListFocused {
+            switch key {
+            case .up, .character("k"): showLedelse(all[max(0, ledelseView.rawValue - 1)]); return true
+            case .down, .character("j"): showLedelse(all[min(all.count - 1, ledelseView.rawValue + 1)]); return true
+            case .right, .enter, .character("l"): ledelseListFocused = false; return true
+            case .left, .character("h"): return true
+            default: return false
+            }
+        }
+        switch key {
+        case .escape: ledelseListFocused = true; return true
+        case .left, .character("h"):
+            if case .development = page.kind { return false }
+            ledelseListFocused = true
+            return true
+        default: return false
+        }
+    }
+
+    /// A click in the list picks that sub-view and enters it; true when the click was on the list.
+    func clickLedelse(row: Int, column: Int) -> Bool {
+        guard onLedelse, column < ScreenLayout.subviewListWidth, row > ScreenLayout.captionRow else { return false }
+        let i = row - ScreenLayout.captionRow - 1
+        if let view = LedelseView(rawValue: i) {
+            showLedelse(view)
+            ledelseListFocused = false
+        }
+        return true
+    }
+
+    /// The list of sub-views on the left, a rule to its right; the chosen one marked `▸` (so it
+    /// shows without colour), selected while the list has the focus.
+    func drawSubviewList(_ s: Surface, _ l: ScreenLayout) {
+        let w = ScreenLayout.subviewListWidth
+        s.put(DisplayWidth.fit(" " + c.t("Ledelse", "Management"), to: w - 1), row: ScreenLayout.captionRow, column: 0, style: .title)
+        for (i, view) in LedelseView.allCases.enumerated() {
+            let chosen = view == ledelseView
+            let text = DisplayWidth.fit((chosen ? "▸ " : "  ") + view.title.text(c.language), to: w - 1)
+            s.put(text, row: ScreenLayout.captionRow + 1 + i, column: 0, style: chosen ? (ledelseListFocused ? .selected : .highlight) : .normal)
+        }
+        for row in ScreenLayout.captionRow..<l.bottomRuleRow { s.put("│", row: row, column: w - 1, style: .rule) }
+    }
+}
+
+/// A part of a surface to the right of `left` columns: what is drawn at column 0 lands at `left`.
+final class OffsetSurface: Surface {
+    let base: Surface
+    let left: Int
+
+    init(_ base: Surface, left: Int) { self.base = base; self.left = left }
+
+    var rows: Int { base.rows }
+    var columns: Int { max(0, base.columns - left) }
+    func clear() {}
+    func put(_ text: String, row: Int, column: Int, style: Style) { base.put(text, row: row, column: column + left, style: style) }
+    func placeCursor(row: Int, column: Int) { base.placeCursor(row: row, column: column + left) }
+}
