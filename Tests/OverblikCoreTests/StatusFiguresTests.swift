@@ -5,27 +5,13 @@ import Testing
 /// hand, seen from 10-04-2025: the report's year is 2025 to March, against January–March 2024.
 /// - Citizen 1: §85 from 01-01-2024, open; §104 10-02…29-02-2024 (target group Sindslidelse).
 /// - Citizen 2: §85 31-01…15-02-2024, paid by another municipality.
-/// - Payments 2024: 3.000 kr. for 16-01…14-02 posted 20-02 (citizen 1); 3.100 kr. for March, posted 31-03 (citizen 3, no grant).
+/// - Payments 2024: 3.000 kr. for 16-01…14-02 posted 20-02 (citizen 1); 3.100 kr. for March, posted
+///   31-03 (citizen 3, no grant, on §108's function).
 @Suite("Statusrapport: the figures by hand")
 struct StatusFiguresTests {
     let today = day(2025, 4, 10)
-    var dataset: Dataset {
-        var d = Dataset(municipality: Municipality(code: "250", name: "Frederikssund"))
-        d.mapping = [MappingRow(paragraph: Paragraph(number: 85), function: "5.38.38"),
-                     MappingRow(paragraph: Paragraph(number: 104), function: "5.38.42")]
-        d.grants = [
-            Grant(caseId: "1a", cpr: CPR(value: 1), paragraph: Paragraph(number: 85), start: day(2024, 1, 1), caseworker: "MHA"),
-            Grant(caseId: "1b", cpr: CPR(value: 1), paragraph: Paragraph(number: 104), start: day(2024, 2, 10), end: day(2024, 2, 29),
-                  targetGroup: "Sindslidelse"),
-            Grant(caseId: "2", cpr: CPR(value: 2), paragraph: Paragraph(number: 85), start: day(2024, 1, 31), end: day(2024, 2, 15),
-                  payingMunicipality: "Egedal"),
-        ]
-        d.addPayment(voucherId: "P1", cpr: CPR(value: 1), function: "5.38.38", periodStart: day(2024, 1, 16), periodEnd: day(2024, 2, 14),
-                     amount: kr(3000), postingDate: day(2024, 2, 20))
-        d.addPayment(voucherId: "P2", cpr: CPR(value: 3), function: "5.38.50", periodStart: day(2024, 3, 1), periodEnd: day(2024, 3, 31),
-                     amount: kr(3100), postingDate: day(2024, 3, 31))
-        return d
-    }
+    /// The hand-worked data of `DevelopmentTests`.
+    var dataset: Dataset { DevelopmentTests().dataset }
 
     func budgetLine(_ function: String, _ month: Int, budget: Int64, spend: Int64, forecast: Int64) -> BudgetMonth {
         BudgetMonth(year: 2025, month: month, function: function, label: "Tekst \(function)", budget: kr(budget), spend: kr(spend),

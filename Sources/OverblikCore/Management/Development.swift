@@ -271,22 +271,58 @@ public struct Development: Hashable, Sendable {
             for (id, v) in values.enumerated() { accumulators[SeriesKey(dimension, v)] = accs[id] }
         }
 
-        // Payments: the total, per function, per attributed paragraph (sorted once in `index`).
+        // Payments, each once: its posting month and its shares of the months, into the total, its
+        // function's series and its attributed paragraph's (both found once in `index`).
         let index = index ?? PaymentIndex(payments: d.payments, grants: d.grants, mapping: mapping)
-        func addPayments(_ key: SeriesKey, _ positions: some Sequence<Int32>) {
-            var acc = accumulators.removeValue(forKey: key) ?? Accumulator(count: grid.count)
-            d.payments.withUnsafeBufferPointer { payments in
-                for i in positions { acc.addPayment(payments[Int(i)], grid) }
-            }
-            accumulators[key] = acc
+        var ids: [SeriesKey: Int32] = [:], keys: [SeriesKey] = []
+        func id(_ key: SeriesKey) -> Int32 {
+            if let known = ids[key] { return known }
+            ids[key] = Int32(keys.count); keys.append(key)
+            return Int32(keys.count - 1)
         }
-        addPayments(SeriesKey(nil, ""), 0..<Int32(d.payments.count))
+        let total = id(SeriesKey(nil, ""))
+        var ofFunction = [Int32](repeating: -1, count: d.payments.count), ofParagraph = ofFunction
         for (symbol, positions) in index.byFunction {
             let function = d.symbols[symbol]
-            if !function.isEmpty { addPayments(SeriesKey(.function, function), positions) }
+            guard !function.isEmpty else { continue }
+            let k = id(SeriesKey(.function, function))
+            for i in positions { ofFunction[Int(i)] = k }
         }
         for (_, ofCitizen) in index.byCitizen {
-            for (p, positions) in ofCitizen { addPayments(SeriesKey(.paragraph, paragraphKey(p)), positions) }
+            for (p, positions) in ofCitizen {
+                let k = id(SeriesKey(.paragraph, paragraphKey(p)))
+                for i in positions { ofParagraph[Int(i)] = k }
+            }
+        }
+        var money = keys.map { _ in PaymentSums(count: grid.count) }
+        d.payments.withUnsafeBufferPointer { payments in
+            for i in payments.indices {
+                let p = payments[i]
+                let (f, g) = (Int(ofFunction[i]), Int(ofParagraph[i]))
+                let posted = p.postingDate.ordinal
+                if posted >= grid.first && posted <= grid.last {
+                    let j = grid.position(posted)
+                    money[Int(total)].addSpend(j, p.amount)
+                    if f >= 0 { money[f].addSpend(j, p.amount) }
+                    if g >= 0 { money[g].addSpend(j, p.amount) }
+                }
+                let (ps, pe) = (p.periodStart.ordinal, p.periodEnd.ordinal)
+                guard ps <= grid.last, pe >= grid.first, pe >= ps else { continue }
+                let days = Int(pe - ps) + 1
+                for j in grid.position(max(ps, grid.first))...grid.position(min(pe, grid.last)) {
+                    let overlap = Int(min(pe, grid.ends[j]) - max(ps, grid.starts[j])) + 1
+                    guard overlap > 0 else { continue }
+                    money[Int(total)].addPaid(j, p.amount, overlap, days)
+                    if f >= 0 { money[f].addPaid(j, p.amount, overlap, days) }
+                    if g >= 0 { money[g].addPaid(j, p.amount, overlap, days) }
+                }
+            }
+        }
+        for (k, key) in keys.enumerated() {
+            var acc = accumulators.removeValue(forKey: key) ?? Accumulator(count: grid.count)
+            acc.spend = money[k].spend
+            acc.paid = money[k].paid
+            accumulators[key] = acc
         }
 
         var series = Dictionary(uniqueKeysWithValues: accumulators.map { key, acc in
@@ -321,6 +357,21 @@ struct MonthGrid {
 
     /// The position of a day inside the kept months.
     func position(_ day: Int32) -> Int { Int(positionOfDay[Int(day - first)]) }
+}
+
+/// One series' money over the kept months while the payments are gathered: spend by posting
+/// month, and each payment's shares of the months it covers, summed exactly.
+struct PaymentSums {
+    var spend: [Money]
+    var paid: [ExactSum]
+
+    init(count: Int) {
+        spend = Array(repeating: .zero, count: count)
+        paid = Array(repeating: ExactSum(), count: count)
+    }
+
+    mutating func addSpend(_ j: Int, _ amount: Money) { spend[j] = spend[j] + amount }  // saturating
+    mutating func addPaid(_ j: Int, _ amount: Money, _ overlap: Int, _ days: Int) { paid[j].add(amount, times: overlap, over: days) }
 }
 
 /// One series' counts over the kept months while they are gathered: the ranges of months a span
@@ -380,20 +431,6 @@ struct Accumulator {
     mutating func addPaidSpan(_ s: Span, _ grid: MonthGrid) {
         guard let c = Self.clip(s, grid) else { return }
         Self.cover(c, grid, partial: &paidPartial, whole: &paidWholeDiff)
-    }
-
-    /// One payment: spend in its posting month, its shares in the months of its period.
-    mutating func addPayment(_ p: Payment, _ grid: MonthGrid) {
-        if paid.isEmpty { paid = Array(repeating: ExactSum(), count: spend.count) }
-        let posted = p.postingDate.ordinal
-        if posted >= grid.first && posted <= grid.last { let j = grid.position(posted); spend[j] = spend[j] + p.amount }  // saturating
-        let (ps, pe) = (p.periodStart.ordinal, p.periodEnd.ordinal)
-        guard ps <= grid.last, pe >= grid.first, pe >= ps else { return }
-        let days = Int(pe - ps) + 1
-        for j in grid.position(max(ps, grid.first))...grid.position(min(pe, grid.last)) {
-            let overlap = Int(min(pe, grid.ends[j]) - max(ps, grid.starts[j])) + 1
-            if overlap > 0 { paid[j].add(p.amount, times: overlap, over: days) }
-        }
     }
 
     /// The months' figures.
