@@ -19,13 +19,20 @@ public struct StoredViews: Sendable {
 
     /// Computes them from a dataset for `today` (the payments sorted once in `index`, when given).
     public static func compute(_ d: Dataset, today: Day, dueSoonDays: Int, index: PaymentIndex? = nil) -> StoredViews {
+        var views = lists(d, today: today, dueSoonDays: dueSoonDays)
+        views.development = Development.compute(d, today: today, index: index)
+        return views
+    }
+
+    /// Team's lines and Opfølgning's list only (the series left out: the sync computes them beside).
+    public static func lists(_ d: Dataset, today: Day, dueSoonDays: Int) -> StoredViews {
         let team = teamDistribution(grants: d.grants, staff: d.staff, today: today, dueSoonDays: dueSoonDays)
         // The follow-up list over positions, so that the stored list points at the grants.
         var position: [Int: Int] = [:]
         for (i, g) in d.grants.enumerated() { position[g.line] = i }
         // By construction: every listed grant is one of `d.grants`, whose lines are unique (one record, one line).
         let follow = followUpList(grants: d.grants, today: today, dueSoonDays: dueSoonDays).map { position[$0.grant.line]! }
-        return StoredViews(teamLines: team, followUpGrants: follow, development: Development.compute(d, today: today, index: index))
+        return StoredViews(teamLines: team, followUpGrants: follow)
     }
 }
 

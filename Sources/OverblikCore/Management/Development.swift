@@ -218,7 +218,13 @@ public struct Development: Hashable, Sendable {
         let grid = MonthGrid(from: from, to: last)
         var accumulators: [SeriesKey: Accumulator] = [:]
 
-        // Grants: the value each dimension gives a grant (nil: the total only).
+        // Grants: once, their spans, whether this municipality pays, and their order by citizen
+        // (then file order); per dimension only each grant's value is found.
+        let n = d.grants.count
+        var spans: [Span] = [], paysSelf: [Bool] = [], citizen: [Int64] = []
+        spans.reserveCapacity(n); paysSelf.reserveCapacity(n); citizen.reserveCapacity(n)
+        for g in d.grants { spans.append(g.span); paysSelf.append(g.payingMunicipality == nil); citizen.append(g.cpr.value) }
+        let byCitizen = (0..<n).sorted { (citizen[$0], $0) < (citizen[$1], $1) }
         let mapping = d.mappingIndex
         let staffTeam = Dictionary(d.staff.map { ($0.initials.lowercased(), $0.team) }, uniquingKeysWith: { a, _ in a })
         var paragraphKeys: [Paragraph: String] = [:]
@@ -227,46 +233,63 @@ public struct Development: Hashable, Sendable {
             paragraphKeys[p] = p.key
             return p.key
         }
-        func value(_ g: Grant, _ dimension: DevelopmentDimension?) -> String? {
-            switch dimension {
-            case nil: return ""
-            case .paragraph?: return paragraphKey(g.paragraph)
-            case .function?: return mapping.row(for: g)?.function
-            case .targetGroup?: return g.targetGroup.isEmpty ? "Uoplyst" : g.targetGroup
-            case .team?:
-                if !g.team.isEmpty { return g.team }
-                let t = staffTeam[g.caseworker.lowercased()] ?? ""
-                return t.isEmpty ? nil : t
-            }
-        }
         for dimension in [nil] + DevelopmentDimension.allCases.map(Optional.some) {
-            // The grants by value and citizen (sorted once), each group's spans joined.
-            var values: [String] = [], ids: [String: Int] = [:]
-            var entries: [(value: Int, cpr: CPR, grant: Int)] = []
-            entries.reserveCapacity(d.grants.count)
-            for (i, g) in d.grants.enumerated() {
-                guard let v = value(g, dimension) else { continue }  // (per function and team, some grants count in the total only)
-                let id: Int
-                if let known = ids[v] { id = known } else { id = values.count; ids[v] = id; values.append(v) }
-                entries.append((id, g.cpr, i))
+            // Each grant's value as a number (-1: the total only, as per function and team some are).
+            var values: [String] = [], ids: [String: Int32] = [:], paragraphIds: [Paragraph: Int32] = [:]
+            func id(_ v: String) -> Int32 {
+                if let known = ids[v] { return known }
+                ids[v] = Int32(values.count); values.append(v)
+                return Int32(values.count - 1)
             }
-            entries.sort { ($0.value, $0.cpr.value, $0.grant) < ($1.value, $1.cpr.value, $1.grant) }
+            if dimension == nil { _ = id("") }
+            var valueOf = [Int32](repeating: -1, count: n)
+            d.grants.withUnsafeBufferPointer { grants in
+                for i in 0..<n {
+                    switch dimension {
+                    case nil: valueOf[i] = 0
+                    case .paragraph?:
+                        let p = grants[i].paragraph
+                        if let known = paragraphIds[p] { valueOf[i] = known } else {
+                            let k = id(paragraphKey(p)); paragraphIds[p] = k; valueOf[i] = k
+                        }
+                    case .function?: if let f = mapping.row(for: grants[i])?.function { valueOf[i] = id(f) }
+                    case .targetGroup?: valueOf[i] = id(grants[i].targetGroup.isEmpty ? "Uoplyst" : grants[i].targetGroup)
+                    case .team?:
+                        if !grants[i].team.isEmpty { valueOf[i] = id(grants[i].team) } else {
+                            let t = staffTeam[grants[i].caseworker.lowercased()] ?? ""
+                            if !t.isEmpty { valueOf[i] = id(t) }
+                        }
+                    }
+                }
+            }
+            // The grants by value, keeping the citizen order (a counting sort), each citizen's spans joined.
+            var next = [Int](repeating: 0, count: values.count + 1)
+            for i in 0..<n where valueOf[i] >= 0 { next[Int(valueOf[i]) + 1] += 1 }
+            for v in 0..<values.count { next[v + 1] += next[v] }
+            var sorted = [Int](repeating: 0, count: next[values.count])
+            for i in byCitizen where valueOf[i] >= 0 {
+                let v = Int(valueOf[i])
+                sorted[next[v]] = i; next[v] += 1
+            }
             var accs = values.map { _ in Accumulator(count: grid.count) }
             let hasMoney = dimension?.hasMoney ?? true
             var all: [Span] = [], paid: [Span] = []
             var k = 0
-            while k < entries.count {
-                let (v, cpr) = (entries[k].value, entries[k].cpr)
+            while k < sorted.count {
+                let (v, cpr) = (Int(valueOf[sorted[k]]), citizen[sorted[k]])
                 all.removeAll(keepingCapacity: true); paid.removeAll(keepingCapacity: true)
-                while k < entries.count && entries[k].value == v && entries[k].cpr == cpr {
-                    let g = d.grants[entries[k].grant]
-                    all.append(g.span)
-                    if hasMoney && g.payingMunicipality == nil { paid.append(g.span) }
-                    accs[v].addGrant(g.span, grid)
+                while k < sorted.count && Int(valueOf[sorted[k]]) == v && citizen[sorted[k]] == cpr {
+                    let i = sorted[k]
+                    all.append(spans[i])
+                    if hasMoney && paysSelf[i] { paid.append(spans[i]) }
+                    accs[v].addGrant(spans[i], grid)
                     k += 1
                 }
-                for s in union(all) { accs[v].addCitizenSpan(s, grid) }
-                if hasMoney { for s in union(paid) { accs[v].addPaidSpan(s, grid) } }
+                // (Most citizens have one grant per value: nothing to join.)
+                if all.count == 1 { accs[v].addCitizenSpan(all[0], grid) } else { for s in union(all) { accs[v].addCitizenSpan(s, grid) } }
+                if hasMoney {
+                    if paid.count == 1 { accs[v].addPaidSpan(paid[0], grid) } else { for s in union(paid) { accs[v].addPaidSpan(s, grid) } }
+                }
             }
             for (id, v) in values.enumerated() { accumulators[SeriesKey(dimension, v)] = accs[id] }
         }

@@ -96,19 +96,37 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
     let frozen = dataset
     let computeTime = ResultSlots<Double>(count: 1)
     let views = ResultSlots<StoredViews>(count: 1)
+    let taskSeconds = ResultSlots<Double>(count: years.count + 2)
+    let series = ResultSlots<Development>(count: 1)
     let computed = OwnThread("figures") {
-        // The payments sorted once for both years; then the two years, and the Team and
-        // Opfølgning views for today, side by side.
+        // The payments sorted once for both years; then the two years, the Team and Opfølgning
+        // views for today, and the development series, side by side.
         let index = PaymentIndex(payments: frozen.payments, grants: frozen.grants, mapping: frozen.mappingIndex)
-        DispatchQueue.concurrentPerform(iterations: years.count + 1) { i in
+        DispatchQueue.concurrentPerform(iterations: years.count + 2) { i in
+            let t = DispatchTime.now()
             if i == years.count {
-                views.set(0, StoredViews.compute(frozen, today: options.today, dueSoonDays: config.dueSoonDays, index: index))
+                views.set(0, StoredViews.lists(frozen, today: options.today, dueSoonDays: config.dueSoonDays))
+            } else if i == years.count + 1 {
+                series.set(0, Development.compute(frozen, today: options.today, index: index))
             } else {
                 results.set(i, DerivedFigures.compute(frozen, year: years[i], today: options.today, rateTolerance: config.rateTolerance,
                                                       index: index))
             }
+            taskSeconds.set(i, Double(DispatchTime.now().uptimeNanoseconds - t.uptimeNanoseconds) / 1e9)
         }
         computeTime.set(0, Double(DispatchTime.now().uptimeNanoseconds - t1.uptimeNanoseconds) / 1e9)
+        if ProcessInfo.processInfo.environment["OVERBLIK_TIMING"] != nil {
+            let s = taskSeconds.values.map { String(format: "%.3f", $0) }
+            let yearsText = zip(years, s).map { "year \($0) \($1) s" }.joined(separator: ", ")
+            FileHandle.standardError.write(Data("  figures: \(yearsText), Team and Opfølgning \(s[years.count]) s, Udvikling \(s[years.count + 1]) s (each on its own thread, \(String(format: "%.3f", computeTime.values[0])) s in all)\n".utf8))
+        }
+    }
+    /// Team, Opfølgning and the series (after the figures, as `derivedWhenReady`).
+    func storedViews() -> StoredViews? {
+        _ = computed.value
+        var v = views.values.first
+        v?.development = series.values.first
+        return v
     }
     func derivedWhenReady() -> [DerivedFigures] {
         _ = computed.value
@@ -128,7 +146,7 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
     do {
         path = try directory.publish(createdAt: options.now, mode: config.fileMode, keep: config.keep,
                                      dryRun: options.dryRun) { temporary in
-            try SnapshotWriter.write(dataset, derivedWhenReady: derivedWhenReady, views: { views.values.first },
+            try SnapshotWriter.write(dataset, derivedWhenReady: derivedWhenReady, views: { storedViews() },
                                      metadata: metadata, to: temporary)
         }
     } catch SnapshotDirectory.PublishError.busy(let holder) {
