@@ -1,0 +1,252 @@
+/// The municipality's decision on an application (`decisions`, exports.md).
+public enum DecisionOutcome: String, Sendable, CaseIterable, Hashable {
+    case granted = "bevilget"
+    case partlyGranted = "delvis bevilget"
+    case refused = "afslag"
+    case shelved = "henlagt"
+
+    /// The words ignoring case, surrounding and repeated spaces, and in ASCII spelling.
+    public init?(parsing raw: some StringProtocol) {
+        switch Enumerated.fold(raw) {
+        case "bevilget": self = .granted
+        case "delvis bevilget", "delvist bevilget": self = .partlyGranted
+        case "afslag", "afslået", "afslaaet": self = .refused
+        case "henlagt": self = .shelved
+        default: return nil
+        }
+    }
+}
+
+/// Enumerated values as the files write them: compared after folding case, trimming and
+/// collapsing spaces, and spelling æ, ø, å as ae, oe, aa (management.md §9).
+public enum Enumerated {
+    public static func fold(_ raw: some StringProtocol) -> String {
+        var out = ""
+        var space = false
+        for ch in Substring(raw).trimmingSpaces.lowercased() {
+            if ch == " " || ch == "\t" { space = true; continue }
+            if space && !out.isEmpty { out.append(" ") }
+            space = false
+            switch ch {
+            case "æ": out += "ae"
+            case "ø": out += "oe"
+            case "å": out += "aa"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}
+
+/// One application and the decision on it (`decisions`, exports.md).
+public struct Decision: Hashable, Sendable {
+    public var applicationId: String
+    public var cpr: CPR
+    public var paragraph: Paragraph
+    public var caseworker: String
+    public var team: String
+    public var received: Day
+    /// Nil while pending.
+    public var decided: Day?
+    public var outcome: DecisionOutcome?
+    public var caseId: String
+    public var serviceCode: String
+    /// The day the citizen was told when to expect the decision.
+    public var noticeSent: Day?
+    public var line: Int
+
+    public init(applicationId: String, cpr: CPR, paragraph: Paragraph, caseworker: String = "", team: String = "",
+                received: Day, decided: Day? = nil, outcome: DecisionOutcome? = nil, caseId: String = "",
+                serviceCode: String = "", noticeSent: Day? = nil, line: Int = 0) {
+        self.applicationId = applicationId; self.cpr = cpr; self.paragraph = paragraph; self.caseworker = caseworker
+        self.team = team; self.received = received; self.decided = decided; self.outcome = outcome; self.caseId = caseId
+        self.serviceCode = serviceCode; self.noticeSent = noticeSent; self.line = line
+    }
+}
+
+/// A case-processing deadline as the council sets it (management.md §4): weeks (`8u`),
+/// calendar months (`3m`) or working days (`90ad`) from the day the application is received.
+public enum ServiceGoal: Hashable, Sendable, CustomStringConvertible {
+    case weeks(Int), months(Int), workingDays(Int)
+
+    /// `8u`, `3m`, `90ad`: a whole number followed by the unit (case and spaces ignored).
+    public init?(parsing raw: some StringProtocol) {
+        let text = String(Enumerated.fold(raw).filter { $0 != " " })
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 5, let n = Int(digits), n >= 1 else { return nil }
+        switch text.dropFirst(digits.count) {
+        case "u": self = .weeks(n)
+        case "m": self = .months(n)
+        case "ad": self = .workingDays(n)
+        default: return nil
+        }
+    }
+
+    /// As configured: `8u`, `3m`, `90ad`.
+    public var description: String {
+        switch self {
+        case .weeks(let n): return "\(n)u"
+        case .months(let n): return "\(n)m"
+        case .workingDays(let n): return "\(n)ad"
+        }
+    }
+
+    /// The deadline of an application received on `received`: 8u the same weekday eight weeks
+    /// on; 3m the same day number three months on (the month's last day when it has fewer);
+    /// 90ad the 90th working day after receipt.
+    public func deadline(received: Day, calendar: WorkingCalendar) -> Day {
+        switch self {
+        case .weeks(let n): return received.advanced(by: 7 * n)
+        case .months(let n):
+            let c = received.components
+            let index = c.year * 12 + (c.month - 1) + n
+            let (y, m) = (index / 12, index % 12 + 1)
+            return Day(anyYear: y, month: m, day: min(c.day, Day.daysIn(month: m, year: y)))
+        case .workingDays(let n): return calendar.workingDay(n, after: received)
+        }
+    }
+}
+
+/// `[servicemaal]`: the goals per paragraph and per service code, the target share, the calendar.
+public struct ServiceGoals: Sendable, Equatable {
+    public var byParagraph: [Paragraph: ServiceGoal]
+    /// A service code's own goal (wins over its paragraph's).
+    public var byServiceCode: [Paragraph: [String: ServiceGoal]]
+    /// The share of cases the goals are set to hold for (0.9), shown, not enforced.
+    public var targetShare: Double
+    public var calendar: WorkingCalendar
+
+    public init(byParagraph: [Paragraph: ServiceGoal] = [:], byServiceCode: [Paragraph: [String: ServiceGoal]] = [:],
+                targetShare: Double = 0.9, calendar: WorkingCalendar = WorkingCalendar()) {
+        self.byParagraph = byParagraph; self.byServiceCode = byServiceCode; self.targetShare = targetShare; self.calendar = calendar
+    }
+
+    /// The goal an application has: its service code's own, else its paragraph's (none for another
+    /// service code of a paragraph that has only service-code goals).
+    public func goal(_ d: Decision) -> ServiceGoal? {
+        if let own = byServiceCode[d.paragraph]?[Substring(d.serviceCode).trimmingSpaces.description] { return own }
+        return byParagraph[d.paragraph]
+    }
+
+    /// Whether the paragraph has any goal, its own or a service code's.
+    public func hasGoal(_ p: Paragraph) -> Bool { byParagraph[p] != nil || !(byServiceCode[p]?.isEmpty ?? true) }
+
+    /// The application's deadline, when it has a goal.
+    public func deadline(_ d: Decision) -> Day? { goal(d).map { $0.deadline(received: d.received, calendar: calendar) } }
+}
+
+/// A quarter of a year (`2026K4`).
+public struct Quarter: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int, quarter: Int
+    public init(year: Int, quarter: Int) { self.year = year; self.quarter = quarter }
+    public init(_ day: Day) { let c = day.components; self.init(year: c.year, quarter: (c.month - 1) / 3 + 1) }
+    public var description: String { "\(year)K\(quarter)" }
+    public static func < (a: Quarter, b: Quarter) -> Bool { (a.year, a.quarter) < (b.year, b.quarter) }
+}
+
+/// One row of Servicemål (management.md §4 and §9): a paragraph (nil: the total of the paragraphs
+/// with a goal) and a quarter of the decision date.
+public struct ServiceGoalLine: Hashable, Sendable {
+    public var paragraph: Paragraph?
+    public var quarter: Quarter
+    /// The paragraph's own goal (nil: none, or only service codes' goals; always nil on the total).
+    public var goal: ServiceGoal?
+    /// Decided (henlagt not counted) and shelved (henlagt).
+    public var decided: Int
+    public var shelved: Int
+    /// Of the decided applications with a goal; nil for a paragraph without any goal.
+    public var inTime: Int?
+    public var late: Int?
+    public var lateWithoutNotice: Int?
+    /// Days from receipt to decision of the decided applications (the mean of the middle two for an even count).
+    public var medianDays: Double?
+
+    /// inTime ÷ (inTime + late) in per cent, unrounded; nil without a goal or without such applications.
+    public var shareInTime: Double? {
+        guard let inTime, let late, inTime + late > 0 else { return nil }
+        return Double(inTime) / Double(inTime + late) * 100
+    }
+}
+
+/// Servicemål's rows: per paragraph with a decided or shelved application and quarter of its
+/// decision date, and per quarter a total of the paragraphs with a goal; of `year` only when given.
+/// Ordered by quarter, the paragraphs in their order, the total last.
+public func serviceGoalLines(_ decisions: [Decision], goals: ServiceGoals, year: Int? = nil) -> [ServiceGoalLine] {
+    struct Key: Hashable { let paragraph: Paragraph?; let quarter: Quarter }
+    var groups: [Key: [Decision]] = [:]
+    for d in decisions {
+        guard let decided = d.decided, d.outcome != nil else { continue }
+        let q = Quarter(decided)
+        if let year, q.year != year { continue }
+        groups[Key(paragraph: d.paragraph, quarter: q), default: []].append(d)
+        if goals.hasGoal(d.paragraph) { groups[Key(paragraph: nil, quarter: q), default: []].append(d) }
+    }
+    var lines: [ServiceGoalLine] = []
+    for (key, group) in groups {
+        let hasGoal = key.paragraph.map(goals.hasGoal) ?? true
+        var line = ServiceGoalLine(paragraph: key.paragraph, quarter: key.quarter, goal: key.paragraph.flatMap { goals.byParagraph[$0] },
+                                   decided: 0, shelved: 0, inTime: hasGoal ? 0 : nil, late: hasGoal ? 0 : nil,
+                                   lateWithoutNotice: hasGoal ? 0 : nil, medianDays: nil)
+        var days: [Int] = []
+        for d in group {
+            guard let decided = d.decided else { continue }
+            if d.outcome == .shelved { line.shelved += 1; continue }
+            line.decided += 1
+            days.append(d.received.distance(to: decided))
+            guard hasGoal, let deadline = goals.deadline(d) else { continue }
+            if decided <= deadline {
+                line.inTime? += 1
+            } else {
+                line.late? += 1
+                if !(d.noticeSent.map { $0 <= deadline } ?? false) { line.lateWithoutNotice? += 1 }
+            }
+        }
+        line.medianDays = median(days)
+        lines.append(line)
+    }
+    return lines.sorted { a, b in
+        if a.quarter != b.quarter { return a.quarter < b.quarter }
+        switch (a.paragraph, b.paragraph) {
+        case (let x?, let y?): return x < y
+        case (_?, nil): return true
+        default: return false
+        }
+    }
+}
+
+/// The median of whole numbers (the mean of the middle two for an even count); nil for none.
+public func median(_ values: [Int]) -> Double? {
+    guard !values.isEmpty else { return nil }
+    let s = values.sorted(), mid = s.count / 2
+    return s.count % 2 == 1 ? Double(s[mid]) : Double(s[mid - 1] + s[mid]) / 2
+}
+
+/// A pending application and its deadline (management.md §4; `deadlines`).
+public struct PendingApplication: Hashable, Sendable {
+    public enum Status: String, Sendable { case overdue, dueSoon, pending, noServiceGoal }
+    public var decision: Decision
+    public var deadline: Day?
+    /// deadline − today (negative when overdue); nil without a goal.
+    public var daysLeft: Int?
+    public var status: Status
+}
+
+/// The applications with no decision yet: overdue when today is after the deadline, due soon
+/// when 0 ≤ days left ≤ `dueSoonDays`; ordered by days left, then received, then id; those
+/// without a goal last.
+public func pendingApplications(_ decisions: [Decision], goals: ServiceGoals, today: Day, dueSoonDays: Int) -> [PendingApplication] {
+    let pending = decisions.filter { $0.decided == nil }.map { d -> PendingApplication in
+        guard let deadline = goals.deadline(d) else { return PendingApplication(decision: d, deadline: nil, daysLeft: nil, status: .noServiceGoal) }
+        let left = today.distance(to: deadline)
+        let status: PendingApplication.Status = left < 0 ? .overdue : left <= dueSoonDays ? .dueSoon : .pending
+        return PendingApplication(decision: d, deadline: deadline, daysLeft: left, status: status)
+    }
+    return pending.sorted { a, b in
+        switch (a.daysLeft, b.daysLeft) {
+        case (let x?, let y?) where x != y: return x < y
+        case (_?, nil): return true
+        case (nil, _?): return false
+        default: return (a.decision.received, a.decision.applicationId) < (b.decision.received, b.decision.applicationId)
+        }
+    }
+}
