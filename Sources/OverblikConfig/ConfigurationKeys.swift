@@ -13,6 +13,7 @@ public enum ConfigurationKeys {
         "reconciliation": ["rate_tolerance"],
         "sync": ["max_reject_share"],
         "access": ["enforce", "sagsbehandler", "teamleder", "konsulent"],
+        "servicemaal": ["target_share", "closed_days", "goals"],
     ]
 
     /// The keys of one `[tables.<table>]`: the value styles of `[defaults]`, its path, and its `columns`.

@@ -252,12 +252,56 @@ private struct ConfigReader {
             access.consultant = try scope("konsulent", .all)
         }
 
+        var serviceGoals = ServiceGoals()
+        if let g = try subtable(root, "servicemaal", prefix: "") {
+            warnUnknown(g, known: ConfigurationKeys.known("servicemaal"), prefix: "servicemaal")
+            serviceGoals.targetShare = try double(g, "target_share", "servicemaal.target_share") ?? serviceGoals.targetShare
+            guard serviceGoals.targetShare >= 0 && serviceGoals.targetShare <= 1 else {
+                throw fail("servicemaal.target_share", da: "skal ligge mellem 0 og 1 (0.9 = 90 %)", en: "must lie between 0 and 1 (0.9 = 90 %)")
+            }
+            if let value = g["closed_days"] {
+                guard let array = value.array else {
+                    throw fail("servicemaal.closed_days", da: "skal være en liste af dage, fx [\"24-12\", \"31-12\"]",
+                               en: "must be a list of days, e.g. [\"24-12\", \"31-12\"]")
+                }
+                var days: [WorkingCalendar.ClosedDay] = []
+                for item in array {
+                    guard let text = item.string, let d = WorkingCalendar.ClosedDay(parsing: text) else {
+                        throw fail("servicemaal.closed_days", da: "\"\(item.string ?? "\(item)")\" er ingen dag (dd-mm)",
+                                   en: "\"\(item.string ?? "\(item)")\" is no day (dd-mm)")
+                    }
+                    days.append(d)
+                }
+                serviceGoals.calendar = WorkingCalendar(closedDays: days)
+            }
+            if let goals = try subtable(g, "goals", prefix: "servicemaal") {
+                for key in goals.keys.sorted() {
+                    let name = "servicemaal.goals.\(key)"
+                    guard let parsedKey = ServiceGoals.key(key) else {
+                        throw fail(name, da: "\"\(key)\" er ingen paragraf (fx \"SEL-85\" eller \"SEL-85:08510\")",
+                                   en: "\"\(key)\" is no paragraph (e.g. \"SEL-85\" or \"SEL-85:08510\")")
+                    }
+                    let text = try string(goals, key, name) ?? ""
+                    guard let goal = ServiceGoal(parsing: text) else {
+                        throw fail(name, da: "\"\(text)\" er intet servicemål (fx \"8u\", \"3m\" eller \"90ad\")",
+                                   en: "\"\(text)\" is no service goal (e.g. \"8u\", \"3m\" or \"90ad\")")
+                    }
+                    if let code = parsedKey.serviceCode {
+                        serviceGoals.byServiceCode[parsedKey.paragraph, default: [:]][code] = goal
+                    } else {
+                        serviceGoals.byParagraph[parsedKey.paragraph] = goal
+                    }
+                }
+            }
+        }
+
         var configuration = SyncConfiguration(
             path: path, municipality: Municipality(code: code, name: name),
             snapshotDirectory: resolve(snapshotDir), keep: keep, groupReadable: groupReadable, tables: tables,
             dueSoonDays: dueSoonDays, rateTolerance: rateTolerance, maxRejectShare: maxRejectShare,
             warnings: warnings.sorted { $0.en < $1.en })
         configuration.access = access
+        configuration.serviceGoals = serviceGoals
         configuration.perTeam = perTeam
         return configuration
     }

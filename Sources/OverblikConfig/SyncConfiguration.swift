@@ -56,6 +56,8 @@ public struct SyncConfiguration: Sendable {
     public var warnings: [Message]
     /// `[access]`: who sees what (stored in every snapshot, enforced by its readers).
     public var access = AccessRules()
+    /// `[servicemaal]` (management.md §4).
+    public var serviceGoals = ServiceGoals()
     /// `[snapshot] per_team`: also one snapshot per team, holding only that team's citizens,
     /// in `<dir>/teams/<team>/` (so that file permissions can keep teams apart).
     public var perTeam = false

@@ -153,6 +153,12 @@ public enum SnapshotWriter {
             try mapping.execute(arguments: [m.paragraph.key, m.function, m.grouping, m.dstCode,
                                             m.serviceCodes.joined(separator: ","), m.label, m.line])
         }
+
+        let decisions = try db.makeStatement(sql: Schema.insert(.decisions))
+        for a in d.decisions {
+            try decisions.execute(arguments: [a.applicationId, a.cpr.value, a.paragraph.key, a.caseworker, a.team, a.received.ordinal,
+                                              a.decided?.ordinal, a.outcome?.rawValue, a.caseId, a.serviceCode, a.noticeSent?.ordinal, a.line])
+        }
     }
 
     /// The payments as blocks: per citizen (in file order) and per function and posting month;

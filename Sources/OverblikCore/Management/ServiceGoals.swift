@@ -133,6 +133,41 @@ public struct ServiceGoals: Sendable, Equatable {
 
     /// The application's deadline, when it has a goal.
     public func deadline(_ d: Decision) -> Day? { goal(d).map { $0.deadline(received: d.received, calendar: calendar) } }
+
+    /// Stored in a snapshot's metadata: `target=0.9;closed=24-12,31-12;SEL-85=8u;SEL-85:08510=12u`.
+    public var text: String {
+        var parts = ["target=\(targetShare)", "closed=" + calendar.closedDays.map { "\($0.day)-\($0.month)" }.joined(separator: ",")]
+        for (p, g) in byParagraph.sorted(by: { $0.key < $1.key }) { parts.append("\(p.key)=\(g)") }
+        for (p, codes) in byServiceCode.sorted(by: { $0.key < $1.key }) {
+            for (code, g) in codes.sorted(by: { $0.key < $1.key }) { parts.append("\(p.key):\(code)=\(g)") }
+        }
+        return parts.joined(separator: ";")
+    }
+
+    /// Reads `text` (parts that cannot be read are left out: the sync checked them when it wrote them).
+    public init(text: String) {
+        self.init()
+        for part in text.split(separator: ";") {
+            let kv = part.split(separator: "=", maxSplits: 1).map(String.init)
+            guard kv.count == 2 else { continue }
+            switch kv[0] {
+            case "target": targetShare = Double(kv[1]) ?? targetShare
+            case "closed": calendar = WorkingCalendar(closedDays: kv[1].split(separator: ",").compactMap { .init(parsing: String($0)) })
+            default:
+                guard let key = ServiceGoals.key(kv[0]), let goal = ServiceGoal(parsing: kv[1]) else { continue }
+                if let code = key.serviceCode { byServiceCode[key.paragraph, default: [:]][code] = goal } else { byParagraph[key.paragraph] = goal }
+            }
+        }
+    }
+
+    /// A goal's key: a paragraph (`SEL-85`, `§ 85`, `85`), and `:<service code>` for a service code's own goal.
+    public static func key(_ text: String) -> (paragraph: Paragraph, serviceCode: String?)? {
+        let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let p = Paragraph(parsing: parts[0]) else { return nil }
+        guard parts.count == 2 else { return (p, nil) }
+        let code = Substring(parts[1]).trimmingSpaces
+        return code.isEmpty ? nil : (p, String(code))
+    }
 }
 
 /// A quarter of a year (`2026K4`).

@@ -2,9 +2,15 @@
 /// it, its default file, its label, and its columns (`columns`).
 public enum TableName: String, Sendable, CaseIterable, Hashable, Comparable {
     case grants, staff, payments, budget, dst, mapping
+    /// The optional tables of management information (management.md), read when present.
+    case decisions
 
     /// Whether a sync fails without this table.
     public var isRequired: Bool { self == .grants || self == .payments || self == .mapping }
+
+    /// A table of management information: listed among a snapshot's sources only when configured
+    /// or present, so that a drop without them syncs exactly as before.
+    public var isManagement: Bool { self == .decisions }
 
     /// The file a drop has when the configuration names none.
     public var defaultPath: String {
@@ -15,6 +21,7 @@ public enum TableName: String, Sendable, CaseIterable, Hashable, Comparable {
         case .budget: return "okonomi/budget.csv"
         case .dst: return "dst/indberetning.csv"
         case .mapping: return "stamdata/masteroversigt.csv"
+        case .decisions: return "fagsystem/ansoegninger.csv"
         }
     }
 
@@ -26,6 +33,7 @@ public enum TableName: String, Sendable, CaseIterable, Hashable, Comparable {
         case .budget: return Message(da: "Budget", en: "Budget")
         case .dst: return Message(da: "DST-indberetning", en: "DST reporting")
         case .mapping: return Message(da: "Masteroversigt", en: "Mapping")
+        case .decisions: return Message(da: "Ansøgninger", en: "Applications")
         }
     }
 
@@ -140,6 +148,21 @@ extension TableName {
                 C("dstCode", "DST-ydelseskode", stored: "dst_code", .text),
                 C("serviceCodes", "Ydelseskoder", stored: "service_codes", .text, note: "comma-separated"),
                 C("label", "Tekst", stored: "label", .text),
+            ]
+        case .decisions:
+            return [
+                C("applicationId", "Ansøgnings-ID", required: true, stored: "application_id", .text, unique: true),
+                C("cpr", "CPR", required: true, stored: "cpr", .integer),
+                C("paragraph", "Paragraf", required: true, stored: "paragraph", .text),
+                C("caseworker", "Sagsbehandler", stored: "caseworker", .text),
+                C("team", "Team", stored: "team", .text),
+                C("received", "Modtaget", required: true, stored: "received", .integer),
+                C("decided", "Afgørelsesdato", required: true, stored: "decided", .integer, nullable: true, note: "NULL = pending"),
+                C("outcome", "Afgørelse", required: true, stored: "outcome", .text, nullable: true,
+                  note: "bevilget, delvis bevilget, afslag, henlagt; NULL = pending"),
+                C("caseId", "Sags-ID", stored: "case_id", .text),
+                C("serviceCode", "Ydelseskode", stored: "service_code", .text),
+                C("noticeSent", "Besked sendt", stored: "notice_sent", .integer, nullable: true),
             ]
         }
     }

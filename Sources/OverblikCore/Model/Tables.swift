@@ -64,6 +64,8 @@ public struct Dataset: Sendable, Equatable {
     public var budget: [BudgetLine] = []
     public var dst: [DstRow] = []
     public var mapping: [MappingRow] = []
+    /// Applications and decisions (management.md §4); empty when the drop has none.
+    public var decisions: [Decision] = []
     public var rejected: [RejectedRow] = []
     public var sources: [SourceInfo] = []
 

@@ -9,12 +9,12 @@ import OverblikCore
 /// line in the source file where the row starts. Other municipalities are stored as given in
 /// the export; NULL means this municipality.
 package enum Schema {
-    package static let version = 9
+    package static let version = 10
 
     package static let tables = """
     -- Key/value facts about the snapshot: created_at, today, municipality_code,
     -- municipality_name, program_version, schema_version, config_path, due_soon_days,
-    -- rate_tolerance, max_reject_share.
+    -- rate_tolerance, max_reject_share, access, service_goals.
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 
     -- One row per table of the drop: the file read, its SHA-256 and what came of it.
@@ -75,6 +75,10 @@ package enum Schema {
 
     -- The masteroversigt, in file order (id = order in the file).
     \(create(.mapping))
+
+    -- Applications and the municipality's decisions on them (management.md §4); empty without
+    -- the optional table.
+    \(create(.decisions))
 
     -- Counts of records read but not fully usable (grantsWithoutRate, paymentsWithoutParagraph,
     -- grantsWithUnknownCaseworker).
@@ -137,7 +141,7 @@ package enum Schema {
     """
 
     /// The tables a drop's records are kept in, column by column (payments are packed instead).
-    package static let recordTables: [TableName] = [.grants, .staff, .budget, .dst, .mapping]
+    package static let recordTables: [TableName] = [.grants, .staff, .budget, .dst, .mapping, .decisions]
 
     /// A record table's stored columns, in the order of `TableName.columns`, then `line`.
     package static func storedColumns(_ table: TableName) -> [String] {

@@ -66,7 +66,7 @@ public final class Snapshot: Sendable {
                 ($0["key"] as String, $0["value"] as String)
             })
         }
-        return SnapshotMetadata(
+        var meta = SnapshotMetadata(
             createdAt: pairs["created_at"] ?? "", today: Day(iso: pairs["today"] ?? "") ?? Day(ordinal: 0),
             municipality: Municipality(code: pairs["municipality_code"] ?? "", name: pairs["municipality_name"] ?? ""),
             programVersion: pairs["program_version"] ?? "", configPath: pairs["config_path"] ?? "",
@@ -74,6 +74,8 @@ public final class Snapshot: Sendable {
             rateTolerance: Double(pairs["rate_tolerance"] ?? "") ?? Defaults.rateTolerance,
             maxRejectShare: Double(pairs["max_reject_share"] ?? "") ?? Defaults.maxRejectShare,
             access: AccessRules(text: pairs["access"] ?? ""))
+        meta.serviceGoals = ServiceGoals(text: pairs["service_goals"] ?? "")
+        return meta
     }
 
     public func sources() throws(SnapshotError) -> [SourceInfo] {
@@ -261,8 +263,21 @@ public final class Snapshot: Sendable {
             }
             d.dst = try Snapshot.dst(db, where: "", [])
             d.mapping = try Snapshot.mapping(db)
+            d.decisions = try Snapshot.decisions(db)
         }
         return d
+    }
+
+    /// The applications and decisions (management.md §4), in file order.
+    public func decisions() throws(SnapshotError) -> [Decision] { try read { try Snapshot.decisions($0) } }
+
+    static func decisions(_ db: Database) throws -> [Decision] {
+        try Row.fetchAll(db, sql: "\(Schema.select(.decisions)) ORDER BY id").map { r in
+            Decision(applicationId: r[0], cpr: CPR(value: r[1]), paragraph: try storedParagraph(r[2]), caseworker: r[3], team: r[4],
+                     received: Day(ordinal: r[5]), decided: (r[6] as Int32?).map(Day.init(ordinal:)),
+                     outcome: (r[7] as String?).flatMap { DecisionOutcome(rawValue: $0) }, caseId: r[8], serviceCode: r[9],
+                     noticeSent: (r[10] as Int32?).map(Day.init(ordinal:)), line: r[11])
+        }
     }
 
     /// One citizen's records in every system (grants, payments, DST rows) and the mapping, read

@@ -14,6 +14,8 @@ public struct SnapshotMetadata: Sendable, Equatable {
     public var maxRejectShare: Double
     /// The `[access]` rules the sync was configured with: enforced by every reader of the snapshot.
     public var access: AccessRules
+    /// `[servicemaal]`: the goals, target share and closed days (management.md §4).
+    public var serviceGoals = ServiceGoals()
 
     public init(createdAt: String, today: Day, municipality: Municipality, programVersion: String,
                 configPath: String, dueSoonDays: Int = Defaults.dueSoonDays, rateTolerance: Double = Defaults.rateTolerance, maxRejectShare: Double = Defaults.maxRejectShare,
@@ -28,7 +30,7 @@ public struct SnapshotMetadata: Sendable, Equatable {
          ("municipality_name", municipality.name), ("program_version", programVersion),
          ("schema_version", String(Schema.version)), ("config_path", configPath),
          ("due_soon_days", String(dueSoonDays)), ("rate_tolerance", String(rateTolerance)),
-         ("max_reject_share", String(maxRejectShare)), ("access", access.text)]
+         ("max_reject_share", String(maxRejectShare)), ("access", access.text), ("service_goals", serviceGoals.text)]
     }
 }
 

@@ -61,6 +61,8 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
         progress(.reading(table, path: tableConfig.path))
         let t0 = DispatchTime.now()
         guard let source = try SourceFile.open(tableConfig) else {
+            // A management table neither configured nor present is no source of this drop.
+            if table.isManagement && !tableConfig.isExplicit { continue }
             let info = SourceInfo(table: table, path: tableConfig.path, present: false)
             dataset.sources.append(info)
             progress(.read(info, seconds: elapsed(since: t0)))
@@ -137,10 +139,11 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
     let t2 = DispatchTime.now()
     let formatter = ISO8601DateFormatter()
     formatter.timeZone = .current
-    let metadata = SnapshotMetadata(
+    var metadata = SnapshotMetadata(
         createdAt: formatter.string(from: options.now), today: options.today, municipality: m,
         programVersion: options.programVersion, configPath: config.path, dueSoonDays: config.dueSoonDays,
         rateTolerance: config.rateTolerance, maxRejectShare: config.maxRejectShare, access: config.access)
+    metadata.serviceGoals = config.serviceGoals
     let directory = SnapshotDirectory(path: config.snapshotDirectory)
     let path: String
     do {

@@ -53,6 +53,7 @@ extension SourceFile {
         case .budget: let r = readBudget(m); dataset.budget = r.rows; return (r.rejected, r.count)
         case .dst: let r = readDst(m); dataset.dst = r.rows; return (r.rejected, r.count)
         case .mapping: let r = readMapping(m); dataset.mapping = r.rows; return (r.rejected, r.count)
+        case .decisions: let r = readDecisions(m); dataset.decisions = r.rows; return (r.rejected, r.count)
         }
     }
 
@@ -182,6 +183,52 @@ extension SourceFile {
                        label: r.text(label), line: line)
         }
         return TableResult(rows: rows, rejected: rejected, count: count)
+    }
+}
+
+extension SourceFile {
+    /// Applications and decisions (management.md §4, §9): a decision date before receipt, a date
+    /// without an outcome or an outcome without a date, and an unknown outcome are rejected rows;
+    /// a repeated application id too (the first stands).
+    func readDecisions(_ m: Municipality) -> TableResult<Decision> {
+        let id = column("applicationId"), cpr = column("cpr"), paragraph = column("paragraph")
+        let caseworker = column("caseworker"), team = column("team"), received = column("received")
+        let decided = column("decided"), outcome = column("outcome"), caseId = column("caseId")
+        let serviceCode = column("serviceCode"), notice = column("noticeSent")
+        let (rows, rejected, count) = readRows(municipality: m) { (r, line) throws(RowError) -> Decision in
+            let a = try r.required(id)
+            let c = try r.cpr(cpr)
+            let p = try r.paragraph(paragraph)
+            let got = try r.requiredDay(received)
+            let when = try r.day(decided)
+            let outcomeText = r.text(outcome)
+            var result: DecisionOutcome?
+            if !outcomeText.isEmpty {
+                guard let o = DecisionOutcome(parsing: outcomeText) else {
+                    throw RowError(outcome, value: outcomeText, reason: Message(
+                        da: "ukendt afgørelse (forventet bevilget, delvis bevilget, afslag eller henlagt)",
+                        en: "unknown outcome (expected bevilget, delvis bevilget, afslag or henlagt)"))
+                }
+                result = o
+            }
+            if let when, when < got {
+                throw RowError(decided, value: when.danish, reason: Message(
+                    da: "afgørelsesdatoen \(when.danish) ligger før modtagelsen \(got.danish)",
+                    en: "the decision date \(when.danish) is before the receipt \(got.danish)"))
+            }
+            if when != nil && result == nil {
+                throw RowError(outcome, value: "", reason: Message(da: "en afgørelsesdato uden afgørelse", en: "a decision date without an outcome"))
+            }
+            if when == nil && result != nil {
+                throw RowError(decided, value: "", reason: Message(da: "en afgørelse uden afgørelsesdato", en: "an outcome without a decision date"))
+            }
+            return Decision(applicationId: a, cpr: c, paragraph: p, caseworker: r.interned(caseworker), team: r.interned(team),
+                            received: got, decided: when, outcome: result, caseId: r.text(caseId),
+                            serviceCode: r.interned(serviceCode), noticeSent: try r.day(notice), line: line)
+        }
+        var result = TableResult(rows: rows, rejected: rejected, count: count)
+        rejectDuplicates(&result, source: self, column: id, key: \.applicationId, shown: \.applicationId, line: \.line)
+        return result
     }
 }
 

@@ -110,4 +110,34 @@ public struct Query: Sendable {
         return grants.filter { filter.accepts($0) && visibility.seesCaseworker($0.caseworker) }
             .compactMap { CaseloadLine($0, today: today, dueSoonDays: dueSoonDays) }
     }
+
+    /// The applications and decisions (management.md §4), each with its team (its own, else its
+    /// caseworker's in the staff file); `missing` names the file when the snapshot has none.
+    public func decisions() throws(SnapshotError) -> (rows: [Decision], missing: String?) {
+        let source = try snapshot.sources().first { $0.table == .decisions }
+        guard let source, source.present else {
+            let path = source?.path ?? TableName.decisions.defaultPath
+            return ([], String(path.split(separator: "/").last ?? Substring(path)))
+        }
+        let staff = try snapshot.staffAndMapping().staff
+        let teamOf = Dictionary(staff.map { ($0.initials.lowercased(), $0.team) }, uniquingKeysWith: { a, _ in a })
+        let rows = try snapshot.decisions().map { d -> Decision in
+            var d = d
+            if d.team.isEmpty { d.team = teamOf[d.caseworker.lowercased()] ?? "" }
+            return d
+        }
+        return (rows, nil)
+    }
+
+    /// The pending applications the viewer may see that `filter` accepts, with their deadlines.
+    public func pendingApplications(_ filter: ReportFilter) throws(SnapshotError) -> (rows: [PendingApplication], missing: String?) {
+        let (all, missing) = try decisions()
+        let shown = all.filter { d in
+            (filter.caseworker.map { d.caseworker.lowercased() == $0.lowercased() } ?? true)
+                && (filter.team.map { d.team.lowercased() == $0.lowercased() } ?? true)
+                && (filter.paragraph.map { d.paragraph == $0 } ?? true)
+                && visibility.seesCaseworker(d.caseworker)
+        }
+        return (OverblikCore.pendingApplications(shown, goals: metadata.serviceGoals, today: today, dueSoonDays: dueSoonDays), missing)
+    }
 }

@@ -57,6 +57,19 @@ public enum ReportCatalogue {
         Entry(name: "udvikling", print: { q, f, format, c throws(SnapshotError) in
             Views.development(try q.development().rows(by: f.by)).render(format, c)
         }),
+        Entry(name: "servicemaal", print: { q, f, format, c throws(SnapshotError) in
+            let (decisions, missing) = try q.decisions()
+            let shown = decisions.filter { d in f.paragraph.map { d.paragraph == $0 } ?? true }
+            var t = Views.serviceGoals(serviceGoalLines(shown, goals: q.metadata.serviceGoals, year: f.year), goals: q.metadata.serviceGoals)
+            t.missing = missing.map { [$0] } ?? []
+            return t.render(format, c)
+        }),
+        Entry(name: "deadlines", print: { q, f, format, c throws(SnapshotError) in
+            let (pending, missing) = try q.pendingApplications(f)
+            var t = Views.deadlines(pending)
+            t.missing = missing.map { [$0] } ?? []
+            return t.render(format, c)
+        }),
         // The status report covers the whole area (every paragraph and team), like Datastatus.
         Entry(name: "statusrapport", formats: [.html, .json], refusal: { q, _ in
             q.visibility.isEverything ? nil

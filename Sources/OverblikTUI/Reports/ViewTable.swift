@@ -31,6 +31,11 @@ public enum Cell: Sendable {
     case spark([Money])
     /// Text marked for attention (a field that differs between the systems).
     case highlighted(String)
+    /// A status: its code in JSON and CSV (`overdue`), its words on screen and in text, and how it stands out.
+    case coded(String, Message, Style)
+    /// Words for the screen and the text report where the data have no value ("I alt", "ingen
+    /// servicemål"): null in JSON, empty in CSV.
+    case shownOnly(Message)
 }
 
 /// A view as a table: columns with JSON keys and headings in both languages, and typed rows.
@@ -59,6 +64,9 @@ public struct ViewTable: Sendable {
     public var view: String
     public var columns: [Column]
     public var rows: [[Cell]] = []
+    /// The files of the source tables the view needs and the snapshot lacks (management.md §9):
+    /// the text says "ingen data: <file>", JSON has `"missing"`.
+    public var missing: [String] = []
 
     public init(view: String, columns: [Column]) {
         self.view = view
@@ -72,6 +80,7 @@ public struct ViewTable: Sendable {
             var table = TextTable(columns: shown.map {
                 TextTable.Column(columns[$0].title.text(c.language), alignRight: columns[$0].alignRight, maxWidth: columns[$0].maxWidth)
             })
+            guard missing.isEmpty else { return missing.map { c.t("ingen data: \($0)", "no data: \($0)") }.joined(separator: "\n") }
             for row in rows { table.append(shown.map { text(row[$0], c) }) }
             var lines = table.render()
             lines.append("")
@@ -81,7 +90,9 @@ public struct ViewTable: Sendable {
             return CSVText.document(header: columns.map(\.key), rows: rows.map { $0.map { csv($0, c) } })
         case .json:
             let items = rows.map { row in JSONValue.object(zip(columns, row).map { ($0.key, json($1, c)) }) }
-            return JSONValue.object([("view", .string(view)), ("rows", .array(items))]).rendered()
+            var pairs: [(String, JSONValue)] = [("view", .string(view)), ("rows", .array(items))]
+            if !missing.isEmpty { pairs.append(("missing", .array(missing.map(JSONValue.string)))) }
+            return JSONValue.object(pairs).rendered()
         }
     }
 
@@ -114,6 +125,8 @@ public struct ViewTable: Sendable {
         case .bar(let b): return b.summary
         case .spark(let values): return Bar.sparkline(values.map(\.ore))
         case .highlighted(let s): return "≠ " + s
+        case .coded(_, let m, _): return m.text(c.language)
+        case .shownOnly(let m): return m.text(c.language)
         }
     }
 
@@ -146,6 +159,8 @@ public struct ViewTable: Sendable {
         case .kind(let k): return k.rawValue
         case .spark(let values): return values.map(\.danishPlain).joined(separator: " ")
         case .highlighted(let s): return s
+        case .coded(let code, _, _): return code
+        case .shownOnly: return ""
         default: return text(cell, c)
         }
     }
@@ -170,6 +185,8 @@ public struct ViewTable: Sendable {
         case .bar(let b): return .string(b.summary)
         case .spark(let values): return .array(values.map { .money($0) })
         case .highlighted(let s): return .string(s)
+        case .coded(let code, _, _): return .string(code)
+        case .shownOnly: return .null
         }
     }
 }

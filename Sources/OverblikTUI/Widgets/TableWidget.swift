@@ -102,6 +102,7 @@ public enum TableWidget {
         case .money(let m) where (m?.ore ?? 0) < 0: return .warning
         case .bool(true): return .warning
         case .highlighted: return .highlight
+        case .coded(_, _, let style): return style
         default: return .normal
         }
     }
