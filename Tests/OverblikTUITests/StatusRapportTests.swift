@@ -147,6 +147,8 @@ struct StatusRapportTests {
         #expect(page.elements.filter { $0.name == "p" && $0.attributes["class"] == "help" }.count == 7)
         #expect(page.elements.filter { $0.name == "svg" }.count >= 7)
         #expect(html.contains("break-before: page") && html.contains("size: A4"))
+        // Sampledata has no applications: one line says which file is missing.
+        #expect(html.contains("Ingen data: ansoegninger.csv er ikke i datagrundlaget."))
     }
 
     @Test func dataFromTheDropIsText() throws {
@@ -158,13 +160,24 @@ struct StatusRapportTests {
         d.addPayment(voucherId: "P1", cpr: CPR(value: 1_010_901_234), function: "5.38.38", periodStart: Day(year: 2026, month: 1, day: 1)!,
                      periodEnd: Day(year: 2026, month: 1, day: 31)!, amount: Money(kroner: 3100), postingDate: Day(year: 2026, month: 2, day: 1)!)
         d.budget = [BudgetLine(year: 2026, month: 1, function: "5.38.38", budget: Money(kroner: 3000))]
+        // With applications the Servicemål part is there (and no line says its file is missing).
+        d.decisions = [Decision(applicationId: "A-1", cpr: CPR(value: 1_010_901_234), paragraph: Paragraph(number: 85), caseworker: evil,
+                                received: Day(year: 2026, month: 1, day: 5)!, decided: Day(year: 2026, month: 2, day: 2)!, outcome: .granted)]
+        d.sources = [SourceInfo(table: .decisions, path: "fagsystem/ansoegninger.csv", sha256: String(repeating: "ab", count: 32), bytes: 10,
+                                rows: 1, rejected: 0, encoding: "utf-8")]
         let folder = TemporaryFolder()
         let path = folder.file("s.sqlite")
         try SnapshotWriter.write(d, metadata: SnapshotMetadata(createdAt: "2026-11-23T06:00:00Z", today: today, municipality: d.municipality,
                                                                programVersion: "0.1.0", configPath: "overblik.toml"), to: path)
         let snapshot = try Snapshot(path: path)
         let q = Query(snapshot: snapshot, metadata: try snapshot.metadata(), today: today, visibility: .everything)
-        let html = try #require(try StatusRapport.make(q, year: 2026, annotations: [:])).html(ReportContext(today: today))
+        let report = try #require(try StatusRapport.make(q, year: 2026, annotations: [:]))
+        let html = report.html(ReportContext(today: today))
+        // No goals configured: §85's row alone (no total of paragraphs with a goal).
+        #expect(report.serviceGoals?.map(\.decided) == [1] && report.serviceGoals?.first?.goal == nil)
+        #expect(html.contains("<h3>Servicemål</h3>") && !html.contains("ansoegninger.csv er ikke"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(report.json(ReportContext(today: today)).utf8)) as? [String: Any])
+        #expect((json["servicemaal"] as? [[String: Any]])?.first?["quarter"] as? String == "2026K1")
         #expect(!html.lowercased().contains("<script"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(html.contains("Ærø &amp; &lt;Co&gt;"))

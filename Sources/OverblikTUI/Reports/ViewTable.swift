@@ -89,11 +89,15 @@ public struct ViewTable: Sendable {
         case .csv:
             return CSVText.document(header: columns.map(\.key), rows: rows.map { $0.map { csv($0, c) } })
         case .json:
-            let items = rows.map { row in JSONValue.object(zip(columns, row).map { ($0.key, json($1, c)) }) }
-            var pairs: [(String, JSONValue)] = [("view", .string(view)), ("rows", .array(items))]
+            var pairs: [(String, JSONValue)] = [("view", .string(view)), ("rows", jsonRows(c))]
             if !missing.isEmpty { pairs.append(("missing", .array(missing.map(JSONValue.string)))) }
             return JSONValue.object(pairs).rendered()
         }
+    }
+
+    /// The rows as JSON objects, a key per column.
+    func jsonRows(_ c: ReportContext) -> JSONValue {
+        .array(rows.map { row in JSONValue.object(zip(columns, row).map { ($0.key, json($1, c)) }) })
     }
 
     /// The position of the column with `key`, if the table has one.

@@ -9,6 +9,8 @@ public struct StatusRapport: Sendable {
     public var figures: StatusFigures
     public var metadata: SnapshotMetadata
     public var sources: [SourceInfo]
+    /// Servicemål of the year's quarters (management.md §4); nil without the `decisions` table.
+    public var serviceGoals: [ServiceGoalLine]?
 
     /// A section of management.md §2's seventh part whose source the snapshot does not hold yet,
     /// and the file (or setting) that would give it.
@@ -21,13 +23,13 @@ public struct StatusRapport: Sendable {
     /// Ledelsestilsyn, Servicemål, Klagesager and Sammenligning (management.md §3–§6): shown only
     /// with their data, else one line naming the missing source.
     public var missing: [Missing] {
-        [
+        [Missing?](arrayLiteral:
             Missing(key: "ledelsestilsyn", title: Message(da: "Ledelsestilsyn", en: "Management supervision"), source: "[ledelsestilsyn]"),
-            Missing(key: "servicemaal", title: Message(da: "Servicemål", en: "Service goals"), source: "ansoegninger.csv"),
+            serviceGoals == nil ? Missing(key: "servicemaal", title: Message(da: "Servicemål", en: "Service goals"), source: "ansoegninger.csv") : nil,
             Missing(key: "klagesager", title: Message(da: "Klagesager", en: "Appeals"), source: "klagesager.csv"),
             Missing(key: "sammenligning", title: Message(da: "Sammenligning med andre kommuner", en: "Comparison with other municipalities"),
-                    source: "hand07.csv, folk1a.csv"),
-        ]
+                    source: "hand07.csv, folk1a.csv")
+        ).compactMap { $0 }
     }
 
     public init(figures: StatusFigures, metadata: SnapshotMetadata, sources: [SourceInfo]) {
@@ -44,7 +46,10 @@ public struct StatusRapport: Sendable {
                                             reconciliation: try q.reconciliation(year: year), annotations: annotations,
                                             paragraphLabel: { Paragraph(parsing: $0)?.display ?? $0 })
         guard let figures else { return nil }
-        return StatusRapport(figures: figures, metadata: q.metadata, sources: try q.snapshot.sources())
+        var report = StatusRapport(figures: figures, metadata: q.metadata, sources: try q.snapshot.sources())
+        let (decisions, missingDecisions) = try q.decisions()
+        if missingDecisions == nil { report.serviceGoals = serviceGoalLines(decisions, goals: q.metadata.serviceGoals, year: year) }
+        return report
     }
 
     /// `januar–oktober 2026`.
@@ -208,6 +213,9 @@ public struct StatusRapport: Sendable {
             ("nogletal", nogletal), ("udvikling", udvikling), ("omkostninger", omkostninger), ("bevaegelser", bevaegelser),
             ("maalgrupper", .array(maalgrupper)), ("datakvalitet", datakvalitet),
         ]
+        if let lines = serviceGoals {
+            pairs.append(("servicemaal", Views.serviceGoals(lines, goals: metadata.serviceGoals).jsonRows(c)))
+        }
         for m in missing { pairs.append((m.key, .object([("missing", .array([.string(m.source)]))]))) }
         let object: JSONValue = .object(pairs)
         return object.rendered()

@@ -298,11 +298,42 @@ extension StatusRapport {
     private func others(_ page: inout HTMLPage, _ c: ReportContext) {
         section(&page, "oevrige", 7, c.t("Ledelsestilsyn, servicemål, klagesager og sammenligning", "Supervision, service goals, appeals and comparison"),
                 help: c.t("Disse afsnit vises, når deres data er i datagrundlaget.", "These parts are shown when their data are in the snapshot."))
+        if let lines = serviceGoals { serviceGoalPart(&page, lines, c) }
         for m in missing {
             page.element("h3", m.title.text(c.language))
             page.element("p", c.t("Ingen data: \(m.source) er ikke i datagrundlaget.", "No data: \(m.source) is not in the snapshot."), class: "missing")
         }
         page.raw("</section>")
+    }
+
+    /// Servicemål: the share decided in time per quarter (all paragraphs with a goal) against the
+    /// target, and the table of `overblik report servicemaal --year`.
+    private func serviceGoalPart(_ page: inout HTMLPage, _ lines: [ServiceGoalLine], _ c: ReportContext) {
+        page.element("h3", c.t("Servicemål", "Service goals"))
+        page.element("p", c.t(
+            "Andelen af ansøgningerne afgjort inden for servicemålet (retssikkerhedslovens §3 stk. 2) pr. kvartal for afgørelsen, mod målandelen; henlagte tæller ikke med.",
+            "The share of applications decided within the service goal (retssikkerhedsloven §3(2)) per quarter of the decision, against the target share; shelved ones do not count."),
+                     class: "help")
+        let totals = lines.filter { $0.paragraph == nil }
+        if !totals.isEmpty {
+            let target = metadata.serviceGoals.targetShare * 100
+            page.figure(SVGChart(.bars, title: c.t("Andel afgjort til tiden", "Share decided in time"), categories: totals.map(\.quarter.description),
+                                 series: [.init(c.t("Til tiden, %", "In time, %"), totals.map(\.shareInTime))], unit: .decimal,
+                                 marks: totals.map { _ in target }, markName: c.t("Mål", "Target")),
+                        caption: c.t("Paragrafferne med servicemål tilsammen, pr. kvartal.", "The paragraphs with a goal together, per quarter."))
+        }
+        var t = HTMLTable(columns: [(c.t("Paragraf", "Paragraph"), false), (c.t("Kvartal", "Quarter"), false), (c.t("Mål", "Goal"), false),
+                                    (c.t("Afgjort", "Decided"), true), (c.t("Til tiden", "In time"), true), (c.t("For sent", "Late"), true),
+                                    (c.t("Uden besked", "No notice"), true), (c.t("Andel %", "Share %"), true), (c.t("Median dage", "Median days"), true)])
+        func count(_ n: Int?) -> HTMLTable.Cell { .number(n.map(DanishNumber.grouped) ?? "–") }
+        for l in lines {
+            t.row([.text(l.paragraph?.display ?? c.t("I alt", "Total")), .text(l.quarter.description),
+                   .text(l.goal?.description ?? (l.paragraph == nil ? "" : c.t("ingen", "none"))),
+                   count(l.decided), count(l.inTime), count(l.late), count(l.lateWithoutNotice),
+                   .number(l.shareInTime.map { AxisLabel.number(($0 * 10).rounded(.toNearestOrAwayFromZero) / 10, decimals: 1) } ?? "–"),
+                   .number(l.medianDays.map { AxisLabel.number($0, decimals: 1) } ?? "–")], total: l.paragraph == nil)
+        }
+        page.table(t)
     }
 
     // MARK: Numbers
