@@ -4,11 +4,12 @@ import OverblikCore
 /// the view; in the list `↑↓` pick a view and `→`/`⏎` enter it; in a view `Esc` (and `←` where
 /// the view has no months to move along) goes back to the list.
 enum LedelseView: Int, CaseIterable, Sendable {
-    case udvikling, statusrapport
+    case udvikling, servicemaal, statusrapport
 
     var title: Message {
         switch self {
         case .udvikling: return Message(da: "Udvikling", en: "Development")
+        case .servicemaal: return Message(da: "Servicemål", en: "Service goals")
         case .statusrapport: return Message(da: "Statusrapport", en: "Status report")
         }
     }
@@ -26,8 +27,33 @@ extension AppModel {
     func ledelsePage() -> Page {
         switch ledelseView {
         case .udvikling: return developmentPage(DevelopmentChoice())
+        case .servicemaal: return serviceGoalPage()
         case .statusrapport: return statusReportPage()
         }
+    }
+
+    /// Servicemål: `overblik report servicemaal`'s rows, newest quarter first, with a bar of the
+    /// share in time against the target (`│`); "ingen data: <file>" without the applications.
+    func serviceGoalPage() -> Page {
+        let goals = data.query.metadata.serviceGoals
+        let read = reporting { try data.query.decisions() }
+        let lines = serviceGoalLines(read?.rows ?? [], goals: goals).sorted { $0.quarter > $1.quarter }
+        var table = Views.serviceGoals(lines, goals: goals)
+        if let share = table.column("shareInTime") {
+            table.columns.insert(.init("bar", da: "Til tiden │mål", en: "In time │target", maxWidth: 16, priority: 8), at: share + 1)
+            for (r, l) in lines.enumerated() {
+                let value = l.shareInTime ?? 0
+                let bar = Bar(segments: [Bar.Segment(value: value, glyph: "█", style: value >= goals.targetShare * 100 ? .good : .warning)],
+                              mark: l.shareInTime == nil ? nil : goals.targetShare * 100, scale: 100,
+                              summary: l.shareInTime.map { "\(($0 * 10).rounded() / 10) %" } ?? "")
+                table.rows[r].insert(l.shareInTime == nil ? .text("") : .bar(bar), at: share + 1)
+            }
+        }
+        let missing = read?.missing
+        let caption = missing.map { c.t("Servicemål · ingen data: \($0)", "Service goals · no data: \($0)") }
+            ?? c.t("Servicemål · pr. paragraf og kvartal for afgørelsen · mål \(Int((goals.targetShare * 100).rounded())) %",
+                   "Service goals · per paragraph and quarter of the decision · target \(Int((goals.targetShare * 100).rounded())) %")
+        return Page(kind: .serviceGoals, caption: caption, table: table, context: c)
     }
 
     /// Statusrapport: the report's Nøgletal on screen (the year against the same months a year

@@ -7,6 +7,8 @@ public enum PageKind: Equatable, Sendable {
     case development(DevelopmentChoice)
     /// Ledelse › Statusrapport: the status report's key figures.
     case statusReport
+    /// Ledelse › Servicemål: per paragraph and quarter.
+    case serviceGoals
 }
 
 /// What Udvikling shows: the measure, the dimension and its value (nil: the total).
@@ -126,6 +128,7 @@ enum ViewCatalogue {
                 Offer(action: .dimension, label: Message(da: "opdeling", en: "split")) { _ in nil },
             ], figures: ["Udvikling"] + (choice.measure == .unitCostRate ? ["Enhedspris"] : []))
         case .statusReport: return View(report: "statusrapport", opens: nil, figures: ["Statusrapporten"])
+        case .serviceGoals: return View(report: "servicemaal", opens: nil, figures: ["Servicemål"])
         }
     }
 

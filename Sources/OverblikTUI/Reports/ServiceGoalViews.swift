@@ -20,7 +20,7 @@ extension Views {
             .init("late", da: "For sent", en: "Late", right: true, priority: 8),
             .init("lateWithoutNotice", da: "Uden besked", en: "No notice", right: true, priority: 7),
             .init("shelved", da: "Henlagt", en: "Shelved", right: true, priority: 5),
-            .init("shareInTime", da: "Andel til tiden %", en: "Share in time %", right: true, priority: 9),
+            .init("shareInTime", da: "Andel %", en: "Share %", right: true, priority: 9),
             .init("targetShare", da: "Mål %", en: "Target %", right: true, priority: 6),
             .init("medianDays", da: "Median dage", en: "Median days", right: true, priority: 6),
         ])
