@@ -97,10 +97,9 @@ struct LedelseScreenTests {
         #expect(model.page.table.rows.isEmpty)
     }
 
-    /// Servicemål with applications: the rows newest quarter first, a bar of the share in time
-    /// against the target (`│`), "ingen servicemål" for a paragraph without one.
-    @Test func serviceGoalsGolden() throws {
-        let folder = TemporaryFolder()
+    /// A small snapshot with applications: decided ones over 2026's quarters and three pending
+    /// (overdue, due soon, not yet due) for MHA, and two grants of MHA's.
+    static func applicationsSnapshot(in folder: TemporaryFolder) throws -> String {
         var d = Dataset(municipality: Municipality(code: "250", name: "Frederikssund"))
         let s85 = Paragraph(number: 85), s108 = Paragraph(number: 108), s95 = Paragraph(number: 95)
         func app(_ id: String, _ p: Paragraph, _ received: (Int, Int), _ decided: (Int, Int)?, _ outcome: DecisionOutcome = .granted) -> Decision {
@@ -110,22 +109,72 @@ struct LedelseScreenTests {
         }
         d.decisions = [app("A", s85, (1, 5), (2, 20)), app("B", s85, (1, 5), (3, 20)), app("C", s108, (4, 1), (6, 1)),
                        app("D", s95, (4, 1), (5, 1)), app("E", s85, (7, 1), (8, 1)), app("F", s85, (7, 1), (7, 20), .shelved),
-                       app("G", s85, (10, 1), nil)]
+                       app("G", s85, (10, 1), nil), app("H", s85, (9, 20), nil), app("I", s85, (11, 2), nil)]
+        d.staff = [StaffMember(initials: "MHA", name: "Mette Hald", team: "Bostøtte", role: .caseworker)]
+        d.grants = [Grant(caseId: "S-1", cpr: CPR(value: 101_901_234), name: "Jens Ærø", paragraph: s85, start: Day(year: 2025, month: 1, day: 1)!,
+                          caseworker: "MHA", nextFollowUp: Day(year: 2026, month: 12, day: 1)!, line: 2)]
         d.sources = [SourceInfo(table: .decisions, path: "fagsystem/ansoegninger.csv", sha256: String(repeating: "ab", count: 32), bytes: 10,
-                                rows: 7, rejected: 0, encoding: "utf-8")]
+                                rows: 9, rejected: 0, encoding: "utf-8")]
         var meta = SnapshotMetadata(createdAt: "2026-11-23T06:00:00Z", today: Day(year: 2026, month: 11, day: 23)!, municipality: d.municipality,
                                     programVersion: "0.1.0", configPath: "overblik.toml")
         meta.serviceGoals = ServiceGoals(byParagraph: [s85: .weeks(8), s108: .workingDays(90)])
         let path = folder.file("s.sqlite")
         try SnapshotWriter.write(d, metadata: meta, to: path)
-        let model = try AppLoader.load(snapshot: Snapshot(path: path), initials: nil, loginName: nil, language: .da,
-                                       today: Day(year: 2026, month: 11, day: 23)!, ageHours: 1, exportDirectory: folder.path,
-                                       annotationDirectory: folder.path)
+        return path
+    }
+
+    static func load(_ path: String, user: String?, folder: TemporaryFolder) throws -> AppModel {
+        try AppLoader.load(snapshot: Snapshot(path: path), initials: user, loginName: nil, language: .da,
+                           today: Day(year: 2026, month: 11, day: 23)!, ageHours: 1, exportDirectory: folder.path, annotationDirectory: folder.path)
+    }
+
+    /// Servicemål with applications: the rows newest quarter first, a bar of the share in time
+    /// against the target (`│`), "ingen servicemål" for a paragraph without one.
+    @Test func serviceGoalsGolden() throws {
+        let folder = TemporaryFolder()
+        let model = try Self.load(Self.applicationsSnapshot(in: folder), user: nil, folder: folder)
         model.handle(.character("7"))
         model.handle(.tab)
         model.handle(.down)
         model.handle(.enter)
         Golden.check("servicemaal-80x24-da", screen(model))
         Golden.check("servicemaal-120x40-da", screen(model, rows: 40, columns: 120))
+    }
+
+    /// Mine sager: the caseworker's pending applications above the cases, overdue first.
+    @Test func mineSagerWithPendingApplications() throws {
+        let folder = TemporaryFolder()
+        let model = try Self.load(Self.applicationsSnapshot(in: folder), user: "MHA", folder: folder)
+        let lines = screen(model)
+        Golden.check("mine-sager-ansoegninger-80x24-da", lines)
+        #expect(lines[3].contains("3 ansøgninger venter, 1 over fristen"))
+        #expect(model.page.above?.rows.count == 3)
+    }
+
+    /// Opfølgning lists the applications past their deadline above the follow-ups.
+    @Test func opfoelgningWithOverdueApplications() throws {
+        let folder = TemporaryFolder()
+        let model = try Self.load(Self.applicationsSnapshot(in: folder), user: nil, folder: folder)
+        model.handle(.character("3"))
+        let lines = screen(model)
+        #expect(lines[3].contains("1 ansøgning over fristen"))
+        #expect(lines[5].hasPrefix(" H          §85       MHA "))
+        #expect(model.page.above?.rows.count == 1)
+    }
+
+    /// Team: a column of each caseworker's applications past the deadline (only with the table).
+    @Test func teamCountsOverdueApplications() throws {
+        let folder = TemporaryFolder()
+        let model = try Self.load(Self.applicationsSnapshot(in: folder), user: nil, folder: folder)
+        model.handle(.character("2"))
+        let table = model.page.table
+        let column = try #require(table.column("overdueApplications"))
+        let mha = try #require(table.rows.first { if case .text("MHA") = $0[table.column("caseworker") ?? 0] { return true }; return false })
+        #expect(table.text(mha[column], model.c) == "! 1")
+        #expect(screen(model, rows: 24, columns: 160).joined().contains("Ansøgn. over frist"))
+        // Sampledata has no applications: no such column.
+        let sample = try app(user: "BIK")
+        sample.handle(.character("2"))
+        #expect(sample.page.table.column("overdueApplications") == nil)
     }
 }

@@ -14,7 +14,25 @@ extension AppModel {
         }
         var page = caseloadPage(user.initials)
         page.caption = c.t("Sager for ", "Cases of ") + staffLabel(user.initials)
+        // The caseworker's pending applications with their deadlines above the cases, overdue first.
+        let pending = reporting { try data.query.pendingApplications(ReportFilter(caseworker: user.initials)).rows } ?? []
+        if !pending.isEmpty {
+            let overdue = pending.filter { $0.status == .overdue }.count
+            page = Page(kind: .caseload, caption: page.caption + c.t(" · \(pending.count) \(pending.count == 1 ? "ansøgning venter" : "ansøgninger venter")",
+                                                                 " · \(pending.count) \(pending.count == 1 ? "application pending" : "applications pending")")
+                            + (overdue > 0 ? c.t(", \(overdue) over fristen", ", \(overdue) past the deadline") : ""),
+                        table: page.table, above: pendingTable(pending, without: ["cpr", "caseworker", "team", "noticeSent"]), context: c)
+        }
         return page
+    }
+
+    /// Pending applications as a table above a list, without the columns the page makes needless.
+    func pendingTable(_ pending: [PendingApplication], without keys: [String]) -> ViewTable {
+        var table = Views.deadlines(pending)
+        for key in keys {
+            if let i = table.column(key) { table.columns.remove(at: i); for r in table.rows.indices { table.rows[r].remove(at: i) } }
+        }
+        return table
     }
 
     func staffLabel(_ initials: String) -> String {
@@ -55,6 +73,19 @@ extension AppModel {
             let summary = (largest.map { "\($0.display): \(counts[$0] ?? 0)" } + [c.t("andre", "others") + ": \(rest)"]).joined(separator: ", ")
             table.rows[r].insert(.bar(Bar(segments: segments, mark: median, scale: Double(scale), summary: summary)), at: 4)
         }
+        // With applications (management.md §4): how many of each caseworker's are past the deadline.
+        let pending = reporting { try data.query.pendingApplications(ReportFilter(team: team)) }
+        if let pending, pending.missing == nil, let caseworkerColumn = table.column("caseworker"), let overdueColumn = table.column("overdue") {
+            var overdueOf: [String: Int] = [:]
+            for p in pending.rows where p.status == .overdue { overdueOf[p.decision.caseworker.lowercased(), default: 0] += 1 }
+            table.columns.insert(.init("overdueApplications", da: "Ansøgn. over frist", en: "Applications overdue", right: true, maxWidth: 10, priority: 7),
+                                 at: overdueColumn + 1)
+            for r in table.rows.indices {
+                guard case .text(let initials) = table.rows[r][caseworkerColumn] else { table.rows[r].insert(.int(0), at: overdueColumn + 1); continue }
+                let n = overdueOf[initials.lowercased()] ?? 0
+                table.rows[r].insert(n > 0 ? .coded(String(n), Message(da: "! \(n)", en: "! \(n)"), .overdue) : .int(0), at: overdueColumn + 1)
+            }
+        }
         let legend = largest.enumerated().map { "\(Bar.part($0.offset).0) \($0.element.display)" } + ["\(Bar.part(3).0) " + c.t("andre", "others")]
         return Page(kind: .team, caption: "\(scope) · " + legend.joined(separator: " ") + c.t(" · ja: over 1,25 × median", " · yes: above 1.25 × median"),
                     table: table, context: c)
@@ -63,8 +94,13 @@ extension AppModel {
     func followUpPage() -> Page {
         let user = data.user
         let filter = ReportFilter(caseworker: user?.role == .caseworker ? user?.initials : nil, team: user?.role == .teamLead ? user?.team : nil)
-        return Page(kind: .followUps, caption: c.t("Overskredet, snart og manglende opfølgning", "Overdue, due-soon and missing follow-ups"),
-                    table: followUpTable(filter), context: c)
+        let caption = c.t("Overskredet, snart og manglende opfølgning", "Overdue, due-soon and missing follow-ups")
+        // Applications past their deadline (management.md §4) above the follow-ups, when there are any.
+        let overdue = (reporting { try data.query.pendingApplications(filter).rows } ?? []).filter { $0.status == .overdue }
+        guard !overdue.isEmpty else { return Page(kind: .followUps, caption: caption, table: followUpTable(filter), context: c) }
+        return Page(kind: .followUps, caption: caption + c.t(" · \(overdue.count) \(overdue.count == 1 ? "ansøgning" : "ansøgninger") over fristen",
+                                                   " · \(overdue.count) \(overdue.count == 1 ? "application" : "applications") past the deadline"),
+                    table: followUpTable(filter), above: pendingTable(overdue, without: ["cpr", "team", "noticeSent", "status"]), context: c)
     }
 
     /// The follow-up list (stored or computed, only what the user may see: the query layer decides).
