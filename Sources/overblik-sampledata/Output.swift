@@ -154,9 +154,27 @@ extension Generator {
             mapping.record([m.paragraph.key, m.function, m.grouping, m.dstCode, m.serviceCodes.joined(separator: ","), m.label])
         }
 
+        // Applications (case system, UTF-8): drawn last, so nothing above changes with them.
+        let (applicationRows, applicationPlants) = applications()
+        var decisions = ExportFile()
+        decisions.record(TableName.decisions.headerLine())
+        for (i, d) in applicationRows.enumerated() {
+            decisions.record([d.applicationId, d.cpr.formatted, "§ \(d.paragraph.number)\(d.paragraph.letter)", d.caseworker, d.team,
+                              Format.date(d.received), Format.date(d.decided), d.outcome?.rawValue ?? "", d.caseId, d.serviceCode,
+                              Format.date(d.noticeSent)])
+            let file = "fagsystem/ansoegninger.csv"
+            switch i {
+            case 100:
+                rejected(file, decisions.raw("ANS-2025-9101;0101801234;§ 85;MHA;;10-03-2025;01-03-2025;bevilget;;;"), "Afgørelsesdato", "afgørelse før modtagelsen")
+            case 200:
+                rejected(file, decisions.raw("ANS-2025-9102;0101801234;§ 85;MHA;;10-03-2025;01-04-2025;godkendt;;;"), "Afgørelse", "ukendt afgørelse")
+            default: break
+            }
+        }
+
         var manifest = ExportFile()
         manifest.record(["kind", "paragraph", "cpr", "caseId", "month", "explained", "note"])
-        for p in plants + rejectedPlants {
+        for p in plants + applicationPlants + rejectedPlants {
             manifest.record([p.kind, p.paragraph, p.cpr.value == 0 ? "" : p.cpr.digits, p.caseId, p.month,
                              p.explained ? "ja" : "nej", p.note])
         }
@@ -165,7 +183,7 @@ extension Generator {
             ("fagsystem/indsatser.csv", grants), ("fagsystem/medarbejdere.csv", staff),
             ("okonomi/posteringer.csv", pay), ("okonomi/budget.csv", budgetFile),
             ("dst/indberetning.csv", dstFile), ("stamdata/masteroversigt.csv", mapping),
-            ("planted.csv", manifest),
+            ("fagsystem/ansoegninger.csv", decisions), ("planted.csv", manifest),
         ]
         for (name, file) in files {
             let path = (folder as NSString).appendingPathComponent(name)
@@ -174,7 +192,7 @@ extension Generator {
             try Data(file.bytes).write(to: URL(fileURLWithPath: path))
         }
         try Self.configuration.write(toFile: (folder as NSString).appendingPathComponent("overblik.toml"), atomically: true, encoding: .utf8)
-        try Self.readme(plans: plans.count, payments: payments.count, plants: plants.count)
+        try Self.readme(plans: plans.count, payments: payments.count, plants: plants.count, applications: applicationRows.count)
             .write(toFile: (folder as NSString).appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
     }
 
@@ -219,15 +237,30 @@ extension Generator {
     [tables.mapping]
     path = "stamdata/masteroversigt.csv"
 
+    [tables.decisions]
+    path = "fagsystem/ansoegninger.csv"
+
     [followup]
     due_soon_days = 30
 
     [reconciliation]
     rate_tolerance = 0.02
 
+    [servicemaal]
+    target_share = 0.9
+    closed_days = ["24-12", "31-12"]
+    [servicemaal.goals]            # u weeks, m calendar months, ad working days
+    "SEL-85" = "8u"
+    "SEL-85:85-10" = "12u"
+    "SEL-97" = "30ad"
+    "SEL-103" = "8u"
+    "SEL-104" = "6u"
+    "SEL-107" = "3m"
+    "SEL-108" = "90ad"
+
     """
 
-    static func readme(plans: Int, payments: Int, plants: Int) -> String {
+    static func readme(plans: Int, payments: Int, plants: Int, applications: Int) -> String {
         """
         # Sampledata: Frederikssund (fiktive data)
 
@@ -246,9 +279,15 @@ extension Generator {
         | `okonomi/budget.csv` | økonomisystem | UTF-8 |
         | `dst/indberetning.csv` | DST-udtræk | ISO-datoer (`date_format = "yyyy-mm-dd"`) |
         | `stamdata/masteroversigt.csv` | masteroversigt | UTF-8 |
-        | `planted.csv` | – | hvad generatoren har plantet: afvigelser af hver slags og afviste rækker |
+        | `fagsystem/ansoegninger.csv` | fagsystem | ansøgninger og afgørelser (servicemål), UTF-8 |
+        | `planted.csv` | – | hvad generatoren har plantet: afvigelser af hver slags, servicemålstilfælde og afviste rækker |
 
-        \(plans) bevillinger, \(payments) posteringer, \(plants) plantede afvigelser.
+        \(plans) bevillinger, \(payments) posteringer, \(plants) plantede afvigelser, \(applications) ansøgninger.
+        Ansøgningerne: én før hver bevilling, der starter fra 2025 (bevilget, nogle delvis), 110
+        afslag og henlagte, 36 verserende, og fem plantede på kanten af §85's frist på 8 uger
+        (`servicemaal` i `planted.csv`): afgjort på fristen (til tiden), dagen efter uden besked,
+        dagen efter med besked givet før fristen, verserende med fristen i dag (snart) og i går
+        (overskredet med én dag); to afviste rækker (en afgørelse før modtagelsen, en ukendt afgørelse).
         Datoerne er lagt til en dag den 23-11-2026 (`--today 2026-11-23`).
 
         """

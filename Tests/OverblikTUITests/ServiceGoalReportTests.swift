@@ -1,5 +1,6 @@
 import Foundation
 import OverblikCore
+import OverblikStore
 import OverblikTestSupport
 import Testing
 @testable import OverblikTUI
@@ -7,13 +8,16 @@ import Testing
 /// `overblik report servicemaal` and `deadlines` (cli.md; management.md §9).
 @Suite("Reports: servicemål and deadlines", .serialized)
 struct ServiceGoalReportTests {
-    /// Sampledata has no applications: the views say which file is missing, exit 0.
+    /// A drop without applications: the views say which file is missing, exit 0.
     @Test func withoutTheTableTheViewsSayWhichFileIsMissing() throws {
+        let folder = TemporaryFolder()
+        let config = DropBuilder().write(into: folder)
+        #expect(try runExecutable("overblik-sync", ["--config", config, "--today", "2026-11-23", "--quiet"]).status == 0)
         for view in ["servicemaal", "deadlines"] {
-            let json = try runExecutable("overblik", ["report", view, "--snapshot", SampleSnapshot.path, "--today", "2026-11-23", "--format", "json"])
+            let json = try runExecutable("overblik", ["report", view, "--config", config, "--today", "2026-11-23", "--format", "json"])
             #expect(json.status == 0)
             #expect(json.stdout == "{\n  \"view\": \"\(view)\",\n  \"rows\": [],\n  \"missing\": [\n    \"ansoegninger.csv\"\n  ]\n}\n")
-            let text = try runExecutable("overblik", ["report", view, "--snapshot", SampleSnapshot.path, "--today", "2026-11-23"])
+            let text = try runExecutable("overblik", ["report", view, "--config", config, "--today", "2026-11-23"])
             #expect(text.status == 0 && text.stdout == "ingen data: ansoegninger.csv\n")
         }
     }
@@ -39,5 +43,27 @@ struct ServiceGoalReportTests {
         let pending = Views.deadlines(pendingApplications(decisions, goals: goals, today: c.today, dueSoonDays: 30)).render(.json, c)
         #expect(pending.contains("\"deadline\": \"2026-11-26\",\n      \"daysLeft\": 3,\n      \"noticeSent\": null,\n      \"status\": \"dueSoon\""))
         #expect(pending.contains("\"cpr\": \"010190-xxxx\""))
+    }
+
+    /// Sampledata's applications planted on the edges of §85's 8 weeks (Sampledata/README.md).
+    @Test func sampledatasPlantedApplications() throws {
+        let snapshot = try Snapshot(path: SampleSnapshot.path)
+        let meta = try snapshot.metadata()
+        let today = Day(year: 2026, month: 11, day: 23)!
+        let q = Query(snapshot: snapshot, metadata: meta, today: today, visibility: .everything)
+        let (decisions, missing) = try q.decisions()
+        #expect(missing == nil && decisions.count > 350)
+        let goals = meta.serviceGoals
+        #expect(goals.byParagraph[Paragraph(number: 85)] == .weeks(8) && goals.byParagraph[Paragraph(number: 108)] == .workingDays(90))
+        func planted(_ id: String) throws -> Decision { try #require(decisions.first { $0.applicationId == id }) }
+        let onTime = try planted("ANS-2026-9001"), late = try planted("ANS-2026-9002"), told = try planted("ANS-2026-9003")
+        #expect(goals.deadline(onTime) == onTime.decided)
+        #expect(late.decided == goals.deadline(late)?.advanced(by: 1) && late.noticeSent == nil)
+        #expect(told.noticeSent.map { $0 <= goals.deadline(told)! } == true)
+        let pending = try q.pendingApplications(ReportFilter(caseworker: "MHA")).rows
+        let dueToday = try #require(pending.first { $0.decision.applicationId == "ANS-2026-9004" })
+        let dayOver = try #require(pending.first { $0.decision.applicationId == "ANS-2026-9005" })
+        #expect(dueToday.status == .dueSoon && dueToday.daysLeft == 0)
+        #expect(dayOver.status == .overdue && dayOver.daysLeft == -1)
     }
 }
