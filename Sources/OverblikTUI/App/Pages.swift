@@ -78,7 +78,7 @@ extension AppModel {
         if let pending, pending.missing == nil, let caseworkerColumn = table.column("caseworker"), let overdueColumn = table.column("overdue") {
             var overdueOf: [String: Int] = [:]
             for p in pending.rows where p.status == .overdue { overdueOf[p.decision.caseworker.lowercased(), default: 0] += 1 }
-            table.columns.insert(.init("overdueApplications", da: "Ansøgn. over frist", en: "Applications overdue", right: true, maxWidth: 10, priority: 7),
+            table.columns.insert(.init("overdueApplications", da: "Ansøgn. over frist", en: "Applications overdue", right: true, maxWidth: 10, priority: 4),
                                  at: overdueColumn + 1)
             for r in table.rows.indices {
                 guard case .text(let initials) = table.rows[r][caseworkerColumn] else { table.rows[r].insert(.int(0), at: overdueColumn + 1); continue }
