@@ -30,7 +30,9 @@ extension Generator {
         var caseworkers: [(String, Paragraph, String)] = []
         for plan in plans {
             let g = plan.grant
-            caseworkers.append((g.caseworker, g.paragraph, g.serviceCode))
+            // (Refusals and pending applications go to the others: MHA's screens, which the tests
+            // and the README show, stay as they are.)
+            if g.caseworker != "MHA" { caseworkers.append((g.caseworker, g.paragraph, g.serviceCode)) }
             guard g.start >= from, g.start < today, g.payingMunicipality == nil else { continue }
             let offset = random.int(20...95)
             let received = g.start.advanced(by: -offset)
@@ -59,22 +61,22 @@ extension Generator {
                                  received: received, serviceCode: code))
         }
         // Planted on the edges (§85, 8u): decided on the deadline, a day late without notice, a day
-        // late with notice given in time; pending due today and overdue by a day (for MHA).
+        // late with notice given in time; pending due today and overdue by a day (for TLA).
         let s85 = Paragraph(number: 85)
         func plant(_ d: Decision, _ note: String) {
             rows.append(d)
             plants.append(Plant(kind: "servicemaal", paragraph: s85.key, cpr: d.cpr, caseId: d.applicationId, note: note))
         }
         let r = Day(year: 2026, month: 3, day: 2)!  // a Monday; 8u → Monday 27-04-2026
-        plant(Decision(applicationId: "ANS-2026-9001", cpr: newCPR(), paragraph: s85, caseworker: "MHA", received: r,
+        plant(Decision(applicationId: "ANS-2026-9001", cpr: newCPR(), paragraph: s85, caseworker: "TLA", received: r,
                        decided: r.advanced(by: 56), outcome: .granted), "afgjort på fristen 27-04-2026: til tiden")
-        plant(Decision(applicationId: "ANS-2026-9002", cpr: newCPR(), paragraph: s85, caseworker: "MHA", received: r,
+        plant(Decision(applicationId: "ANS-2026-9002", cpr: newCPR(), paragraph: s85, caseworker: "TLA", received: r,
                        decided: r.advanced(by: 57), outcome: .refused), "afgjort dagen efter fristen, uden besked: for sent uden besked")
-        plant(Decision(applicationId: "ANS-2026-9003", cpr: newCPR(), paragraph: s85, caseworker: "MHA", received: r,
+        plant(Decision(applicationId: "ANS-2026-9003", cpr: newCPR(), paragraph: s85, caseworker: "TLA", received: r,
                        decided: r.advanced(by: 57), outcome: .granted, noticeSent: r.advanced(by: 40)), "for sent, men med besked før fristen")
-        plant(Decision(applicationId: "ANS-2026-9004", cpr: newCPR(), paragraph: s85, caseworker: "MHA",
+        plant(Decision(applicationId: "ANS-2026-9004", cpr: newCPR(), paragraph: s85, caseworker: "TLA",
                        received: today.advanced(by: -56)), "verserer, fristen er i dag: snart, ikke overskredet")
-        plant(Decision(applicationId: "ANS-2026-9005", cpr: newCPR(), paragraph: s85, caseworker: "MHA",
+        plant(Decision(applicationId: "ANS-2026-9005", cpr: newCPR(), paragraph: s85, caseworker: "TLA",
                        received: today.advanced(by: -57)), "verserer, fristen var i går: overskredet med 1 dag")
         return (rows.sorted { ($0.received, $0.applicationId) < ($1.received, $1.applicationId) }, plants)
     }

@@ -32,8 +32,8 @@ struct LedelseScreenTests {
         #expect(screen(model)[23].contains("Tab visning"))
         model.handle(.down)
         #expect(model.page.kind == .serviceGoals)
-        // Sampledata has no applications.
-        #expect(screen(model)[3].contains("Servicemål · ingen data: ansoegninger.csv"))
+        // Sampledata's applications, per paragraph and quarter.
+        #expect(screen(model)[3].contains("Servicemål · pr. paragraf og kvartal"))
         model.handle(.down)
         #expect(model.page.kind == .statusReport)
         #expect(screen(model)[6].hasPrefix("▸ Statusrapport│"))
@@ -172,9 +172,11 @@ struct LedelseScreenTests {
         let mha = try #require(table.rows.first { if case .text("MHA") = $0[table.column("caseworker") ?? 0] { return true }; return false })
         #expect(table.text(mha[column], model.c) == "! 1")
         #expect(screen(model, rows: 24, columns: 160).joined().contains("Ansøgn. over frist"))
-        // Sampledata has no applications: no such column.
-        let sample = try app(user: "BIK")
+        // Sampledata: TLA has the planted application overdue by a day among hers.
+        let sample = try app(user: "HEP")
         sample.handle(.character("2"))
-        #expect(sample.page.table.column("overdueApplications") == nil)
+        let sampleTable = sample.page.table
+        let tla = try #require(sampleTable.rows.first { if case .text("TLA") = $0[sampleTable.column("caseworker") ?? 0] { return true }; return false })
+        #expect(sampleTable.text(tla[try #require(sampleTable.column("overdueApplications"))], sample.c).hasPrefix("! "))
     }
 }

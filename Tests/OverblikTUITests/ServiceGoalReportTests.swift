@@ -60,7 +60,7 @@ struct ServiceGoalReportTests {
         #expect(goals.deadline(onTime) == onTime.decided)
         #expect(late.decided == goals.deadline(late)?.advanced(by: 1) && late.noticeSent == nil)
         #expect(told.noticeSent.map { $0 <= goals.deadline(told)! } == true)
-        let pending = try q.pendingApplications(ReportFilter(caseworker: "MHA")).rows
+        let pending = try q.pendingApplications(ReportFilter(caseworker: "TLA")).rows
         let dueToday = try #require(pending.first { $0.decision.applicationId == "ANS-2026-9004" })
         let dayOver = try #require(pending.first { $0.decision.applicationId == "ANS-2026-9005" })
         #expect(dueToday.status == .dueSoon && dueToday.daysLeft == 0)

@@ -144,11 +144,12 @@ struct StatusRapportTests {
         let page = ParsedPage(html)
         let sections = page.elements.filter { $0.name == "section" }.compactMap { $0.attributes["id"] }
         #expect(sections == ["nogletal", "udvikling", "omkostninger", "bevaegelser", "maalgrupper", "datakvalitet", "oevrige"])
-        #expect(page.elements.filter { $0.name == "p" && $0.attributes["class"] == "help" }.count == 7)
+        // Seven sections' help texts, and the Servicemål part's.
+        #expect(page.elements.filter { $0.name == "p" && $0.attributes["class"] == "help" }.count == 8)
         #expect(page.elements.filter { $0.name == "svg" }.count >= 7)
         #expect(html.contains("break-before: page") && html.contains("size: A4"))
-        // Sampledata has no applications: one line says which file is missing.
-        #expect(html.contains("Ingen data: ansoegninger.csv er ikke i datagrundlaget."))
+        // Sampledata has applications: the Servicemål part, and no line saying its file is missing.
+        #expect(html.contains("<h3>Servicemål</h3>") && !html.contains("ansoegninger.csv er ikke"))
     }
 
     @Test func dataFromTheDropIsText() throws {

@@ -79,20 +79,19 @@ struct ScreenLayoutTests {
         #expect(ScreenLayout(rows: 23, columns: 100, aboveRows: nil, tabLabels: []).tooSmall)
     }
 
-    /// Paging and the mouse use the layout the screen was drawn with: below MHA's ten pending
-    /// applications PgDn moves a screenful of 6 rows at 80 × 24, of 21 at 120 × 40 (the list
-    /// starts on row 16 there); a click on the fourth list row selects it.
+    /// Paging and the mouse use the layout the screen was drawn with: PgDn moves a screenful of 17
+    /// rows at 80 × 24, of 33 at 120 × 40; a click on the fourth list row selects it.
     @Test func pagingAndTheMouseFollowTheScreenSize() throws {
         let model = try app(user: "MHA")
         _ = screen(model)
         model.handle(.pageDown)
-        #expect(model.page.state.selected == 5)
+        #expect(model.page.state.selected == 16)
         _ = screen(model, rows: 40, columns: 120)
         model.handle(.character("g"))
         model.handle(.pageDown)
-        #expect(model.page.state.selected == 20)
+        #expect(model.page.state.selected == 32)
         model.handle(.character("g"))
-        model.handle(.click(row: 16 + 4, column: 10))
+        model.handle(.click(row: 4 + 4, column: 10))
         #expect(model.page.state.selected == 3)
     }
 }

@@ -52,7 +52,7 @@ public struct StatusReport: Sendable {
         var table = ViewTable(view: "datastatus", columns: [
             .init("type", da: "Type", en: "Type", maxWidth: 12, priority: 3),
             .init("file", da: "Fil:linje / §", en: "File:line / §", maxWidth: 34, priority: 10), .init("column", da: "Kolonne", en: "Column", maxWidth: 16, priority: 6),
-            .init("value", da: "Værdi", en: "Value", maxWidth: 24, priority: 5), .init("reason", da: "Årsag", en: "Reason", maxWidth: 80, priority: 6),
+            .init("value", da: "Værdi", en: "Value", maxWidth: 24, priority: 5), .init("reason", da: "Årsag", en: "Reason", maxWidth: 72, priority: 6),
         ])
         for r in showingRejected ? rejected : [] {
             table.rows.append([.message(Message(da: "Afvist", en: "Rejected")), .text("\(r.file):\(r.line)"), .text(r.column), .rejectedValue(r), .message(r.reason)])
