@@ -55,12 +55,7 @@ extension AppModel {
     }
 
     /// `okt 26`.
-    func monthLabel(_ m: CalendarMonth) -> String {
-        let names = c.language == .da ? ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
-                                      : ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        let yy = ((m.year % 100) + 100) % 100
-        return "\(names[(m.month - 1) % 12]) \(yy < 10 ? "0" : "")\(yy)"
-    }
+    func monthLabel(_ m: CalendarMonth) -> String { StatusRapport.shortMonth(m, c, withYear: true) }
 
     /// The selected month's figures in words, for the caption.
     func developmentDetail(_ p: Page) -> String {

@@ -75,9 +75,7 @@ extension AppModel {
                         table: table, context: c)
         }
         let f = report.figures
-        for row in StatusRapport.keyFigureRows {
-            let now = row.value(f.keyFigures), before = f.keyFiguresLastYear.flatMap(row.value)
-            let pct = now.flatMap { n in before.flatMap { StatusRapport.changePercent(n.number, $0.number) } }
+        for (row, now, before, pct) in report.keyFigureLines {
             table.rows.append([.message(row.short), .text(before?.danish ?? "–"), .text(now?.danish ?? "–"),
                                .text(pct.map(StatusRapport.percentDanish) ?? "–")])
         }

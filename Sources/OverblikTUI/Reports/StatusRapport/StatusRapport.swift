@@ -125,6 +125,15 @@ public struct StatusRapport: Sendable {
         KeyValue(json: .money(m), danish: m.danishKroner, number: Double(m.ore) / 100)
     }
 
+    /// Nøgletal's rows with the year's value, a year earlier's and the change in per cent (nil
+    /// where a value is none, or the year before was 0): what the page, the JSON and the screen show.
+    var keyFigureLines: [(row: KeyFigureRow, now: KeyValue?, before: KeyValue?, changePercent: Double?)] {
+        StatusRapport.keyFigureRows.map { row in
+            let now = row.value(figures.keyFigures), before = figures.keyFiguresLastYear.flatMap(row.value)
+            return (row, now, before, now.flatMap { n in before.flatMap { StatusRapport.changePercent(n.number, $0.number) } })
+        }
+    }
+
     /// The change from a year earlier in per cent, one decimal, halves away from zero (nil: from 0).
     static func changePercent(_ now: Double, _ before: Double) -> Double? {
         guard before != 0 else { return nil }
@@ -151,12 +160,7 @@ public struct StatusRapport: Sendable {
             guard let k else { return .null }
             return .object(StatusRapport.keyFigureRows.map { ($0.key, $0.value(k)?.json ?? .null) } + [("months", .int(k.months))])
         }
-        var change: [(String, JSONValue)] = []
-        for row in StatusRapport.keyFigureRows {
-            let now = row.value(f.keyFigures), before = f.keyFiguresLastYear.flatMap(row.value)
-            let pct = now.flatMap { n in before.flatMap { StatusRapport.changePercent(n.number, $0.number) } }
-            change.append((row.key, pct.map { .number(StatusRapport.oneDecimal($0)) } ?? .null))
-        }
+        let change: [(String, JSONValue)] = keyFigureLines.map { ($0.row.key, $0.changePercent.map { .number(StatusRapport.oneDecimal($0)) } ?? .null) }
         let paragraphKey: (String) -> JSONValue = { .string(Paragraph(parsing: $0)?.key ?? $0) }
         let nogletal: JSONValue = .object([("year", keyFigures(f.keyFigures)), ("lastYear", keyFigures(f.keyFiguresLastYear)),
                                            ("changePercent", .object(change))])

@@ -57,7 +57,6 @@ extension StatusRapport {
     // MARK: Header
 
     private func header(_ page: inout HTMLPage, _ title: String, _ c: ReportContext) {
-        let f = figures
         page.raw("<header>")
         page.element("h1", title)
         page.element("p", c.t("Det specialiserede voksenområde · \(metadata.municipality.name) (\(metadata.municipality.code))",
@@ -72,7 +71,6 @@ extension StatusRapport {
         page.element("dt", c.t("Program", "Program"))
         page.element("dd", "Overblik \(metadata.programVersion)")
         page.raw("</dl>")
-        _ = f
         page.element("h3", c.t("Kilder (SHA-256 af filerne)", "Sources (SHA-256 of the files)"))
         var t = HTMLTable(columns: [(c.t("Tabel", "Table"), false), (c.t("Fil", "File"), false), (c.t("Rækker", "Rows"), true),
                                     (c.t("Afvist", "Rejected"), true), ("SHA-256", false)])
@@ -107,11 +105,9 @@ extension StatusRapport {
             first: true)
         var t = HTMLTable(columns: [(c.t("Nøgletal", "Figure"), false), (periodText(c, lastYear: true), true), (periodText(c), true),
                                     (c.t("Ændring", "Change"), true), (c.t("Ændring %", "Change %"), true)])
-        var changes: [Double?] = []
-        for row in StatusRapport.keyFigureRows {
-            let now = row.value(f.keyFigures), before = f.keyFiguresLastYear.flatMap(row.value)
-            let pct = now.flatMap { n in before.flatMap { StatusRapport.changePercent(n.number, $0.number) } }
-            changes.append(pct)
+        let lines = keyFigureLines
+        let changes = lines.map(\.changePercent)
+        for (row, now, before, pct) in lines {
             var difference = ""
             if let now, let before {
                 let d = now.number - before.number
