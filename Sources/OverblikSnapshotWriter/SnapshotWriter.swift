@@ -159,6 +159,19 @@ public enum SnapshotWriter {
             try decisions.execute(arguments: [a.applicationId, a.cpr.value, a.paragraph.key, a.caseworker, a.team, a.received.ordinal,
                                               a.decided?.ordinal, a.outcome?.rawValue, a.caseId, a.serviceCode, a.noticeSent?.ordinal, a.line])
         }
+
+        let appeals = try db.makeStatement(sql: Schema.insert(.appeals))
+        for a in d.appeals {
+            try appeals.execute(arguments: [a.appealId, a.cpr.value, a.paragraph.key, a.decisionDate?.ordinal, a.received.ordinal,
+                                            a.reconsidered?.ordinal, a.reconsideration?.rawValue, a.boardDecided?.ordinal,
+                                            a.outcome?.rawValue, a.caseworker, a.line])
+        }
+
+        let providers = try db.makeStatement(sql: Schema.insert(.providers))
+        for p in d.providers {
+            try providers.execute(arguments: [p.provider, p.paragraph?.key, p.places, p.from?.ordinal, p.to?.ordinal, p.own ? 1 : 0,
+                                              p.budgetedOccupancy.map { Int(($0 * 100).rounded()) }, p.line])
+        }
     }
 
     /// The payments as blocks: per citizen (in file order) and per function and posting month;

@@ -71,11 +71,13 @@ struct DecisionsTableTests {
         let config = drop(in: plain, withTable: false)
         let d = try Snapshot(path: try sync(config).snapshotPath).dataset()
         #expect(d.decisions.isEmpty && !d.sources.contains { $0.table == .decisions })
-        // Configured but absent: like any optional table whose path is configured, the file must be there.
+        // Configured but absent: the sync publishes, the table is listed as missing (its views say
+        // "ingen data: ansoegninger.csv", management.md §9).
         let folder = TemporaryFolder()
         var b = DropBuilder()
         b.config += "[tables.decisions]\npath = \"fagsystem/ansoegninger.csv\"\n"
-        #expect(throws: SyncError.self) { try sync(b.write(into: folder)) }
+        let absent = try Snapshot(path: try sync(b.write(into: folder)).snapshotPath).dataset()
+        #expect(absent.decisions.isEmpty && absent.sources.first { $0.table == .decisions }?.present == false)
     }
 
     @Test func goalsThatCannotBeReadFailTheSyncNamingThem() throws {

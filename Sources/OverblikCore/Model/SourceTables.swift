@@ -3,14 +3,14 @@
 public enum TableName: String, Sendable, CaseIterable, Hashable, Comparable {
     case grants, staff, payments, budget, dst, mapping
     /// The optional tables of management information (management.md), read when present.
-    case decisions
+    case decisions, appeals, providers
 
     /// Whether a sync fails without this table.
     public var isRequired: Bool { self == .grants || self == .payments || self == .mapping }
 
     /// A table of management information: listed among a snapshot's sources only when configured
     /// or present, so that a drop without them syncs exactly as before.
-    public var isManagement: Bool { self == .decisions }
+    public var isManagement: Bool { self == .decisions || self == .appeals || self == .providers }
 
     /// The file a drop has when the configuration names none.
     public var defaultPath: String {
@@ -22,6 +22,8 @@ public enum TableName: String, Sendable, CaseIterable, Hashable, Comparable {
         case .dst: return "dst/indberetning.csv"
         case .mapping: return "stamdata/masteroversigt.csv"
         case .decisions: return "fagsystem/ansoegninger.csv"
+        case .appeals: return "fagsystem/klagesager.csv"
+        case .providers: return "stamdata/tilbud.csv"
         }
     }
 
@@ -34,6 +36,8 @@ public enum TableName: String, Sendable, CaseIterable, Hashable, Comparable {
         case .dst: return Message(da: "DST-indberetning", en: "DST reporting")
         case .mapping: return Message(da: "Masteroversigt", en: "Mapping")
         case .decisions: return Message(da: "Ansøgninger", en: "Applications")
+        case .appeals: return Message(da: "Klagesager", en: "Appeals")
+        case .providers: return Message(da: "Tilbud", en: "Providers")
         }
     }
 
@@ -163,6 +167,33 @@ extension TableName {
                 C("caseId", "Sags-ID", stored: "case_id", .text),
                 C("serviceCode", "Ydelseskode", stored: "service_code", .text),
                 C("noticeSent", "Besked sendt", stored: "notice_sent", .integer, nullable: true),
+            ]
+        case .appeals:
+            return [
+                C("appealId", "Klage-ID", required: true, stored: "appeal_id", .text, unique: true),
+                C("cpr", "CPR", required: true, stored: "cpr", .integer),
+                C("paragraph", "Paragraf", required: true, stored: "paragraph", .text),
+                C("decisionDate", "Afgørelsesdato", stored: "decision_date", .integer, nullable: true, note: "the decision appealed"),
+                C("received", "Klage modtaget", required: true, stored: "received", .integer),
+                C("reconsidered", "Genvurderet", stored: "reconsidered", .integer, nullable: true),
+                C("reconsideration", "Genvurdering", stored: "reconsideration", .text, nullable: true,
+                  note: "fastholdt, medhold, delvis medhold"),
+                C("boardDecided", "Ankestyrelsens afgørelse", required: true, stored: "board_decided", .integer, nullable: true,
+                  note: "NULL = pending"),
+                C("outcome", "Resultat", required: true, stored: "outcome", .text, nullable: true,
+                  note: "stadfæstet, ændret, ophævet, hjemvist, afvist, henvist, bortfaldet; NULL = pending"),
+                C("caseworker", "Sagsbehandler", stored: "caseworker", .text),
+            ]
+        case .providers:
+            return [
+                C("provider", "Leverandør", required: true, stored: "provider", .text),
+                C("paragraph", "Paragraf", stored: "paragraph", .text, nullable: true),
+                C("places", "Pladser", required: true, stored: "places", .integer),
+                C("from", "Fra", stored: "valid_from", .integer, nullable: true, note: "NULL = always"),
+                C("to", "Til", stored: "valid_to", .integer, nullable: true, note: "NULL = ongoing"),
+                C("own", "Egen kommune", stored: "own", .integer, note: "1 = one of the municipality's own offers"),
+                C("budgetedOccupancy", "Budgetteret belægning", stored: "budgeted_occupancy", .integer, nullable: true,
+                  note: "per cent × 100"),
             ]
         }
     }

@@ -66,6 +66,10 @@ public struct Dataset: Sendable, Equatable {
     public var mapping: [MappingRow] = []
     /// Applications and decisions (management.md §4); empty when the drop has none.
     public var decisions: [Decision] = []
+    /// Appeals to Ankestyrelsen (management.md §5); empty when the drop has none.
+    public var appeals: [Appeal] = []
+    /// Agreed places per provider (management.md §7); empty when the drop has none.
+    public var providers: [ProviderAgreement] = []
     public var rejected: [RejectedRow] = []
     public var sources: [SourceInfo] = []
 

@@ -9,7 +9,7 @@ import OverblikCore
 /// line in the source file where the row starts. Other municipalities are stored as given in
 /// the export; NULL means this municipality.
 package enum Schema {
-    package static let version = 10
+    package static let version = 11
 
     package static let tables = """
     -- Key/value facts about the snapshot: created_at, today, municipality_code,
@@ -80,6 +80,12 @@ package enum Schema {
     -- the optional table.
     \(create(.decisions))
 
+    -- Appeals to Ankestyrelsen (management.md §5) and the places agreed per provider (§7); empty
+    -- without the optional tables.
+    \(create(.appeals))
+
+    \(create(.providers))
+
     -- Counts of records read but not fully usable (grantsWithoutRate, paymentsWithoutParagraph,
     -- grantsWithUnknownCaseworker).
     CREATE TABLE data_quality (name TEXT PRIMARY KEY, count INTEGER NOT NULL) WITHOUT ROWID;
@@ -141,7 +147,7 @@ package enum Schema {
     """
 
     /// The tables a drop's records are kept in, column by column (payments are packed instead).
-    package static let recordTables: [TableName] = [.grants, .staff, .budget, .dst, .mapping, .decisions]
+    package static let recordTables: [TableName] = [.grants, .staff, .budget, .dst, .mapping, .decisions, .appeals, .providers]
 
     /// A record table's stored columns, in the order of `TableName.columns`, then `line`.
     package static func storedColumns(_ table: TableName) -> [String] {

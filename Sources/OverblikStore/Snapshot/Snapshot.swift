@@ -264,6 +264,8 @@ public final class Snapshot: Sendable {
             d.dst = try Snapshot.dst(db, where: "", [])
             d.mapping = try Snapshot.mapping(db)
             d.decisions = try Snapshot.decisions(db)
+            d.appeals = try Snapshot.appeals(db)
+            d.providers = try Snapshot.providers(db)
         }
         return d
     }
@@ -277,6 +279,41 @@ public final class Snapshot: Sendable {
                      received: Day(ordinal: r[5]), decided: (r[6] as Int32?).map(Day.init(ordinal:)),
                      outcome: (r[7] as String?).flatMap { DecisionOutcome(rawValue: $0) }, caseId: r[8], serviceCode: r[9],
                      noticeSent: (r[10] as Int32?).map(Day.init(ordinal:)), line: r[11])
+        }
+    }
+
+    /// The appeals (management.md §5), in file order.
+    public func appeals() throws(SnapshotError) -> [Appeal] { try read { try Snapshot.appeals($0) } }
+
+    static func appeals(_ db: Database) throws -> [Appeal] {
+        try Row.fetchAll(db, sql: "\(Schema.select(.appeals)) ORDER BY id").map { r in
+            Appeal(appealId: r[0], cpr: CPR(value: r[1]), paragraph: try storedParagraph(r[2]),
+                   decisionDate: (r[3] as Int32?).map(Day.init(ordinal:)), received: Day(ordinal: r[4]),
+                   reconsidered: (r[5] as Int32?).map(Day.init(ordinal:)),
+                   reconsideration: (r[6] as String?).flatMap { Reconsideration(rawValue: $0) },
+                   boardDecided: (r[7] as Int32?).map(Day.init(ordinal:)),
+                   outcome: (r[8] as String?).flatMap { AppealOutcome(rawValue: $0) }, caseworker: r[9], line: r[10])
+        }
+    }
+
+    /// The places agreed per provider (management.md §7), in file order.
+    public func providers() throws(SnapshotError) -> [ProviderAgreement] { try read { try Snapshot.providers($0) } }
+
+    static func providers(_ db: Database) throws -> [ProviderAgreement] {
+        try Row.fetchAll(db, sql: "\(Schema.select(.providers)) ORDER BY id").map { r in
+            ProviderAgreement(provider: r[0], paragraph: try (r[1] as String?).map(storedParagraph), places: r[2],
+                              from: (r[3] as Int32?).map(Day.init(ordinal:)), to: (r[4] as Int32?).map(Day.init(ordinal:)),
+                              own: (r[5] as Int) != 0, budgetedOccupancy: (r[6] as Int64?).map { Double($0) / 100 }, line: r[7])
+        }
+    }
+
+    /// What occupancy counts of the grants (management.md §7): the citizen, provider and days of
+    /// each grant this municipality acts for that names a provider, in file order.
+    public func providerStays() throws(SnapshotError) -> [ProviderStay] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT cpr, provider, start, \"end\" FROM grants WHERE acting_municipality IS NULL AND provider <> '' ORDER BY id").map { r in
+                ProviderStay(cpr: CPR(value: r[0]), provider: r[1], span: Span(start: Day(ordinal: r[2]), end: (r[3] as Int32?).map(Day.init(ordinal:))))
+            }
         }
     }
 

@@ -28,7 +28,10 @@ struct SourceFile {
         let path = config.resolvedPath
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            if config.table.isRequired || config.isExplicit { throw .fileMissing(table: config.table, path: config.path) }
+            // A configured management table that is absent is reported as missing by its views (management.md §9).
+            if config.table.isRequired || (config.isExplicit && !config.table.isManagement) {
+                throw .fileMissing(table: config.table, path: config.path)
+            }
             return nil
         }
         if isDirectory.boolValue {

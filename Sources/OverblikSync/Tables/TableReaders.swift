@@ -54,6 +54,8 @@ extension SourceFile {
         case .dst: let r = readDst(m); dataset.dst = r.rows; return (r.rejected, r.count)
         case .mapping: let r = readMapping(m); dataset.mapping = r.rows; return (r.rejected, r.count)
         case .decisions: let r = readDecisions(m); dataset.decisions = r.rows; return (r.rejected, r.count)
+        case .appeals: let r = readAppeals(m); dataset.appeals = r.rows; return (r.rejected, r.count)
+        case .providers: let r = readProviders(m); dataset.providers = r.rows; return (r.rejected, r.count)
         }
     }
 
@@ -229,6 +231,92 @@ extension SourceFile {
         var result = TableResult(rows: rows, rejected: rejected, count: count)
         rejectDuplicates(&result, source: self, column: id, key: \.applicationId, shown: \.applicationId, line: \.line)
         return result
+    }
+}
+
+extension SourceFile {
+    /// Appeals (management.md §5, §9): a board date without an outcome or the reverse, a
+    /// reconsideration date without its result or the reverse, and an unknown outcome or result are
+    /// rejected rows; a repeated appeal id too (the first stands). Other odd dates are kept.
+    func readAppeals(_ m: Municipality) -> TableResult<Appeal> {
+        let id = column("appealId"), cpr = column("cpr"), paragraph = column("paragraph")
+        let decisionDate = column("decisionDate"), received = column("received"), reconsidered = column("reconsidered")
+        let reconsideration = column("reconsideration"), board = column("boardDecided"), outcome = column("outcome")
+        let caseworker = column("caseworker")
+        let (rows, rejected, count) = readRows(municipality: m) { (r, line) throws(RowError) -> Appeal in
+            let a = try r.required(id)
+            let c = try r.cpr(cpr)
+            let p = try r.paragraph(paragraph)
+            let appealed = try r.day(decisionDate)
+            let got = try r.requiredDay(received)
+            let reconsideredOn = try r.day(reconsidered)
+            let result = try r.enumerated(reconsideration, Reconsideration.init(parsing:), Message(
+                da: "ukendt genvurdering (forventet fastholdt, medhold eller delvis medhold)",
+                en: "unknown reconsideration (expected fastholdt, medhold or delvis medhold)"))
+            let boardOn = try r.day(board)
+            let decided = try r.enumerated(outcome, AppealOutcome.init(parsing:), Message(
+                da: "ukendt resultat (forventet stadfæstet, ændret, ophævet, hjemvist, afvist, henvist eller bortfaldet)",
+                en: "unknown outcome (expected stadfæstet, ændret, ophævet, hjemvist, afvist, henvist or bortfaldet)"))
+            if reconsideredOn != nil && result == nil {
+                throw RowError(reconsideration, value: "", reason: Message(
+                    da: "en genvurderingsdato uden genvurdering", en: "a reconsideration date without its result"))
+            }
+            if reconsideredOn == nil && result != nil {
+                throw RowError(reconsidered, value: "", reason: Message(
+                    da: "en genvurdering uden genvurderingsdato", en: "a reconsideration result without its date"))
+            }
+            if boardOn != nil && decided == nil {
+                throw RowError(outcome, value: "", reason: Message(
+                    da: "Ankestyrelsens afgørelsesdato uden resultat", en: "Ankestyrelsen's decision date without an outcome"))
+            }
+            if boardOn == nil && decided != nil {
+                throw RowError(board, value: "", reason: Message(
+                    da: "et resultat uden Ankestyrelsens afgørelsesdato", en: "an outcome without Ankestyrelsen's decision date"))
+            }
+            return Appeal(appealId: a, cpr: c, paragraph: p, decisionDate: appealed, received: got, reconsidered: reconsideredOn,
+                          reconsideration: result, boardDecided: boardOn, outcome: decided, caseworker: r.interned(caseworker), line: line)
+        }
+        var result = TableResult(rows: rows, rejected: rejected, count: count)
+        rejectDuplicates(&result, source: self, column: id, key: \.appealId, shown: \.appealId, line: \.line)
+        return result
+    }
+
+    /// Providers and their places (management.md §7, §9): places that are not a whole number ≥ 0,
+    /// `Til` before `Fra` and an `Egen kommune` other than ja/nej are rejected rows. One provider
+    /// may have several rows (agreements over time).
+    func readProviders(_ m: Municipality) -> TableResult<ProviderAgreement> {
+        let provider = column("provider"), paragraph = column("paragraph"), places = column("places")
+        let from = column("from"), to = column("to"), own = column("own"), budgeted = column("budgetedOccupancy")
+        let (rows, rejected, count) = readRows(municipality: m) { (r, line) throws(RowError) -> ProviderAgreement in
+            let name = try r.required(provider)
+            let p = r.text(paragraph).isEmpty ? nil : try r.paragraph(paragraph)
+            let placesText = try r.required(places)
+            let n = try? r.hundredths(places, what: Message(da: "antal pladser", en: "number of places"))
+            guard let n, n >= 0, n % 100 == 0, n <= 100_000_000 else {
+                throw RowError(places, value: placesText, reason: Message(
+                    da: "antal pladser skal være et helt tal fra 0", en: "places must be a whole number ≥ 0"))
+            }
+            let f = try r.day(from), t = try r.day(to)
+            if let f, let t, t < f {
+                throw RowError(to, value: t.danish, reason: Message(
+                    da: "Til \(t.danish) ligger før Fra \(f.danish)", en: "Til \(t.danish) is before Fra \(f.danish)"))
+            }
+            let isOwn = try r.enumerated(own, { (raw: String) -> Bool? in
+                switch Enumerated.fold(raw) {
+                case "ja", "j", "yes": return true
+                case "nej", "n", "no": return false
+                default: return nil
+                }
+            }, Message(da: "Egen kommune skal være ja eller nej", en: "Egen kommune must be ja or nej"))
+            let share = try r.hundredths(budgeted, what: Message(da: "procent", en: "percentage"))
+            if let share, !(0...100_000).contains(share) {
+                throw RowError(budgeted, value: r.text(budgeted), reason: Message(
+                    da: "budgetteret belægning skal være en procent fra 0 til 1000", en: "budgeted occupancy must be a percentage from 0 to 1000"))
+            }
+            return ProviderAgreement(provider: name, paragraph: p, places: Int(n / 100), from: f, to: t, own: isOwn ?? false,
+                                     budgetedOccupancy: share.map { Double($0) / 100 }, line: line)
+        }
+        return TableResult(rows: rows, rejected: rejected, count: count)
     }
 }
 

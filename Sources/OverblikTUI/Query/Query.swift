@@ -114,11 +114,7 @@ public struct Query: Sendable {
     /// The applications and decisions (management.md §4), each with its team (its own, else its
     /// caseworker's in the staff file); `missing` names the file when the snapshot has none.
     public func decisions() throws(SnapshotError) -> (rows: [Decision], missing: String?) {
-        let source = try snapshot.sources().first { $0.table == .decisions }
-        guard let source, source.present else {
-            let path = source?.path ?? TableName.decisions.defaultPath
-            return ([], String(path.split(separator: "/").last ?? Substring(path)))
-        }
+        if let missing = try missingFile(.decisions) { return ([], missing) }
         let staff = try snapshot.staffAndMapping().staff
         let teamOf = Dictionary(staff.map { ($0.initials.lowercased(), $0.team) }, uniquingKeysWith: { a, _ in a })
         let rows = try snapshot.decisions().map { d -> Decision in
@@ -139,5 +135,36 @@ public struct Query: Sendable {
                 && visibility.seesCaseworker(d.caseworker)
         }
         return (OverblikCore.pendingApplications(shown, goals: metadata.serviceGoals, today: today, dueSoonDays: dueSoonDays), missing)
+    }
+
+    /// The file name of an optional table the snapshot does not hold (its configured or default
+    /// path's last part, management.md §9); nil when it holds it.
+    public func missingFile(_ table: TableName) throws(SnapshotError) -> String? {
+        let source = try snapshot.sources().first { $0.table == table }
+        if let source, source.present { return nil }
+        let path = source?.path ?? table.defaultPath
+        return String(path.split(separator: "/").last ?? Substring(path))
+    }
+
+    /// The appeals (management.md §5); `missing` names the file when the snapshot has none.
+    public func appeals() throws(SnapshotError) -> (rows: [Appeal], missing: String?) {
+        if let missing = try missingFile(.appeals) { return ([], missing) }
+        return (try snapshot.appeals(), nil)
+    }
+
+    /// Belægning (management.md §7): without `year` the months of Udvikling, with it the year's
+    /// months that are over and a row per provider for them together. `missing` names the file
+    /// when the snapshot has no providers.
+    public func occupancy(year: Int?) throws(SnapshotError) -> (rows: [OccupancyLine], missing: String?) {
+        if let missing = try missingFile(.providers) { return ([], missing) }
+        let months: [CalendarMonth]
+        if let year {
+            let current = CalendarMonth(today)
+            months = (1...12).map { CalendarMonth(year: year, month: $0) }.filter { $0 < current }
+        } else {
+            months = try development().months
+        }
+        return (occupancyLines(stays: try snapshot.providerStays(), agreements: try snapshot.providers(), months: months,
+                               yearRow: year != nil), nil)
     }
 }

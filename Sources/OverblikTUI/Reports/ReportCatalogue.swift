@@ -70,6 +70,19 @@ public enum ReportCatalogue {
             t.missing = missing.map { [$0] } ?? []
             return t.render(format, c)
         }),
+        Entry(name: "klagesager", print: { q, f, format, c throws(SnapshotError) in
+            let (appeals, missing) = try q.appeals()
+            let shown = appeals.filter { a in f.paragraph.map { a.paragraph == $0 } ?? true }
+            var t = Views.appeals(appealLines(shown, today: q.today, year: f.year))
+            t.missing = missing.map { [$0] } ?? []
+            return t.render(format, c)
+        }),
+        Entry(name: "belaegning", print: { q, f, format, c throws(SnapshotError) in
+            let (lines, missing) = try q.occupancy(year: f.year)
+            var t = Views.occupancy(lines)
+            t.missing = missing.map { [$0] } ?? []
+            return t.render(format, c)
+        }),
         // The status report covers the whole area (every paragraph and team), like Datastatus.
         Entry(name: "statusrapport", formats: [.html, .json], refusal: { q, _ in
             q.visibility.isEverything ? nil
