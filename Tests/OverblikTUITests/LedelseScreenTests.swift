@@ -20,7 +20,9 @@ struct LedelseScreenTests {
         #expect(lines[3].hasPrefix(" Ledelse       │ Udvikling · Borgere ultimo"))
         #expect(lines[4].hasPrefix("▸ Udvikling    │"))
         #expect(lines[5].hasPrefix("  Servicemål   │"))
-        #expect(lines[6].hasPrefix("  Statusrapport│"))
+        #expect(lines[6].hasPrefix("  Klagesager   │"))
+        #expect(lines[7].hasPrefix("  Belægning    │"))
+        #expect(lines[8].hasPrefix("  Statusrapport│"))
         #expect(lines[21].hasPrefix("               │"))
     }
 
@@ -35,8 +37,14 @@ struct LedelseScreenTests {
         // Sampledata's applications, per paragraph and quarter.
         #expect(screen(model)[3].contains("Servicemål · pr. paragraf og kvartal"))
         model.handle(.down)
+        #expect(model.page.kind == .appeals)
+        // Sampledata has no appeals yet: the view says which file is missing.
+        #expect(screen(model)[3].contains("Klagesager · ingen data: klagesager.csv"))
+        model.handle(.down)
+        #expect(model.page.kind == .occupancy)
+        model.handle(.down)
         #expect(model.page.kind == .statusReport)
-        #expect(screen(model)[6].hasPrefix("▸ Statusrapport│"))
+        #expect(screen(model)[8].hasPrefix("▸ Statusrapport│"))
         model.handle(.down)  // the last stays chosen
         #expect(model.ledelseView == .statusrapport)
         model.handle(.enter)
@@ -47,8 +55,7 @@ struct LedelseScreenTests {
         // ← in a view without months, and Esc, go back to the list; ↑ picks Udvikling again.
         model.handle(.left)
         #expect(model.ledelseListFocused)
-        model.handle(.up)
-        model.handle(.up)
+        for _ in 0..<4 { model.handle(.up) }
         #expect(model.page.kind == .development(DevelopmentChoice()))
         model.handle(.right)
         #expect(!model.ledelseListFocused)
@@ -66,8 +73,12 @@ struct LedelseScreenTests {
     @Test func aClickOnTheListPicksAndEnters() throws {
         let model = try ledelse()
         _ = screen(model)
-        model.handle(.click(row: 6, column: 3))
+        model.handle(.click(row: 8, column: 3))
         #expect(model.page.kind == .statusReport && !model.ledelseListFocused)
+        model.handle(.click(row: 7, column: 3))
+        #expect(model.page.kind == .occupancy)
+        model.handle(.click(row: 6, column: 3))
+        #expect(model.page.kind == .appeals)
         model.handle(.click(row: 5, column: 3))
         #expect(model.page.kind == .serviceGoals)
         model.handle(.click(row: 4, column: 3))
@@ -79,8 +90,7 @@ struct LedelseScreenTests {
         for language in [Language.da, .en] {
             let model = try ledelse("ØKO", language)
             model.handle(.tab)
-            model.handle(.down)
-            model.handle(.down)
+            for _ in 0..<4 { model.handle(.down) }
             Golden.check("statusrapport-80x24-\(language.rawValue)", screen(model))
             Golden.check("statusrapport-120x40-\(language.rawValue)", screen(model, rows: 40, columns: 120))
         }
@@ -91,8 +101,7 @@ struct LedelseScreenTests {
         let model = try accessApp(login: "mha")
         model.handle(.character("7"))
         model.handle(.tab)
-        model.handle(.down)
-        model.handle(.down)
+        for _ in 0..<4 { model.handle(.down) }
         #expect(screen(model)[3].contains("Statusrapport · kræver adgang til alt"))
         #expect(model.page.table.rows.isEmpty)
     }
@@ -113,8 +122,33 @@ struct LedelseScreenTests {
         d.staff = [StaffMember(initials: "MHA", name: "Mette Hald", team: "Bostøtte", role: .caseworker)]
         d.grants = [Grant(caseId: "S-1", cpr: CPR(value: 101_901_234), name: "Jens Ærø", paragraph: s85, start: Day(year: 2025, month: 1, day: 1)!,
                           caseworker: "MHA", nextFollowUp: Day(year: 2026, month: 12, day: 1)!, line: 2)]
+        // Two grants of TLA's at providers (one with agreed places, one without), and appeals.
+        d.grants += [Grant(caseId: "S-2", cpr: CPR(value: 202_851_235), name: "Åse Øby", paragraph: s108, provider: "Bostedet Lærkevang",
+                           start: Day(year: 2026, month: 1, day: 1)!, caseworker: "TLA", nextFollowUp: Day(year: 2027, month: 1, day: 1)!, line: 3),
+                     Grant(caseId: "S-3", cpr: CPR(value: 303_851_236), name: "Ib Ås", paragraph: s85, provider: "Hjemmevejleder Hansen",
+                           start: Day(year: 2026, month: 10, day: 16)!, caseworker: "TLA", nextFollowUp: Day(year: 2027, month: 1, day: 1)!, line: 4)]
+        d.providers = [ProviderAgreement(provider: "Bostedet Lærkevang", paragraph: s108, places: 2, budgetedOccupancy: 90, line: 2),
+                       ProviderAgreement(provider: "Botilbud Sølyst", paragraph: s108, places: 4, from: Day(year: 2026, month: 10, day: 1)!, line: 3)]
+        func appeal(_ id: String, _ p: Paragraph, received: (Int, Int, Int), _ r: Reconsideration? = nil,
+                    board: (Int, Int, Int)? = nil, _ o: AppealOutcome? = nil) -> Appeal {
+            let day = { (t: (Int, Int, Int)) in Day(year: t.0, month: t.1, day: t.2)! }
+            return Appeal(appealId: id, cpr: CPR(value: 101_901_234), paragraph: p, received: day(received),
+                          reconsidered: r == nil ? nil : day(received).advanced(by: 20), reconsideration: r,
+                          boardDecided: board.map(day), outcome: o, caseworker: "MHA")
+        }
+        d.appeals = [appeal("K-1", s85, received: (2025, 2, 1), .upheld, board: (2025, 6, 1), .upheld),
+                     appeal("K-2", s85, received: (2025, 3, 1), .upheld, board: (2025, 9, 1), .changed),
+                     appeal("K-3", s108, received: (2025, 5, 1), .agreed),
+                     appeal("K-4", s85, received: (2026, 1, 10), .upheld, board: (2026, 5, 1), .remitted),
+                     appeal("K-5", s108, received: (2026, 2, 1), .partlyAgreed, board: (2026, 8, 1), .dismissed),
+                     appeal("K-6", s85, received: (2026, 9, 1), .upheld),
+                     appeal("K-7", s108, received: (2026, 10, 20))]
         d.sources = [SourceInfo(table: .decisions, path: "fagsystem/ansoegninger.csv", sha256: String(repeating: "ab", count: 32), bytes: 10,
-                                rows: 9, rejected: 0, encoding: "utf-8")]
+                                rows: 9, rejected: 0, encoding: "utf-8"),
+                     SourceInfo(table: .appeals, path: "fagsystem/klagesager.csv", sha256: String(repeating: "cd", count: 32), bytes: 10,
+                                rows: 7, rejected: 0, encoding: "utf-8"),
+                     SourceInfo(table: .providers, path: "stamdata/tilbud.csv", sha256: String(repeating: "ef", count: 32), bytes: 10,
+                                rows: 2, rejected: 0, encoding: "utf-8")]
         var meta = SnapshotMetadata(createdAt: "2026-11-23T06:00:00Z", today: Day(year: 2026, month: 11, day: 23)!, municipality: d.municipality,
                                     programVersion: "0.1.0", configPath: "overblik.toml")
         meta.serviceGoals = ServiceGoals(byParagraph: [s85: .weeks(8), s108: .workingDays(90)])
@@ -139,6 +173,39 @@ struct LedelseScreenTests {
         model.handle(.enter)
         Golden.check("servicemaal-80x24-da", screen(model))
         Golden.check("servicemaal-120x40-da", screen(model, rows: 40, columns: 120))
+    }
+
+    /// Klagesager: the rows newest year first with a bar of the omgørelsesprocent, the pending
+    /// appeals with their age above.
+    @Test func appealsGolden() throws {
+        let folder = TemporaryFolder()
+        let model = try Self.load(Self.applicationsSnapshot(in: folder), user: nil, folder: folder)
+        model.handle(.character("7"))
+        model.handle(.tab)
+        model.handle(.down)
+        model.handle(.down)
+        model.handle(.enter)
+        let lines = screen(model)
+        Golden.check("klagesager-80x24-da", lines)
+        Golden.check("klagesager-120x40-da", screen(model, rows: 40, columns: 120))
+        #expect(lines[3].contains("2 verserer"))
+        #expect(model.page.above?.rows.count == 2)
+    }
+
+    /// Belægning: the last month that is over and the year so far per provider, a bar of the
+    /// occupancy against the budgeted occupancy, the provider without agreed places last.
+    @Test func occupancyGolden() throws {
+        let folder = TemporaryFolder()
+        let model = try Self.load(Self.applicationsSnapshot(in: folder), user: nil, folder: folder)
+        model.handle(.character("7"))
+        model.handle(.tab)
+        for _ in 0..<3 { model.handle(.down) }
+        model.handle(.enter)
+        let lines = screen(model)
+        Golden.check("belaegning-80x24-da", lines)
+        Golden.check("belaegning-120x40-da", screen(model, rows: 40, columns: 120))
+        #expect(lines[3].contains("Belægning med egne borgere · oktober 2026"))
+        #expect(model.page.table.rows.count == 6)
     }
 
     /// Mine sager: the caseworker's pending applications above the cases, overdue first.

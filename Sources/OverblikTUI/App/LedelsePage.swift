@@ -4,12 +4,14 @@ import OverblikCore
 /// the view; in the list `↑↓` pick a view and `→`/`⏎` enter it; in a view `Esc` (and `←` where
 /// the view has no months to move along) goes back to the list.
 enum LedelseView: Int, CaseIterable, Sendable {
-    case udvikling, servicemaal, statusrapport
+    case udvikling, servicemaal, klagesager, belaegning, statusrapport
 
     var title: Message {
         switch self {
         case .udvikling: return Message(da: "Udvikling", en: "Development")
         case .servicemaal: return Message(da: "Servicemål", en: "Service goals")
+        case .klagesager: return Message(da: "Klagesager", en: "Appeals")
+        case .belaegning: return Message(da: "Belægning", en: "Occupancy")
         case .statusrapport: return Message(da: "Statusrapport", en: "Status report")
         }
     }
@@ -28,6 +30,8 @@ extension AppModel {
         switch ledelseView {
         case .udvikling: return developmentPage(DevelopmentChoice())
         case .servicemaal: return serviceGoalPage()
+        case .klagesager: return appealsPage()
+        case .belaegning: return occupancyPage()
         case .statusrapport: return statusReportPage()
         }
     }
@@ -54,6 +58,72 @@ extension AppModel {
             ?? c.t("Servicemål · pr. paragraf og kvartal for afgørelsen · mål \(Int((goals.targetShare * 100).rounded())) %",
                    "Service goals · per paragraph and quarter of the decision · target \(Int((goals.targetShare * 100).rounded())) %")
         return Page(kind: .serviceGoals, caption: caption, table: table, context: c)
+    }
+
+    /// A bar of a percentage on a scale of 100 with a mark (the target, the budgeted occupancy):
+    /// `good` on the right side of the mark, else `warning`; a value beyond 100 fills the bar.
+    static func percentBar(_ value: Double, mark: Double?, goodAtOrAbove: Bool) -> Bar {
+        let good = mark.map { goodAtOrAbove ? value >= $0 : value <= $0 } ?? true
+        return Bar(segments: [Bar.Segment(value: min(value, 100), glyph: "█", style: good ? .good : .warning)],
+                   mark: mark, scale: 100, summary: "\((value * 10).rounded() / 10) %")
+    }
+
+    /// Inserts column `key` with `cells` after column `after` (when the table has it).
+    static func insertColumn(_ table: inout ViewTable, _ column: ViewTable.Column, after: String, _ cells: [Cell]) {
+        guard let i = table.column(after) else { return }
+        table.columns.insert(column, at: i + 1)
+        for r in table.rows.indices { table.rows[r].insert(cells[r], at: i + 1) }
+    }
+
+    /// Klagesager: `overblik report klagesager`'s rows, newest year first, with a bar of the
+    /// omgørelsesprocent; the appeals pending at the board above, the oldest first, with their age.
+    func appealsPage() -> Page {
+        let read = reporting { try data.query.appeals() }
+        let appeals = read?.rows ?? []
+        let lines = appealLines(appeals, today: data.today).sorted { $0.year > $1.year }
+        var table = Views.appeals(lines)
+        AppModel.insertColumn(&table, .init("bar", da: "Omgjort", en: "Reversed", maxWidth: 12, priority: 7), after: "divisor",
+                              lines.map { l in l.reversalRate.map { .bar(AppModel.percentBar($0, mark: nil, goodAtOrAbove: false)) } ?? .text("") })
+        if let missing = read?.missing {
+            return Page(kind: .appeals, caption: c.t("Klagesager · ingen data: \(missing)", "Appeals · no data: \(missing)"), table: table, context: c)
+        }
+        let pending = pendingAppeals(appeals, today: data.today)
+        var above = ViewTable(view: "klagesager", columns: [
+            .init("appealId", da: "Verserende klage", en: "Pending appeal", maxWidth: 18, priority: 10),
+            .init("paragraph", da: "Paragraf", en: "Paragraph", maxWidth: 10, priority: 9),
+            .init("received", da: "Modtaget", en: "Received", priority: 8),
+            .init("ageDays", da: "Dage", en: "Days", right: true, priority: 10),
+            .init("reconsideration", da: "Genvurdering", en: "Reconsideration", maxWidth: 16, priority: 6),
+            .init("caseworker", da: "Sagsbeh.", en: "Caseworker", maxWidth: 10, priority: 5),
+        ])
+        for p in pending {
+            let a = p.appeal
+            above.rows.append([.text(a.appealId), .paragraph(a.paragraph), .day(a.received), .int(p.ageDays),
+                               .text(a.reconsideration?.rawValue ?? ""), .text(a.caseworker)])
+        }
+        let caption = c.t("Klagesager · \(pending.count) verserer · pr. paragraf og år for Ankestyrelsens afgørelse",
+                          "Appeals · \(pending.count) pending · per paragraph and year of the board's decision")
+        return Page(kind: .appeals, caption: caption, table: table, above: pending.isEmpty ? nil : above, context: c)
+    }
+
+    /// Belægning: per provider the last month that is over and the year so far (rows of `overblik
+    /// report belaegning --year`), with a bar of the occupancy against the budgeted occupancy.
+    func occupancyPage() -> Page {
+        let last = CalendarMonth(data.today).advanced(by: -1)
+        let read = reporting { try data.query.occupancy(year: last.year) }
+        let lines = (read?.rows ?? []).filter { $0.month == nil || $0.month == last }
+        var table = Views.occupancy(lines)
+        AppModel.insertColumn(&table, .init("bar", da: "mod budget", en: "vs budget", maxWidth: 10, priority: 9),
+                              after: "occupancy", lines.map { l in
+                                  l.occupancy.map { .bar(AppModel.percentBar($0, mark: l.budgetedOccupancy, goodAtOrAbove: true)) } ?? .text("")
+                              })
+        if let missing = read?.missing {
+            return Page(kind: .occupancy, caption: c.t("Belægning · ingen data: \(missing)", "Occupancy · no data: \(missing)"), table: table, context: c)
+        }
+        let month = StatusRapport.monthName(last.month, c)
+        return Page(kind: .occupancy, caption: c.t("Belægning med egne borgere · \(month) \(last.year) og året til og med",
+                                                   "Occupancy by own citizens · \(month) \(last.year) and the year so far"),
+                    table: table, context: c)
     }
 
     /// Statusrapport: the report's Nøgletal on screen (the year against the same months a year

@@ -9,6 +9,10 @@ public enum PageKind: Equatable, Sendable {
     case statusReport
     /// Ledelse › Servicemål: per paragraph and quarter.
     case serviceGoals
+    /// Ledelse › Klagesager: per paragraph and year.
+    case appeals
+    /// Ledelse › Belægning: per provider, the last month and the year so far.
+    case occupancy
 }
 
 /// What Udvikling shows: the measure, the dimension and its value (nil: the total).
@@ -129,6 +133,8 @@ enum ViewCatalogue {
             ], figures: ["Udvikling"] + (choice.measure == .unitCostRate ? ["Enhedspris"] : []))
         case .statusReport: return View(report: "statusrapport", opens: nil, figures: ["Statusrapporten"])
         case .serviceGoals: return View(report: "servicemaal", opens: nil, figures: ["Servicemål"])
+        case .appeals: return View(report: "klagesager", opens: nil, figures: ["Klagesager"])
+        case .occupancy: return View(report: "belaegning", opens: nil, figures: ["Belægning"])
         }
     }
 

@@ -38,19 +38,20 @@ extension Views {
             .init("provider", da: "Tilbud", en: "Provider", maxWidth: 30, priority: 10),
             .init("paragraph", da: "Paragraf", en: "Paragraph", maxWidth: 10, priority: 6),
             .init("month", da: "Måned", en: "Month", priority: 10),
-            .init("places", da: "Pladser", en: "Places", right: true, priority: 8),
+            .init("places", da: "Pladser", en: "Places", right: true, priority: 6),
             .init("capacityDays", da: "Kapacitet dage", en: "Capacity days", right: true, priority: 5),
             .init("occupiedDays", da: "Belagte dage", en: "Occupied days", right: true, priority: 7),
-            .init("occupancy", da: "Belægning %", en: "Occupancy %", right: true, priority: 10),
-            .init("freePlaces", da: "Ledige", en: "Free", right: true, priority: 9),
+            .init("occupancy", da: "Belagt %", en: "Occupied %", right: true, priority: 10),
+            .init("freePlaces", da: "Ledige", en: "Free", right: true, priority: 8),
             .init("budgetedOccupancy", da: "Budget %", en: "Budget %", right: true, priority: 4),
         ])
         for l in lines {
             t.rows.append([
                 .text(l.provider), l.paragraph.map(Cell.paragraph) ?? .message(nil),
                 l.month.map { .text($0.key) } ?? .shownOnly(Message(da: "året", en: "year")),
-                l.hasAgreement ? oneDecimal(l.places) : .shownOnly(Message(da: "uden aftale", en: "no agreement")),
-                count(l.capacityDays), .int(l.occupiedDays), oneDecimal(l.occupancy), oneDecimal(l.freePlaces),
+                oneDecimal(l.places), count(l.capacityDays), .int(l.occupiedDays),
+                l.hasAgreement ? oneDecimal(l.occupancy) : .shownOnly(Message(da: "uden aftale", en: "no agreement")),
+                oneDecimal(l.freePlaces),
                 oneDecimal(l.budgetedOccupancy),
             ])
         }
