@@ -164,8 +164,16 @@ struct StatusRapportTests {
         // With applications the Servicemål part is there (and no line says its file is missing).
         d.decisions = [Decision(applicationId: "A-1", cpr: CPR(value: 1_010_901_234), paragraph: Paragraph(number: 85), caseworker: evil,
                                 received: Day(year: 2026, month: 1, day: 5)!, decided: Day(year: 2026, month: 2, day: 2)!, outcome: .granted)]
+        // With appeals the Klagesager part: one decided in 2026 (ændret: 100,0 % af 1), one pending.
+        d.appeals = [Appeal(appealId: "K-1", cpr: CPR(value: 1_010_901_234), paragraph: Paragraph(number: 85),
+                            received: Day(year: 2025, month: 3, day: 1)!, boardDecided: Day(year: 2026, month: 3, day: 1)!, outcome: .changed,
+                            caseworker: evil),
+                     Appeal(appealId: "K-2", cpr: CPR(value: 1_010_901_234), paragraph: Paragraph(number: 85),
+                            received: Day(year: 2026, month: 5, day: 1)!)]
         d.sources = [SourceInfo(table: .decisions, path: "fagsystem/ansoegninger.csv", sha256: String(repeating: "ab", count: 32), bytes: 10,
-                                rows: 1, rejected: 0, encoding: "utf-8")]
+                                rows: 1, rejected: 0, encoding: "utf-8"),
+                     SourceInfo(table: .appeals, path: "fagsystem/klagesager.csv", sha256: String(repeating: "cd", count: 32), bytes: 10,
+                                rows: 2, rejected: 0, encoding: "utf-8")]
         let folder = TemporaryFolder()
         let path = folder.file("s.sqlite")
         try SnapshotWriter.write(d, metadata: SnapshotMetadata(createdAt: "2026-11-23T06:00:00Z", today: today, municipality: d.municipality,
@@ -179,6 +187,10 @@ struct StatusRapportTests {
         #expect(html.contains("<h3>Servicemål</h3>") && !html.contains("ansoegninger.csv er ikke"))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(report.json(ReportContext(today: today)).utf8)) as? [String: Any])
         #expect((json["servicemaal"] as? [[String: Any]])?.first?["quarter"] as? String == "2026K1")
+        #expect(report.appeals?.map { "\($0.paragraph?.key ?? "-") \($0.year) \($0.decided) \($0.pending.map(String.init) ?? "")" }
+                == ["SEL-85 2025 0 ", "- 2025 0 ", "SEL-85 2026 1 1", "- 2026 1 1"])
+        #expect(html.contains("<h3>Klagesager</h3>") && html.contains("100,0 af 1") && !html.contains("klagesager.csv er ikke"))
+        #expect((json["klagesager"] as? [[String: Any]])?.last?["omgoerelsesprocent"] as? Double == 100)
         #expect(!html.lowercased().contains("<script"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(html.contains("Ærø &amp; &lt;Co&gt;"))

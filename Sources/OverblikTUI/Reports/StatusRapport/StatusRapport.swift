@@ -11,6 +11,8 @@ public struct StatusRapport: Sendable {
     public var sources: [SourceInfo]
     /// Servicemål of the year's quarters (management.md §4); nil without the `decisions` table.
     public var serviceGoals: [ServiceGoalLine]?
+    /// Klagesager of the year and the year before (management.md §5); nil without the `appeals` table.
+    public var appeals: [AppealLine]?
 
     /// A section of management.md §2's seventh part whose source the snapshot does not hold yet,
     /// and the file (or setting) that would give it.
@@ -26,7 +28,7 @@ public struct StatusRapport: Sendable {
         [Missing?](arrayLiteral:
             Missing(key: "ledelsestilsyn", title: Message(da: "Ledelsestilsyn", en: "Management supervision"), source: "[ledelsestilsyn]"),
             serviceGoals == nil ? Missing(key: "servicemaal", title: Message(da: "Servicemål", en: "Service goals"), source: "ansoegninger.csv") : nil,
-            Missing(key: "klagesager", title: Message(da: "Klagesager", en: "Appeals"), source: "klagesager.csv"),
+            appeals == nil ? Missing(key: "klagesager", title: Message(da: "Klagesager", en: "Appeals"), source: "klagesager.csv") : nil,
             Missing(key: "sammenligning", title: Message(da: "Sammenligning med andre kommuner", en: "Comparison with other municipalities"),
                     source: "hand07.csv, folk1a.csv")
         ).compactMap { $0 }
@@ -49,6 +51,8 @@ public struct StatusRapport: Sendable {
         var report = StatusRapport(figures: figures, metadata: q.metadata, sources: try q.snapshot.sources())
         let (decisions, missingDecisions) = try q.decisions()
         if missingDecisions == nil { report.serviceGoals = serviceGoalLines(decisions, goals: q.metadata.serviceGoals, year: year) }
+        let (appeals, missingAppeals) = try q.appeals()
+        if missingAppeals == nil { report.appeals = appealLines(appeals, today: q.today).filter { $0.year == year - 1 || $0.year == year } }
         return report
     }
 
@@ -219,6 +223,9 @@ public struct StatusRapport: Sendable {
         ]
         if let lines = serviceGoals {
             pairs.append(("servicemaal", Views.serviceGoals(lines, goals: metadata.serviceGoals).jsonRows(c)))
+        }
+        if let lines = appeals {
+            pairs.append(("klagesager", Views.appeals(lines).jsonRows(c)))
         }
         for m in missing { pairs.append((m.key, .object([("missing", .array([.string(m.source)]))]))) }
         let object: JSONValue = .object(pairs)

@@ -295,6 +295,7 @@ extension StatusRapport {
         section(&page, "oevrige", 7, c.t("Ledelsestilsyn, servicemål, klagesager og sammenligning", "Supervision, service goals, appeals and comparison"),
                 help: c.t("Disse afsnit vises, når deres data er i datagrundlaget.", "These parts are shown when their data are in the snapshot."))
         if let lines = serviceGoals { serviceGoalPart(&page, lines, c) }
+        if let lines = appeals { appealsPart(&page, lines, c) }
         for m in missing {
             page.element("h3", m.title.text(c.language))
             page.element("p", c.t("Ingen data: \(m.source) er ikke i datagrundlaget.", "No data: \(m.source) is not in the snapshot."), class: "missing")
@@ -328,6 +329,40 @@ extension StatusRapport {
                    count(l.decided), count(l.inTime), count(l.late), count(l.lateWithoutNotice),
                    .number(l.shareInTime.map { AxisLabel.number(($0 * 10).rounded(.toNearestOrAwayFromZero) / 10, decimals: 1) } ?? "–"),
                    .number(l.medianDays.map { AxisLabel.number($0, decimals: 1) } ?? "–")], total: l.paragraph == nil)
+        }
+        page.table(t)
+    }
+
+    /// Klagesager: the omgørelsesprocent per paragraph, the year against the year before, and the
+    /// table of `overblik report klagesager` for the two years.
+    private func appealsPart(_ page: inout HTMLPage, _ lines: [AppealLine], _ c: ReportContext) {
+        let y = figures.year
+        page.element("h3", c.t("Klagesager", "Appeals"))
+        page.element("p", c.t(
+            "Ankestyrelsens afgørelser pr. paragraf og år for afgørelsen. Omgørelsesprocent = (ændret + ophævet + hjemvist) ÷ (stadfæstet + ændret + ophævet + hjemvist), med sin divisor; afviste, henviste og bortfaldne tæller ikke med. Genvurdering og medhold tælles i året klagen blev modtaget; verserende klager er dem uden Ankestyrelsens afgørelse i dag.",
+            "Ankestyrelsen's decisions per paragraph and year of the decision. Reversal rate = (changed + annulled + remitted) ÷ (upheld + changed + annulled + remitted), with its divisor; dismissed, referred and lapsed do not count. Reconsiderations and agreement count in the year the appeal was received; pending appeals have no decision of Ankestyrelsen today."),
+                     class: "help")
+        let paragraphs = Array(Set(lines.compactMap(\.paragraph))).sorted()
+        func rate(_ p: Paragraph?, _ year: Int) -> Double? { lines.first { $0.paragraph == p && $0.year == year }?.reversalRate }
+        if !paragraphs.isEmpty {
+            let keys = paragraphs.map(Optional.some) + [nil]
+            page.figure(SVGChart(.bars, title: c.t("Omgørelsesprocent", "Reversal rate"),
+                                 categories: keys.map { $0?.display ?? c.t("I alt", "Total") },
+                                 series: [.init("\(y - 1)", keys.map { rate($0, y - 1) }), .init("\(y)", keys.map { rate($0, y) })], unit: .decimal),
+                        caption: c.t("Pr. paragraf og i alt, \(y - 1) og \(y).", "Per paragraph and in total, \(y - 1) and \(y)."))
+        }
+        var t = HTMLTable(columns: [(c.t("Paragraf", "Paragraph"), false), (c.t("År", "Year"), false), (c.t("Afgjort", "Decided"), true),
+                                    (c.t("Stadfæstet", "Upheld"), true), (c.t("Ændret/ophævet", "Changed/annulled"), true),
+                                    (c.t("Hjemvist", "Remitted"), true), (c.t("Afvist m.m.", "Not on merits"), true),
+                                    (c.t("Omgørelse %", "Reversed %"), true), (c.t("Modtaget", "Received"), true),
+                                    (c.t("Genvurderet ≤ 28 dage", "Reconsidered ≤ 28 days"), true), (c.t("Medhold", "Agreed"), true),
+                                    (c.t("Verserer", "Pending"), true)])
+        func n(_ x: Int?) -> HTMLTable.Cell { .number(x.map(DanishNumber.grouped) ?? "–") }
+        for l in lines {
+            let pct = l.reversalRate.map { AxisLabel.number(($0 * 10).rounded(.toNearestOrAwayFromZero) / 10, decimals: 1) + c.t(" af ", " of ") + "\(l.divisor)" }
+            t.row([.text(l.paragraph?.display ?? c.t("I alt", "Total")), .text("\(l.year)"), n(l.decided), n(l.upheld), n(l.changedOrAnnulled),
+                   n(l.remitted), n(l.notOnMerits), .number(pct ?? "–"), n(l.received), n(l.reconsideredInTime),
+                   n(l.agreedInReconsideration), n(l.pending)], total: l.paragraph == nil)
         }
         page.table(t)
     }
