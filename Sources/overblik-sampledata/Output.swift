@@ -172,9 +172,39 @@ extension Generator {
             }
         }
 
+        // Appeals and providers (UTF-8): drawn after the applications, so nothing above changes.
+        let (appealRows, appealPlants) = appeals(after: applicationRows)
+        var appealsFile = ExportFile()
+        appealsFile.record(TableName.appeals.headerLine())
+        for (i, a) in appealRows.enumerated() {
+            appealsFile.record([a.appealId, a.cpr.formatted, "§ \(a.paragraph.number)\(a.paragraph.letter)", Format.date(a.decisionDate),
+                                Format.date(a.received), Format.date(a.reconsidered), a.reconsideration?.rawValue ?? "",
+                                Format.date(a.boardDecided), a.outcome?.rawValue ?? "", a.caseworker])
+            let file = "fagsystem/klagesager.csv"
+            switch i {
+            case 10:
+                rejected(file, appealsFile.raw("KL-9101;0101801234;§ 85;01-02-2025;20-02-2025;;;01-09-2025;;MHA"), "Resultat",
+                         "Ankestyrelsens afgørelsesdato uden resultat")
+            case 20:
+                rejected(file, appealsFile.raw("KL-9102;0101801234;§ 85;01-02-2025;20-02-2025;;fastholdt;;;MHA"), "Genvurderet",
+                         "genvurdering uden dato")
+            default: break
+            }
+        }
+        let (providerRows, providerPlants) = providers()
+        var providersFile = ExportFile()
+        providersFile.record(TableName.providers.headerLine())
+        for p in providerRows {
+            providersFile.record([p.provider, p.paragraph.map { "§ \($0.number)\($0.letter)" } ?? "", "\(p.places)", Format.date(p.from),
+                                  Format.date(p.to), p.own ? "ja" : "nej",
+                                  p.budgetedOccupancy.map { String(format: "%.1f", $0).replacingOccurrences(of: ".", with: ",") } ?? ""])
+        }
+        rejected("stamdata/tilbud.csv", providersFile.raw("Bostedet Egebakken;§ 108;-2;;;ja;"), "Pladser", "pladser under 0")
+        rejected("stamdata/tilbud.csv", providersFile.raw("Produktionsskolen Fjordlys;§ 103;6;01-08-2026;01-02-2026;nej;"), "Til", "Til før Fra")
+
         var manifest = ExportFile()
         manifest.record(["kind", "paragraph", "cpr", "caseId", "month", "explained", "note"])
-        for p in plants + applicationPlants + rejectedPlants {
+        for p in plants + applicationPlants + appealPlants + providerPlants + rejectedPlants {
             manifest.record([p.kind, p.paragraph, p.cpr.value == 0 ? "" : p.cpr.digits, p.caseId, p.month,
                              p.explained ? "ja" : "nej", p.note])
         }
@@ -183,7 +213,8 @@ extension Generator {
             ("fagsystem/indsatser.csv", grants), ("fagsystem/medarbejdere.csv", staff),
             ("okonomi/posteringer.csv", pay), ("okonomi/budget.csv", budgetFile),
             ("dst/indberetning.csv", dstFile), ("stamdata/masteroversigt.csv", mapping),
-            ("fagsystem/ansoegninger.csv", decisions), ("planted.csv", manifest),
+            ("fagsystem/ansoegninger.csv", decisions), ("fagsystem/klagesager.csv", appealsFile),
+            ("stamdata/tilbud.csv", providersFile), ("planted.csv", manifest),
         ]
         for (name, file) in files {
             let path = (folder as NSString).appendingPathComponent(name)
@@ -192,7 +223,8 @@ extension Generator {
             try Data(file.bytes).write(to: URL(fileURLWithPath: path))
         }
         try Self.configuration.write(toFile: (folder as NSString).appendingPathComponent("overblik.toml"), atomically: true, encoding: .utf8)
-        try Self.readme(plans: plans.count, payments: payments.count, plants: plants.count, applications: applicationRows.count)
+        try Self.readme(plans: plans.count, payments: payments.count, plants: plants.count, applications: applicationRows.count,
+                        appeals: appealRows.count, providers: Set(providerRows.map { providerKey($0.provider) }).count)
             .write(toFile: (folder as NSString).appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
     }
 
@@ -240,6 +272,12 @@ extension Generator {
     [tables.decisions]
     path = "fagsystem/ansoegninger.csv"
 
+    [tables.appeals]
+    path = "fagsystem/klagesager.csv"
+
+    [tables.providers]
+    path = "stamdata/tilbud.csv"
+
     [followup]
     due_soon_days = 30
 
@@ -260,7 +298,7 @@ extension Generator {
 
     """
 
-    static func readme(plans: Int, payments: Int, plants: Int, applications: Int) -> String {
+    static func readme(plans: Int, payments: Int, plants: Int, applications: Int, appeals: Int, providers: Int) -> String {
         """
         # Sampledata: Frederikssund (fiktive data)
 
@@ -280,7 +318,9 @@ extension Generator {
         | `dst/indberetning.csv` | DST-udtræk | ISO-datoer (`date_format = "yyyy-mm-dd"`) |
         | `stamdata/masteroversigt.csv` | masteroversigt | UTF-8 |
         | `fagsystem/ansoegninger.csv` | fagsystem | ansøgninger og afgørelser (servicemål), UTF-8 |
-        | `planted.csv` | – | hvad generatoren har plantet: afvigelser af hver slags, servicemålstilfælde og afviste rækker |
+        | `fagsystem/klagesager.csv` | fagsystem | klager til Ankestyrelsen, UTF-8 |
+        | `stamdata/tilbud.csv` | tilbudsliste | tilbuddene med aftalte pladser, UTF-8 |
+        | `planted.csv` | – | hvad generatoren har plantet: afvigelser af hver slags, servicemåls-, klage- og belægningstilfælde og afviste rækker |
 
         \(plans) bevillinger, \(payments) posteringer, \(plants) plantede afvigelser, \(applications) ansøgninger.
         Ansøgningerne: én før hver bevilling, der starter fra 2025 (bevilget, nogle delvis), 110
@@ -288,6 +328,18 @@ extension Generator {
         (`servicemaal` i `planted.csv`): afgjort på fristen (til tiden), dagen efter uden besked,
         dagen efter med besked givet før fristen, verserende med fristen i dag (snart) og i går
         (overskredet med én dag); to afviste rækker (en afgørelse før modtagelsen, en ukendt afgørelse).
+
+        \(appeals) klager til Ankestyrelsen over afslag og delvise bevillinger: de fleste genvurderet inden
+        for fire uger, nogle med medhold, Ankestyrelsens afgørelser med alle udfald, nogle verserende. Fire
+        plantede på §108 (`klagesager` i `planted.csv`): genvurderet på dag 28 og ændret 31-12-2025,
+        genvurderet på dag 29 og stadfæstet 01-01-2026, medhold i genvurderingen (verserer ikke) og en
+        verserende på 223 dage; to afviste rækker (en afgørelsesdato uden resultat, en genvurdering uden dato).
+
+        \(providers) tilbud med aftalte pladser, sat efter borgerne der den 1. oktober 2026; kontant tilskud,
+        BPA, ledsager- og kontaktpersonordning har ingen pladser og står som "uden aftalte pladser".
+        Plantet (`belaegning`): Fjordhuset overbelagt, Bostedet Egebakken med to aftaler (flere pladser til
+        30-06-2026), Overgangsboligen Kildevang med en aftale fra 01-03-2026, Bostøtten Nord skrevet med
+        versaler og mellemrum; to afviste rækker (pladser under 0, Til før Fra).
         Datoerne er lagt til en dag den 23-11-2026 (`--today 2026-11-23`).
 
         """

@@ -249,7 +249,7 @@ struct SampledataTests {
         let expected = planted.split(separator: "\n").map { $0.split(separator: ";", omittingEmptySubsequences: false) }
             .filter { $0.first == "rejected" }.map { "\($0[3]) \($0[4])" }
         #expect(summary.rejected.map { "\($0.file):\($0.line) \($0.column)" } == expected)
-        #expect(expected.count == 12)
+        #expect(expected.count == 16)
         let d = try Snapshot(path: summary.snapshotPath).dataset()
         #expect(d.staff.count == 20)
         #expect(d.mapping.count == 11)

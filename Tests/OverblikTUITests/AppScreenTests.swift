@@ -160,8 +160,8 @@ struct AppScreenTests {
         model.handle(.character("6"))
         let lines = screen(model)
         #expect(lines[3].hasPrefix(" Snapshot "))
-        #expect(lines[3].contains("(3 t gammelt) · 12 afviste rækker · 1 databrud"))
-        // The sources above (six files, with rows, rejected and hash), the rejected rows below.
+        #expect(lines[3].contains("(3 t gammelt) · 16 afviste rækker · 1 databrud"))
+        // The sources above (nine files, with rows, rejected and hash), the rejected rows below.
         #expect(lines[4].hasPrefix(" Tabel             Fil                          Rækker  Afvist  SHA-256"))
         #expect(lines[5].hasPrefix(" Indsatser         fagsystem/indsatser.csv       1.023       5  95747626ceff…"))
         let model160 = try app(user: "MHA")

@@ -143,4 +143,36 @@ struct AppealAndOccupancyReportTests {
         #expect(rows.count == 1 + 11 + 11 && rows.last?.hasPrefix("Bostøtten;") == true)
         #expect(try report(config, "belaegning", "--year", "2026").contains("uden aftale"))
     }
+
+    /// Sampledata's planted appeals and providers (Sampledata/README.md).
+    @Test func sampledatasPlantedAppealsAndProviders() throws {
+        let snapshot = try Snapshot(path: SampleSnapshot.path)
+        let today = Day(year: 2026, month: 11, day: 23)!
+        let q = Query(snapshot: snapshot, metadata: try snapshot.metadata(), today: today, visibility: .everything)
+        let (appeals, missing) = try q.appeals()
+        #expect(missing == nil && appeals.count > 40)
+        func planted(_ id: String) throws -> Appeal { try #require(appeals.first { $0.appealId == id }) }
+        #expect(try planted("KL-9001").reconsideredInTime && !(try planted("KL-9002").reconsideredInTime))
+        #expect(try planted("KL-9003").endedByAgreement && !(try planted("KL-9003").isPending(on: today)))
+        let pending = pendingAppeals(appeals, today: today)
+        #expect(pending.first { $0.appeal.appealId == "KL-9004" }?.ageDays == 223)
+        // Every outcome at least once.
+        #expect(Set(appeals.compactMap(\.boardOutcome?.outcome)).count >= 6)
+        let lines = appealLines(appeals, today: today)
+        let s108 = Paragraph(number: 108)
+        // KL-9001 (ændret 31-12-2025) in 2025's figures, KL-9002 (stadfæstet 01-01-2026) in 2026's.
+        #expect(lines.first { $0.paragraph == s108 && $0.year == 2025 }.map { $0.changedOrAnnulled >= 1 } == true)
+        let (occupancy, none) = try q.occupancy(year: 2026)
+        #expect(none == nil)
+        let october = CalendarMonth(year: 2026, month: 10)
+        func line(_ name: String, _ month: CalendarMonth?) -> OccupancyLine? {
+            occupancy.first { providerKey($0.provider) == providerKey(name) && $0.month == month }
+        }
+        #expect(line("Fjordhuset; afd. Vest", october).map { ($0.freePlaces ?? 0) < 0 } == true)
+        #expect(line("Bostedet Egebakken", CalendarMonth(year: 2026, month: 6))?.places == 72)
+        #expect(line("Bostedet Egebakken", october)?.places == 68)
+        #expect(line("Overgangsboligen Kildevang", CalendarMonth(year: 2026, month: 2)).map { $0.capacityDays == 0 && $0.occupancy == nil } == true)
+        #expect(line("Bostøtten Nord", october)?.provider == "BOSTØTTEN NORD")
+        #expect(line("Kontant tilskud", nil).map { $0.capacityDays == nil && $0.occupiedDays > 0 } == true)
+    }
 }

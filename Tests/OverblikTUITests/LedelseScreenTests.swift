@@ -38,8 +38,8 @@ struct LedelseScreenTests {
         #expect(screen(model)[3].contains("Servicemål · pr. paragraf og kvartal"))
         model.handle(.down)
         #expect(model.page.kind == .appeals)
-        // Sampledata has no appeals yet: the view says which file is missing.
-        #expect(screen(model)[3].contains("Klagesager · ingen data: klagesager.csv"))
+        // Sampledata's appeals: 13 pending at the board.
+        #expect(screen(model)[3].contains("Klagesager · 13 verserer"))
         model.handle(.down)
         #expect(model.page.kind == .occupancy)
         model.handle(.down)

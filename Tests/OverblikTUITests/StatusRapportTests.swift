@@ -144,12 +144,13 @@ struct StatusRapportTests {
         let page = ParsedPage(html)
         let sections = page.elements.filter { $0.name == "section" }.compactMap { $0.attributes["id"] }
         #expect(sections == ["nogletal", "udvikling", "omkostninger", "bevaegelser", "maalgrupper", "datakvalitet", "oevrige"])
-        // Seven sections' help texts, and the Servicemål part's.
-        #expect(page.elements.filter { $0.name == "p" && $0.attributes["class"] == "help" }.count == 8)
+        // Seven sections' help texts, and the Servicemål and Klagesager parts'.
+        #expect(page.elements.filter { $0.name == "p" && $0.attributes["class"] == "help" }.count == 9)
         #expect(page.elements.filter { $0.name == "svg" }.count >= 7)
         #expect(html.contains("break-before: page") && html.contains("size: A4"))
-        // Sampledata has applications: the Servicemål part, and no line saying its file is missing.
+        // Sampledata has applications and appeals: their parts, and no line saying their files are missing.
         #expect(html.contains("<h3>Servicemål</h3>") && !html.contains("ansoegninger.csv er ikke"))
+        #expect(html.contains("<h3>Klagesager</h3>") && !html.contains("klagesager.csv er ikke"))
     }
 
     @Test func dataFromTheDropIsText() throws {
