@@ -154,17 +154,23 @@ public enum SnapshotWriter {
                                             m.serviceCodes.joined(separator: ","), m.label, m.line])
         }
 
-        let decisions = try db.makeStatement(sql: Schema.insert(.decisions))
+        // (At national size one application per grant: bound raw like the grants.)
+        let decisions = try RawInsert(db, Schema.insert(.decisions))
         for a in d.decisions {
-            try decisions.execute(arguments: [a.applicationId, a.cpr.value, a.paragraph.key, a.caseworker, a.team, a.received.ordinal,
-                                              a.decided?.ordinal, a.outcome?.rawValue, a.caseId, a.serviceCode, a.noticeSent?.ordinal, a.line])
+            decisions.bind(1, a.applicationId); decisions.bind(2, a.cpr.value); decisions.bind(3, a.paragraph.key)
+            decisions.bind(4, a.caseworker); decisions.bind(5, a.team); decisions.bind(6, a.received.ordinal)
+            decisions.bind(7, a.decided?.ordinal); decisions.bind(8, a.outcome?.rawValue); decisions.bind(9, a.caseId)
+            decisions.bind(10, a.serviceCode); decisions.bind(11, a.noticeSent?.ordinal); decisions.bind(12, a.line)
+            try decisions.step(db)
         }
 
-        let appeals = try db.makeStatement(sql: Schema.insert(.appeals))
+        let appeals = try RawInsert(db, Schema.insert(.appeals))
         for a in d.appeals {
-            try appeals.execute(arguments: [a.appealId, a.cpr.value, a.paragraph.key, a.decisionDate?.ordinal, a.received.ordinal,
-                                            a.reconsidered?.ordinal, a.reconsideration?.rawValue, a.boardDecided?.ordinal,
-                                            a.outcome?.rawValue, a.caseworker, a.line])
+            appeals.bind(1, a.appealId); appeals.bind(2, a.cpr.value); appeals.bind(3, a.paragraph.key)
+            appeals.bind(4, a.decisionDate?.ordinal); appeals.bind(5, a.received.ordinal); appeals.bind(6, a.reconsidered?.ordinal)
+            appeals.bind(7, a.reconsideration?.rawValue); appeals.bind(8, a.boardDecided?.ordinal); appeals.bind(9, a.outcome?.rawValue)
+            appeals.bind(10, a.caseworker); appeals.bind(11, a.line)
+            try appeals.step(db)
         }
 
         let providers = try db.makeStatement(sql: Schema.insert(.providers))

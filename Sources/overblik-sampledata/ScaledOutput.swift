@@ -132,6 +132,8 @@ extension Generator {
         }
         try mapping.close()
 
+        try writeScaledManagement(to: folder)
+
         let manifest = try StreamFile(path("planted.csv"))
         manifest.record(["kind", "paragraph", "cpr", "caseId", "month", "explained", "note"])
         for p in plants {
@@ -140,5 +142,57 @@ extension Generator {
         try manifest.close()
         try Self.configuration.write(toFile: path("overblik.toml"), atomically: true, encoding: .utf8)
         return (plans.count, pay.lines - 1)
+    }
+}
+
+extension Generator {
+    /// The optional management tables at national size, drawn from the grants without the random
+    /// stream (so the other files are the same with or without them): an application before every
+    /// grant that starts before today (refused now and then), an appeal of every 20th application,
+    /// and the providers the grants use with places for the citizens there on 1 October 2026.
+    func writeScaledManagement(to folder: String) throws {
+        func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
+        let decisions = try StreamFile(path("fagsystem/ansoegninger.csv"))
+        decisions.record(TableName.decisions.headerLine())
+        let appeals = try StreamFile(path("fagsystem/klagesager.csv"))
+        appeals.record(TableName.appeals.headerLine())
+        let outcomes: [AppealOutcome] = [.upheld, .upheld, .upheld, .changed, .remitted, .upheld, .dismissed, .annulled, .referred, .lapsed]
+        var active: [String: Int] = [:], names: [String: String] = [:]
+        let october = Day(year: 2026, month: 10, day: 1)!
+        for (i, plan) in plans.enumerated() {
+            let g = plan.grant
+            if g.actingMunicipality == nil, !g.provider.isEmpty, g.span.covers(october) {
+                let key = providerKey(g.provider)
+                active[key, default: 0] += 1
+                if names[key] == nil { names[key] = g.provider }
+            }
+            guard g.start < today else { continue }
+            let received = g.start.advanced(by: -(20 + i % 60))
+            let pending = received > today.advanced(by: -40) && i % 3 == 0
+            let decided = received.advanced(by: 5 + i % 50)
+            let outcome: DecisionOutcome = i % 11 == 0 ? .refused : i % 17 == 0 ? .partlyGranted : .granted
+            let paragraph = "§ \(g.paragraph.number)\(g.paragraph.letter)"
+            decisions.record(["A-\(i + 1)", g.cpr.formatted, paragraph, g.caseworker, g.team, Format.date(received),
+                              pending ? "" : Format.date(decided), pending ? "" : outcome.rawValue, g.caseId, g.serviceCode, ""])
+            guard !pending, i % 20 == 0 else { continue }
+            let appealed = decided.advanced(by: 10 + i % 20)
+            guard appealed < today else { continue }
+            let reconsidered = appealed.advanced(by: 7 + i % 30)
+            let board = appealed.advanced(by: 100 + i % 200)
+            let agreed = i % 200 == 0
+            let decidedByBoard = !agreed && board < today
+            appeals.record(["K-\(i + 1)", g.cpr.formatted, paragraph, Format.date(decided), Format.date(appealed),
+                            reconsidered < today ? Format.date(reconsidered) : "", reconsidered < today ? (agreed ? "medhold" : "fastholdt") : "",
+                            decidedByBoard ? Format.date(board) : "", decidedByBoard ? outcomes[(i / 20) % outcomes.count].rawValue : "",
+                            g.caseworker])
+        }
+        try decisions.close()
+        try appeals.close()
+        let providers = try StreamFile(path("stamdata/tilbud.csv"))
+        providers.record(TableName.providers.headerLine())
+        for (key, n) in active.sorted(by: { $0.key < $1.key }) where n >= 5 {
+            providers.record([names[key] ?? key, "", "\(n + n / 10)", "", "", "nej", ""])
+        }
+        try providers.close()
     }
 }

@@ -143,5 +143,8 @@ struct AppealsAndOccupancyTests {
         #expect(lines.map { $0.places.map { ($0 * 10).rounded() / 10 } } == [23, 26.6])
         #expect(lines.allSatisfy { $0.occupancy == 0 })
         #expect(providerKey("  Boligselskabet   Greve Strand ") == "boligselskabet greve strand")
+        // A line break in a quoted field is white space like any other.
+        #expect(providerKey("Aktivitetshuset Fjordlys\n(afd. Strandvejen)") == "aktivitetshuset fjordlys (afd. strandvejen)")
+        #expect(providerName("\tØrnehøj \u{00A0} Vest ") == "Ørnehøj Vest")
     }
 }

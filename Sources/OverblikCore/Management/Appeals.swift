@@ -10,6 +10,7 @@ public enum AppealOutcome: String, Sendable, CaseIterable, Hashable {
 
     /// The words ignoring case and surrounding spaces, and in ASCII spelling (`aendret`, `ophaevet`).
     public init?(parsing raw: some StringProtocol) {
+        if let exact = AppealOutcome(rawValue: String(raw)) { self = exact; return }
         switch Enumerated.fold(raw) {
         case "stadfaestet": self = .upheld
         case "aendret": self = .changed
@@ -33,6 +34,7 @@ public enum Reconsideration: String, Sendable, CaseIterable, Hashable {
     case partlyAgreed = "delvis medhold"
 
     public init?(parsing raw: some StringProtocol) {
+        if let exact = Reconsideration(rawValue: String(raw)) { self = exact; return }
         switch Enumerated.fold(raw) {
         case "fastholdt": self = .upheld
         case "medhold": self = .agreed
@@ -79,11 +81,9 @@ public struct Appeal: Hashable, Sendable {
     /// Reconsidered within four weeks (28 days) of receipt.
     public var reconsideredInTime: Bool { reconsidered.map { received.distance(to: $0) <= 28 } ?? false }
 
-    /// Waiting for the board on `today`: received, not decided by the board by then, not ended by `medhold`.
-    public func isPending(on today: Day) -> Bool {
-        guard !endedByAgreement, received <= today else { return false }
-        return boardOutcome.map { $0.day > today } ?? true
-    }
+    /// Waiting for the board: no board decision, and not ended by `medhold` (management.md §5; a
+    /// snapshot's rows are as of its export, so a board date is a decision made).
+    public var isPending: Bool { !endedByAgreement && boardOutcome == nil }
 }
 
 /// One row of Klagesager (management.md §5, §9): a paragraph (nil: all paragraphs) and a year.
@@ -151,7 +151,7 @@ public func appealLines(_ appeals: [Appeal], today: Day, year: Int? = nil) -> [A
             if a.reconsideration == .agreed || a.reconsideration == .partlyAgreed { l.agreedInReconsideration += 1 }
         }
         if let (day, outcome) = a.boardOutcome { add(a.paragraph, day.year) { $0.count(outcome) } }
-        if a.isPending(on: today) { add(a.paragraph, thisYear) { $0.pending? += 1 } }
+        if a.isPending { add(a.paragraph, thisYear) { $0.pending? += 1 } }
     }
     return lines.values.filter { l in year.map { l.year == $0 } ?? true }.sorted { a, b in
         if a.year != b.year { return a.year < b.year }
@@ -172,7 +172,7 @@ public struct PendingAppeal: Hashable, Sendable {
 
 /// The appeals waiting for the board on `today`, the oldest first.
 public func pendingAppeals(_ appeals: [Appeal], today: Day) -> [PendingAppeal] {
-    appeals.filter { $0.isPending(on: today) }
+    appeals.filter(\.isPending)
         .map { PendingAppeal(appeal: $0, ageDays: $0.received.distance(to: today)) }
         .sorted { ($0.appeal.received, $0.appeal.appealId) < ($1.appeal.received, $1.appeal.appealId) }
 }

@@ -26,14 +26,14 @@ public struct ProviderAgreement: Hashable, Sendable {
 }
 
 /// A provider's name as the files are matched on it (management.md §7, §9): trimmed, case folded,
-/// inner runs of spaces as one.
+/// inner runs of white space (spaces, tabs, a line break in a quoted field) as one space.
 public func providerKey(_ name: some StringProtocol) -> String {
-    name.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ").lowercased()
+    providerName(name).lowercased()
 }
 
-/// A provider's name as shown: trimmed, inner runs of spaces as one (its case kept).
+/// A provider's name as shown: trimmed, inner runs of white space as one space (its case kept).
 public func providerName(_ name: some StringProtocol) -> String {
-    name.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
 }
 
 /// What occupancy counts of a grant: its citizen, provider and days.
@@ -116,22 +116,26 @@ public func occupancyLines(stays: [ProviderStay], agreements: [ProviderAgreement
         if a.own { providers[key]?.own = true }
     }
     // Each citizen's stays at a provider joined, their days counted per month (a provider without
-    // agreements is named as its first grant in the file writes it).
-    var ids: [String: Int] = [:], keys: [String] = []
+    // agreements is named as its first grant in the file writes it). A provider's text is folded
+    // once, however many grants name it.
+    var ids: [String: Int] = [:], keys: [String] = [], idOfText: [String: Int] = [:]
     var keyed: [(id: Int, cpr: Int64, span: Span)] = []
     keyed.reserveCapacity(stays.count)
     for s in stays {
-        let key = providerKey(s.provider)
-        guard !key.isEmpty else { continue }
         let id: Int
-        if let known = ids[key] { id = known } else {
-            id = keys.count; ids[key] = id; keys.append(key)
-            register(key, s.provider)
+        if let known = idOfText[s.provider] { id = known } else {
+            let key = providerKey(s.provider)
+            if key.isEmpty { id = -1 } else if let known = ids[key] { id = known } else {
+                id = keys.count; ids[key] = id; keys.append(key)
+                register(key, s.provider)
+            }
+            idOfText[s.provider] = id
         }
-        keyed.append((id, s.cpr.value, s.span))
+        if id >= 0 { keyed.append((id, s.cpr.value, s.span)) }
     }
     keyed.sort { ($0.id, $0.cpr) < ($1.id, $1.cpr) }
-    let bounds = DayRange(ordering: first.range.start, last.range.end)
+    // The months' first days (and the day after the last), as ordinals.
+    let starts = (0...span).map { Int(first.advanced(by: $0).range.start.ordinal) }
     var occupied = keys.map { _ in [Int](repeating: 0, count: span) }
     var spans: [Span] = []
     var k = 0
@@ -140,11 +144,14 @@ public func occupancyLines(stays: [ProviderStay], agreements: [ProviderAgreement
         spans.removeAll(keepingCapacity: true)
         while k < keyed.count && keyed[k].id == id && keyed[k].cpr == cpr { spans.append(keyed[k].span); k += 1 }
         for s in spans.count == 1 ? spans : union(spans) {
-            guard let days = s.within(bounds) else { continue }
-            var m = CalendarMonth(days.start)
-            while m <= last, m.range.start <= days.end {
-                if let d = days.intersection(m.range) { occupied[id][first.distance(to: m)] += d.dayCount }
-                m = m.advanced(by: 1)
+            let from = max(Int(s.start.ordinal), starts[0]), to = min(s.end.map { Int($0.ordinal) } ?? Int.max, starts[span] - 1)
+            guard from <= to else { continue }
+            // The first month holding `from`, then month by month to `to`.
+            var m = 0
+            while starts[m + 1] <= from { m += 1 }
+            while m < span && starts[m] <= to {
+                occupied[id][m] += min(to, starts[m + 1] - 1) - max(from, starts[m]) + 1
+                m += 1
             }
         }
     }

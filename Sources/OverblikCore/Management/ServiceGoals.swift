@@ -7,6 +7,8 @@ public enum DecisionOutcome: String, Sendable, CaseIterable, Hashable {
 
     /// The words ignoring case, surrounding and repeated spaces, and in ASCII spelling.
     public init?(parsing raw: some StringProtocol) {
+        // (The file's own spelling first: no folding for the common case.)
+        if let exact = DecisionOutcome(rawValue: String(raw)) { self = exact; return }
         switch Enumerated.fold(raw) {
         case "bevilget": self = .granted
         case "delvis bevilget", "delvist bevilget": self = .partlyGranted
@@ -134,6 +136,24 @@ public struct ServiceGoals: Sendable, Equatable {
     /// The application's deadline, when it has a goal.
     public func deadline(_ d: Decision) -> Day? { goal(d).map { $0.deadline(received: d.received, calendar: calendar) } }
 
+    /// Deadlines already found, by goal and day of receipt (at national size many applications
+    /// share both, and a working-day deadline steps through a quarter's days).
+    public struct DeadlineCache {
+        struct Key: Hashable { let goal: ServiceGoal; let received: Day }
+        var known: [Key: Day] = [:]
+        public init() {}
+    }
+
+    /// The application's deadline, when it has a goal, through `cache`.
+    public func deadline(_ d: Decision, cache: inout DeadlineCache) -> Day? {
+        guard let goal = goal(d) else { return nil }
+        let key = DeadlineCache.Key(goal: goal, received: d.received)
+        if let known = cache.known[key] { return known }
+        let day = goal.deadline(received: d.received, calendar: calendar)
+        cache.known[key] = day
+        return day
+    }
+
     /// Stored in a snapshot's metadata: `target=0.9;closed=24-12,31-12;SEL-85=8u;SEL-85:08510=12u`.
     public var text: String {
         var parts = ["target=\(targetShare)", "closed=" + calendar.closedDays.map { "\($0.day)-\($0.month)" }.joined(separator: ",")]
@@ -217,6 +237,7 @@ public func serviceGoalLines(_ decisions: [Decision], goals: ServiceGoals, year:
         if goals.hasGoal(d.paragraph) { groups[Key(paragraph: nil, quarter: q), default: []].append(d) }
     }
     var lines: [ServiceGoalLine] = []
+    var cache = ServiceGoals.DeadlineCache()
     for (key, group) in groups {
         let hasGoal = key.paragraph.map(goals.hasGoal) ?? true
         var line = ServiceGoalLine(paragraph: key.paragraph, quarter: key.quarter, goal: key.paragraph.flatMap { goals.byParagraph[$0] },
@@ -228,7 +249,7 @@ public func serviceGoalLines(_ decisions: [Decision], goals: ServiceGoals, year:
             if d.outcome == .shelved { line.shelved += 1; continue }
             line.decided += 1
             days.append(d.received.distance(to: decided))
-            guard hasGoal, let deadline = goals.deadline(d) else { continue }
+            guard hasGoal, let deadline = goals.deadline(d, cache: &cache) else { continue }
             if decided <= deadline {
                 line.inTime? += 1
             } else {
@@ -270,8 +291,9 @@ public struct PendingApplication: Hashable, Sendable {
 /// when 0 ≤ days left ≤ `dueSoonDays`; ordered by days left, then received, then id; those
 /// without a goal last.
 public func pendingApplications(_ decisions: [Decision], goals: ServiceGoals, today: Day, dueSoonDays: Int) -> [PendingApplication] {
+    var cache = ServiceGoals.DeadlineCache()
     let pending = decisions.filter { $0.decided == nil }.map { d -> PendingApplication in
-        guard let deadline = goals.deadline(d) else { return PendingApplication(decision: d, deadline: nil, daysLeft: nil, status: .noServiceGoal) }
+        guard let deadline = goals.deadline(d, cache: &cache) else { return PendingApplication(decision: d, deadline: nil, daysLeft: nil, status: .noServiceGoal) }
         let left = today.distance(to: deadline)
         let status: PendingApplication.Status = left < 0 ? .overdue : left <= dueSoonDays ? .dueSoon : .pending
         return PendingApplication(decision: d, deadline: deadline, daysLeft: left, status: status)

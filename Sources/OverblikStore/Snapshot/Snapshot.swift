@@ -274,12 +274,19 @@ public final class Snapshot: Sendable {
     public func decisions() throws(SnapshotError) -> [Decision] { try read { try Snapshot.decisions($0) } }
 
     static func decisions(_ db: Database) throws -> [Decision] {
-        try Row.fetchAll(db, sql: "\(Schema.select(.decisions)) ORDER BY id").map { r in
-            Decision(applicationId: r[0], cpr: CPR(value: r[1]), paragraph: try storedParagraph(r[2]), caseworker: r[3], team: r[4],
-                     received: Day(ordinal: r[5]), decided: (r[6] as Int32?).map(Day.init(ordinal:)),
-                     outcome: (r[7] as String?).flatMap { DecisionOutcome(rawValue: $0) }, caseId: r[8], serviceCode: r[9],
-                     noticeSent: (r[10] as Int32?).map(Day.init(ordinal:)), line: r[11])
+        // (At national size one application per grant: read through a cursor, each paragraph parsed once.)
+        var out: [Decision] = [], paragraphs: [String: Paragraph] = [:]
+        let rows = try Row.fetchCursor(db, sql: "\(Schema.select(.decisions)) ORDER BY id")
+        while let r = try rows.next() {
+            let key: String = r[2]
+            let paragraph = try paragraphs[key] ?? storedParagraph(key)
+            paragraphs[key] = paragraph
+            out.append(Decision(applicationId: r[0], cpr: CPR(value: r[1]), paragraph: paragraph, caseworker: r[3], team: r[4],
+                                received: Day(ordinal: r[5]), decided: (r[6] as Int32?).map(Day.init(ordinal:)),
+                                outcome: (r[7] as String?).flatMap { DecisionOutcome(rawValue: $0) }, caseId: r[8], serviceCode: r[9],
+                                noticeSent: (r[10] as Int32?).map(Day.init(ordinal:)), line: r[11]))
         }
+        return out
     }
 
     /// The appeals (management.md §5), in file order.
@@ -311,9 +318,18 @@ public final class Snapshot: Sendable {
     /// each grant this municipality acts for that names a provider, in file order.
     public func providerStays() throws(SnapshotError) -> [ProviderStay] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT cpr, provider, start, \"end\" FROM grants WHERE acting_municipality IS NULL AND provider <> '' ORDER BY id").map { r in
-                ProviderStay(cpr: CPR(value: r[0]), provider: r[1], span: Span(start: Day(ordinal: r[2]), end: (r[3] as Int32?).map(Day.init(ordinal:))))
+            var out: [ProviderStay] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT cpr, provider, start, \"end\" FROM grants WHERE acting_municipality IS NULL AND provider <> '' ORDER BY id")
+            // (Few providers, many grants: each provider's text made once.)
+            var texts: [String: String] = [:]
+            while let r = try rows.next() {
+                let raw: String = r[1]
+                let provider = texts[raw] ?? raw
+                if texts[raw] == nil { texts[raw] = raw }
+                out.append(ProviderStay(cpr: CPR(value: r[0]), provider: provider,
+                                        span: Span(start: Day(ordinal: r[2]), end: (r[3] as Int32?).map(Day.init(ordinal:)))))
             }
+            return out
         }
     }
 

@@ -182,7 +182,7 @@ struct RowAccess {
     /// An enumerated value (management.md §9: case, spaces and ASCII spellings folded by `parse`);
     /// nil when empty, a rejected row when it is none of the values.
     func enumerated<T>(_ c: ResolvedColumn, _ parse: (String) -> T?, _ unknown: Message) throws(RowError) -> T? {
-        let v = text(c)
+        let v = interned(c)
         if v.isEmpty { return nil }
         guard let value = parse(v) else { throw RowError(c, value: v, reason: unknown) }
         return value

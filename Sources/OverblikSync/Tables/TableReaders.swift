@@ -203,7 +203,7 @@ extension SourceFile {
             let p = try r.paragraph(paragraph)
             let got = try r.requiredDay(received)
             let when = try r.day(decided)
-            let outcomeText = r.text(outcome)
+            let outcomeText = r.interned(outcome)
             var result: DecisionOutcome?
             if !outcomeText.isEmpty {
                 guard let o = DecisionOutcome(parsing: outcomeText) else {

@@ -63,7 +63,8 @@ extension AppModel {
     /// A bar of a percentage on a scale of 100 with a mark (the target, the budgeted occupancy):
     /// `good` on the right side of the mark, else `warning`; a value beyond 100 fills the bar.
     static func percentBar(_ value: Double, mark: Double?, goodAtOrAbove: Bool) -> Bar {
-        let good = mark.map { goodAtOrAbove ? value >= $0 : value <= $0 } ?? true
+        // (Beyond 100 is overbooked: never good.)
+        let good = value <= 100 && (mark.map { goodAtOrAbove ? value >= $0 : value <= $0 } ?? true)
         return Bar(segments: [Bar.Segment(value: min(value, 100), glyph: "█", style: good ? .good : .warning)],
                    mark: mark, scale: 100, summary: "\((value * 10).rounded() / 10) %")
     }
