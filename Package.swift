@@ -28,7 +28,7 @@ let package = Package(
         .target(
             name: "OverblikStore",
             dependencies: ["OverblikCore", .product(name: "GRDB", package: "GRDB.swift"),
-                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
+                           .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "OverblikSnapshotWriter",

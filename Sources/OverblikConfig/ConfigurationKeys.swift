@@ -14,6 +14,7 @@ public enum ConfigurationKeys {
         "sync": ["max_reject_share"],
         "access": ["enforce", "sagsbehandler", "teamleder", "konsulent"],
         "servicemaal": ["target_share", "closed_days", "goals"],
+        "ledelsestilsyn": ["period", "per_caseworker", "salt", "items"],
     ]
 
     /// The keys of one `[tables.<table>]`: the value styles of `[defaults]`, its path, and its `columns`.

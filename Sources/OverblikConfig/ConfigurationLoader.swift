@@ -295,6 +295,37 @@ private struct ConfigReader {
             }
         }
 
+        var supervision = SupervisionSettings()
+        if let t = try subtable(root, "ledelsestilsyn", prefix: "") {
+            warnUnknown(t, known: ConfigurationKeys.known("ledelsestilsyn"), prefix: "ledelsestilsyn")
+            if let p = try string(t, "period", "ledelsestilsyn.period") {
+                guard let kind = SupervisionPeriod.Kind(rawValue: p) else {
+                    throw fail("ledelsestilsyn.period", da: "skal være \"quarter\" eller \"month\"", en: "must be \"quarter\" or \"month\"")
+                }
+                supervision.period = kind
+            }
+            if let n = try int(t, "per_caseworker", "ledelsestilsyn.per_caseworker") {
+                guard (1...100).contains(n) else {
+                    throw fail("ledelsestilsyn.per_caseworker", da: "skal være et helt tal fra 1 til 100", en: "must be a whole number from 1 to 100")
+                }
+                supervision.perCaseworker = n
+            }
+            if let salt = try string(t, "salt", "ledelsestilsyn.salt"), !salt.isEmpty { supervision.salt = salt }
+            if let value = t["items"] {
+                guard let array = value.array, !array.isEmpty else {
+                    throw fail("ledelsestilsyn.items", da: "skal være en liste af punkter (tekster)", en: "must be a list of items (texts)")
+                }
+                var items: [String] = []
+                for item in array {
+                    guard let text = item.string, !text.isEmpty else {
+                        throw fail("ledelsestilsyn.items", da: "hvert punkt skal være en tekst", en: "every item must be a text")
+                    }
+                    items.append(text)
+                }
+                supervision.items = items
+            }
+        }
+
         var configuration = SyncConfiguration(
             path: path, municipality: Municipality(code: code, name: name),
             snapshotDirectory: resolve(snapshotDir), keep: keep, groupReadable: groupReadable, tables: tables,
@@ -302,6 +333,7 @@ private struct ConfigReader {
             warnings: warnings.sorted { $0.en < $1.en })
         configuration.access = access
         configuration.serviceGoals = serviceGoals
+        configuration.supervision = supervision
         configuration.perTeam = perTeam
         return configuration
     }

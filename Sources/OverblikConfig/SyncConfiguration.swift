@@ -58,6 +58,8 @@ public struct SyncConfiguration: Sendable {
     public var access = AccessRules()
     /// `[servicemaal]` (management.md §4).
     public var serviceGoals = ServiceGoals()
+    /// `[ledelsestilsyn]` (management.md §3).
+    public var supervision = SupervisionSettings()
     /// `[snapshot] per_team`: also one snapshot per team, holding only that team's citizens,
     /// in `<dir>/teams/<team>/` (so that file permissions can keep teams apart).
     public var perTeam = false

@@ -55,7 +55,16 @@ struct Report: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Udvikling: opdelt efter paragraph, function, targetGroup eller team / split by.", valueName: "dimension"))
     var by: String?
 
+    @Option(name: .long, help: ArgumentHelp("Tilsyn: perioden, fx 2026K4 eller 2026-11 (standard: perioden med --today) / the period.", valueName: "periode"))
+    var period: String?
+
+    @Flag(name: .long, help: "Tilsyn: én række pr. sagsbehandler og punkt / one row per caseworker and item.")
+    var summary = false
+
     func validate() throws {
+        if let period, SupervisionPeriod(parsing: period) == nil {
+            throw ValidationError("--period '\(period)' er ingen periode (fx 2026K4 eller 2026-11) / is no period (e.g. 2026K4 or 2026-11)")
+        }
         if let by, DevelopmentDimension(rawValue: by) == nil {
             throw ValidationError("--by skal være paragraph, function, targetGroup eller team / --by must be paragraph, function, targetGroup or team")
         }
@@ -89,7 +98,8 @@ struct Report: ParsableCommand {
         var query = Query(snapshot: snapshot, metadata: meta, today: context.today, visibility: visibility)
         query.annotations = try annotations(beside: snapshot.path)
         let filter = ReportFilter(caseworker: caseworker, team: team, paragraph: paragraph.flatMap { Paragraph(parsing: $0) },
-                                  year: year, month: month, by: by.flatMap(DevelopmentDimension.init(rawValue:)))
+                                  year: year, month: month, by: by.flatMap(DevelopmentDimension.init(rawValue:)),
+                                  period: period.flatMap(SupervisionPeriod.init(parsing:)), summary: summary)
         if let refusal = view.entry.refused(query, filter) { fail(refusal.text(source.language)) }
         let format = self.format ?? view.entry.formats[0]
         let text = try orFail(source.language) { () throws(SnapshotError) in try view.entry.render(query, filter, format, context) }

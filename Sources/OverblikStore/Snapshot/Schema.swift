@@ -14,7 +14,7 @@ package enum Schema {
     package static let tables = """
     -- Key/value facts about the snapshot: created_at, today, municipality_code,
     -- municipality_name, program_version, schema_version, config_path, due_soon_days,
-    -- rate_tolerance, max_reject_share, access, service_goals.
+    -- rate_tolerance, max_reject_share, access, service_goals, ledelsestilsyn (JSON).
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 
     -- One row per table of the drop: the file read, its SHA-256 and what came of it.

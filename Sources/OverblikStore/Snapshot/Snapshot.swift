@@ -75,6 +75,7 @@ public final class Snapshot: Sendable {
             maxRejectShare: Double(pairs["max_reject_share"] ?? "") ?? Defaults.maxRejectShare,
             access: AccessRules(text: pairs["access"] ?? ""))
         meta.serviceGoals = ServiceGoals(text: pairs["service_goals"] ?? "")
+        meta.supervision = SupervisionSettings(text: pairs["ledelsestilsyn"] ?? "")
         return meta
     }
 

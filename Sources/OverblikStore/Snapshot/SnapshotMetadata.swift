@@ -16,6 +16,8 @@ public struct SnapshotMetadata: Sendable, Equatable {
     public var access: AccessRules
     /// `[servicemaal]`: the goals, target share and closed days (management.md §4).
     public var serviceGoals = ServiceGoals()
+    /// `[ledelsestilsyn]`: the period, sample size, salt and checklist (management.md §3).
+    public var supervision = SupervisionSettings()
 
     public init(createdAt: String, today: Day, municipality: Municipality, programVersion: String,
                 configPath: String, dueSoonDays: Int = Defaults.dueSoonDays, rateTolerance: Double = Defaults.rateTolerance, maxRejectShare: Double = Defaults.maxRejectShare,
@@ -30,7 +32,8 @@ public struct SnapshotMetadata: Sendable, Equatable {
          ("municipality_name", municipality.name), ("program_version", programVersion),
          ("schema_version", String(Schema.version)), ("config_path", configPath),
          ("due_soon_days", String(dueSoonDays)), ("rate_tolerance", String(rateTolerance)),
-         ("max_reject_share", String(maxRejectShare)), ("access", access.text), ("service_goals", serviceGoals.text)]
+         ("max_reject_share", String(maxRejectShare)), ("access", access.text), ("service_goals", serviceGoals.text),
+         ("ledelsestilsyn", supervision.text)]
     }
 }
 

@@ -147,6 +147,7 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
         programVersion: options.programVersion, configPath: config.path, dueSoonDays: config.dueSoonDays,
         rateTolerance: config.rateTolerance, maxRejectShare: config.maxRejectShare, access: config.access)
     metadata.serviceGoals = config.serviceGoals
+    metadata.supervision = config.supervision
     let directory = SnapshotDirectory(path: config.snapshotDirectory)
     let path: String
     do {

@@ -167,4 +167,16 @@ public struct Query: Sendable {
         return (occupancyLines(stays: try snapshot.providerStays(), agreements: try snapshot.providers(), months: months,
                                yearRow: year != nil), nil)
     }
+
+    /// Ledelsestilsyn's sample of `period` (management.md §3) for the caseworkers the viewer may
+    /// see, of `team` when given: computed from the grants and the decisions (not fixed yet).
+    public func supervisionSample(period: SupervisionPeriod, team: String?) throws(SnapshotError) -> [SampledGrant] {
+        let d = try snapshot.dataset()
+        let sample = OverblikCore.supervisionSample(grants: d.grants, decisions: d.decisions, staff: d.staff, period: period, today: today,
+                                                    municipalityCode: metadata.municipality.code, settings: metadata.supervision,
+                                                    sha256: SupervisionDigest.sha256Hex)
+        return sample.filter { s in
+            visibility.seesCaseworker(s.grant.caseworker) && (team.map { s.team.lowercased() == $0.lowercased() } ?? true)
+        }
+    }
 }

@@ -83,6 +83,10 @@ public enum ReportCatalogue {
             t.missing = missing.map { [$0] } ?? []
             return t.render(format, c)
         }),
+        Entry(name: "tilsyn", print: { q, f, format, c throws(SnapshotError) in
+            let period = f.period ?? SupervisionPeriod(q.metadata.supervision.period, containing: q.today)
+            return Views.supervision(try q.supervisionSample(period: period, team: f.team), period: period).render(format, c)
+        }),
         // The status report covers the whole area (every paragraph and team), like Datastatus.
         Entry(name: "statusrapport", formats: [.html, .json], refusal: { q, _ in
             q.visibility.isEverything ? nil

@@ -36,6 +36,8 @@ public enum Cell: Sendable {
     /// Words for the screen and the text report where the data have no value ("I alt", "ingen
     /// servicemål"): null in JSON, empty in CSV.
     case shownOnly(Message)
+    /// A value only JSON holds as it is (a list of answers); text and CSV show `shown`.
+    case structured(JSONValue, shown: String)
 }
 
 /// A view as a table: columns with JSON keys and headings in both languages, and typed rows.
@@ -131,6 +133,7 @@ public struct ViewTable: Sendable {
         case .highlighted(let s): return "≠ " + s
         case .coded(_, let m, _): return m.text(c.language)
         case .shownOnly(let m): return m.text(c.language)
+        case .structured(_, let shown): return shown
         }
     }
 
@@ -165,6 +168,7 @@ public struct ViewTable: Sendable {
         case .highlighted(let s): return s
         case .coded(let code, _, _): return code
         case .shownOnly: return ""
+        case .structured(_, let shown): return shown
         default: return text(cell, c)
         }
     }
@@ -191,6 +195,7 @@ public struct ViewTable: Sendable {
         case .highlighted(let s): return .string(s)
         case .coded(let code, _, _): return .string(code)
         case .shownOnly: return .null
+        case .structured(let value, _): return value
         }
     }
 }

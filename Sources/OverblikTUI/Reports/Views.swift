@@ -9,10 +9,15 @@ public struct ReportFilter: Sendable {
     public var month: Int?
     /// `--by`: the dimension a series is split by (nil: the total only).
     public var by: DevelopmentDimension?
+    /// `--period`: ledelsestilsyn's period (nil: the one holding today).
+    public var period: SupervisionPeriod?
+    /// `--summary`: ledelsestilsyn's results per caseworker and item.
+    public var summary = false
 
     public init(caseworker: String? = nil, team: String? = nil, paragraph: Paragraph? = nil, year: Int? = nil, month: Int? = nil,
-                by: DevelopmentDimension? = nil) {
+                by: DevelopmentDimension? = nil, period: SupervisionPeriod? = nil, summary: Bool = false) {
         self.caseworker = caseworker; self.team = team; self.paragraph = paragraph; self.year = year; self.month = month; self.by = by
+        self.period = period; self.summary = summary
     }
 
     public func accepts(_ g: Grant) -> Bool {

@@ -1,0 +1,71 @@
+import Testing
+@testable import OverblikCore
+
+/// Ledelsestilsyn's sample (management.md §3, §9) by hand, with the digests the issue lists for
+/// municipality 253 and 2026K4 (the real SHA-256 is checked against them in the store's tests).
+@Suite("Ledelsestilsyn: the sample by hand")
+struct SupervisionTests {
+    static let digests = ["253|2026K4|S-000101": "00dd713b", "253|2026K4|S-000104": "0f159e46", "253|2026K4|S-000102": "2b83f129",
+                          "253|2026K4|S-000105": "323c422b", "253|2026K4|S-000103": "3700f8f4"]
+    let today = day(2026, 11, 23)
+    let period = SupervisionPeriod(kind: .quarter, year: 2026, number: 4)
+
+    /// A grant of TLA's: starting in the quarter (in the frame) or long before (only active).
+    func grant(_ id: String, inFrame: Bool, caseworker: String = "TLA", start: Day? = nil) -> Grant {
+        Grant(caseId: id, cpr: CPR(value: 101_901_234), name: "", paragraph: Paragraph(number: 85),
+              start: start ?? (inFrame ? day(2026, 10, 5) : day(2025, 1, 1)), caseworker: caseworker, line: Int(id.suffix(3)) ?? 0)
+    }
+
+    func sample(_ grants: [Grant], perCaseworker: Int = 2, decisions: [Decision] = []) -> [String] {
+        supervisionSample(grants: grants, decisions: decisions, staff: [], period: period, today: today, municipalityCode: "253",
+                          settings: SupervisionSettings(perCaseworker: perCaseworker), sha256: { Self.digests[$0] ?? "ffff" })
+            .map { $0.grant.caseId + ($0.fromActive ? "*" : "") }
+    }
+
+    @Test func theIssuesVectors() {
+        let all = ["S-000101", "S-000102", "S-000103", "S-000104", "S-000105"]
+        // All five in the frame, two per caseworker: the two lowest digests.
+        #expect(sample(all.map { grant($0, inFrame: true) }) == ["S-000101", "S-000104"])
+        // Only S-000105 and S-000103 in the frame, the others merely active: those two, in hash order.
+        #expect(sample(all.map { grant($0, inFrame: $0 == "S-000105" || $0 == "S-000103") }) == ["S-000105", "S-000103"])
+        // One per caseworker and only S-000103 in the frame: S-000103, not S-000101.
+        #expect(sample(all.map { grant($0, inFrame: $0 == "S-000103") }, perCaseworker: 1) == ["S-000103"])
+        // Three per caseworker, two in the frame: filled up from the active ones in hash order.
+        #expect(sample(all.map { grant($0, inFrame: $0 == "S-000105" || $0 == "S-000103") }, perCaseworker: 3)
+                == ["S-000105", "S-000103", "S-000101*"])
+    }
+
+    @Test func theFrame() {
+        // A last follow-up in the quarter on or before today puts a grant in the frame; after today it does not.
+        var followedUp = grant("S-000104", inFrame: false)
+        followedUp.lastFollowUp = day(2026, 11, 1)
+        var later = grant("S-000101", inFrame: false)
+        later.lastFollowUp = day(2026, 11, 30)
+        #expect(sample([followedUp, later], perCaseworker: 1) == ["S-000104"])
+        // A decision decided in the quarter names its grant by case id.
+        let decision = Decision(applicationId: "A", cpr: CPR(value: 101_901_234), paragraph: Paragraph(number: 85), received: day(2026, 9, 1),
+                                decided: day(2026, 10, 10), outcome: .granted, caseId: " S-000105 ")
+        #expect(sample(["S-000101", "S-000105"].map { grant($0, inFrame: false) }, perCaseworker: 1, decisions: [decision]) == ["S-000105"])
+        // A grant starting after today is in neither the frame nor the fill; a period not begun has no sample.
+        #expect(sample([grant("S-000101", inFrame: true, start: day(2026, 12, 1))]) == [])
+        #expect(supervisionSample(grants: [grant("S-000101", inFrame: true)], decisions: [], staff: [],
+                                  period: SupervisionPeriod(kind: .quarter, year: 2027, number: 1), today: today, municipalityCode: "253",
+                                  settings: SupervisionSettings(), sha256: { _ in "0" }).isEmpty)
+        // Each caseworker their own sample; an ended grant is not active.
+        let ended = Grant(caseId: "S-000102", cpr: CPR(value: 101_901_234), name: "", paragraph: Paragraph(number: 85),
+                          start: day(2024, 1, 1), end: day(2026, 9, 30), caseworker: "MHA", line: 2)
+        #expect(sample([grant("S-000103", inFrame: true, caseworker: "MHA"), ended, grant("S-000104", inFrame: true)])
+                == ["S-000103", "S-000104"])
+    }
+
+    @Test func periodsAndTheHashText() {
+        #expect(SupervisionPeriod(parsing: "2026K4") == period && SupervisionPeriod(parsing: " 2026k4 ") == period)
+        #expect(SupervisionPeriod(parsing: "2026-11")?.description == "2026-11" && SupervisionPeriod(parsing: "2026-3")?.description == "2026-03")
+        for bad in ["2026K5", "2026-13", "K4", "2026", "abc"] { #expect(SupervisionPeriod(parsing: bad) == nil, "\(bad)") }
+        #expect(period.range == DayRange(day(2026, 10, 1), day(2026, 12, 31)))
+        #expect(SupervisionPeriod(.month, containing: day(2026, 2, 10)).range == DayRange(day(2026, 2, 1), day(2026, 2, 28)))
+        #expect(SupervisionSettings().hashText(municipalityCode: "253", period: period, caseId: " S-1 ") == "253|2026K4|S-1")
+        #expect(SupervisionSettings(salt: "hemmelig").hashText(municipalityCode: "253", period: period, caseId: "S-1") == "hemmelig|253|2026K4|S-1")
+        #expect(SupervisionSettings.defaultItems.count == 12)
+    }
+}
