@@ -13,7 +13,7 @@ struct OverblikCommand: ParsableCommand {
         commandName: "overblik",
         abstract: "Overblik over sager, opfølgning, økonomi og datakvalitet på det specialiserede voksenområde. / An overview of cases, follow-ups, money and data quality.",
         version: OverblikVersion.current,
-        subcommands: [Report.self])
+        subcommands: [Report.self, Tilsyn.self])
 
     @OptionGroup var source: SnapshotOptions
 

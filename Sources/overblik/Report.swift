@@ -97,6 +97,10 @@ struct Report: ParsableCommand {
         }
         var query = Query(snapshot: snapshot, metadata: meta, today: context.today, visibility: visibility)
         query.annotations = try annotations(beside: snapshot.path)
+        let folder = (snapshot.path as NSString).deletingLastPathComponent
+        if SupervisionStore.exists(in: folder) {
+            query.supervisionStore = try orFail(source.language) { () throws(SnapshotError) in try SupervisionStore(directory: folder) }
+        }
         let filter = ReportFilter(caseworker: caseworker, team: team, paragraph: paragraph.flatMap { Paragraph(parsing: $0) },
                                   year: year, month: month, by: by.flatMap(DevelopmentDimension.init(rawValue:)),
                                   period: period.flatMap(SupervisionPeriod.init(parsing:)), summary: summary)

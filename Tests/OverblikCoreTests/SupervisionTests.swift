@@ -68,4 +68,31 @@ struct SupervisionTests {
         #expect(SupervisionSettings(salt: "hemmelig").hashText(municipalityCode: "253", period: period, caseId: "S-1") == "hemmelig|253|2026K4|S-1")
         #expect(SupervisionSettings.defaultItems.count == 12)
     }
+
+    func sampled(_ id: String, _ worker: String, _ digest: String) -> SampledGrant {
+        SampledGrant(grant: grant(id, inFrame: true, caseworker: worker), team: "T", fromActive: false, digest: digest)
+    }
+
+    @Test func topUpAndResults() {
+        let fixed = FixedSupervisionSample(period: "2026K4", by: "hep", at: "t", rows: [sampled("S-000101", "MHA", "01"), sampled("S-000102", "MHA", "02"),
+                                                                                         sampled("S-000103", "TLA", "03")])
+        // Today's sample: S-000102 moved to TLA, TLA has a new one and MHA a lower digest: only TLA is topped up.
+        let current = [sampled("S-000109", "MHA", "00"), sampled("S-000101", "MHA", "01"), sampled("S-000102", "TLA", "02"),
+                       sampled("S-000104", "TLA", "04"), sampled("S-000105", "TLA", "05")]
+        let added = fixed.topUp(from: current, perCaseworker: 2)
+        #expect(added.map(\.grant.caseId) == ["S-000104"] && added.allSatisfy(\.addedLater))
+        // Results: MHA's two cases, S-000101 answered on every item (reviewed), S-000102 on one.
+        var answers: [String: SupervisionAnswerEntry] = [:]
+        for item in 1...3 {
+            let a = SupervisionAnswerEntry(period: "2026K4", caseId: "S-000101", item: item, answer: item == 2 ? .no : item == 3 ? .notRelevant : .yes, who: "hep", at: "t")
+            answers[a.key] = a
+        }
+        let b = SupervisionAnswerEntry(period: "2026K4", caseId: "S-000102", item: 1, answer: .yes, who: "hep", at: "t")
+        answers[b.key] = b
+        let results = supervisionResults(Array(fixed.rows.prefix(2)), answers: answers, period: "2026K4", items: 3)
+        #expect(results.map { "\($0.item):\($0.sampled)/\($0.reviewed) \($0.yes)-\($0.no)-\($0.notRelevant) \($0.shareYes.map { String($0) } ?? "–")" }
+                == ["1:2/1 2-0-0 100.0", "2:2/1 0-1-0 0.0", "3:2/1 0-0-1 –"])
+        #expect(SupervisionAnswer(parsing: "ikke-relevant") == .notRelevant && SupervisionAnswer(parsing: " JA ") == .yes)
+        #expect(SupervisionAnswer(parsing: "måske") == nil)
+    }
 }

@@ -52,4 +52,49 @@ struct SupervisionReportTests {
             #expect(r.status != 0 && r.stderr.contains(named), "\(setting): \(r.stderr)")
         }
     }
+
+    /// Fixed on opening, kept across a later sync: a sampled grant that moved to another caseworker
+    /// stays with its caseworker of the fixing; a caseworker whose grants arrive later is topped up
+    /// (`addedLater`). Answers through `overblik tilsyn answer`, read back by the report.
+    @Test func fixedAcrossTwoSyncsWithAnswers() throws {
+        let folder = TemporaryFolder()
+        var b = DropBuilder()
+        let config = b.write(into: folder)
+        func run(_ program: String, _ args: [String]) throws -> String {
+            let r = try runExecutable(program, args + ["--config", config, "--today", "2026-11-23"])
+            #expect(r.status == 0, "\(args): \(r.stderr)")
+            return r.stdout
+        }
+        _ = try run("overblik-sync", ["--quiet"])
+        #expect(try run("overblik", ["tilsyn", "fix", "--period", "2026K4"]).hasPrefix("2026K4: 2 sager i stikprøven, fastlagt af "))
+        // S-2 moves to TLA, and TLA gets a grant of their own.
+        b.grants = b.grants.replacingOccurrences(of: "450,00;time;MHA;", with: "450,00;time;TLA;")
+            + "S-3;0303851236;Ib Ås;§ 85;85-01;Bostøtten;01-10-2026;;450,00;time;TLA;\n"
+        b.write(into: folder)
+        _ = try run("overblik-sync", ["--quiet"])
+        let csv = try run("overblik", ["report", "tilsyn", "--period", "2026K4", "--format", "csv"]).split(whereSeparator: \.isNewline)
+        // caseworker;caseId;…;fromActive;addedLater;fixed
+        #expect(csv.count == 4)
+        #expect(csv[1].contains(";MHA;S-2;") && csv[1].hasSuffix(";1;0;1;0/12"))
+        #expect(csv[2].contains(";MHA;S-1;") && csv[2].hasSuffix(";1;0;1;0/12"))
+        #expect(csv[3].contains(";TLA;S-3;") && csv[3].hasSuffix(";0;1;1;0/12"))
+        // Answers: the newest per item; the summary counts them.
+        for (item, answer) in [(1, "ja"), (2, "nej"), (2, "ja"), (3, "ikke-relevant")] {
+            _ = try run("overblik", ["tilsyn", "answer", "--period", "2026K4", "--case", "S-1", "--item", String(item), "--answer", answer, "--note", "n\(item)"])
+        }
+        let json = try run("overblik", ["report", "tilsyn", "--period", "2026K4", "--format", "json"])
+        #expect(json.contains("\"item\": 2,\n          \"text\": \"Der er foretaget partshøring\",\n          \"answer\": \"ja\""))
+        #expect(json.contains("\"answer\": \"ikke relevant\""))
+        let summary = try run("overblik", ["report", "tilsyn", "--period", "2026K4", "--summary", "--format", "csv"]).split(whereSeparator: \.isNewline)
+        // MHA, item 1: 2 sampled, 0 reviewed (not every item answered), 1 ja → 100 %.
+        #expect(summary.contains { $0.hasPrefix(";MHA;1;Sagen er tilstrækkeligt oplyst;2;0;1;0;0;100") })
+        #expect(summary.contains { $0.hasPrefix(";MHA;2;Der er foretaget partshøring;2;0;1;0;0;100") })
+        // A case outside the sample and an item outside the checklist are refused.
+        let outside = try runExecutable("overblik", ["tilsyn", "answer", "--period", "2026K4", "--case", "S-9", "--item", "1", "--answer", "ja",
+                                                     "--config", config, "--today", "2026-11-23"])
+        #expect(outside.status != 0 && outside.stderr.contains("S-9"))
+        let item13 = try runExecutable("overblik", ["tilsyn", "answer", "--period", "2026K4", "--case", "S-1", "--item", "13", "--answer", "ja",
+                                                    "--config", config, "--today", "2026-11-23"])
+        #expect(item13.status != 0 && item13.stderr.contains("1–12"))
+    }
 }

@@ -93,6 +93,10 @@ public struct SampledGrant: Hashable, Sendable {
     public var addedLater = false
     /// The SHA-256 (lower-case hex) that ordered it.
     public var digest: String
+
+    public init(grant: Grant, team: String, fromActive: Bool, addedLater: Bool = false, digest: String) {
+        self.grant = grant; self.team = team; self.fromActive = fromActive; self.addedLater = addedLater; self.digest = digest
+    }
 }
 
 /// The sample of `period` (management.md §3, §9): per caseworker, the frame — grants that start in
@@ -135,6 +139,110 @@ public func supervisionSample(grants: [Grant], decisions: [Decision], staff: [St
             let g = entry.grant
             let team = g.team.isEmpty ? teamOf[g.caseworker.lowercased()] ?? "" : g.team
             out.append(SampledGrant(grant: g, team: team, fromActive: !entry.inFrame, digest: digest))
+        }
+    }
+    return out
+}
+
+/// An answer to a checklist item (management.md §3): `ja`, `nej` or `ikke relevant`.
+public enum SupervisionAnswer: String, Sendable, CaseIterable, Hashable {
+    case yes = "ja", no = "nej", notRelevant = "ikke relevant"
+
+    /// Also `ikke-relevant` (the command line), `ir`, and case and spaces folded.
+    public init?(parsing raw: some StringProtocol) {
+        switch Enumerated.fold(String(raw.map { $0 == "-" ? " " : $0 })) {
+        case "ja", "j", "yes": self = .yes
+        case "nej", "n", "no": self = .no
+        case "ikke relevant", "ir", "i", "not relevant": self = .notRelevant
+        default: return nil
+        }
+    }
+}
+
+/// One answer as stored: a row per change, never overwritten (the newest per key is the answer).
+public struct SupervisionAnswerEntry: Hashable, Sendable {
+    public var period: String
+    public var caseId: String
+    /// The checklist item, from 1.
+    public var item: Int
+    public var answer: SupervisionAnswer
+    public var note: String
+    /// The login name of whoever answered, and when (UTC, ISO 8601).
+    public var who: String
+    public var at: String
+
+    public init(period: String, caseId: String, item: Int, answer: SupervisionAnswer, note: String = "", who: String, at: String) {
+        self.period = period; self.caseId = caseId; self.item = item; self.answer = answer; self.note = note; self.who = who; self.at = at
+    }
+
+    /// `tilsyn|<T>|<caseId>|<item>` (management.md §3).
+    public var key: String { SupervisionAnswerEntry.key(period: period, caseId: caseId, item: item) }
+    public static func key(period: String, caseId: String, item: Int) -> String { "tilsyn|\(period)|\(caseId)|\(item)" }
+}
+
+/// A period's sample as fixed when a team lead first opened it: who fixed it and when, and its grants.
+public struct FixedSupervisionSample: Sendable, Equatable {
+    public var period: String
+    public var by: String
+    public var at: String
+    public var rows: [SampledGrant]
+
+    public init(period: String, by: String, at: String, rows: [SampledGrant]) {
+        self.period = period; self.by = by; self.at = at; self.rows = rows
+    }
+
+    /// The grants a later sync adds (management.md §9): a caseworker with fewer than
+    /// `perCaseworker` fixed grants is topped up from today's sample in hash order, those grants
+    /// marked `addedLater`. A fixed grant stays, whoever has it now.
+    public func topUp(from current: [SampledGrant], perCaseworker: Int) -> [SampledGrant] {
+        var count: [String: Int] = [:]
+        for r in rows { count[r.grant.caseworker.lowercased(), default: 0] += 1 }
+        let fixedIds = Set(rows.map(\.grant.caseId))
+        var added: [SampledGrant] = []
+        for s in current.sorted(by: { ($0.grant.caseworker, $0.digest) < ($1.grant.caseworker, $1.digest) }) where !fixedIds.contains(s.grant.caseId) {
+            let worker = s.grant.caseworker.lowercased()
+            guard count[worker, default: 0] < perCaseworker else { continue }
+            count[worker, default: 0] += 1
+            var s = s
+            s.addedLater = true
+            added.append(s)
+        }
+        return added
+    }
+}
+
+/// Per caseworker (and team) and checklist item: cases sampled, reviewed (every item answered),
+/// the answers, and the share `ja` of the items answered `ja` or `nej` (management.md §3).
+public struct SupervisionResult: Hashable, Sendable {
+    public var team: String
+    public var caseworker: String
+    public var item: Int
+    public var sampled = 0, reviewed = 0, yes = 0, no = 0, notRelevant = 0
+    public var shareYes: Double? { yes + no == 0 ? nil : Double(yes) / Double(yes + no) * 100 }
+}
+
+/// The results of a sample with its answers (newest per key), per caseworker and item, ordered by
+/// team, caseworker and item.
+public func supervisionResults(_ sample: [SampledGrant], answers: [String: SupervisionAnswerEntry], period: String,
+                               items: Int) -> [SupervisionResult] {
+    struct Key: Hashable { let team: String, caseworker: String }
+    var byWorker: [Key: [SampledGrant]] = [:]
+    for s in sample { byWorker[Key(team: s.team, caseworker: s.grant.caseworker), default: []].append(s) }
+    var out: [SupervisionResult] = []
+    for key in byWorker.keys.sorted(by: { ($0.team, $0.caseworker) < ($1.team, $1.caseworker) }) {
+        let cases = byWorker[key] ?? []
+        let reviewed = cases.filter { s in (1...max(1, items)).allSatisfy { answers[SupervisionAnswerEntry.key(period: period, caseId: s.grant.caseId, item: $0)] != nil } }.count
+        for item in 1...max(1, items) {
+            var r = SupervisionResult(team: key.team, caseworker: key.caseworker, item: item, sampled: cases.count, reviewed: reviewed)
+            for s in cases {
+                switch answers[SupervisionAnswerEntry.key(period: period, caseId: s.grant.caseId, item: item)]?.answer {
+                case .yes?: r.yes += 1
+                case .no?: r.no += 1
+                case .notRelevant?: r.notRelevant += 1
+                case nil: break
+                }
+            }
+            out.append(r)
         }
     }
     return out

@@ -16,6 +16,8 @@ public struct Query: Sendable {
     public let visibility: Visibility
     /// The annotations' newest entry per discrepancy key (empty when none are written yet).
     public var annotations: [String: Annotation] = [:]
+    /// Ledelsestilsyn's store beside the snapshot, when there is one (a report never creates it).
+    public var supervisionStore: SupervisionStore?
 
     public init(snapshot: Snapshot, metadata: SnapshotMetadata, today: Day, visibility: Visibility) {
         self.snapshot = snapshot; self.metadata = metadata; self.today = today; self.visibility = visibility
@@ -168,15 +170,34 @@ public struct Query: Sendable {
                                yearRow: year != nil), nil)
     }
 
-    /// Ledelsestilsyn's sample of `period` (management.md §3) for the caseworkers the viewer may
-    /// see, of `team` when given: computed from the grants and the decisions (not fixed yet).
-    public func supervisionSample(period: SupervisionPeriod, team: String?) throws(SnapshotError) -> [SampledGrant] {
+    /// Ledelsestilsyn's sample of `period` as it would be fixed now (management.md §3), every caseworker's.
+    public func currentSupervisionSample(period: SupervisionPeriod) throws(SnapshotError) -> [SampledGrant] {
         let d = try snapshot.dataset()
-        let sample = OverblikCore.supervisionSample(grants: d.grants, decisions: d.decisions, staff: d.staff, period: period, today: today,
-                                                    municipalityCode: metadata.municipality.code, settings: metadata.supervision,
-                                                    sha256: SupervisionDigest.sha256Hex)
-        return sample.filter { s in
+        return OverblikCore.supervisionSample(grants: d.grants, decisions: d.decisions, staff: d.staff, period: period, today: today,
+                                              municipalityCode: metadata.municipality.code, settings: metadata.supervision,
+                                              sha256: SupervisionDigest.sha256Hex)
+    }
+
+    /// A period's sample as the viewer sees it: the fixed one with the grants a later sync adds
+    /// (`addedLater`), else as it would be fixed now; the newest answers; of `team` when given.
+    public struct Supervision: Sendable {
+        public var period: SupervisionPeriod
+        public var rows: [SampledGrant]
+        public var fixed: FixedSupervisionSample?
+        /// Grants of `rows` the fixed sample does not hold yet (stored when the period is opened).
+        public var toAdd: [SampledGrant]
+        public var answers: [String: SupervisionAnswerEntry]
+    }
+
+    public func supervision(period: SupervisionPeriod, team: String?) throws(SnapshotError) -> Supervision {
+        let current = try currentSupervisionSample(period: period)
+        let fixed = try supervisionStore?.fixed(period: period.description)
+        let toAdd = fixed?.topUp(from: current, perCaseworker: metadata.supervision.perCaseworker) ?? []
+        let all = fixed.map { $0.rows + toAdd } ?? current
+        let rows = all.filter { s in
             visibility.seesCaseworker(s.grant.caseworker) && (team.map { s.team.lowercased() == $0.lowercased() } ?? true)
-        }
+        }.sorted { ($0.team, $0.grant.caseworker, $0.addedLater ? 1 : 0, $0.digest) < ($1.team, $1.grant.caseworker, $1.addedLater ? 1 : 0, $1.digest) }
+        let answers = try supervisionStore?.answers(period: period.description) ?? [:]
+        return Supervision(period: period, rows: rows, fixed: fixed, toAdd: toAdd, answers: answers)
     }
 }

@@ -85,7 +85,13 @@ public enum ReportCatalogue {
         }),
         Entry(name: "tilsyn", print: { q, f, format, c throws(SnapshotError) in
             let period = f.period ?? SupervisionPeriod(q.metadata.supervision.period, containing: q.today)
-            return Views.supervision(try q.supervisionSample(period: period, team: f.team), period: period).render(format, c)
+            let s = try q.supervision(period: period, team: f.team)
+            if f.summary {
+                return Views.supervisionResults(supervisionResults(s.rows, answers: s.answers, period: period.description,
+                                                                   items: q.metadata.supervision.items.count),
+                                                items: q.metadata.supervision.items).render(format, c)
+            }
+            return Views.supervision(s, items: q.metadata.supervision.items).render(format, c)
         }),
         // The status report covers the whole area (every paragraph and team), like Datastatus.
         Entry(name: "statusrapport", formats: [.html, .json], refusal: { q, _ in

@@ -1,0 +1,162 @@
+import Foundation
+import GRDB
+import OverblikCore
+
+/// Ledelsestilsyn's database beside the snapshots (`tilsyn.sqlite`, management.md §3): each
+/// period's sample as fixed (who and when) and every answer, one row per change with login name
+/// and UTC time, never overwritten. Outside the snapshot, so no sync touches it; WAL and a busy
+/// timeout let several people write at the same moment without losing a write.
+public final class SupervisionStore: Sendable {
+    public static let fileName = "tilsyn.sqlite"
+    public let path: String
+    private let pool: DatabasePool
+
+    /// Whether the store exists in `directory` (a report never creates it).
+    public static func exists(in directory: String) -> Bool {
+        FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(fileName))
+    }
+
+    /// Opens (creating, mode 0600 or 0640 when `groupReadable`) the store in `directory`.
+    public init(directory: String, groupReadable: Bool = false) throws(SnapshotError) {
+        path = (directory as NSString).appendingPathComponent(SupervisionStore.fileName)
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            let fd = open(path, O_CREAT | O_WRONLY | O_CLOEXEC, groupReadable ? 0o640 : 0o600)
+            guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            close(fd)
+            var config = Configuration()
+            config.busyMode = .timeout(30)
+            config.journalMode = .wal
+            pool = try DatabasePool(path: path, configuration: config)
+            try pool.write { db in
+                try db.execute(sql: """
+                    CREATE TABLE IF NOT EXISTS fixings (
+                        period TEXT PRIMARY KEY,
+                        who TEXT NOT NULL,
+                        at TEXT NOT NULL);
+                    CREATE TABLE IF NOT EXISTS sample (
+                        period TEXT NOT NULL,
+                        case_id TEXT NOT NULL,
+                        caseworker TEXT NOT NULL,
+                        team TEXT NOT NULL,
+                        cpr INTEGER NOT NULL,
+                        paragraph TEXT NOT NULL,
+                        from_active INTEGER NOT NULL,
+                        added_later INTEGER NOT NULL,
+                        digest TEXT NOT NULL,
+                        PRIMARY KEY (period, case_id));
+                    CREATE TABLE IF NOT EXISTS answers (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        key TEXT NOT NULL,
+                        period TEXT NOT NULL,
+                        case_id TEXT NOT NULL,
+                        item INTEGER NOT NULL,
+                        answer TEXT NOT NULL,
+                        note TEXT NOT NULL,
+                        who TEXT NOT NULL,
+                        at TEXT NOT NULL);
+                    CREATE INDEX IF NOT EXISTS answers_key ON answers(key, id);
+                    CREATE INDEX IF NOT EXISTS answers_period ON answers(period, id);
+                    """)
+            }
+        } catch {
+            throw SnapshotError(path: path, message: Message(da: "tilsynets database kan ikke åbnes: \(error)",
+                                                             en: "the supervision database cannot be opened: \(error)"))
+        }
+    }
+
+    /// Fixes `period`'s sample as `rows` unless it is fixed already (two leads opening it at once:
+    /// the first stands); returns the sample as fixed.
+    @discardableResult
+    public func fix(period: String, rows: [SampledGrant], who: String, at: String) throws(SnapshotError) -> FixedSupervisionSample {
+        try write("tilsynet blev ikke fastlagt", "the sample was not fixed") { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO fixings (period, who, at) VALUES (?, ?, ?)", arguments: [period, who, at])
+            guard db.changesCount == 1 else { return }
+            try Self.insert(db, period: period, rows)
+        }
+        // By construction: the fixing above stands, whoever wrote it.
+        return try fixed(period: period) ?? FixedSupervisionSample(period: period, by: who, at: at, rows: rows)
+    }
+
+    /// Adds grants to a fixed sample (a later sync's top-up, `addedLater`).
+    public func add(period: String, rows: [SampledGrant]) throws(SnapshotError) {
+        try write("stikprøven blev ikke suppleret", "the sample was not topped up") { db in
+            try Self.insert(db, period: period, rows)
+        }
+    }
+
+    private static func insert(_ db: Database, period: String, _ rows: [SampledGrant]) throws {
+        for r in rows {
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO sample (period, case_id, caseworker, team, cpr, paragraph, from_active, added_later, digest)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [period, r.grant.caseId, r.grant.caseworker, r.team, r.grant.cpr.value, r.grant.paragraph.key,
+                                 r.fromActive, r.addedLater, r.digest])
+        }
+    }
+
+    /// The period's fixed sample, or nil when no one has opened it yet.
+    public func fixed(period: String) throws(SnapshotError) -> FixedSupervisionSample? {
+        try read { db in
+            guard let fixing = try Row.fetchOne(db, sql: "SELECT who, at FROM fixings WHERE period = ?", arguments: [period]) else { return nil }
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM sample WHERE period = ? ORDER BY caseworker, digest", arguments: [period])
+                .compactMap { r -> SampledGrant? in
+                    guard let paragraph = Paragraph(parsing: r["paragraph"] as String) else { return nil }
+                    let grant = Grant(caseId: r["case_id"], cpr: CPR(value: r["cpr"]), paragraph: paragraph, start: Day(ordinal: 0),
+                                      caseworker: r["caseworker"], team: r["team"])
+                    return SampledGrant(grant: grant, team: r["team"], fromActive: r["from_active"], addedLater: r["added_later"], digest: r["digest"])
+                }
+            return FixedSupervisionSample(period: period, by: fixing["who"], at: fixing["at"], rows: rows)
+        }
+    }
+
+    /// Adds an answer to an item's history.
+    public func answer(_ a: SupervisionAnswerEntry) throws(SnapshotError) {
+        try write("svaret blev ikke gemt", "the answer was not saved") { db in
+            try db.execute(sql: "INSERT INTO answers (key, period, case_id, item, answer, note, who, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                           arguments: [a.key, a.period, a.caseId, a.item, a.answer.rawValue, a.note, a.who, a.at])
+        }
+    }
+
+    /// The newest answer of every item of `period`, by key.
+    public func answers(period: String) throws(SnapshotError) -> [String: SupervisionAnswerEntry] {
+        let rows = try fetch("""
+            SELECT a.* FROM answers a
+            JOIN (SELECT key, MAX(id) AS id FROM answers WHERE period = ? GROUP BY key) newest ON newest.id = a.id
+            """, [period])
+        return Dictionary(rows.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Every answer of an item, oldest first.
+    public func history(key: String) throws(SnapshotError) -> [SupervisionAnswerEntry] {
+        try fetch("SELECT * FROM answers WHERE key = ? ORDER BY id", [key])
+    }
+
+    /// How many answers there are (all items, all history).
+    public func count() throws(SnapshotError) -> Int {
+        try read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM answers") ?? 0 }
+    }
+
+    private func fetch(_ sql: String, _ arguments: StatementArguments) throws(SnapshotError) -> [SupervisionAnswerEntry] {
+        try read { db in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { r in
+                SupervisionAnswer(rawValue: r["answer"]).map {
+                    SupervisionAnswerEntry(period: r["period"], caseId: r["case_id"], item: r["item"], answer: $0, note: r["note"],
+                                           who: r["who"], at: r["at"])
+                }
+            }
+        }
+    }
+
+    private func read<T>(_ body: (Database) throws -> T) throws(SnapshotError) -> T {
+        do { return try pool.read(body) } catch {
+            throw SnapshotError(path: path, message: Message(da: "læsefejl: \(error)", en: "read error: \(error)"))
+        }
+    }
+
+    private func write(_ da: String, _ en: String, _ body: (Database) throws -> Void) throws(SnapshotError) {
+        do { try pool.write(body) } catch {
+            throw SnapshotError(path: path, message: Message(da: "\(da): \(error)", en: "\(en): \(error)"))
+        }
+    }
+}
