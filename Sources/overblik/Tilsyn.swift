@@ -21,6 +21,17 @@ struct Tilsyn: ParsableCommand {
         let store = try orFail(source.language) { () throws(SnapshotError) in try SupervisionStore(directory: folder) }
         var query = Query(snapshot: snapshot, metadata: meta, today: source.day, visibility: .everything)
         query.supervisionStore = store
+        if meta.access.enforce {
+            let staff = try orFail(source.language) { () throws(SnapshotError) in try snapshot.staffAndMapping().staff }
+            switch AccessCheck.resolve(rules: meta.access, initials: nil, loginName: ProcessInfo.processInfo.userName, staff: staff) {
+            case .success(let who): query.viewer = who.user
+            case .failure(let refusal): fail(refusal.text(source.language))
+            }
+            if query.supervisionTeams == nil {
+                fail(AccessCheck.refusal("ledelsestilsyn er for teamledere og konsulenter", "ledelsestilsyn is for team leads and consultants")
+                    .text(source.language))
+            }
+        }
         return (query, store)
     }
 
@@ -29,7 +40,7 @@ struct Tilsyn: ParsableCommand {
         let who = ProcessInfo.processInfo.userName
         let at = ISO8601DateFormatter().string(from: WallClock.now())
         return try orFail(language) { () throws(SnapshotError) in
-            let s = try query.supervision(period: period, team: nil)
+            let s = try query.supervision(period: period, team: nil, unrestricted: true)
             if s.fixed == nil {
                 try store.fix(period: period.description, rows: s.rows, who: who, at: at)
             } else if !s.toAdd.isEmpty {

@@ -89,4 +89,30 @@ struct AccessTests {
         #expect(run.status == 1)
         #expect(run.stderr.contains("access denied: the login name “\(ProcessInfo.processInfo.userName)” is not in the staff file"))
     }
+
+    /// Ledelsestilsyn under `[access]` (management.md §3): a team lead sees and answers their own
+    /// team's sample, a consultant all of it, a caseworker none (the report is refused).
+    @Test func ledelsestilsynByRole() throws {
+        let snapshot = try Snapshot(path: AccessSnapshot.path)
+        let meta = try snapshot.metadata()
+        let staff = try snapshot.staffAndMapping().staff
+        func query(_ initials: String) -> Query {
+            var q = Query(snapshot: snapshot, metadata: meta, today: Day(year: 2026, month: 11, day: 23)!, visibility: .everything)
+            q.viewer = staff.first { $0.initials == initials }
+            return q
+        }
+        let period = SupervisionPeriod(kind: .quarter, year: 2026, number: 4)
+        let all = try query("ØKO").supervision(period: period, team: nil).rows
+        #expect(Set(all.map(\.team)) == ["Botilbud", "Bostøtte", "Dagtilbud og beskæftigelse"] && all.count == 30)
+        let lead = try query("HEP").supervision(period: period, team: nil).rows
+        #expect(!lead.isEmpty && lead.allSatisfy { $0.team == "Bostøtte" } && lead.count == all.filter { $0.team == "Bostøtte" }.count)
+        // Even asked for another team, a lead gets none of it.
+        #expect(try query("HEP").supervision(period: period, team: "Botilbud").rows.isEmpty)
+        #expect(query("MHA").supervisionTeams == nil)
+        #expect(try query("MHA").supervision(period: period, team: nil).rows.isEmpty)
+        // The report's refusal (the program sets the viewer from the login name, as `team` does).
+        let entry = try #require(ReportCatalogue.entry(named: "tilsyn"))
+        #expect(entry.refused(query("MHA"), ReportFilter())?.text(.da) == "adgang nægtet: ledelsestilsyn er for teamledere og konsulenter")
+        #expect(entry.refused(query("HEP"), ReportFilter()) == nil && entry.refused(query("ØKO"), ReportFilter()) == nil)
+    }
 }

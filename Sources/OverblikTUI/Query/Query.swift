@@ -18,6 +18,21 @@ public struct Query: Sendable {
     public var annotations: [String: Annotation] = [:]
     /// Ledelsestilsyn's store beside the snapshot, when there is one (a report never creates it).
     public var supervisionStore: SupervisionStore?
+    /// Who is looking (nil: not known), for what only a role may see (ledelsestilsyn).
+    public var viewer: StaffMember?
+
+    /// Ledelsestilsyn's reach under `[access]` (management.md §3): without the rules everything; with
+    /// them a consultant everything, a team lead their own team, a caseworker nothing (nil).
+    public var supervisionTeams: SupervisionReach? {
+        guard metadata.access.enforce else { return .everything }
+        switch viewer?.role {
+        case .consultant?: return .everything
+        case .teamLead?: return .team(viewer?.team ?? "")
+        default: return nil
+        }
+    }
+
+    public enum SupervisionReach: Sendable, Equatable { case everything, team(String) }
 
     public init(snapshot: Snapshot, metadata: SnapshotMetadata, today: Day, visibility: Visibility) {
         self.snapshot = snapshot; self.metadata = metadata; self.today = today; self.visibility = visibility
@@ -189,13 +204,20 @@ public struct Query: Sendable {
         public var answers: [String: SupervisionAnswerEntry]
     }
 
-    public func supervision(period: SupervisionPeriod, team: String?) throws(SnapshotError) -> Supervision {
+    /// `unrestricted`: every team's, whoever looks (what is fixed is always the whole sample).
+    public func supervision(period: SupervisionPeriod, team: String?, unrestricted: Bool = false) throws(SnapshotError) -> Supervision {
         let current = try currentSupervisionSample(period: period)
         let fixed = try supervisionStore?.fixed(period: period.description)
         let toAdd = fixed?.topUp(from: current, perCaseworker: metadata.supervision.perCaseworker) ?? []
         let all = fixed.map { $0.rows + toAdd } ?? current
+        let reach = unrestricted ? .everything : supervisionTeams
         let rows = all.filter { s in
-            visibility.seesCaseworker(s.grant.caseworker) && (team.map { s.team.lowercased() == $0.lowercased() } ?? true)
+            switch reach {
+            case nil: return false
+            case .team(let own)?: guard s.team.lowercased() == own.lowercased() else { return false }
+            case .everything?: break
+            }
+            return team.map { s.team.lowercased() == $0.lowercased() } ?? true
         }.sorted { ($0.team, $0.grant.caseworker, $0.addedLater ? 1 : 0, $0.digest) < ($1.team, $1.grant.caseworker, $1.addedLater ? 1 : 0, $1.digest) }
         let answers = try supervisionStore?.answers(period: period.description) ?? [:]
         return Supervision(period: period, rows: rows, fixed: fixed, toAdd: toAdd, answers: answers)

@@ -83,7 +83,11 @@ public enum ReportCatalogue {
             t.missing = missing.map { [$0] } ?? []
             return t.render(format, c)
         }),
-        Entry(name: "tilsyn", print: { q, f, format, c throws(SnapshotError) in
+        // Team leads and consultants (a team lead their own team's); caseworkers none of it.
+        Entry(name: "tilsyn", refusal: { q, _ in
+            q.supervisionTeams != nil ? nil
+                : AccessCheck.refusal("ledelsestilsyn er for teamledere og konsulenter", "ledelsestilsyn is for team leads and consultants")
+        }, print: { q, f, format, c throws(SnapshotError) in
             let period = f.period ?? SupervisionPeriod(q.metadata.supervision.period, containing: q.today)
             let s = try q.supervision(period: period, team: f.team)
             if f.summary {
