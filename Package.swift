@@ -78,7 +78,8 @@ let package = Package(
             dependencies: ["OverblikSync", "OverblikConfig", "OverblikSnapshotWriter", "OverblikStore", "OverblikCore", "OverblikTestSupport",
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "OverblikStoreTests", dependencies: ["OverblikStore", "OverblikSnapshotWriter", "OverblikCore", "OverblikTestSupport"]),
+        .testTarget(name: "OverblikStoreTests", dependencies: ["OverblikStore", "OverblikSnapshotWriter", "OverblikCore", "OverblikTestSupport",
+                                                               .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "OverblikTUITests",
             dependencies: ["OverblikTUI", "OverblikStore", "OverblikSnapshotWriter", "OverblikCore", "OverblikTestSupport"],

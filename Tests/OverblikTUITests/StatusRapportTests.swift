@@ -144,8 +144,9 @@ struct StatusRapportTests {
         let page = ParsedPage(html)
         let sections = page.elements.filter { $0.name == "section" }.compactMap { $0.attributes["id"] }
         #expect(sections == ["nogletal", "udvikling", "omkostninger", "bevaegelser", "maalgrupper", "datakvalitet", "oevrige"])
-        // Seven sections' help texts, and the Servicemål and Klagesager parts'.
-        #expect(page.elements.filter { $0.name == "p" && $0.attributes["class"] == "help" }.count == 9)
+        // Seven sections' help texts, and the Ledelsestilsyn, Servicemål and Klagesager parts'.
+        #expect(page.elements.filter { $0.name == "p" && $0.attributes["class"] == "help" }.count == 10)
+        #expect(html.contains("<h3>Ledelsestilsyn</h3>") && !html.contains("[ledelsestilsyn] er ikke"))
         #expect(page.elements.filter { $0.name == "svg" }.count >= 7)
         #expect(html.contains("break-before: page") && html.contains("size: A4"))
         // Sampledata has applications and appeals: their parts, and no line saying their files are missing.
@@ -192,6 +193,11 @@ struct StatusRapportTests {
                 == ["SEL-85 2025 0 ", "- 2025 0 ", "SEL-85 2026 1 1", "- 2026 1 1"])
         #expect(html.contains("<h3>Klagesager</h3>") && html.contains("100,0 af 1") && !html.contains("klagesager.csv er ikke"))
         #expect((json["klagesager"] as? [[String: Any]])?.last?["omgoerelsesprocent"] as? Double == 100)
+        // Ledelsestilsyn: MHA's one grant drawn in each of 2026's four quarters (from the active ones), none reviewed.
+        let tilsyn = try #require(json["ledelsestilsyn"] as? [String: Any])
+        #expect((tilsyn["periods"] as? [[String: Any]])?.map { "\($0["period"] ?? "") \($0["sampled"] ?? "") \($0["reviewed"] ?? "")" }
+                == ["2026K1 1 0", "2026K2 1 0", "2026K3 1 0", "2026K4 1 0"])
+        #expect((tilsyn["items"] as? [[String: Any]])?.count == 12)
         #expect(!html.lowercased().contains("<script"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(html.contains("Ærø &amp; &lt;Co&gt;"))

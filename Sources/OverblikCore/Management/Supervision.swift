@@ -219,6 +219,10 @@ public struct SupervisionResult: Hashable, Sendable {
     public var item: Int
     public var sampled = 0, reviewed = 0, yes = 0, no = 0, notRelevant = 0
     public var shareYes: Double? { yes + no == 0 ? nil : Double(yes) / Double(yes + no) * 100 }
+
+    public init(team: String, caseworker: String, item: Int, sampled: Int = 0, reviewed: Int = 0) {
+        self.team = team; self.caseworker = caseworker; self.item = item; self.sampled = sampled; self.reviewed = reviewed
+    }
 }
 
 /// The results of a sample with its answers (newest per key), per caseworker and item, ordered by

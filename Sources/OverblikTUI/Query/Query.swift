@@ -187,10 +187,18 @@ public struct Query: Sendable {
 
     /// Ledelsestilsyn's sample of `period` as it would be fixed now (management.md §3), every caseworker's.
     public func currentSupervisionSample(period: SupervisionPeriod) throws(SnapshotError) -> [SampledGrant] {
-        let d = try snapshot.dataset()
-        return OverblikCore.supervisionSample(grants: d.grants, decisions: d.decisions, staff: d.staff, period: period, today: today,
-                                              municipalityCode: metadata.municipality.code, settings: metadata.supervision,
-                                              sha256: SupervisionDigest.sha256Hex)
+        try currentSupervisionSamples(periods: [period])[0]
+    }
+
+    /// The samples of several periods from one read of the grants, staff and decisions.
+    public func currentSupervisionSamples(periods: [SupervisionPeriod]) throws(SnapshotError) -> [[SampledGrant]] {
+        let d = try snapshot.grantsAndStaff()
+        let decisions = try snapshot.decisions()
+        return periods.map { period in
+            OverblikCore.supervisionSample(grants: d.grants, decisions: decisions, staff: d.staff, period: period, today: today,
+                                           municipalityCode: metadata.municipality.code, settings: metadata.supervision,
+                                           sha256: SupervisionDigest.sha256Hex)
+        }
     }
 
     /// A period's sample as the viewer sees it: the fixed one with the grants a later sync adds
@@ -205,8 +213,10 @@ public struct Query: Sendable {
     }
 
     /// `unrestricted`: every team's, whoever looks (what is fixed is always the whole sample).
-    public func supervision(period: SupervisionPeriod, team: String?, unrestricted: Bool = false) throws(SnapshotError) -> Supervision {
-        let current = try currentSupervisionSample(period: period)
+    public func supervision(period: SupervisionPeriod, team: String?, unrestricted: Bool = false,
+                            current known: [SampledGrant]? = nil) throws(SnapshotError) -> Supervision {
+        let current: [SampledGrant]
+        if let known { current = known } else { current = try currentSupervisionSample(period: period) }
         let fixed = try supervisionStore?.fixed(period: period.description)
         let toAdd = fixed?.topUp(from: current, perCaseworker: metadata.supervision.perCaseworker) ?? []
         let all = fixed.map { $0.rows + toAdd } ?? current

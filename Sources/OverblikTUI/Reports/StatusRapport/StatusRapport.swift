@@ -13,6 +13,18 @@ public struct StatusRapport: Sendable {
     public var serviceGoals: [ServiceGoalLine]?
     /// Klagesager of the year and the year before (management.md §5); nil without the `appeals` table.
     public var appeals: [AppealLine]?
+    /// Ledelsestilsyn of the year's periods that have begun (management.md §3).
+    public var supervision: SupervisionStatus?
+
+    /// Ledelsestilsyn's status for the report: per period and team the cases sampled and reviewed,
+    /// and per team and item the answers of the year's periods together.
+    public struct SupervisionStatus: Sendable {
+        public struct PeriodLine: Sendable { public var period: String, fixed: Bool, team: String, sampled: Int, reviewed: Int }
+        public var periods: [PeriodLine]
+        /// Per team (caseworker empty) and item, over the year's periods.
+        public var items: [SupervisionResult]
+        public var itemTexts: [String]
+    }
 
     /// A section of management.md §2's seventh part whose source the snapshot does not hold yet,
     /// and the file (or setting) that would give it.
@@ -26,7 +38,7 @@ public struct StatusRapport: Sendable {
     /// with their data, else one line naming the missing source.
     public var missing: [Missing] {
         [Missing?](arrayLiteral:
-            Missing(key: "ledelsestilsyn", title: Message(da: "Ledelsestilsyn", en: "Management supervision"), source: "[ledelsestilsyn]"),
+            supervision == nil ? Missing(key: "ledelsestilsyn", title: Message(da: "Ledelsestilsyn", en: "Management supervision"), source: "[ledelsestilsyn]") : nil,
             serviceGoals == nil ? Missing(key: "servicemaal", title: Message(da: "Servicemål", en: "Service goals"), source: "ansoegninger.csv") : nil,
             appeals == nil ? Missing(key: "klagesager", title: Message(da: "Klagesager", en: "Appeals"), source: "klagesager.csv") : nil,
             Missing(key: "sammenligning", title: Message(da: "Sammenligning med andre kommuner", en: "Comparison with other municipalities"),
@@ -51,9 +63,38 @@ public struct StatusRapport: Sendable {
         var report = StatusRapport(figures: figures, metadata: q.metadata, sources: try q.snapshot.sources())
         let (decisions, missingDecisions) = try q.decisions()
         if missingDecisions == nil { report.serviceGoals = serviceGoalLines(decisions, goals: q.metadata.serviceGoals, year: year) }
+        report.supervision = try supervisionStatus(q, year: year)
         let (appeals, missingAppeals) = try q.appeals()
         if missingAppeals == nil { report.appeals = appealLines(appeals, today: q.today).filter { $0.year == year - 1 || $0.year == year } }
         return report
+    }
+
+    /// The year's periods that have begun, each as fixed (with the grants added later) or as it
+    /// would be fixed now, every team's, with the answers given.
+    static func supervisionStatus(_ q: Query, year: Int) throws(SnapshotError) -> SupervisionStatus {
+        let settings = q.metadata.supervision
+        let count = settings.period == .quarter ? 4 : 12
+        let periods = (1...count).map { SupervisionPeriod(kind: settings.period, year: year, number: $0) }.filter { $0.range.start <= q.today }
+        let samples = try q.currentSupervisionSamples(periods: periods)
+        var lines: [SupervisionStatus.PeriodLine] = []
+        struct Key: Hashable { let team: String, item: Int }
+        var items: [Key: SupervisionResult] = [:]
+        for (period, current) in zip(periods, samples) {
+            let s = try q.supervision(period: period, team: nil, unrestricted: true, current: current)
+            let results = supervisionResults(s.rows, answers: s.answers, period: period.description, items: settings.items.count)
+            var byTeam: [String: (sampled: Int, reviewed: Int)] = [:]
+            for r in results {
+                if r.item == 1 { byTeam[r.team, default: (0, 0)].sampled += r.sampled; byTeam[r.team, default: (0, 0)].reviewed += r.reviewed }
+                var total = items[Key(team: r.team, item: r.item)] ?? SupervisionResult(team: r.team, caseworker: "", item: r.item)
+                total.sampled += r.sampled; total.reviewed += r.reviewed
+                total.yes += r.yes; total.no += r.no; total.notRelevant += r.notRelevant
+                items[Key(team: r.team, item: r.item)] = total
+            }
+            for (team, n) in byTeam.sorted(by: { $0.key < $1.key }) {
+                lines.append(.init(period: period.description, fixed: s.fixed != nil, team: team, sampled: n.sampled, reviewed: n.reviewed))
+            }
+        }
+        return SupervisionStatus(periods: lines, items: items.values.sorted { ($0.team, $0.item) < ($1.team, $1.item) }, itemTexts: settings.items)
     }
 
     /// `januar–oktober 2026`.
@@ -223,6 +264,13 @@ public struct StatusRapport: Sendable {
         ]
         if let lines = serviceGoals {
             pairs.append(("servicemaal", Views.serviceGoals(lines, goals: metadata.serviceGoals).jsonRows(c)))
+        }
+        if let s = supervision {
+            pairs.append(("ledelsestilsyn", .object([
+                ("periods", .array(s.periods.map { .object([("period", .string($0.period)), ("fixed", .bool($0.fixed)), ("team", .string($0.team)),
+                                                             ("sampled", .int($0.sampled)), ("reviewed", .int($0.reviewed))]) })),
+                ("items", Views.supervisionResults(s.items, items: s.itemTexts).jsonRows(c)),
+            ])))
         }
         if let lines = appeals {
             pairs.append(("klagesager", Views.appeals(lines).jsonRows(c)))

@@ -294,6 +294,7 @@ extension StatusRapport {
     private func others(_ page: inout HTMLPage, _ c: ReportContext) {
         section(&page, "oevrige", 7, c.t("Ledelsestilsyn, servicemål, klagesager og sammenligning", "Supervision, service goals, appeals and comparison"),
                 help: c.t("Disse afsnit vises, når deres data er i datagrundlaget.", "These parts are shown when their data are in the snapshot."))
+        if let s = supervision { supervisionPart(&page, s, c) }
         if let lines = serviceGoals { serviceGoalPart(&page, lines, c) }
         if let lines = appeals { appealsPart(&page, lines, c) }
         for m in missing {
@@ -329,6 +330,33 @@ extension StatusRapport {
                    count(l.decided), count(l.inTime), count(l.late), count(l.lateWithoutNotice),
                    .number(l.shareInTime.map { AxisLabel.number(($0 * 10).rounded(.toNearestOrAwayFromZero) / 10, decimals: 1) } ?? "–"),
                    .number(l.medianDays.map { AxisLabel.number($0, decimals: 1) } ?? "–")], total: l.paragraph == nil)
+        }
+        page.table(t)
+    }
+
+    /// Ledelsestilsyn: per period and team the cases sampled and reviewed, and per item and team
+    /// the share `ja` of the items answered `ja` or `nej` over the year's periods.
+    private func supervisionPart(_ page: inout HTMLPage, _ s: SupervisionStatus, _ c: ReportContext) {
+        page.element("h3", c.t("Ledelsestilsyn", "Management supervision"))
+        page.element("p", c.t(
+            "Teamledernes gennemgang af en stikprøve af hver sagsbehandlers sager pr. periode (trukket efter SHA-256, så den ikke kan vælges i hånden). En sag er gennemgået, når alle punkter er besvaret; andel ja er af de punkter, der er besvaret ja eller nej.",
+            "The team leads' review of a sample of each caseworker's cases per period (drawn by SHA-256, so it cannot be chosen by hand). A case is reviewed when every item is answered; the share yes is of the items answered yes or no."),
+                     class: "help")
+        var p = HTMLTable(columns: [(c.t("Periode", "Period"), false), (c.t("Team", "Team"), false), (c.t("Udtaget", "Sampled"), true),
+                                    (c.t("Gennemgået", "Reviewed"), true), (c.t("Fastlagt", "Fixed"), false)])
+        for l in s.periods {
+            p.row([.text(l.period), .text(l.team.isEmpty ? c.t("(uden team)", "(no team)") : l.team), .number(DanishNumber.grouped(l.sampled)),
+                   .number(DanishNumber.grouped(l.reviewed)), .text(l.fixed ? c.t("ja", "yes") : c.t("nej", "no"))])
+        }
+        page.table(p)
+        let teams = Array(Set(s.items.map(\.team))).sorted()
+        var t = HTMLTable(columns: [(c.t("Punkt", "Item"), false)] + teams.map { ($0.isEmpty ? c.t("(uden team)", "(no team)") : $0, true) })
+        for (i, text) in s.itemTexts.enumerated() {
+            let cells: [HTMLTable.Cell] = teams.map { team in
+                let r = s.items.first { $0.team == team && $0.item == i + 1 }
+                return .number(r?.shareYes.map { AxisLabel.number(($0 * 10).rounded(.toNearestOrAwayFromZero) / 10, decimals: 1) + " %" } ?? "–")
+            }
+            t.row([.text("\(i + 1). \(text)")] + cells)
         }
         page.table(t)
     }
