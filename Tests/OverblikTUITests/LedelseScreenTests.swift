@@ -19,10 +19,11 @@ struct LedelseScreenTests {
         let lines = screen(try ledelse())
         #expect(lines[3].hasPrefix(" Ledelse       │ Udvikling · Borgere ultimo"))
         #expect(lines[4].hasPrefix("▸ Udvikling    │"))
-        #expect(lines[5].hasPrefix("  Servicemål   │"))
-        #expect(lines[6].hasPrefix("  Klagesager   │"))
-        #expect(lines[7].hasPrefix("  Belægning    │"))
-        #expect(lines[8].hasPrefix("  Statusrapport│"))
+        #expect(lines[5].hasPrefix("  Tilsyn       │"))
+        #expect(lines[6].hasPrefix("  Servicemål   │"))
+        #expect(lines[7].hasPrefix("  Klagesager   │"))
+        #expect(lines[8].hasPrefix("  Belægning    │"))
+        #expect(lines[9].hasPrefix("  Statusrapport│"))
         #expect(lines[21].hasPrefix("               │"))
     }
 
@@ -32,6 +33,8 @@ struct LedelseScreenTests {
         model.handle(.tab)
         #expect(model.ledelseListFocused && model.current == ViewCatalogue.ledelseTab)
         #expect(screen(model)[23].contains("Tab visning"))
+        model.handle(.down)
+        #expect(model.page.kind == .supervision)
         model.handle(.down)
         #expect(model.page.kind == .serviceGoals)
         // Sampledata's applications, per paragraph and quarter.
@@ -44,7 +47,7 @@ struct LedelseScreenTests {
         #expect(model.page.kind == .occupancy)
         model.handle(.down)
         #expect(model.page.kind == .statusReport)
-        #expect(screen(model)[8].hasPrefix("▸ Statusrapport│"))
+        #expect(screen(model)[9].hasPrefix("▸ Statusrapport│"))
         model.handle(.down)  // the last stays chosen
         #expect(model.ledelseView == .statusrapport)
         model.handle(.enter)
@@ -55,7 +58,7 @@ struct LedelseScreenTests {
         // ← in a view without months, and Esc, go back to the list; ↑ picks Udvikling again.
         model.handle(.left)
         #expect(model.ledelseListFocused)
-        for _ in 0..<4 { model.handle(.up) }
+        for _ in 0..<5 { model.handle(.up) }
         #expect(model.page.kind == .development(DevelopmentChoice()))
         model.handle(.right)
         #expect(!model.ledelseListFocused)
@@ -73,14 +76,16 @@ struct LedelseScreenTests {
     @Test func aClickOnTheListPicksAndEnters() throws {
         let model = try ledelse()
         _ = screen(model)
-        model.handle(.click(row: 8, column: 3))
+        model.handle(.click(row: 9, column: 3))
         #expect(model.page.kind == .statusReport && !model.ledelseListFocused)
-        model.handle(.click(row: 7, column: 3))
+        model.handle(.click(row: 8, column: 3))
         #expect(model.page.kind == .occupancy)
-        model.handle(.click(row: 6, column: 3))
+        model.handle(.click(row: 7, column: 3))
         #expect(model.page.kind == .appeals)
-        model.handle(.click(row: 5, column: 3))
+        model.handle(.click(row: 6, column: 3))
         #expect(model.page.kind == .serviceGoals)
+        model.handle(.click(row: 5, column: 3))
+        #expect(model.page.kind == .supervision)
         model.handle(.click(row: 4, column: 3))
         #expect(model.page.kind == .development(DevelopmentChoice()))
     }
@@ -90,7 +95,7 @@ struct LedelseScreenTests {
         for language in [Language.da, .en] {
             let model = try ledelse("ØKO", language)
             model.handle(.tab)
-            for _ in 0..<4 { model.handle(.down) }
+            for _ in 0..<5 { model.handle(.down) }
             Golden.check("statusrapport-80x24-\(language.rawValue)", screen(model))
             Golden.check("statusrapport-120x40-\(language.rawValue)", screen(model, rows: 40, columns: 120))
         }
@@ -101,7 +106,7 @@ struct LedelseScreenTests {
         let model = try accessApp(login: "mha")
         model.handle(.character("7"))
         model.handle(.tab)
-        for _ in 0..<4 { model.handle(.down) }
+        for _ in 0..<5 { model.handle(.down) }
         #expect(screen(model)[3].contains("Statusrapport · kræver adgang til alt"))
         #expect(model.page.table.rows.isEmpty)
     }
@@ -170,6 +175,7 @@ struct LedelseScreenTests {
         model.handle(.character("7"))
         model.handle(.tab)
         model.handle(.down)
+        model.handle(.down)
         model.handle(.enter)
         Golden.check("servicemaal-80x24-da", screen(model))
         Golden.check("servicemaal-120x40-da", screen(model, rows: 40, columns: 120))
@@ -182,8 +188,7 @@ struct LedelseScreenTests {
         let model = try Self.load(Self.applicationsSnapshot(in: folder), user: nil, folder: folder)
         model.handle(.character("7"))
         model.handle(.tab)
-        model.handle(.down)
-        model.handle(.down)
+        for _ in 0..<3 { model.handle(.down) }
         model.handle(.enter)
         let lines = screen(model)
         Golden.check("klagesager-80x24-da", lines)
@@ -199,13 +204,56 @@ struct LedelseScreenTests {
         let model = try Self.load(Self.applicationsSnapshot(in: folder), user: nil, folder: folder)
         model.handle(.character("7"))
         model.handle(.tab)
-        for _ in 0..<3 { model.handle(.down) }
+        for _ in 0..<4 { model.handle(.down) }
         model.handle(.enter)
         let lines = screen(model)
         Golden.check("belaegning-80x24-da", lines)
         Golden.check("belaegning-120x40-da", screen(model, rows: 40, columns: 120))
         #expect(lines[3].contains("Belægning med egne borgere · oktober 2026"))
         #expect(model.page.table.rows.count == 6)
+    }
+
+    /// Ledelse › Tilsyn: opening it fixes the quarter's sample (it says so); `⏎` opens a case's
+    /// checklist, `j`/`n`/`i` answer and move on, `a` adds a note; the list shows the progress.
+    @Test func supervisionGoldenAndAnswers() throws {
+        let folder = TemporaryFolder()
+        AppModel.timestamp = { "2026-11-23T10:00:00Z" }
+        let model = try app(user: "HEP", folder: folder, login: "hep")
+        model.handle(.character("7"))
+        model.handle(.tab)
+        model.handle(.down)
+        #expect(model.message?.contains("stikprøven for 2026K4 er fastlagt nu (30 sager)") == true)
+        model.handle(.enter)
+        let list = screen(model)
+        Golden.check("tilsyn-80x24-da", list)
+        #expect(list[3].contains("Tilsyn 2026K4 · 0/30 gennemgået · fastlagt af hep"))
+        let store = try SupervisionStore(directory: folder.path)
+        #expect(try store.fixed(period: "2026K4")?.rows.count == 30)
+        // The first case's checklist: answer items 1–3, a note on 2.
+        model.handle(.enter)
+        guard case .supervisionCase(let caseId) = model.page.kind else { Issue.record("no checklist"); return }
+        model.handle(.character("j"))
+        model.handle(.character("n"))
+        model.handle(.character("i"))
+        #expect(model.page.state.selected == 3)
+        model.handle(.up)
+        model.handle(.up)
+        model.handle(.character("a"))
+        for ch in "mangler" { model.handle(.character(ch)) }
+        model.handle(.enter)
+        Golden.check("tilsyn-tjekliste-80x24-da", screen(model))
+        // Wider, the notes, who answered and the hints from the data (the follow-up beside item 9).
+        let wide = screen(model, rows: 40, columns: 120)
+        Golden.check("tilsyn-tjekliste-120x40-da", wide)
+        #expect(wide.contains { $0.contains("opfølgning: ") })
+        let answers = try store.answers(period: "2026K4")
+        #expect(answers[SupervisionAnswerEntry.key(period: "2026K4", caseId: caseId, item: 1)]?.answer == .yes)
+        #expect(answers[SupervisionAnswerEntry.key(period: "2026K4", caseId: caseId, item: 2)].map { $0.answer == .no && $0.note == "mangler" } == true)
+        #expect(answers[SupervisionAnswerEntry.key(period: "2026K4", caseId: caseId, item: 3)]?.answer == .notRelevant)
+        #expect(try store.history(key: SupervisionAnswerEntry.key(period: "2026K4", caseId: caseId, item: 2)).count == 2)
+        // Back on the list, the case shows 3/12.
+        model.handle(.escape)
+        #expect(screen(model).contains { $0.contains(caseId) && $0.contains("3/12") })
     }
 
     /// Mine sager: the caseworker's pending applications above the cases, overdue first.

@@ -51,6 +51,7 @@ extension AppModel {
         default: break
         }
         if handleLedelse(key) { return }
+        if handleChecklist(key) { return }
         guard let action = Action.forKey(key) else { return }
         // On Udvikling, ← and → move along the months (Tab still changes tabs).
         if case .development = page.kind, [.left, .right, .character("h"), .character("l")].contains(key) {
@@ -164,6 +165,9 @@ extension AppModel {
         case .note(let key, let status):
             guard outcome == .done else { return }
             annotate(key: key, status: status, note: text)
+        case .supervisionNote(let caseId, let item):
+            guard outcome == .done else { return }
+            noteSupervision(caseId: caseId, item: item, note: text)
         }
     }
 

@@ -30,7 +30,8 @@ public enum AppLoader {
         case .failure(let refusal): throw refusal
         }
         let context = ReportContext(language: language, revealCPR: false, today: today)
-        let query = Query(snapshot: snapshot, metadata: meta, today: today, visibility: visibility)
+        var query = Query(snapshot: snapshot, metadata: meta, today: today, visibility: visibility)
+        query.viewer = user
         let derived = try query.figures(year: today.year)
         let status = try StatusReport(snapshot: snapshot, discrepancies: derived.reconciliation?.discrepancies ?? [])
         let data = AppData(people: people, figures: derived, status: status, query: query, user: user,
@@ -117,6 +118,14 @@ final class SnapshotSource: AppSource {
     func history(key: String) throws -> [Annotation] { storeExists ? try annotationStore().history(key: key) : [] }
 
     func annotate(_ a: Annotation) throws { try annotationStore().add(a) }
+
+    private var tilsyn: SupervisionStore?
+    func supervisionStore() throws -> SupervisionStore {
+        if let tilsyn { return tilsyn }
+        let opened = try SupervisionStore(directory: annotationDirectory)
+        tilsyn = opened
+        return opened
+    }
 
     func newerSnapshot() -> String? {
         guard let newest = SnapshotDirectory(path: folder).newest(), (newest as NSString).lastPathComponent > (snapshot.path as NSString).lastPathComponent

@@ -1,4 +1,5 @@
 import OverblikCore
+import OverblikStore
 
 /// What the header shows about the data and the user.
 public struct AppHeader: Sendable {
@@ -25,6 +26,8 @@ public protocol AppSource: AnyObject {
     func annotations() throws -> [String: Annotation]
     func history(key: String) throws -> [Annotation]
     func annotate(_ a: Annotation) throws
+    /// Ledelsestilsyn's store beside the snapshots, opened (and created) when first needed.
+    func supervisionStore() throws -> SupervisionStore
     /// The path of a snapshot newer than the open one, if one has been published.
     func newerSnapshot() -> String?
     /// The application opened anew on the newest snapshot.
@@ -102,6 +105,8 @@ public final class AppModel {
     enum EditorPurpose {
         case search(origin: Int)
         case note(key: String, status: AnnotationStatus)
+        /// Ledelsestilsyn: a note on a checklist item of a sampled case.
+        case supervisionNote(caseId: String, item: Int)
     }
     var overlay = Overlay.closed
 

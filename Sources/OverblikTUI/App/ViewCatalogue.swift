@@ -13,6 +13,10 @@ public enum PageKind: Equatable, Sendable {
     case appeals
     /// Ledelse › Belægning: per provider, the last month and the year so far.
     case occupancy
+    /// Ledelse › Tilsyn: the period's sample per caseworker.
+    case supervision
+    /// Ledelse › Tilsyn › a sampled case: its checklist.
+    case supervisionCase(String)
 }
 
 /// What Udvikling shows: the measure, the dimension and its value (nil: the total).
@@ -135,6 +139,12 @@ enum ViewCatalogue {
         case .serviceGoals: return View(report: "servicemaal", opens: nil, figures: ["Servicemål"])
         case .appeals: return View(report: "klagesager", opens: nil, figures: ["Klagesager"])
         case .occupancy: return View(report: "belaegning", opens: nil, figures: ["Belægning"])
+        case .supervision:
+            return View(report: "tilsyn", opens: { m in
+                guard case .text(let id)? = m.page.selected("caseId") else { return nil }
+                return m.checklistPage(caseId: id)
+            }, figures: ["Ledelsestilsyn"])
+        case .supervisionCase: return View(report: nil, opens: nil, figures: ["Ledelsestilsyn"])
         }
     }
 
