@@ -67,6 +67,8 @@ struct SupervisionReportTests {
         }
         _ = try run("overblik-sync", ["--quiet"])
         #expect(try run("overblik", ["tilsyn", "fix", "--period", "2026K4"]).hasPrefix("2026K4: 2 sager i stikprøven, fastlagt af "))
+        // An answer given before the next sync survives it.
+        _ = try run("overblik", ["tilsyn", "answer", "--period", "2026K4", "--case", "S-2", "--item", "12", "--answer", "ja"])
         // S-2 moves to TLA, and TLA gets a grant of their own.
         b.grants = b.grants.replacingOccurrences(of: "450,00;time;MHA;", with: "450,00;time;TLA;")
             + "S-3;0303851236;Ib Ås;§ 85;85-01;Bostøtten;01-10-2026;;450,00;time;TLA;\n"
@@ -75,7 +77,7 @@ struct SupervisionReportTests {
         let csv = try run("overblik", ["report", "tilsyn", "--period", "2026K4", "--format", "csv"]).split(whereSeparator: \.isNewline)
         // caseworker;caseId;…;fromActive;addedLater;fixed
         #expect(csv.count == 4)
-        #expect(csv[1].contains(";MHA;S-2;") && csv[1].hasSuffix(";1;0;1;0/12"))
+        #expect(csv[1].contains(";MHA;S-2;") && csv[1].hasSuffix(";1;0;1;1/12"))
         #expect(csv[2].contains(";MHA;S-1;") && csv[2].hasSuffix(";1;0;1;0/12"))
         #expect(csv[3].contains(";TLA;S-3;") && csv[3].hasSuffix(";0;1;1;0/12"))
         // Answers: the newest per item; the summary counts them.
@@ -96,5 +98,18 @@ struct SupervisionReportTests {
         let item13 = try runExecutable("overblik", ["tilsyn", "answer", "--period", "2026K4", "--case", "S-1", "--item", "13", "--answer", "ja",
                                                     "--config", config, "--today", "2026-11-23"])
         #expect(item13.status != 0 && item13.stderr.contains("1–12"))
+    }
+
+    /// `[ledelsestilsyn] period = "month"`: the month holding today, one case per caseworker.
+    @Test func monthlyPeriods() throws {
+        let folder = TemporaryFolder()
+        var b = DropBuilder()
+        b.config += "[ledelsestilsyn]\nperiod = \"month\"\nper_caseworker = 1\n"
+        let config = b.write(into: folder)
+        #expect(try runExecutable("overblik-sync", ["--config", config, "--today", "2026-11-23", "--quiet"]).status == 0)
+        let r = try runExecutable("overblik", ["report", "tilsyn", "--format", "csv", "--config", config, "--today", "2026-11-23"])
+        let rows = r.stdout.split(whereSeparator: \.isNewline)
+        // SHA-256 of "250|2026-11|S-2" is 6f997c6b…, of "…|S-1" ba30d099…: S-2.
+        #expect(rows.count == 2 && rows[1].hasPrefix("2026-11;;MHA;S-2;"), "\(r.stdout)")
     }
 }
