@@ -14,16 +14,7 @@ public final class AnnotationStore: Sendable {
     public init(directory: String, groupReadable: Bool = false) throws(SnapshotError) {
         path = (directory as NSString).appendingPathComponent(AnnotationStore.fileName)
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            // Create the file with its mode before SQLite does (SQLite gives the -wal and -shm
-            // files the database file's permissions).
-            let fd = open(path, O_CREAT | O_WRONLY | O_CLOEXEC, groupReadable ? 0o640 : 0o600)
-            guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-            close(fd)
-            var config = Configuration()
-            config.busyMode = .timeout(30)
-            config.journalMode = .wal
-            pool = try DatabasePool(path: path, configuration: config)
+            pool = try SideDatabase.open(directory: directory, fileName: AnnotationStore.fileName, groupReadable: groupReadable).pool
             try pool.write { db in
                 try db.execute(sql: """
                     CREATE TABLE IF NOT EXISTS annotations (
