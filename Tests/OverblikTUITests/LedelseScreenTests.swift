@@ -20,10 +20,11 @@ struct LedelseScreenTests {
         #expect(lines[3].hasPrefix(" Ledelse       │ Udvikling · Borgere ultimo"))
         #expect(lines[4].hasPrefix("▸ Udvikling    │"))
         #expect(lines[5].hasPrefix("  Tilsyn       │"))
-        #expect(lines[6].hasPrefix("  Servicemål   │"))
-        #expect(lines[7].hasPrefix("  Klagesager   │"))
-        #expect(lines[8].hasPrefix("  Belægning    │"))
-        #expect(lines[9].hasPrefix("  Statusrapport│"))
+        #expect(lines[6].hasPrefix("  Tilsynssvar  │"))
+        #expect(lines[7].hasPrefix("  Servicemål   │"))
+        #expect(lines[8].hasPrefix("  Klagesager   │"))
+        #expect(lines[9].hasPrefix("  Belægning    │"))
+        #expect(lines[10].hasPrefix("  Statusrapport│"))
         #expect(lines[21].hasPrefix("               │"))
     }
 
@@ -36,6 +37,8 @@ struct LedelseScreenTests {
         model.handle(.down)
         #expect(model.page.kind == .supervision)
         model.handle(.down)
+        #expect(model.page.kind == .supervisionResults)
+        model.handle(.down)
         #expect(model.page.kind == .serviceGoals)
         // Sampledata's applications, per paragraph and quarter.
         #expect(screen(model)[3].contains("Servicemål · pr. paragraf og kvartal"))
@@ -47,7 +50,7 @@ struct LedelseScreenTests {
         #expect(model.page.kind == .occupancy)
         model.handle(.down)
         #expect(model.page.kind == .statusReport)
-        #expect(screen(model)[9].hasPrefix("▸ Statusrapport│"))
+        #expect(screen(model)[10].hasPrefix("▸ Statusrapport│"))
         model.handle(.down)  // the last stays chosen
         #expect(model.ledelseView == .statusrapport)
         model.handle(.enter)
@@ -58,7 +61,7 @@ struct LedelseScreenTests {
         // ← in a view without months, and Esc, go back to the list; ↑ picks Udvikling again.
         model.handle(.left)
         #expect(model.ledelseListFocused)
-        for _ in 0..<5 { model.handle(.up) }
+        for _ in 0..<6 { model.handle(.up) }
         #expect(model.page.kind == .development(DevelopmentChoice()))
         model.handle(.right)
         #expect(!model.ledelseListFocused)
@@ -76,14 +79,16 @@ struct LedelseScreenTests {
     @Test func aClickOnTheListPicksAndEnters() throws {
         let model = try ledelse()
         _ = screen(model)
-        model.handle(.click(row: 9, column: 3))
+        model.handle(.click(row: 10, column: 3))
         #expect(model.page.kind == .statusReport && !model.ledelseListFocused)
-        model.handle(.click(row: 8, column: 3))
+        model.handle(.click(row: 9, column: 3))
         #expect(model.page.kind == .occupancy)
-        model.handle(.click(row: 7, column: 3))
+        model.handle(.click(row: 8, column: 3))
         #expect(model.page.kind == .appeals)
-        model.handle(.click(row: 6, column: 3))
+        model.handle(.click(row: 7, column: 3))
         #expect(model.page.kind == .serviceGoals)
+        model.handle(.click(row: 6, column: 3))
+        #expect(model.page.kind == .supervisionResults)
         model.handle(.click(row: 5, column: 3))
         #expect(model.page.kind == .supervision)
         model.handle(.click(row: 4, column: 3))
@@ -95,7 +100,7 @@ struct LedelseScreenTests {
         for language in [Language.da, .en] {
             let model = try ledelse("ØKO", language)
             model.handle(.tab)
-            for _ in 0..<5 { model.handle(.down) }
+            for _ in 0..<6 { model.handle(.down) }
             Golden.check("statusrapport-80x24-\(language.rawValue)", screen(model))
             Golden.check("statusrapport-120x40-\(language.rawValue)", screen(model, rows: 40, columns: 120))
         }
@@ -106,7 +111,7 @@ struct LedelseScreenTests {
         let model = try accessApp(login: "mha")
         model.handle(.character("7"))
         model.handle(.tab)
-        for _ in 0..<5 { model.handle(.down) }
+        for _ in 0..<6 { model.handle(.down) }
         #expect(screen(model)[3].contains("Statusrapport · kræver adgang til alt"))
         #expect(model.page.table.rows.isEmpty)
     }
@@ -174,8 +179,7 @@ struct LedelseScreenTests {
         let model = try Self.load(Self.applicationsSnapshot(in: folder), user: nil, folder: folder)
         model.handle(.character("7"))
         model.handle(.tab)
-        model.handle(.down)
-        model.handle(.down)
+        for _ in 0..<3 { model.handle(.down) }
         model.handle(.enter)
         Golden.check("servicemaal-80x24-da", screen(model))
         Golden.check("servicemaal-120x40-da", screen(model, rows: 40, columns: 120))
@@ -188,7 +192,7 @@ struct LedelseScreenTests {
         let model = try Self.load(Self.applicationsSnapshot(in: folder), user: nil, folder: folder)
         model.handle(.character("7"))
         model.handle(.tab)
-        for _ in 0..<3 { model.handle(.down) }
+        for _ in 0..<4 { model.handle(.down) }
         model.handle(.enter)
         let lines = screen(model)
         Golden.check("klagesager-80x24-da", lines)
@@ -204,7 +208,7 @@ struct LedelseScreenTests {
         let model = try Self.load(Self.applicationsSnapshot(in: folder), user: nil, folder: folder)
         model.handle(.character("7"))
         model.handle(.tab)
-        for _ in 0..<4 { model.handle(.down) }
+        for _ in 0..<5 { model.handle(.down) }
         model.handle(.enter)
         let lines = screen(model)
         Golden.check("belaegning-80x24-da", lines)
@@ -254,6 +258,13 @@ struct LedelseScreenTests {
         // Back on the list, the case shows 3/12.
         model.handle(.escape)
         #expect(screen(model).contains { $0.contains(caseId) && $0.contains("3/12") })
+        // Tilsynssvar: the results per caseworker and item, the case's caseworker with one ja of one ja-or-nej on item 1.
+        model.handle(.tab)
+        model.handle(.down)
+        #expect(model.page.kind == .supervisionResults)
+        let results = screen(model)
+        Golden.check("tilsynssvar-80x24-da", results)
+        #expect(results[3].contains("Tilsynssvar 2026K4 · 3 svar"))
     }
 
     /// Mine sager: the caseworker's pending applications above the cases, overdue first.

@@ -4,12 +4,13 @@ import OverblikCore
 /// the view; in the list `↑↓` pick a view and `→`/`⏎` enter it; in a view `Esc` (and `←` where
 /// the view has no months to move along) goes back to the list.
 enum LedelseView: Int, CaseIterable, Sendable {
-    case udvikling, tilsyn, servicemaal, klagesager, belaegning, statusrapport
+    case udvikling, tilsyn, tilsynssvar, servicemaal, klagesager, belaegning, statusrapport
 
     var title: Message {
         switch self {
         case .udvikling: return Message(da: "Udvikling", en: "Development")
         case .tilsyn: return Message(da: "Tilsyn", en: "Supervision")
+        case .tilsynssvar: return Message(da: "Tilsynssvar", en: "Reviews")
         case .servicemaal: return Message(da: "Servicemål", en: "Service goals")
         case .klagesager: return Message(da: "Klagesager", en: "Appeals")
         case .belaegning: return Message(da: "Belægning", en: "Occupancy")
@@ -31,6 +32,7 @@ extension AppModel {
         switch ledelseView {
         case .udvikling: return developmentPage(DevelopmentChoice())
         case .tilsyn: return supervisionPage()
+        case .tilsynssvar: return supervisionResultsPage()
         case .servicemaal: return serviceGoalPage()
         case .klagesager: return appealsPage()
         case .belaegning: return occupancyPage()

@@ -57,6 +57,34 @@ extension AppModel {
                     table: table, context: c)
     }
 
+    /// Tilsynssvar: the period's results per caseworker and item (`overblik report tilsyn --summary`),
+    /// with a bar of the share `ja`; it does not fix the sample (reading only).
+    func supervisionResultsPage() -> Page {
+        let items = data.query.metadata.supervision.items
+        let period = supervisionPeriod
+        guard data.query.supervisionTeams != nil, var q = supervisionQueryReading() else {
+            return Page(kind: .supervisionResults, caption: c.t("Tilsynssvar · for teamledere og konsulenter", "Reviews · for team leads and consultants"),
+                        table: Views.supervisionResults([], items: items), context: c)
+        }
+        q.viewer = data.user
+        let s = reporting { try q.supervision(period: period, team: nil) }
+        let results = supervisionResults(s?.rows ?? [], answers: s?.answers ?? [:], period: period.description, items: items.count)
+        var table = Views.supervisionResults(results, items: items)
+        AppModel.insertColumn(&table, .init("bar", da: "Andel ja", en: "Share yes", maxWidth: 10, priority: 8), after: "shareYes",
+                              results.map { r in r.shareYes.map { .bar(AppModel.percentBar($0, mark: nil, goodAtOrAbove: true)) } ?? .text("") })
+        let answered = results.reduce(0) { $0 + $1.yes + $1.no + $1.notRelevant }
+        return Page(kind: .supervisionResults,
+                    caption: c.t("Tilsynssvar \(period) · \(answered) svar · pr. sagsbehandler og punkt", "Reviews \(period) · \(answered) answers · per caseworker and item"),
+                    table: table, context: c)
+    }
+
+    /// The query with the store (opened, and created when missing; nothing is fixed).
+    private func supervisionQueryReading() -> Query? {
+        var q = data.query
+        q.supervisionStore = try? source?.supervisionStore()
+        return q
+    }
+
     /// A sampled case's checklist: each item with its answer, note and who answered; the case's
     /// registered follow-up beside item 9 and its decision against the service goal beside item 6,
     /// as hints, never as the answer.

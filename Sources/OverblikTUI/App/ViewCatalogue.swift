@@ -17,6 +17,8 @@ public enum PageKind: Equatable, Sendable {
     case supervision
     /// Ledelse › Tilsyn › a sampled case: its checklist.
     case supervisionCase(String)
+    /// Ledelse › Tilsynssvar: the results per caseworker and item.
+    case supervisionResults
 }
 
 /// What Udvikling shows: the measure, the dimension and its value (nil: the total).
@@ -145,6 +147,7 @@ enum ViewCatalogue {
                 return m.checklistPage(caseId: id)
             }, figures: ["Ledelsestilsyn"])
         case .supervisionCase: return View(report: nil, opens: nil, figures: ["Ledelsestilsyn"])
+        case .supervisionResults: return View(report: "tilsyn", opens: nil, figures: ["Ledelsestilsyn"])
         }
     }
 
