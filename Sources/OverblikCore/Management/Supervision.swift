@@ -118,25 +118,34 @@ public func supervisionSample(grants: [Grant], decisions: [Decision], staff: [St
         return id.isEmpty ? nil : String(id)
     })
     let teamOf = Dictionary(staff.map { ($0.initials.lowercased(), $0.team) }, uniquingKeysWith: { a, _ in a })
-    var byCaseworker: [String: [(grant: Grant, inFrame: Bool)]] = [:]
-    for g in grants {
-        let worker = Substring(g.caseworker).trimmingSpaces
-        guard !worker.isEmpty, g.start <= today else { continue }
-        let inFrame = upTo.contains(g.start) || (g.lastFollowUp.map(upTo.contains) ?? false)
-            || decided.contains(String(Substring(g.caseId).trimmingSpaces))
-        let active = g.span.within(upTo) != nil
-        guard inFrame || active else { continue }
-        byCaseworker[String(worker), default: []].append((g, inFrame))
+    // Positions, not copies: at national size a caseworker's pool is hundreds of grants.
+    var byCaseworker: [String: [(index: Int, inFrame: Bool)]] = [:]
+    grants.withUnsafeBufferPointer { all in
+        for i in all.indices {
+            let g = all[i]
+            guard g.start <= today else { continue }
+            let inFrame = upTo.contains(g.start) || (g.lastFollowUp.map(upTo.contains) ?? false)
+                || (!decided.isEmpty && decided.contains(String(Substring(g.caseId).trimmingSpaces)))
+            guard inFrame || g.span.within(upTo) != nil else { continue }
+            let worker = Substring(g.caseworker).trimmingSpaces
+            guard !worker.isEmpty else { continue }
+            byCaseworker[String(worker), default: []].append((i, inFrame))
+        }
     }
     var out: [SampledGrant] = []
     for worker in byCaseworker.keys.sorted() {
-        let ordered = (byCaseworker[worker] ?? []).map { entry in
-            (entry, sha256(settings.hashText(municipalityCode: municipalityCode, period: period, caseId: entry.grant.caseId)))
-        }.sorted { ($0.1, $0.0.grant.line) < ($1.1, $1.0.grant.line) }
-        let frame = ordered.filter { $0.0.inFrame }.prefix(settings.perCaseworker)
-        let fill = ordered.filter { !$0.0.inFrame }.prefix(max(0, settings.perCaseworker - frame.count))
+        let pool = byCaseworker[worker] ?? []
+        func ordered(_ entries: [(index: Int, inFrame: Bool)]) -> [((index: Int, inFrame: Bool), String)] {
+            entries.map { entry in
+                (entry, sha256(settings.hashText(municipalityCode: municipalityCode, period: period, caseId: grants[entry.index].caseId)))
+            }.sorted { ($0.1, grants[$0.0.index].line) < ($1.1, grants[$1.0.index].line) }
+        }
+        let frame = ordered(pool.filter(\.inFrame)).prefix(settings.perCaseworker)
+        // The other active grants are hashed only when the frame holds too few.
+        let fill = frame.count >= settings.perCaseworker ? []
+            : ordered(pool.filter { !$0.inFrame }).prefix(settings.perCaseworker - frame.count)
         for (entry, digest) in Array(frame) + Array(fill) {
-            let g = entry.grant
+            let g = grants[entry.index]
             let team = g.team.isEmpty ? teamOf[g.caseworker.lowercased()] ?? "" : g.team
             out.append(SampledGrant(grant: g, team: team, fromActive: !entry.inFrame, digest: digest))
         }

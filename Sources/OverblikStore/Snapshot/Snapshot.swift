@@ -210,6 +210,26 @@ public final class Snapshot: Sendable {
         }
     }
 
+    /// The grants with only what ledelsestilsyn's sample reads (case, citizen, paragraph, days,
+    /// caseworker, team, last follow-up, line), in file order: a national sample reads every grant.
+    public func supervisionGrants() throws(SnapshotError) -> [Grant] {
+        try read { db in
+            var out: [Grant] = [], paragraphs: [String: Paragraph] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT case_id, cpr, paragraph, start, "end", caseworker, team, last_follow_up, line FROM grants ORDER BY id
+                """)
+            while let r = try rows.next() {
+                let key: String = r[2]
+                let paragraph = try paragraphs[key] ?? storedParagraph(key)
+                paragraphs[key] = paragraph
+                out.append(Grant(caseId: r[0], cpr: CPR(value: r[1]), paragraph: paragraph, start: Day(ordinal: r[3]),
+                                 end: (r[4] as Int32?).map(Day.init(ordinal:)), caseworker: r[5], team: r[6],
+                                 lastFollowUp: (r[7] as Int32?).map(Day.init(ordinal:)), line: r[8]))
+            }
+            return out
+        }
+    }
+
     /// The grants and the staff only: what the caseload, team and follow-up views need.
     public func grantsAndStaff() throws(SnapshotError) -> Dataset {
         try partial { db, d in

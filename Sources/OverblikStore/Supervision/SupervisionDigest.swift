@@ -6,8 +6,18 @@ import OverblikCore
 /// written in lower-case hex.
 public enum SupervisionDigest {
     public static func sha256Hex(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        // (Hex by table: a national sample hashes every grant, and String(format:) per byte is slow.)
+        var hex = [UInt8](repeating: 0, count: 64)
+        var text = text
+        let digest = text.withUTF8 { SHA256.hash(data: UnsafeRawBufferPointer($0)) }
+        for (i, byte) in digest.enumerated() {
+            hex[2 * i] = digits[Int(byte >> 4)]
+            hex[2 * i + 1] = digits[Int(byte & 0x0f)]
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
+
+    private static let digits = Array("0123456789abcdef".utf8)
 }
 
 extension SupervisionSettings {

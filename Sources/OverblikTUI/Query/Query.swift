@@ -192,10 +192,11 @@ public struct Query: Sendable {
 
     /// The samples of several periods from one read of the grants, staff and decisions.
     public func currentSupervisionSamples(periods: [SupervisionPeriod]) throws(SnapshotError) -> [[SampledGrant]] {
-        let d = try snapshot.grantsAndStaff()
+        let grants = try snapshot.supervisionGrants()
+        let staff = try snapshot.staffAndMapping().staff
         let decisions = try snapshot.decisions()
         return periods.map { period in
-            OverblikCore.supervisionSample(grants: d.grants, decisions: decisions, staff: d.staff, period: period, today: today,
+            OverblikCore.supervisionSample(grants: grants, decisions: decisions, staff: staff, period: period, today: today,
                                            municipalityCode: metadata.municipality.code, settings: metadata.supervision,
                                            sha256: SupervisionDigest.sha256Hex)
         }
