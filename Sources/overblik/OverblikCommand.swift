@@ -125,6 +125,24 @@ struct SnapshotOptions: ParsableArguments {
 }
 
 extension SnapshotOptions {
+    /// The query layer on `snapshot` for whoever runs the command: under `[access]` the login name
+    /// decides what they see (refused with the reason when it is not in the staff file).
+    func query(on snapshot: Snapshot) throws -> Query {
+        let meta = try orFail(language) { () throws(SnapshotError) in try snapshot.metadata() }
+        var visibility = Visibility.everything
+        var viewer: StaffMember?
+        if meta.access.enforce {
+            let staff = try orFail(language) { () throws(SnapshotError) in try snapshot.staffAndMapping().staff }
+            switch AccessCheck.resolve(rules: meta.access, initials: nil, loginName: ProcessInfo.processInfo.userName, staff: staff) {
+            case .success(let who): visibility = who.visibility; viewer = who.user
+            case .failure(let refusal): fail(refusal.text(language))
+            }
+        }
+        var query = Query(snapshot: snapshot, metadata: meta, today: day, visibility: visibility)
+        query.viewer = viewer
+        return query
+    }
+
     /// The snapshot to use: `--snapshot` as given, else the newest in the folder that opens and
     /// whose seal matches — with a warning naming the damaged newer ones when an older one is used.
     /// `memoryMapped`: see `Snapshot.init(path:memoryMapped:)`.

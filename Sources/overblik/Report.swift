@@ -85,20 +85,8 @@ struct Report: ParsableCommand {
         let (snapshot, warning) = try source.open(memoryMapped: true)
         if let warning { printError("overblik: \(source.language == .da ? "advarsel" : "warning"): \(warning)") }
         let context = ReportContext(language: source.language, revealCPR: revealCpr, today: source.day)
-        let meta = try orFail(source.language) { () throws(SnapshotError) in try snapshot.metadata() }
-        // [access]: what the login name may see.
-        var visibility = Visibility.everything
-        var viewer: StaffMember?
-        if meta.access.enforce {
-            let staff = try orFail(source.language) { () throws(SnapshotError) in try snapshot.staffAndMapping().staff }
-            switch AccessCheck.resolve(rules: meta.access, initials: nil, loginName: ProcessInfo.processInfo.userName, staff: staff) {
-            case .success(let who): visibility = who.visibility; viewer = who.user
-            case .failure(let refusal): fail(refusal.text(source.language))
-            }
-        }
-        var query = Query(snapshot: snapshot, metadata: meta, today: context.today, visibility: visibility)
+        var query = try source.query(on: snapshot)
         query.annotations = try annotations(beside: snapshot.path)
-        query.viewer = viewer
         let folder = (snapshot.path as NSString).deletingLastPathComponent
         if SupervisionStore.exists(in: folder) {
             query.supervisionStore = try orFail(source.language) { () throws(SnapshotError) in try SupervisionStore(directory: folder) }

@@ -12,42 +12,24 @@ struct Tilsyn: ParsableCommand {
         abstract: "Ledelsestilsyn: fastlæg en periodes stikprøve, eller svar på et punkt / fix a period's sample, or answer an item.",
         subcommands: [Fix.self, Answer.self])
 
-    /// The snapshot, the query and the store (created when missing) for a period.
+    /// The query with the store (created when missing) for whoever runs the command; refused as
+    /// `overblik report tilsyn` is for someone who may not see ledelsestilsyn.
     static func open(_ source: SnapshotOptions) throws -> (Query, SupervisionStore) {
         let (snapshot, warning) = try source.open()
         if let warning { printError("overblik: \(source.language == .da ? "advarsel" : "warning"): \(warning)") }
-        let meta = try orFail(source.language) { () throws(SnapshotError) in try snapshot.metadata() }
+        var query = try source.query(on: snapshot)
         let folder = (snapshot.path as NSString).deletingLastPathComponent
         let store = try orFail(source.language) { () throws(SnapshotError) in try SupervisionStore(directory: folder) }
-        var query = Query(snapshot: snapshot, metadata: meta, today: source.day, visibility: .everything)
         query.supervisionStore = store
-        if meta.access.enforce {
-            let staff = try orFail(source.language) { () throws(SnapshotError) in try snapshot.staffAndMapping().staff }
-            switch AccessCheck.resolve(rules: meta.access, initials: nil, loginName: ProcessInfo.processInfo.userName, staff: staff) {
-            case .success(let who): query.viewer = who.user
-            case .failure(let refusal): fail(refusal.text(source.language))
-            }
-            if query.supervisionTeams == nil {
-                fail(AccessCheck.refusal("ledelsestilsyn er for teamledere og konsulenter", "ledelsestilsyn is for team leads and consultants")
-                    .text(source.language))
-            }
-        }
+        if let refusal = ReportCatalogue.entry(named: "tilsyn")?.refused(query, ReportFilter()) { fail(refusal.text(source.language)) }
         return (query, store)
     }
 
     /// Fixes `period` (or tops a fixed one up) as opening it does; returns the sample as it stands.
-    static func fix(_ query: Query, _ store: SupervisionStore, period: SupervisionPeriod, language: Language) throws -> Query.Supervision {
+    static func fix(_ query: Query, period: SupervisionPeriod, language: Language) throws -> Query.Supervision {
         let who = ProcessInfo.processInfo.userName
         let at = ISO8601DateFormatter().string(from: WallClock.now())
-        return try orFail(language) { () throws(SnapshotError) in
-            let s = try query.supervision(period: period, team: nil, unrestricted: true)
-            if s.fixed == nil {
-                try store.fix(period: period.description, rows: s.rows, who: who, at: at)
-            } else if !s.toAdd.isEmpty {
-                try store.add(period: period.description, rows: s.toAdd)
-            }
-            return try query.supervision(period: period, team: nil)
-        }
+        return try orFail(language) { () throws(SnapshotError) in try query.openSupervision(period: period, who: who, at: at).0 }
     }
 
     struct Fix: ParsableCommand {
@@ -63,10 +45,10 @@ struct Tilsyn: ParsableCommand {
         }
 
         func run() throws {
-            let (query, store) = try Tilsyn.open(source)
+            let (query, _) = try Tilsyn.open(source)
             // (validate() read it.)
             guard let period = SupervisionPeriod(parsing: period) else { return }
-            let s = try Tilsyn.fix(query, store, period: period, language: source.language)
+            let s = try Tilsyn.fix(query, period: period, language: source.language)
             let by = s.fixed.map { "\($0.by) \($0.at)" } ?? ""
             print(source.language == .da ? "\(period): \(s.rows.count) sager i stikprøven, fastlagt af \(by)"
                                          : "\(period): \(s.rows.count) cases in the sample, fixed by \(by)")
@@ -104,7 +86,7 @@ struct Tilsyn: ParsableCommand {
                 fail(source.language == .da ? "--item skal være 1–\(items.count) (tjeklistens punkter)" : "--item must be 1–\(items.count) (the checklist's items)")
             }
             // Answering opens the period: its sample is fixed first, as in the TUI.
-            let s = try Tilsyn.fix(query, store, period: period, language: source.language)
+            let s = try Tilsyn.fix(query, period: period, language: source.language)
             let id = Substring(`case`).trimmingSpaces
             guard s.rows.contains(where: { $0.grant.caseId == id }) else {
                 fail(source.language == .da ? "sag \(id) er ikke i stikprøven for \(period)" : "case \(id) is not in the sample of \(period)")

@@ -108,8 +108,6 @@ public struct AppealLine: Hashable, Sendable {
         divisor == 0 ? nil : Double(changedOrAnnulled + remitted) / Double(divisor) * 100
     }
 
-    var isEmpty: Bool { decided == 0 && received == 0 && (pending ?? 0) == 0 }
-
     mutating func count(_ outcome: AppealOutcome) {
         switch outcome {
         case .upheld: upheld += 1

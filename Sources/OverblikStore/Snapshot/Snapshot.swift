@@ -341,13 +341,8 @@ public final class Snapshot: Sendable {
         try read { db in
             var out: [ProviderStay] = []
             let rows = try Row.fetchCursor(db, sql: "SELECT cpr, provider, start, \"end\" FROM grants WHERE acting_municipality IS NULL AND provider <> '' ORDER BY id")
-            // (Few providers, many grants: each provider's text made once.)
-            var texts: [String: String] = [:]
             while let r = try rows.next() {
-                let raw: String = r[1]
-                let provider = texts[raw] ?? raw
-                if texts[raw] == nil { texts[raw] = raw }
-                out.append(ProviderStay(cpr: CPR(value: r[0]), provider: provider,
+                out.append(ProviderStay(cpr: CPR(value: r[0]), provider: r[1],
                                         span: Span(start: Day(ordinal: r[2]), end: (r[3] as Int32?).map(Day.init(ordinal:)))))
             }
             return out

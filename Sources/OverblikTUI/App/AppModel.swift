@@ -120,6 +120,8 @@ public final class AppModel {
     /// Ledelse's chosen sub-view, and whether its list (not the view) has the focus.
     var ledelseView = LedelseView.udvikling
     var ledelseListFocused = false
+    /// Ledelse › Tilsyn's sample as opened (fixed once; only its answers are read again).
+    var supervisionSample: Query.Supervision?
 
     public init(data: AppData, context: ReportContext, header: AppHeader, source: AppSource?, start: Int? = nil) {
         self.data = data

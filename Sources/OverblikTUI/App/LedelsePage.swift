@@ -47,16 +47,10 @@ extension AppModel {
         let read = reporting { try data.query.decisions() }
         let lines = serviceGoalLines(read?.rows ?? [], goals: goals).sorted { $0.quarter > $1.quarter }
         var table = Views.serviceGoals(lines, goals: goals)
-        if let share = table.column("shareInTime") {
-            table.columns.insert(.init("bar", da: "Til tiden │mål", en: "In time │target", maxWidth: 16, priority: 8), at: share + 1)
-            for (r, l) in lines.enumerated() {
-                let value = l.shareInTime ?? 0
-                let bar = Bar(segments: [Bar.Segment(value: value, glyph: "█", style: value >= goals.targetShare * 100 ? .good : .warning)],
-                              mark: l.shareInTime == nil ? nil : goals.targetShare * 100, scale: 100,
-                              summary: l.shareInTime.map { "\(($0 * 10).rounded() / 10) %" } ?? "")
-                table.rows[r].insert(l.shareInTime == nil ? .text("") : .bar(bar), at: share + 1)
-            }
-        }
+        AppModel.insertColumn(&table, .init("bar", da: "Til tiden │mål", en: "In time │target", maxWidth: 16, priority: 8), after: "shareInTime",
+                              lines.map { l in
+                                  l.shareInTime.map { .bar(AppModel.percentBar($0, mark: goals.targetShare * 100, goodAtOrAbove: true)) } ?? .text("")
+                              })
         let missing = read?.missing
         let caption = missing.map { c.t("Servicemål · ingen data: \($0)", "Service goals · no data: \($0)") }
             ?? c.t("Servicemål · pr. paragraf og kvartal for afgørelsen · mål \(Int((goals.targetShare * 100).rounded())) %",

@@ -28,11 +28,7 @@ extension AppModel {
 
     /// Pending applications as a table above a list, without the columns the page makes needless.
     func pendingTable(_ pending: [PendingApplication], without keys: [String]) -> ViewTable {
-        var table = Views.deadlines(pending)
-        for key in keys {
-            if let i = table.column(key) { table.columns.remove(at: i); for r in table.rows.indices { table.rows[r].remove(at: i) } }
-        }
-        return table
+        Views.deadlines(pending).removing(keys)
     }
 
     func staffLabel(_ initials: String) -> String {

@@ -19,21 +19,22 @@ extension AppModel {
         return q
     }
 
-    /// The sample of the period as this viewer sees it, fixing it (or topping it up) first.
+    /// The sample of the period as this viewer sees it: opened (fixed, or topped up) the first
+    /// time, then kept; only the answers are read again.
     private func openSupervision() -> Query.Supervision? {
-        guard let q = supervisionQuery(), let store = q.supervisionStore else { return nil }
         let period = supervisionPeriod
-        return reporting { () throws(SnapshotError) -> Query.Supervision in
-            let all = try q.supervision(period: period, team: nil, unrestricted: true)
-            if all.fixed == nil, period.range.start <= data.today {
-                try store.fix(period: period.description, rows: all.rows, who: data.loginName, at: AppModel.timestamp())
-                message = context.t("stikprøven for \(period) er fastlagt nu (\(all.rows.count) sager)",
-                                    "the sample of \(period) is fixed now (\(all.rows.count) cases)")
-            } else if !all.toAdd.isEmpty {
-                try store.add(period: period.description, rows: all.toAdd)
-            }
-            return try q.supervision(period: period, team: nil)
+        guard let q = supervisionQuery() else { return nil }
+        if var known = supervisionSample, known.period == period {
+            known.answers = reporting { try q.supervisionStore?.answers(period: period.description) ?? [:] } ?? known.answers
+            supervisionSample = known
+            return known
         }
+        let opened = reporting { try q.openSupervision(period: period, who: data.loginName, at: AppModel.timestamp()) }
+        if let n = opened?.fixedNow {
+            message = context.t("stikprøven for \(period) er fastlagt nu (\(n) sager)", "the sample of \(period) is fixed now (\(n) cases)")
+        }
+        supervisionSample = opened?.0
+        return opened?.0
     }
 
     func supervisionPage() -> Page {
@@ -44,10 +45,7 @@ extension AppModel {
                         table: empty, context: c)
         }
         guard let s = openSupervision() else { return Page(kind: .supervision, caption: c.t("Tilsyn", "Supervision"), table: empty, context: c) }
-        var table = Views.supervision(s, items: items)
-        for key in ["period", "cpr", "fixed"] {
-            if let i = table.column(key) { table.columns.remove(at: i); for r in table.rows.indices { table.rows[r].remove(at: i) } }
-        }
+        let table = Views.supervision(s, items: items).removing(["period", "cpr", "fixed"])
         let reviewed = s.rows.filter { r in
             (1...max(1, items.count)).allSatisfy { s.answers[SupervisionAnswerEntry.key(period: s.period.description, caseId: r.grant.caseId, item: $0)] != nil }
         }.count
@@ -62,11 +60,10 @@ extension AppModel {
     func supervisionResultsPage() -> Page {
         let items = data.query.metadata.supervision.items
         let period = supervisionPeriod
-        guard data.query.supervisionTeams != nil, var q = supervisionQueryReading() else {
+        guard data.query.supervisionTeams != nil, let q = supervisionQuery() else {
             return Page(kind: .supervisionResults, caption: c.t("Tilsynssvar · for teamledere og konsulenter", "Reviews · for team leads and consultants"),
                         table: Views.supervisionResults([], items: items), context: c)
         }
-        q.viewer = data.user
         let s = reporting { try q.supervision(period: period, team: nil) }
         let results = supervisionResults(s?.rows ?? [], answers: s?.answers ?? [:], period: period.description, items: items.count)
         var table = Views.supervisionResults(results, items: items)
@@ -78,17 +75,11 @@ extension AppModel {
                     table: table, context: c)
     }
 
-    /// The query with the store (opened, and created when missing; nothing is fixed).
-    private func supervisionQueryReading() -> Query? {
-        var q = data.query
-        q.supervisionStore = try? source?.supervisionStore()
-        return q
-    }
-
     /// A sampled case's checklist: each item with its answer, note and who answered; the case's
     /// registered follow-up beside item 9 and its decision against the service goal beside item 6,
     /// as hints, never as the answer.
-    func checklistPage(caseId: String) -> Page {
+    /// `known`: the caption and hints of the checklist already shown (the data's do not change with an answer).
+    func checklistPage(caseId: String, known: (caption: String, hints: [String])? = nil) -> Page {
         let period = supervisionPeriod.description
         let items = data.query.metadata.supervision.items
         var table = ViewTable(view: "tilsyn-tjekliste", columns: [
@@ -100,27 +91,36 @@ extension AppModel {
             .init("hint", da: "Fra data", en: "From the data", maxWidth: 30, priority: 6),
         ])
         let answers = (try? source?.supervisionStore().answers(period: period)) ?? [:]
-        let grant = reporting { try data.query.snapshot.grants() }?.first { $0.caseId == caseId }
-        let decision = reporting { try data.query.decisions().rows }?.filter { $0.caseId == caseId && $0.decided != nil }.max { $0.received < $1.received }
+        let (caption, hints) = known ?? checklistHints(caseId: caseId, items: items.count)
         for (i, text) in items.enumerated() {
             let a = answers[SupervisionAnswerEntry.key(period: period, caseId: caseId, item: i + 1)]
-            var hint = ""
-            if i == 8, let g = grant {
-                hint = g.followUp(today: data.today, dueSoonDays: data.dueSoonDays).map {
-                    c.t("opfølgning: ", "follow-up: ") + $0.status.label.text(c.language) + (g.nextFollowUp.map { " (\($0.danish))" } ?? "")
-                } ?? c.t("ophørt", "ended")
-            }
-            if i == 5, let d = decision, let decided = d.decided {
-                let deadline = data.query.metadata.serviceGoals.deadline(d)
-                hint = c.t("modtaget \(d.received.danish), afgjort \(decided.danish)", "received \(d.received.danish), decided \(decided.danish)")
-                    + (deadline.map { c.t(", frist \($0.danish)", ", deadline \($0.danish)") } ?? "")
-            }
-            table.rows.append([.plain(i + 1), .text(text), .text(a?.answer.rawValue ?? ""), .text(a?.note ?? ""), .text(a?.who ?? ""), .text(hint)])
+            table.rows.append([.plain(i + 1), .text(text), .text(a?.answer.rawValue ?? ""), .text(a?.note ?? ""), .text(a?.who ?? ""),
+                               .text(hints.indices.contains(i) ? hints[i] : "")])
+        }
+        return Page(kind: .supervisionCase(caseId), caption: caption, table: table, context: c)
+    }
+
+    /// The checklist's caption and its hints from the data: the case's grant (among its caseworker's
+    /// grants) and its newest decision.
+    private func checklistHints(caseId: String, items: Int) -> (caption: String, hints: [String]) {
+        let worker = supervisionSample?.rows.first { $0.grant.caseId == caseId }?.grant.caseworker
+        // (A grant that has moved since the fixing is found among all.)
+        let grant = reporting { try data.query.snapshot.grants(caseworker: worker) }?.first { $0.caseId == caseId }
+            ?? (worker == nil ? nil : reporting { try data.query.snapshot.grants() }?.first { $0.caseId == caseId })
+        let decision = reporting { try data.query.decisions().rows }?.filter { $0.caseId == caseId && $0.decided != nil }.max { $0.received < $1.received }
+        var hints = [String](repeating: "", count: items)
+        if items > 8, let g = grant {
+            hints[8] = g.followUp(today: data.today, dueSoonDays: data.dueSoonDays).map {
+                c.t("opfølgning: ", "follow-up: ") + $0.status.label.text(c.language) + (g.nextFollowUp.map { " (\($0.danish))" } ?? "")
+            } ?? c.t("ophørt", "ended")
+        }
+        if items > 5, let d = decision, let decided = d.decided {
+            let deadline = data.query.metadata.serviceGoals.deadline(d)
+            hints[5] = c.t("modtaget \(d.received.danish), afgjort \(decided.danish)", "received \(d.received.danish), decided \(decided.danish)")
+                + (deadline.map { c.t(", frist \($0.danish)", ", deadline \($0.danish)") } ?? "")
         }
         let who = grant.map { " · \($0.caseworker) · \($0.paragraph.display)" } ?? ""
-        return Page(kind: .supervisionCase(caseId),
-                    caption: caseId + who + c.t(" · j ja · n nej · i i.r. · a note", " · j yes · n no · i n/a · a note"),
-                    table: table, context: c)
+        return (caseId + who + c.t(" · j ja · n nej · i i.r. · a note", " · j yes · n no · i n/a · a note"), hints)
     }
 
     /// `j`/`n`/`i`/`a` on a checklist; true when the key was one of them.
@@ -164,7 +164,8 @@ extension AppModel {
 
     /// The checklist made again with the answers given, the selection on row `select` (the next item after an answer).
     private func refreshChecklist(caseId: String, select: Int) {
-        var fresh = checklistPage(caseId: caseId)
+        let hints = page.table.rows.map { page.table.text($0[5], context) }
+        var fresh = checklistPage(caseId: caseId, known: (page.caption, hints))
         fresh.layOut(width: pageWidth(tab: current, screen: laidOutFor), context)
         let row = min(select, max(0, fresh.order.count - 1))
         fresh.state.selected = row

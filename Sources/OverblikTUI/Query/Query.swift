@@ -233,4 +233,22 @@ public struct Query: Sendable {
         let answers = try supervisionStore?.answers(period: period.description) ?? [:]
         return Supervision(period: period, rows: rows, fixed: fixed, toAdd: toAdd, answers: answers)
     }
+
+    /// Opens `period` as a team lead does (management.md §3): the first opening of a period that has
+    /// begun fixes every team's sample, a later one stores the grants a sync has added; then the
+    /// sample as this viewer sees it, and how many cases were fixed now (nil: it was fixed before, or
+    /// the period has not begun). The sample is drawn once for both.
+    public func openSupervision(period: SupervisionPeriod, who: String, at: String) throws(SnapshotError) -> (Supervision, fixedNow: Int?) {
+        guard let store = supervisionStore else { return (try supervision(period: period, team: nil), nil) }
+        let current = try currentSupervisionSample(period: period)
+        let all = try supervision(period: period, team: nil, unrestricted: true, current: current)
+        var fixedNow: Int?
+        if all.fixed == nil, period.range.start <= today {
+            try store.fix(period: period.description, rows: all.rows, who: who, at: at)
+            fixedNow = all.rows.count
+        } else if !all.toAdd.isEmpty {
+            try store.add(period: period.description, rows: all.toAdd)
+        }
+        return (try supervision(period: period, team: nil, current: current), fixedNow)
+    }
 }

@@ -75,6 +75,17 @@ public struct ViewTable: Sendable {
         self.columns = columns
     }
 
+    /// The table without the columns of `keys` (a page that makes them needless).
+    func removing(_ keys: [String]) -> ViewTable {
+        var t = self
+        for key in keys {
+            guard let i = t.column(key) else { continue }
+            t.columns.remove(at: i)
+            for r in t.rows.indices { t.rows[r].remove(at: i) }
+        }
+        return t
+    }
+
     public func render(_ format: ReportFormat, _ c: ReportContext) -> String {
         switch format {
         case .text, .html:  // (html is the status report's only; `ReportCatalogue.Entry.formats` refuses it here)
