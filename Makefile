@@ -67,7 +67,7 @@ report-check: build snapshot
 ## figures an independent implementation of the rules computes for it (../shared/conformance).
 CONFORMANCE ?= ../shared/conformance
 ## The management views built so far (check.py --views); the others are added as they are built.
-MANAGEMENT_VIEWS ?= udvikling,tilsyn,servicemaal,deadlines,klagesager,belaegning
+MANAGEMENT_VIEWS ?= udvikling,tilsyn,servicemaal,deadlines,klagesager,sammenligning,belaegning
 conformance:
 	@[ -f $(CONFORMANCE)/check.py ] || { echo "no conformance drop at $(CONFORMANCE) (set CONFORMANCE=…)"; exit 1; }
 	$(SWIFT) build -c release

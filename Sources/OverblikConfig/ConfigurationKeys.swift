@@ -15,6 +15,7 @@ public enum ConfigurationKeys {
         "access": ["enforce", "sagsbehandler", "teamleder", "konsulent"],
         "servicemaal": ["target_share", "closed_days", "goals"],
         "ledelsestilsyn": ["period", "per_caseworker", "salt", "items"],
+        "comparison": ["measure", "municipalities", "ages"],
     ]
 
     /// The keys of one `[tables.<table>]`: the value styles of `[defaults]`, its path, and its `columns`.

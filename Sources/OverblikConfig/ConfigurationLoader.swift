@@ -326,6 +326,41 @@ private struct ConfigReader {
             }
         }
 
+        var comparison = ComparisonSettings()
+        if let t = try subtable(root, "comparison", prefix: "") {
+            warnUnknown(t, known: ConfigurationKeys.known("comparison"), prefix: "comparison")
+            if let m = try string(t, "measure", "comparison.measure") {
+                guard let measure = ComparisonMeasure(rawValue: m) else {
+                    throw fail("comparison.measure", da: "skal være \"recipients\" (HAND07) eller \"fulltime\" (HAND01)",
+                               en: "must be \"recipients\" (HAND07) or \"fulltime\" (HAND01)")
+                }
+                comparison.measure = measure
+            }
+            if let value = t["municipalities"] {
+                guard let array = value.array else {
+                    throw fail("comparison.municipalities", da: "skal være en liste af kommunekoder, fx [\"165\", \"183\"]",
+                               en: "must be a list of municipality codes, e.g. [\"165\", \"183\"]")
+                }
+                var codes: [String] = []
+                for item in array {
+                    let text = item.string ?? item.int.map { String($0) } ?? ""
+                    guard let code = DanishMunicipalities.code(text) else {
+                        throw fail("comparison.municipalities", da: "\"\(text)\" er ingen af de 98 kommuner (angiv koden, fx \"165\")",
+                                   en: "\"\(text)\" is none of the 98 municipalities (give the code, e.g. \"165\")")
+                    }
+                    codes.append(code)
+                }
+                comparison.municipalities = codes
+            }
+            if let value = t["ages"] {
+                guard let array = value.array, array.count == 2, let low = array[0].int, let high = array[1].int,
+                      0 <= low, low <= high, high <= 125 else {
+                    throw fail("comparison.ages", da: "skal være to aldre, fx [18, 64]", en: "must be two ages, e.g. [18, 64]")
+                }
+                comparison.ages = low...high
+            }
+        }
+
         var configuration = SyncConfiguration(
             path: path, municipality: Municipality(code: code, name: name),
             snapshotDirectory: resolve(snapshotDir), keep: keep, groupReadable: groupReadable, tables: tables,
@@ -334,6 +369,7 @@ private struct ConfigReader {
         configuration.access = access
         configuration.serviceGoals = serviceGoals
         configuration.supervision = supervision
+        configuration.comparison = comparison
         configuration.perTeam = perTeam
         return configuration
     }

@@ -60,6 +60,8 @@ public struct SyncConfiguration: Sendable {
     public var serviceGoals = ServiceGoals()
     /// `[ledelsestilsyn]` (management.md §3).
     public var supervision = SupervisionSettings()
+    /// `[comparison]` (management.md §6).
+    public var comparison = ComparisonSettings()
     /// `[snapshot] per_team`: also one snapshot per team, holding only that team's citizens,
     /// in `<dir>/teams/<team>/` (so that file permissions can keep teams apart).
     public var perTeam = false

@@ -101,10 +101,11 @@ public enum SnapshotWriter {
         for (k, v) in metadata.pairs { try meta.execute(arguments: [k, v]) }
 
         let sources = try db.makeStatement(sql: """
-            INSERT INTO sources (name, path, sha256, bytes, rows, rejected, encoding, present) VALUES (?,?,?,?,?,?,?,?)
+            INSERT INTO sources (name, path, sha256, bytes, rows, rejected, encoding, present, skipped, modified) VALUES (?,?,?,?,?,?,?,?,?,?)
             """)
         for s in d.sources {
-            try sources.execute(arguments: [s.table.rawValue, s.path, s.sha256, s.bytes, s.rows, s.rejected, s.encoding, s.present])
+            try sources.execute(arguments: [s.table.rawValue, s.path, s.sha256, s.bytes, s.rows, s.rejected, s.encoding, s.present,
+                                            s.skipped, s.modified])
         }
 
         let rejected = try db.makeStatement(sql: """
@@ -177,6 +178,18 @@ public enum SnapshotWriter {
         for p in d.providers {
             try providers.execute(arguments: [p.provider, p.paragraph?.key, p.places, p.from?.ordinal, p.to?.ordinal, p.own ? 1 : 0,
                                               p.budgetedOccupancy.map { Int(($0 * 100).rounded()) }, p.line])
+        }
+
+        let statbank = try db.makeStatement(sql: Schema.insert(.statbank))
+        for f in d.statbank {
+            let service = f.serviceText.isEmpty ? f.serviceType : f.serviceType + " " + f.serviceText
+            try statbank.execute(arguments: [f.code, service, f.quarter.description, f.value, f.line])
+        }
+        let population = try RawInsert(db, Schema.insert(.population))
+        for p in d.population {
+            population.bind(1, p.code); population.bind(2, p.age); population.bind(3, p.quarter.description)
+            population.bind(4, p.value); population.bind(5, p.line)
+            try population.step(db)
         }
     }
 

@@ -27,6 +27,12 @@ enum SummaryText {
                           source.present ? source.encoding : (da ? "findes ikke (valgfri)" : "absent (optional)")])
         }
         lines.append(contentsOf: table.render())
+        let skipped = s.sources.filter { $0.skipped > 0 }
+        if !skipped.isEmpty {
+            let list = skipped.map { "\($0.table.label.text(language)) \(DanishNumber.grouped($0.skipped))" }.joined(separator: ", ")
+            lines.append(da ? "Sprunget over (landstal, regioner, Christiansø og de køn, civilstande og aldre der ikke bruges): \(list)"
+                            : "Skipped (the country, regions, Christiansø and the sexes, civil statuses and ages not used): \(list)")
+        }
         if !s.rejected.isEmpty {
             let shown = s.rejected.prefix(10)
             lines.append("")
@@ -73,7 +79,7 @@ enum SummaryText {
             "writeSeconds": (s.writeSeconds * 1000).rounded() / 1000,
             "tables": s.sources.map { [
                 "name": $0.table.rawValue, "path": $0.path, "sha256": $0.sha256, "rows": $0.rows,
-                "rejected": $0.rejected, "encoding": $0.encoding, "present": $0.present,
+                "rejected": $0.rejected, "encoding": $0.encoding, "present": $0.present, "skipped": $0.skipped,
             ] as [String: Any] },
             "rejectedRows": s.rejected.map { [
                 "table": $0.table.rawValue, "file": $0.file, "line": $0.line, "column": $0.column,

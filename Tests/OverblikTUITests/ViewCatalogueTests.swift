@@ -15,7 +15,7 @@ struct ViewCatalogueTests {
         let named = ViewCatalogueTests.kinds.compactMap { ViewCatalogue.view($0).report }
         #expect(named == ["caseload", "team", "followups", "budget", "discrepancies", "status"])
         #expect(named.allSatisfy { ReportCatalogue.entry(named: $0) != nil })
-        #expect(ReportCatalogue.names == ["caseload", "team", "followups", "budget", "movements", "ottetal", "discrepancies", "udvikling", "servicemaal", "deadlines", "klagesager", "belaegning", "tilsyn", "statusrapport", "status"])
+        #expect(ReportCatalogue.names == ["caseload", "team", "followups", "budget", "movements", "ottetal", "discrepancies", "udvikling", "servicemaal", "deadlines", "klagesager", "sammenligning", "belaegning", "tilsyn", "statusrapport", "status"])
         #expect(Set(ReportCatalogue.names).count == ReportCatalogue.entries.count)
     }
 

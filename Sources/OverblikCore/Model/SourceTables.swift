@@ -4,13 +4,18 @@ public enum TableName: String, Sendable, CaseIterable, Hashable, Comparable {
     case grants, staff, payments, budget, dst, mapping
     /// The optional tables of management information (management.md), read when present.
     case decisions, appeals, providers
+    /// Danmarks Statistik's StatBank: the service table (HAND07 or HAND01) and FOLK1A (management.md §6).
+    case statbank, population
 
     /// Whether a sync fails without this table.
     public var isRequired: Bool { self == .grants || self == .payments || self == .mapping }
 
     /// A table of management information: listed among a snapshot's sources only when configured
     /// or present, so that a drop without them syncs exactly as before.
-    public var isManagement: Bool { self == .decisions || self == .appeals || self == .providers }
+    public var isManagement: Bool { [.decisions, .appeals, .providers, .statbank, .population].contains(self) }
+
+    /// A StatBank table: its areas, sexes, civil statuses and ages not used are skipped, not rejected.
+    public var isStatBank: Bool { self == .statbank || self == .population }
 
     /// The file a drop has when the configuration names none.
     public var defaultPath: String {
@@ -24,6 +29,8 @@ public enum TableName: String, Sendable, CaseIterable, Hashable, Comparable {
         case .decisions: return "fagsystem/ansoegninger.csv"
         case .appeals: return "fagsystem/klagesager.csv"
         case .providers: return "stamdata/tilbud.csv"
+        case .statbank: return "dst/hand07.csv"
+        case .population: return "dst/folk1a.csv"
         }
     }
 
@@ -38,6 +45,8 @@ public enum TableName: String, Sendable, CaseIterable, Hashable, Comparable {
         case .decisions: return Message(da: "Ansøgninger", en: "Applications")
         case .appeals: return Message(da: "Klagesager", en: "Appeals")
         case .providers: return Message(da: "Tilbud", en: "Providers")
+        case .statbank: return Message(da: "Statistikbanken", en: "StatBank")
+        case .population: return Message(da: "Befolkning", en: "Population")
         }
     }
 
@@ -194,6 +203,22 @@ extension TableName {
                 C("own", "Egen kommune", stored: "own", .integer, note: "1 = one of the municipality's own offers"),
                 C("budgetedOccupancy", "Budgetteret belægning", stored: "budgeted_occupancy", .integer, nullable: true,
                   note: "per cent × 100"),
+            ]
+        case .statbank:
+            return [
+                C("municipality", "OMRÅDE", required: true, stored: "code", .text, note: "the three-digit code the area cell names"),
+                C("service", "YDELSESTYPE", required: true, stored: "service", .text, note: "as given: code, or code and text"),
+                C("period", "TID", required: true, stored: "quarter", .text, note: "2025K3"),
+                C("value", "INDHOLD", required: true, stored: "value", .integer, nullable: true, note: "hundredths; NULL = .. (not published)"),
+            ]
+        case .population:
+            return [
+                C("municipality", "OMRÅDE", required: true, stored: "code", .text, note: "the three-digit code the area cell names"),
+                C("sex", "KØN", stored: nil, .text),
+                C("age", "ALDER", required: true, stored: "age", .integer, note: "one year of age within [comparison] ages"),
+                C("civilStatus", "CIVILSTAND", stored: nil, .text),
+                C("period", "TID", required: true, stored: "quarter", .text, note: "2025K3: the quarter's first day"),
+                C("value", "INDHOLD", required: true, stored: "value", .integer, nullable: true, note: "people; NULL = .."),
             ]
         }
     }

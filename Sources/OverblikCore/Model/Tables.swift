@@ -41,6 +41,10 @@ public struct SourceInfo: Hashable, Sendable {
     /// Data rows read (the header and blank lines not counted).
     public var rows: Int
     public var rejected: Int
+    /// Rows read but not used and not wrong (StatBank's whole country, regions, other ages …).
+    public var skipped: Int = 0
+    /// The file's modification day (ISO); empty when absent or not known.
+    public var modified: String = ""
     /// The encoding used (`utf-8`, `windows-1252`); empty when absent.
     public var encoding: String
     /// False for an optional table whose file is not in the drop.
@@ -70,6 +74,9 @@ public struct Dataset: Sendable, Equatable {
     public var appeals: [Appeal] = []
     /// Agreed places per provider (management.md §7); empty when the drop has none.
     public var providers: [ProviderAgreement] = []
+    /// StatBank's service table and FOLK1A (management.md §6); empty when the drop has none.
+    public var statbank: [StatBankFigure] = []
+    public var population: [PopulationFigure] = []
     public var rejected: [RejectedRow] = []
     public var sources: [SourceInfo] = []
 

@@ -9,12 +9,12 @@ import OverblikCore
 /// line in the source file where the row starts. Other municipalities are stored as given in
 /// the export; NULL means this municipality.
 package enum Schema {
-    package static let version = 11
+    package static let version = 12
 
     package static let tables = """
     -- Key/value facts about the snapshot: created_at, today, municipality_code,
     -- municipality_name, program_version, schema_version, config_path, due_soon_days,
-    -- rate_tolerance, max_reject_share, access, service_goals, ledelsestilsyn (JSON).
+    -- rate_tolerance, max_reject_share, access, service_goals, ledelsestilsyn (JSON), comparison.
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 
     -- One row per table of the drop: the file read, its SHA-256 and what came of it.
@@ -26,7 +26,9 @@ package enum Schema {
         rows INTEGER NOT NULL,          -- data rows read (header and blank lines not counted)
         rejected INTEGER NOT NULL,
         encoding TEXT NOT NULL,         -- utf-8 or windows-1252
-        present INTEGER NOT NULL        -- 0: optional file not in the drop
+        present INTEGER NOT NULL,       -- 0: optional file not in the drop
+        skipped INTEGER NOT NULL,       -- rows read but not used (StatBank's country, regions, other ages …)
+        modified TEXT NOT NULL          -- the file's modification day (ISO), '' when absent
     ) WITHOUT ROWID;
 
     -- Rows that could not be read, kept with file, line, column, raw value and reason.
@@ -85,6 +87,12 @@ package enum Schema {
     \(create(.appeals))
 
     \(create(.providers))
+
+    -- Danmarks Statistik's StatBank (management.md §6): the service table (HAND07 or HAND01, per
+    -- meta comparison's measure) and FOLK1A's population within the age band; empty without them.
+    \(create(.statbank))
+
+    \(create(.population))
 
     -- Counts of records read but not fully usable (grantsWithoutRate, paymentsWithoutParagraph,
     -- grantsWithUnknownCaseworker).
@@ -147,7 +155,7 @@ package enum Schema {
     """
 
     /// The tables a drop's records are kept in, column by column (payments are packed instead).
-    package static let recordTables: [TableName] = [.grants, .staff, .budget, .dst, .mapping, .decisions, .appeals, .providers]
+    package static let recordTables: [TableName] = [.grants, .staff, .budget, .dst, .mapping, .decisions, .appeals, .providers, .statbank, .population]
 
     /// A record table's stored columns, in the order of `TableName.columns`, then `line`.
     package static func storedColumns(_ table: TableName) -> [String] {

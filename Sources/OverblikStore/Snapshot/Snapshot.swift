@@ -76,6 +76,7 @@ public final class Snapshot: Sendable {
             access: AccessRules(text: pairs["access"] ?? ""))
         meta.serviceGoals = ServiceGoals(text: pairs["service_goals"] ?? "")
         meta.supervision = SupervisionSettings(text: pairs["ledelsestilsyn"] ?? "")
+        meta.comparison = ComparisonSettings(text: pairs["comparison"] ?? "")
         return meta
     }
 
@@ -83,8 +84,11 @@ public final class Snapshot: Sendable {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM sources").compactMap { r -> SourceInfo? in
                 guard let table = TableName(rawValue: r["name"]) else { return nil }
-                return SourceInfo(table: table, path: r["path"], sha256: r["sha256"], bytes: r["bytes"], rows: r["rows"],
-                                  rejected: r["rejected"], encoding: r["encoding"], present: r["present"])
+                var info = SourceInfo(table: table, path: r["path"], sha256: r["sha256"], bytes: r["bytes"], rows: r["rows"],
+                                      rejected: r["rejected"], encoding: r["encoding"], present: r["present"])
+                info.skipped = r["skipped"]
+                info.modified = r["modified"]
+                return info
             }.sorted { $0.table < $1.table }
         }
     }
@@ -287,6 +291,8 @@ public final class Snapshot: Sendable {
             d.decisions = try Snapshot.decisions(db)
             d.appeals = try Snapshot.appeals(db)
             d.providers = try Snapshot.providers(db)
+            d.statbank = try Snapshot.statbank(db)
+            d.population = try Snapshot.population(db)
         }
         return d
     }
@@ -334,6 +340,32 @@ public final class Snapshot: Sendable {
                               own: (r[5] as Int) != 0, budgetedOccupancy: (r[6] as Int64?).map { Double($0) / 100 }, line: r[7])
         }
     }
+
+    /// StatBank's service table (management.md §6), in file order: the service cell split into its
+    /// code and text again.
+    public func statbank() throws(SnapshotError) -> [StatBankFigure] { try read { try Snapshot.statbank($0) } }
+
+    static func statbank(_ db: Database) throws -> [StatBankFigure] {
+        try Row.fetchAll(db, sql: "\(Schema.select(.statbank)) ORDER BY id").map { r in
+            let service: String = r[1]
+            let code = service.prefix { $0.isASCII && $0.isNumber }
+            return StatBankFigure(code: r[0], serviceType: String(code),
+                                  serviceText: String(service.dropFirst(code.count).drop { $0 == " " }),
+                                  quarter: try storedQuarter(r[2]), value: r[3], line: r[4])
+        }
+    }
+
+    /// FOLK1A's population within the age band (management.md §6), in file order.
+    public func population() throws(SnapshotError) -> [PopulationFigure] { try read { try Snapshot.population($0) } }
+
+    static func population(_ db: Database) throws -> [PopulationFigure] {
+        try Row.fetchAll(db, sql: "\(Schema.select(.population)) ORDER BY id").map { r in
+            PopulationFigure(code: r[0], quarter: try storedQuarter(r[2]), age: r[1], value: r[3], line: r[4])
+        }
+    }
+
+    /// The DST extract's rows (the own figures of management.md §6), in file order.
+    public func dstRows() throws(SnapshotError) -> [DstRow] { try read { try Snapshot.dst($0, where: "", []) } }
 
     /// What occupancy counts of the grants (management.md §7): the citizen, provider and days of
     /// each grant this municipality acts for that names a provider, in file order.
@@ -462,6 +494,14 @@ func storedParagraph(_ key: String) throws -> Paragraph {
         throw SnapshotContentError(message: "the stored paragraph \"\(key)\" is no paragraph key; was the snapshot edited?")
     }
     return p
+}
+
+/// A quarter read back from a snapshot (`2025K3`), an error when the file was edited.
+func storedQuarter(_ text: String) throws -> Quarter {
+    guard let q = Quarter(parsing: text) else {
+        throw SnapshotContentError(message: "the stored quarter \"\(text)\" is no quarter; was the snapshot edited?")
+    }
+    return q
 }
 
 /// A value in a snapshot that the sync cannot have written.

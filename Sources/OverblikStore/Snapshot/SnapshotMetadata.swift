@@ -18,6 +18,8 @@ public struct SnapshotMetadata: Sendable, Equatable {
     public var serviceGoals = ServiceGoals()
     /// `[ledelsestilsyn]`: the period, sample size, salt and checklist (management.md §3).
     public var supervision = SupervisionSettings()
+    /// `[comparison]`: the measure, the municipalities and the age band (management.md §6).
+    public var comparison = ComparisonSettings()
 
     public init(createdAt: String, today: Day, municipality: Municipality, programVersion: String,
                 configPath: String, dueSoonDays: Int = Defaults.dueSoonDays, rateTolerance: Double = Defaults.rateTolerance, maxRejectShare: Double = Defaults.maxRejectShare,
@@ -33,7 +35,7 @@ public struct SnapshotMetadata: Sendable, Equatable {
          ("schema_version", String(Schema.version)), ("config_path", configPath),
          ("due_soon_days", String(dueSoonDays)), ("rate_tolerance", String(rateTolerance)),
          ("max_reject_share", String(maxRejectShare)), ("access", access.text), ("service_goals", serviceGoals.text),
-         ("ledelsestilsyn", supervision.text)]
+         ("ledelsestilsyn", supervision.text), ("comparison", comparison.text)]
     }
 }
 

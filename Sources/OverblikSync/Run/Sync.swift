@@ -69,11 +69,13 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
             continue
         }
         let opened = elapsed(since: t0)
-        let (rejected, count) = source.read(into: &dataset, m)
+        let (rejected, count, skipped) = source.read(into: &dataset, m, comparison: config.comparison)
         // A file rewritten while it was read gives rows from two versions: refuse it.
         guard source.file.unchanged else { throw .fileChanged(table: table, path: tableConfig.path) }
-        let info = SourceInfo(table: table, path: tableConfig.path, sha256: source.sha256, bytes: source.byteCount,
+        var info = SourceInfo(table: table, path: tableConfig.path, sha256: source.sha256, bytes: source.byteCount,
                               rows: count, rejected: rejected.count, encoding: source.encoding.rawValue, present: true)
+        info.skipped = skipped
+        info.modified = modificationDay(tableConfig.resolvedPath)
         // The share guards the tables every figure is computed from. The optional management tables
         // are short lists (a municipality has a few dozen providers: two bad rows of 26 are 7,7 %);
         // their rejected rows are shown like all others, and only their own view reads them.
@@ -148,6 +150,7 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
         rateTolerance: config.rateTolerance, maxRejectShare: config.maxRejectShare, access: config.access)
     metadata.serviceGoals = config.serviceGoals
     metadata.supervision = config.supervision
+    metadata.comparison = config.comparison
     let directory = SnapshotDirectory(path: config.snapshotDirectory)
     let path: String
     do {
@@ -249,6 +252,17 @@ public func teamFolderName(_ team: String) -> String {
         }
     }
     return out.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+}
+
+/// The day a file was last changed (ISO, the local calendar), or "" when not known: the screens
+/// show it beside StatBank's figures.
+func modificationDay(_ path: String) -> String {
+    guard let date = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date else { return "" }
+    let f = DateFormatter()
+    f.locale = Locale(identifier: "en_US_POSIX")
+    f.timeZone = .current
+    f.dateFormat = "yyyy-MM-dd"
+    return f.string(from: date)
 }
 
 /// The process's resident memory in MB (Linux; 0 elsewhere), for `OVERBLIK_TIMING`.

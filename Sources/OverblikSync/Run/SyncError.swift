@@ -12,6 +12,8 @@ public enum SyncError: Error, Sendable {
     case emptyFile(table: TableName, path: String)
     case columnMissing(table: TableName, path: String, column: String, field: String, found: [String])
     case duplicateHeader(table: TableName, path: String, header: String)
+    /// A StatBank file laid out as a matrix (periods as columns) instead of one line per cell.
+    case statBankMatrix(table: TableName, path: String, header: String)
     case notUTF8(table: TableName, path: String, line: Int)
     case tooManyRejected(table: TableName, path: String, rejected: Int, rows: Int, maxShare: Double, examples: [RejectedRow])
     case fileChanged(table: TableName, path: String)
@@ -36,6 +38,12 @@ public enum SyncError: Error, Sendable {
                            en: "\(path):1: the column \"\(column)\" is missing. Headers found: \(list). If the column has another name, give it as \(field) = \"…\" under [tables.\(table.rawValue).columns]")
         case .duplicateHeader(_, let path, let header):
             return Message(da: "\(path):1: overskriften \"\(header)\" står der to gange", en: "\(path):1: the header \"\(header)\" appears twice")
+        case .statBankMatrix(let table, let path, let header):
+            let what = table == .population ? "FOLK1A" : "HAND07 (eller HAND01)"
+            let whatEn = table == .population ? "FOLK1A" : "HAND07 (or HAND01)"
+            return Message(
+                da: "\(path):1: filen er i matrix-format (perioden \"\(header)\" står som kolonne); Overblik læser Statistikbankens lange format med én linje pr. tal. Hent \(what) igen som CSV fra Statistikbankens API med koder og tekster (valuePresentation=CodeAndValue, alle variable som kolonner og INDHOLD sidst) — se \"Hent tal fra Statistikbanken\" i README",
+                en: "\(path):1: the file is laid out as a matrix (the period \"\(header)\" is a column); Overblik reads StatBank's long format with one line per figure. Download \(whatEn) again as CSV from StatBank's API with codes and texts (valuePresentation=CodeAndValue, every variable a column and INDHOLD last) — see \"Hent tal fra Statistikbanken\" in the README")
         case .notUTF8(let table, let path, let line):
             return Message(da: "\(path):\(line): ugyldig UTF-8; er filen i Windows-1252? Sæt encoding = \"windows-1252\" (eller \"auto\") under [tables.\(table.rawValue)]",
                            en: "\(path):\(line): invalid UTF-8; is the file Windows-1252? Set encoding = \"windows-1252\" (or \"auto\") under [tables.\(table.rawValue)]")

@@ -7,6 +7,16 @@ struct RowError: Error {
     var field: String
     var value: String
     var reason: Message
+    /// Not wrong, only not used (StatBank's whole country, regions, other ages …): counted as
+    /// skipped, not rejected.
+    var skip = false
+
+    /// A row to skip and count, not reject.
+    static func skipped(_ c: ResolvedColumn) -> RowError {
+        var e = RowError(c, value: "", reason: Message(da: "sprunget over", en: "skipped"))
+        e.skip = true
+        return e
+    }
 
     init(_ c: ResolvedColumn, value: String, reason: Message) {
         column = c.header

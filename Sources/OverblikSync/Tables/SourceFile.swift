@@ -69,6 +69,10 @@ struct SourceFile {
                 if byName[key] != nil { throw .duplicateHeader(table: config.table, path: config.path, header: h) }
                 byName[key] = i
             }
+            // StatBank's matrix layout has the periods as columns (`2024K1`, `2024`): refused with how to get the long one.
+            if config.table.isStatBank, let period = headers.first(where: SourceFile.looksLikePeriod) {
+                throw .statBankMatrix(table: config.table, path: config.path, header: period)
+            }
             var columns: [String: ResolvedColumn] = [:]
             for field in config.table.fields {
                 let header = config.headers[field.field] ?? field.header
@@ -89,7 +93,7 @@ struct SourceFile {
     /// are checked to meet exactly; if they do not, it is read again in one go).
     func readRows<T>(municipality: Municipality, symbols: SharedSymbols = SharedSymbols(),
                      parts partCount: Int = ProcessInfo.processInfo.activeProcessorCount,
-                     _ build: (RowAccess, Int) throws(RowError) -> T) -> (rows: [T], rejected: [RejectedRow], count: Int) {
+                     _ build: (RowAccess, Int) throws(RowError) -> T) -> (rows: [T], rejected: [RejectedRow], count: Int, skipped: Int) {
         do {
             let buffer = file.bytes
             var header = CSVReader(bytes: buffer, delimiter: delimiter, position: start, line: 1)
@@ -113,18 +117,19 @@ struct SourceFile {
                 if ends == parts.map(\.end) {
                     // Joined part by part, each part let go as soon as it is copied.
                     let first = slots.take(0)
-                    var rows = first.rows, rejected = first.rejected, count = first.count
+                    var rows = first.rows, rejected = first.rejected, count = first.count, skipped = first.skipped
                     for k in 1..<parts.count {
                         let part = slots.take(k)
                         rows.append(contentsOf: part.rows)
                         rejected += part.rejected
                         count += part.count
+                        skipped += part.skipped
                     }
-                    return (rows, rejected, count)
+                    return (rows, rejected, count, skipped)
                 }
             }
             let whole = readRange(buffer, header.position, buffer.count, header.line, municipality, symbols, build)
-            return (whole.rows, whole.rejected, whole.count)
+            return (whole.rows, whole.rejected, whole.count, whole.skipped)
         }
     }
 
@@ -133,6 +138,7 @@ struct SourceFile {
         var rows: [T]
         var rejected: [RejectedRow]
         var count: Int
+        var skipped: Int
         var end: Int
     }
 
@@ -149,7 +155,7 @@ struct SourceFile {
         for i in start..<sample where buffer[i] == 10 { lines += 1 }
         if lines > 10 { rows.reserveCapacity((bytes ?? (end - start)) * 51 / 50 / max(1, (sample - start) / lines) + 16) }
         var rejected: [RejectedRow] = []
-        var count = 0
+        var count = 0, skipped = 0
         let interner = Interner(windows1252: encoding == .windows1252, symbols: symbols)
         var released = start
         func reject(_ line: Int, _ column: String, _ value: String, _ reason: Message, field: String = "") {
@@ -188,10 +194,20 @@ struct SourceFile {
             do throws(RowError) {
                 rows.append(try build(access, record.line))
             } catch {
+                if error.skip { skipped += 1; continue }
                 reject(record.line, error.column, error.value, error.reason, field: error.field)
             }
         }
-        return Part(rows: rows, rejected: rejected, count: count, end: reader.position)
+        return Part(rows: rows, rejected: rejected, count: count, skipped: skipped, end: reader.position)
+    }
+
+    /// A header that is a period (`2024K1`, `2024M03`, `2024`): the sign of a matrix-layout StatBank file.
+    static func looksLikePeriod(_ header: String) -> Bool {
+        let h = header.uppercased().filter { !$0.isWhitespace }
+        let digits = h.prefix { $0.isASCII && $0.isNumber }
+        guard digits.count == 4 else { return false }
+        let rest = h.dropFirst(4)
+        return rest.isEmpty || ((rest.first == "K" || rest.first == "Q" || rest.first == "M") && rest.dropFirst().allSatisfy { $0.isASCII && $0.isNumber } && rest.count > 1)
     }
 
     /// By construction: `columns` holds every field of the table's schema, and the readers ask only for those.

@@ -7,6 +7,7 @@ struct TableResult<T> {
     var rows: [T]
     var rejected: [RejectedRow]
     var count: Int
+    var skipped = 0
 }
 
 private func endBeforeStart(_ column: ResolvedColumn, _ end: Day, _ start: Day) -> RowError {
@@ -16,7 +17,7 @@ private func endBeforeStart(_ column: ResolvedColumn, _ end: Day, _ start: Day) 
 }
 
 /// Keeps the first record of every key; later ones become rejected rows.
-private func rejectDuplicates<T, K: Hashable>(
+func rejectDuplicates<T, K: Hashable>(
     _ result: inout TableResult<T>, source: SourceFile, column: ResolvedColumn,
     key: (T) -> K, shown: (T) -> String, line: (T) -> Int
 ) {
@@ -42,20 +43,22 @@ private func rejectDuplicates<T, K: Hashable>(
 
 extension SourceFile {
     /// Reads the file as its table into `dataset`; returns the rejected rows and the data rows read.
-    func read(into dataset: inout Dataset, _ m: Municipality) -> (rejected: [RejectedRow], count: Int) {
+    func read(into dataset: inout Dataset, _ m: Municipality, comparison: ComparisonSettings = ComparisonSettings()) -> (rejected: [RejectedRow], count: Int, skipped: Int) {
         switch table {
-        case .grants: let r = readGrants(m); dataset.grants = r.rows; return (r.rejected, r.count)
-        case .staff: let r = readStaff(m); dataset.staff = r.rows; return (r.rejected, r.count)
+        case .grants: let r = readGrants(m); dataset.grants = r.rows; return (r.rejected, r.count, r.skipped)
+        case .staff: let r = readStaff(m); dataset.staff = r.rows; return (r.rejected, r.count, r.skipped)
         case .payments:
             let (r, symbols) = readPayments(m)
             dataset.payments = r.rows; dataset.symbols = symbols
-            return (r.rejected, r.count)
-        case .budget: let r = readBudget(m); dataset.budget = r.rows; return (r.rejected, r.count)
-        case .dst: let r = readDst(m); dataset.dst = r.rows; return (r.rejected, r.count)
-        case .mapping: let r = readMapping(m); dataset.mapping = r.rows; return (r.rejected, r.count)
-        case .decisions: let r = readDecisions(m); dataset.decisions = r.rows; return (r.rejected, r.count)
-        case .appeals: let r = readAppeals(m); dataset.appeals = r.rows; return (r.rejected, r.count)
-        case .providers: let r = readProviders(m); dataset.providers = r.rows; return (r.rejected, r.count)
+            return (r.rejected, r.count, 0)
+        case .budget: let r = readBudget(m); dataset.budget = r.rows; return (r.rejected, r.count, r.skipped)
+        case .dst: let r = readDst(m); dataset.dst = r.rows; return (r.rejected, r.count, r.skipped)
+        case .mapping: let r = readMapping(m); dataset.mapping = r.rows; return (r.rejected, r.count, r.skipped)
+        case .decisions: let r = readDecisions(m); dataset.decisions = r.rows; return (r.rejected, r.count, r.skipped)
+        case .appeals: let r = readAppeals(m); dataset.appeals = r.rows; return (r.rejected, r.count, r.skipped)
+        case .providers: let r = readProviders(m); dataset.providers = r.rows; return (r.rejected, r.count, r.skipped)
+        case .statbank: let r = readStatBank(comparison); dataset.statbank = r.rows; return (r.rejected, r.count, r.skipped)
+        case .population: let r = readPopulation(comparison); dataset.population = r.rows; return (r.rejected, r.count, r.skipped)
         }
     }
 
@@ -66,7 +69,7 @@ extension SourceFile {
         let hours = column("hoursPerWeek"), caseworker = column("caseworker"), team = column("team")
         let next = column("nextFollowUp"), last = column("lastFollowUp"), target = column("targetGroup")
         let acting = column("actingMunicipality"), paying = column("payingMunicipality")
-        let (rows, rejected, count) = readRows(municipality: m) { (r, line) throws(RowError) -> Grant in
+        let (rows, rejected, count, _) = readRows(municipality: m) { (r, line) throws(RowError) -> Grant in
             let id = try r.required(caseId)
             let c = try r.cpr(cpr)
             let p = try r.paragraph(paragraph)
@@ -104,7 +107,7 @@ extension SourceFile {
     func readStaff(_ m: Municipality) -> TableResult<StaffMember> {
         let initials = column("initials"), name = column("name"), team = column("team")
         let role = column("role"), username = column("username")
-        let (rows, rejected, count) = readRows(municipality: m) { (r, line) throws(RowError) -> StaffMember in
+        let (rows, rejected, count, _) = readRows(municipality: m) { (r, line) throws(RowError) -> StaffMember in
             let i = try r.required(initials)
             let roleText = r.text(role)
             guard let parsedRole = StaffRole(parsing: roleText) else {
@@ -126,7 +129,7 @@ extension SourceFile {
         let to = column("periodEnd"), amount = column("amount"), posting = column("postingDate")
         let paying = column("payingMunicipality"), acting = column("actingMunicipality")
         let symbols = SharedSymbols()
-        var (rows, rejected, count) = readRows(municipality: m, symbols: symbols, parts: parts) { (r, line) throws(RowError) -> Payment in
+        var (rows, rejected, count, _) = readRows(municipality: m, symbols: symbols, parts: parts) { (r, line) throws(RowError) -> Payment in
             let v = try r.required(voucher)
             let c = try r.cpr(cpr)
             let f = r.symbol(function)
@@ -148,7 +151,7 @@ extension SourceFile {
     func readBudget(_ m: Municipality) -> TableResult<BudgetLine> {
         let year = column("year"), month = column("month"), function = column("function")
         let budget = column("budget"), corrected = column("correctedBudget")
-        let (rows, rejected, count) = readRows(municipality: m) { (r, line) throws(RowError) -> BudgetLine in
+        let (rows, rejected, count, _) = readRows(municipality: m) { (r, line) throws(RowError) -> BudgetLine in
             BudgetLine(year: try r.integer(year, in: 1900...9999), month: try r.integer(month, in: 1...12),
                        function: try r.required(function), budget: try r.requiredMoney(budget),
                        correctedBudget: try r.money(corrected), line: line)
@@ -163,7 +166,7 @@ extension SourceFile {
     func readDst(_ m: Municipality) -> TableResult<DstRow> {
         let cpr = column("cpr"), paragraph = column("paragraph"), code = column("dstCode")
         let start = column("start"), end = column("end"), target = column("targetGroup")
-        let (rows, rejected, count) = readRows(municipality: m) { (r, line) throws(RowError) -> DstRow in
+        let (rows, rejected, count, _) = readRows(municipality: m) { (r, line) throws(RowError) -> DstRow in
             let c = try r.cpr(cpr)
             let p = try r.paragraph(paragraph)
             let d = try r.required(code)
@@ -178,7 +181,7 @@ extension SourceFile {
     func readMapping(_ m: Municipality) -> TableResult<MappingRow> {
         let paragraph = column("paragraph"), function = column("function"), grouping = column("grouping")
         let code = column("dstCode"), codes = column("serviceCodes"), label = column("label")
-        let (rows, rejected, count) = readRows(municipality: m) { (r, line) throws(RowError) -> MappingRow in
+        let (rows, rejected, count, _) = readRows(municipality: m) { (r, line) throws(RowError) -> MappingRow in
             MappingRow(paragraph: try r.paragraph(paragraph), function: try r.required(function),
                        grouping: r.text(grouping), dstCode: r.text(code),
                        serviceCodes: r.text(codes).split(separator: ",").map { String($0.trimmingSpaces) }.filter { !$0.isEmpty },
@@ -197,7 +200,7 @@ extension SourceFile {
         let caseworker = column("caseworker"), team = column("team"), received = column("received")
         let decided = column("decided"), outcome = column("outcome"), caseId = column("caseId")
         let serviceCode = column("serviceCode"), notice = column("noticeSent")
-        let (rows, rejected, count) = readRows(municipality: m) { (r, line) throws(RowError) -> Decision in
+        let (rows, rejected, count, _) = readRows(municipality: m) { (r, line) throws(RowError) -> Decision in
             let a = try r.required(id)
             let c = try r.cpr(cpr)
             let p = try r.paragraph(paragraph)
@@ -243,7 +246,7 @@ extension SourceFile {
         let decisionDate = column("decisionDate"), received = column("received"), reconsidered = column("reconsidered")
         let reconsideration = column("reconsideration"), board = column("boardDecided"), outcome = column("outcome")
         let caseworker = column("caseworker")
-        let (rows, rejected, count) = readRows(municipality: m) { (r, line) throws(RowError) -> Appeal in
+        let (rows, rejected, count, _) = readRows(municipality: m) { (r, line) throws(RowError) -> Appeal in
             let a = try r.required(id)
             let c = try r.cpr(cpr)
             let p = try r.paragraph(paragraph)
@@ -287,7 +290,7 @@ extension SourceFile {
     func readProviders(_ m: Municipality) -> TableResult<ProviderAgreement> {
         let provider = column("provider"), paragraph = column("paragraph"), places = column("places")
         let from = column("from"), to = column("to"), own = column("own"), budgeted = column("budgetedOccupancy")
-        let (rows, rejected, count) = readRows(municipality: m) { (r, line) throws(RowError) -> ProviderAgreement in
+        let (rows, rejected, count, _) = readRows(municipality: m) { (r, line) throws(RowError) -> ProviderAgreement in
             let name = try r.required(provider)
             let p = r.text(paragraph).isEmpty ? nil : try r.paragraph(paragraph)
             let placesText = try r.required(places)

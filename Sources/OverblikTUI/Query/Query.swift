@@ -169,6 +169,22 @@ public struct Query: Sendable {
         return (try snapshot.appeals(), nil)
     }
 
+    /// Sammenligning (management.md §6): StatBank's figures as rates with this municipality's rank,
+    /// the others' rate and its own figure; `missing` names the files when either StatBank table is absent.
+    public func comparison() throws(SnapshotError) -> (comparison: Comparison?, missing: [String]) {
+        var missing: [String] = []
+        for table in [TableName.statbank, .population] { if let file = try missingFile(table) { missing.append(file) } }
+        guard missing.isEmpty else { return (nil, missing) }
+        return (Comparison(statbank: try snapshot.statbank(), population: try snapshot.population(), dst: try snapshot.dstRows(),
+                           mapping: try snapshot.mapping(), municipality: metadata.municipality, settings: metadata.comparison,
+                           today: today), [])
+    }
+
+    /// The StatBank file's modification day (ISO), "" when not known.
+    public func statBankFileDay() throws(SnapshotError) -> String {
+        try snapshot.sources().first { $0.table == .statbank }?.modified ?? ""
+    }
+
     /// Belægning (management.md §7): without `year` the months of Udvikling, with it the year's
     /// months that are over and a row per provider for them together. `missing` names the file
     /// when the snapshot has no providers.

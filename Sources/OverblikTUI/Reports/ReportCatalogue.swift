@@ -77,6 +77,15 @@ public enum ReportCatalogue {
             t.missing = missing.map { [$0] } ?? []
             return t.render(format, c)
         }),
+        Entry(name: "sammenligning", print: { q, f, format, c throws(SnapshotError) in
+            let (comparison, missing) = try q.comparison()
+            let lines = (comparison?.lines ?? []).filter { l in
+                (f.paragraph.map { l.paragraph == $0 } ?? true) && (f.year.map { l.quarter.year == $0 } ?? true)
+            }
+            var t = Views.comparison(lines, measure: q.metadata.comparison.measure)
+            t.missing = missing
+            return t.render(format, c)
+        }),
         Entry(name: "belaegning", print: { q, f, format, c throws(SnapshotError) in
             let (lines, missing) = try q.occupancy(year: f.year)
             var t = Views.occupancy(lines)

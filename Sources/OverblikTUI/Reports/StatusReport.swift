@@ -123,7 +123,7 @@ public struct StatusReport: Sendable {
             "programVersion": metadata.programVersion,
             "tables": sources.map { [
                 "name": $0.table.rawValue, "path": $0.path, "sha256": $0.sha256, "rows": $0.rows,
-                "rejected": $0.rejected, "present": $0.present, "encoding": $0.encoding,
+                "rejected": $0.rejected, "present": $0.present, "encoding": $0.encoding, "skipped": $0.skipped,
             ] as [String: Any] },
             "dataQuality": Dictionary(uniqueKeysWithValues: quality.pairs.map { ($0.key, $0.count) }),
             "dataBreaks": dataBreaks.map { ["paragraph": $0.paragraph.key, "month": $0.month ?? "", "message": $0.message.text(c.language)] },

@@ -38,6 +38,9 @@ public enum Cell: Sendable {
     case shownOnly(Message)
     /// A value only JSON holds as it is (a list of answers); text and CSV show `shown`.
     case structured(JSONValue, shown: String)
+    /// A value that stands out (this municipality's row, a figure that differs): drawn highlighted,
+    /// with `mark` in front in the text (so it shows without colour); CSV and JSON hold the value.
+    indirect case emphasised(Cell, mark: String)
 }
 
 /// A view as a table: columns with JSON keys and headings in both languages, and typed rows.
@@ -145,6 +148,7 @@ public struct ViewTable: Sendable {
         case .coded(_, let m, _): return m.text(c.language)
         case .shownOnly(let m): return m.text(c.language)
         case .structured(_, let shown): return shown
+        case .emphasised(let inner, let mark): return mark + text(inner, c)
         }
     }
 
@@ -180,6 +184,7 @@ public struct ViewTable: Sendable {
         case .coded(let code, _, _): return code
         case .shownOnly: return ""
         case .structured(_, let shown): return shown
+        case .emphasised(let inner, _): return csv(inner, c)
         default: return text(cell, c)
         }
     }
@@ -207,6 +212,7 @@ public struct ViewTable: Sendable {
         case .coded(let code, _, _): return .string(code)
         case .shownOnly: return .null
         case .structured(let value, _): return value
+        case .emphasised(let inner, _): return json(inner, c)
         }
     }
 }

@@ -101,7 +101,7 @@ public enum TableWidget {
         case .status(.missing): return .muted
         case .money(let m) where (m?.ore ?? 0) < 0: return .warning
         case .bool(true): return .warning
-        case .highlighted: return .highlight
+        case .highlighted, .emphasised: return .highlight
         case .coded(_, _, let style): return style
         default: return .normal
         }
