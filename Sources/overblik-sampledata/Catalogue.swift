@@ -5,13 +5,13 @@ import OverblikCore
 enum Catalogue {
     static let municipality = Municipality(code: "250", name: "Frederikssund")
 
-    /// The masteroversigt. §85 has two rows (outside and in botilbudslignende tilbud, with
-    /// different DST codes); §95, §96 and §85 share function 5.38.38 told apart by grouping;
+    /// The masteroversigt, with Danmarks Statistik's service-type codes (HAND07's YDELSESTYPE). §85
+    /// has two rows (31202 outside and 31201 in botilbudslignende tilbud); §95, §96 and §85 share function 5.38.38 told apart by grouping;
     /// §97 and §99 share 5.38.53 with no grouping.
     static let mapping: [MappingRow] = [
-        MappingRow(paragraph: Paragraph(number: 85), function: "5.38.38", grouping: "004", dstCode: "85",
+        MappingRow(paragraph: Paragraph(number: 85), function: "5.38.38", grouping: "004", dstCode: "31202",
                    serviceCodes: ["85-01", "85-02"], label: "Socialpædagogisk støtte"),
-        MappingRow(paragraph: Paragraph(number: 85), function: "5.38.38", grouping: "004", dstCode: "85BL",
+        MappingRow(paragraph: Paragraph(number: 85), function: "5.38.38", grouping: "004", dstCode: "31201",
                    serviceCodes: ["85-10"], label: "Socialpædagogisk støtte i botilbudslignende tilbud"),
         MappingRow(paragraph: Paragraph(number: 95), function: "5.38.38", grouping: "001", dstCode: "",
                    serviceCodes: ["95-01"], label: "Kontant tilskud til hjælp"),
@@ -21,13 +21,13 @@ enum Catalogue {
                    serviceCodes: ["97-01"], label: "Ledsagelse"),
         MappingRow(paragraph: Paragraph(number: 99), function: "5.38.53", dstCode: "",
                    serviceCodes: ["99-01"], label: "Støtte- og kontaktperson"),
-        MappingRow(paragraph: Paragraph(number: 103), function: "5.38.58", dstCode: "103",
+        MappingRow(paragraph: Paragraph(number: 103), function: "5.38.58", dstCode: "30014",
                    serviceCodes: ["103-01"], label: "Beskyttet beskæftigelse"),
-        MappingRow(paragraph: Paragraph(number: 104), function: "5.38.59", dstCode: "104",
+        MappingRow(paragraph: Paragraph(number: 104), function: "5.38.59", dstCode: "30011",
                    serviceCodes: ["104-01", "104-02"], label: "Aktivitets- og samværstilbud"),
-        MappingRow(paragraph: Paragraph(number: 107), function: "5.38.52", dstCode: "107",
+        MappingRow(paragraph: Paragraph(number: 107), function: "5.38.52", dstCode: "30182",
                    serviceCodes: ["107-01"], label: "Midlertidigt botilbud"),
-        MappingRow(paragraph: Paragraph(number: 108), function: "5.38.50", dstCode: "108",
+        MappingRow(paragraph: Paragraph(number: 108), function: "5.38.50", dstCode: "30181",
                    serviceCodes: ["108-01"], label: "Længerevarende botilbud"),
         MappingRow(paragraph: Paragraph(law: "ABL", number: 105), function: "5.38.51", dstCode: "",
                    serviceCodes: ["105-01"], label: "Almene ældre- og handicapboliger"),

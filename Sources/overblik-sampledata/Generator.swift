@@ -259,7 +259,7 @@ struct Generator {
         for _ in 0..<3 {
             let g = plantedCitizen("85-01", start: d(2024, 1, 1))
             plans.append(GrantPlan(grant: g))
-            extraDst.append(DstRow(cpr: g.cpr, paragraph: Paragraph(number: 104), dstCode: "104",
+            extraDst.append(DstRow(cpr: g.cpr, paragraph: Paragraph(number: 104), dstCode: "30011",
                                    start: d(2025, 9, 1), targetGroup: g.targetGroup))
             plants.append(Plant(kind: "reportedNotGranted", paragraph: "SEL-104", cpr: g.cpr,
                                 note: "indberettet §104 uden bevilling"))
@@ -267,8 +267,8 @@ struct Generator {
 
         for _ in 0..<3 {
             let g = plantedCitizen("85-10", start: d(2024, 10, 1), team: 0)
-            plans.append(GrantPlan(grant: g, dst: .code("85")))
-            plant("dstCodeMismatch", g, note: "indberettet som 85, skulle være 85BL")
+            plans.append(GrantPlan(grant: g, dst: .code("31202")))
+            plant("dstCodeMismatch", g, note: "indberettet som 31202 (§85 andre steder), skulle være 31201 (botilbudslignende)")
         }
 
         for _ in 0..<3 {

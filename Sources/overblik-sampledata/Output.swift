@@ -145,7 +145,7 @@ extension Generator {
         for (i, r) in dst.enumerated() {
             dstFile.record([r.cpr.digits, "§ \(r.paragraph.number)\(r.paragraph.letter)", r.dstCode, r.start.iso,
                             r.end?.iso ?? "", r.targetGroup])
-            if i == 200 { rejected("dst/indberetning.csv", dstFile.raw("0303031234;ukendt;108;2025-01-01;;Sindslidelse"), "Paragraf", "ukendt paragraf") }
+            if i == 200 { rejected("dst/indberetning.csv", dstFile.raw("0303031234;ukendt;30181;2025-01-01;;Sindslidelse"), "Paragraf", "ukendt paragraf") }
         }
 
         var mapping = ExportFile()
@@ -202,9 +202,12 @@ extension Generator {
         rejected("stamdata/tilbud.csv", providersFile.raw("Bostedet Egebakken;§ 108;-2;;;ja;"), "Pladser", "pladser under 0")
         rejected("stamdata/tilbud.csv", providersFile.raw("Produktionsskolen Fjordlys;§ 103;6;01-08-2026;01-02-2026;nej;"), "Til", "Til før Fra")
 
+        // StatBank's HAND07 and FOLK1A (drawn last, from their own seed: nothing above changes).
+        let (hand07, folk1a, statBankPlants) = statBankExtracts(dst: dst)
+
         var manifest = ExportFile()
         manifest.record(["kind", "paragraph", "cpr", "caseId", "month", "explained", "note"])
-        for p in plants + applicationPlants + appealPlants + providerPlants + rejectedPlants {
+        for p in plants + applicationPlants + appealPlants + providerPlants + statBankPlants + rejectedPlants {
             manifest.record([p.kind, p.paragraph, p.cpr.value == 0 ? "" : p.cpr.digits, p.caseId, p.month,
                              p.explained ? "ja" : "nej", p.note])
         }
@@ -214,7 +217,7 @@ extension Generator {
             ("okonomi/posteringer.csv", pay), ("okonomi/budget.csv", budgetFile),
             ("dst/indberetning.csv", dstFile), ("stamdata/masteroversigt.csv", mapping),
             ("fagsystem/ansoegninger.csv", decisions), ("fagsystem/klagesager.csv", appealsFile),
-            ("stamdata/tilbud.csv", providersFile), ("planted.csv", manifest),
+            ("stamdata/tilbud.csv", providersFile), ("dst/hand07.csv", hand07), ("dst/folk1a.csv", folk1a), ("planted.csv", manifest),
         ]
         for (name, file) in files {
             let path = (folder as NSString).appendingPathComponent(name)
@@ -278,6 +281,12 @@ extension Generator {
     [tables.providers]
     path = "stamdata/tilbud.csv"
 
+    [tables.statbank]              # Statistikbanken HAND07 (see the README: "Hent tal fra Statistikbanken")
+    path = "dst/hand07.csv"
+
+    [tables.population]            # Statistikbanken FOLK1A
+    path = "dst/folk1a.csv"
+
     [followup]
     due_soon_days = 30
 
@@ -295,6 +304,11 @@ extension Generator {
     "SEL-104" = "6u"
     "SEL-107" = "3m"
     "SEL-108" = "90ad"
+
+    [comparison]
+    measure = "recipients"         # HAND07; "fulltime" for HAND01
+    municipalities = []            # every municipality in the file
+    ages = [18, 64]
 
     """
 
@@ -320,6 +334,8 @@ extension Generator {
         | `fagsystem/ansoegninger.csv` | fagsystem | ansøgninger og afgørelser (servicemål), UTF-8 |
         | `fagsystem/klagesager.csv` | fagsystem | klager til Ankestyrelsen, UTF-8 |
         | `stamdata/tilbud.csv` | tilbudsliste | tilbuddene med aftalte pladser, UTF-8 |
+        | `dst/hand07.csv` | Statistikbanken HAND07 | modtagere pr. kommune, ydelsestype og kvartal i Statistikbankens lange format (UTF-8 med BOM, CRLF, kode og tekst i cellerne, `..`) |
+        | `dst/folk1a.csv` | Statistikbanken FOLK1A | befolkningen pr. kommune, køn, alder og civilstand på kvartalets første dag, samme format |
         | `planted.csv` | – | hvad generatoren har plantet: afvigelser af hver slags, servicemåls-, klage- og belægningstilfælde og afviste rækker |
 
         \(plans) bevillinger, \(payments) posteringer, \(plants) plantede afvigelser, \(applications) ansøgninger.
@@ -340,6 +356,12 @@ extension Generator {
         Plantet (`belaegning`): Fjordhuset overbelagt, Bostedet Egebakken med to aftaler (flere pladser til
         30-06-2026), Overgangsboligen Kildevang med en aftale fra 01-03-2026, Bostøtten Nord skrevet med
         versaler og mellemrum; to afviste rækker (pladser under 0, Til før Fra).
+        Statistikbanken (`sammenligning`): HAND07 og FOLK1A for 2024K1–2025K4 for Frederikssund, ti andre
+        kommuner (naboerne og Ishøj, der indberetter for Vallensbæk), hele landet, to regioner og Christiansø,
+        som en rigtig download rummer dem (landstal, regioner, køn, civilstande og aldre uden for 18–64 år
+        springes over). Frederikssunds tal er dem, dens eget DST-udtræk giver, undtagen §108 (30181) i
+        2025K2, hvor DST har 3 flere (`publishedVsOwnDiffers`); Lejres §107 i 2025K3 er `..`
+        (`notPublished`). 2026K1–K3 er med i DST-udtrækket, men ikke offentliggjort endnu.
         Datoerne er lagt til en dag den 23-11-2026 (`--today 2026-11-23`).
 
         """

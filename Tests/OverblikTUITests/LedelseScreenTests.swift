@@ -23,8 +23,9 @@ struct LedelseScreenTests {
         #expect(lines[6].hasPrefix("  Tilsynssvar  │"))
         #expect(lines[7].hasPrefix("  Servicemål   │"))
         #expect(lines[8].hasPrefix("  Klagesager   │"))
-        #expect(lines[9].hasPrefix("  Belægning    │"))
-        #expect(lines[10].hasPrefix("  Statusrapport│"))
+        #expect(lines[9].hasPrefix("  Sammenligning│"))
+        #expect(lines[10].hasPrefix("  Belægning    │"))
+        #expect(lines[11].hasPrefix("  Statusrapport│"))
         #expect(lines[21].hasPrefix("               │"))
     }
 
@@ -47,10 +48,13 @@ struct LedelseScreenTests {
         // Sampledata's appeals: 13 pending at the board.
         #expect(screen(model)[3].contains("Klagesager · 13 verserer"))
         model.handle(.down)
+        // Sampledata's HAND07: the first service type, the last quarter in the file.
+        #expect(model.page.kind == .comparison(ComparisonChoice(serviceType: "30011", quarter: Quarter(year: 2025, quarter: 4))))
+        model.handle(.down)
         #expect(model.page.kind == .occupancy)
         model.handle(.down)
         #expect(model.page.kind == .statusReport)
-        #expect(screen(model)[10].hasPrefix("▸ Statusrapport│"))
+        #expect(screen(model)[11].hasPrefix("▸ Statusrapport│"))
         model.handle(.down)  // the last stays chosen
         #expect(model.ledelseView == .statusrapport)
         model.handle(.enter)
@@ -61,7 +65,7 @@ struct LedelseScreenTests {
         // ← in a view without months, and Esc, go back to the list; ↑ picks Udvikling again.
         model.handle(.left)
         #expect(model.ledelseListFocused)
-        for _ in 0..<6 { model.handle(.up) }
+        for _ in 0..<7 { model.handle(.up) }
         #expect(model.page.kind == .development(DevelopmentChoice()))
         model.handle(.right)
         #expect(!model.ledelseListFocused)
@@ -79,10 +83,12 @@ struct LedelseScreenTests {
     @Test func aClickOnTheListPicksAndEnters() throws {
         let model = try ledelse()
         _ = screen(model)
-        model.handle(.click(row: 10, column: 3))
+        model.handle(.click(row: 11, column: 3))
         #expect(model.page.kind == .statusReport && !model.ledelseListFocused)
-        model.handle(.click(row: 9, column: 3))
+        model.handle(.click(row: 10, column: 3))
         #expect(model.page.kind == .occupancy)
+        model.handle(.click(row: 9, column: 3))
+        if case .comparison = model.page.kind {} else { Issue.record("row 9 is Sammenligning") }
         model.handle(.click(row: 8, column: 3))
         #expect(model.page.kind == .appeals)
         model.handle(.click(row: 7, column: 3))
@@ -100,7 +106,7 @@ struct LedelseScreenTests {
         for language in [Language.da, .en] {
             let model = try ledelse("ØKO", language)
             model.handle(.tab)
-            for _ in 0..<6 { model.handle(.down) }
+            for _ in 0..<7 { model.handle(.down) }
             Golden.check("statusrapport-80x24-\(language.rawValue)", screen(model))
             Golden.check("statusrapport-120x40-\(language.rawValue)", screen(model, rows: 40, columns: 120))
         }
@@ -111,7 +117,7 @@ struct LedelseScreenTests {
         let model = try accessApp(login: "mha")
         model.handle(.character("7"))
         model.handle(.tab)
-        for _ in 0..<6 { model.handle(.down) }
+        for _ in 0..<7 { model.handle(.down) }
         #expect(screen(model)[3].contains("Statusrapport · kræver adgang til alt"))
         #expect(model.page.table.rows.isEmpty)
     }
@@ -208,13 +214,78 @@ struct LedelseScreenTests {
         let model = try Self.load(Self.applicationsSnapshot(in: folder), user: nil, folder: folder)
         model.handle(.character("7"))
         model.handle(.tab)
-        for _ in 0..<5 { model.handle(.down) }
+        for _ in 0..<6 { model.handle(.down) }
         model.handle(.enter)
         let lines = screen(model)
         Golden.check("belaegning-80x24-da", lines)
         Golden.check("belaegning-120x40-da", screen(model, rows: 40, columns: 120))
         #expect(lines[3].contains("Belægning med egne borgere · oktober 2026"))
         #expect(model.page.table.rows.count == 6)
+    }
+
+    /// A snapshot with StatBank's tables: Frederikssund (250) against København, Frederiksberg (`..`
+    /// in 2025K4) and Ishøj with Vallensbæk, two service types over two quarters, and an own DST
+    /// extract that differs from the published §108 figure in 2025K4 and runs into 2026.
+    static func statBankSnapshot(in folder: TemporaryFolder) throws -> String {
+        var d = Dataset(municipality: Municipality(code: "250", name: "Frederikssund"))
+        let q3 = Quarter(year: 2025, quarter: 3), q4 = Quarter(year: 2025, quarter: 4)
+        let types = [("30181", "Længerevarende botilbud (§ 108 i lov om social service)"), ("31201", "Socialpædagogisk støtte i botilbudslignende tilbud")]
+        let counts: [String: [Int64?]] = ["250": [3, 4, 2, 2], "101": [120, 126, 60, 62], "147": [20, nil, 9, 9], "183": [6, 6, 4, 3]]
+        for (code, values) in counts {
+            for (t, type) in types.enumerated() {
+                for (k, q) in [q3, q4].enumerated() {
+                    d.statbank.append(StatBankFigure(code: code, serviceType: type.0, serviceText: type.1, quarter: q,
+                                                     value: values[t * 2 + k].map { $0 * 100 }))
+                }
+            }
+        }
+        for (code, people) in [("250", 26_000), ("101", 430_000), ("147", 70_000), ("183", 14_000), ("187", 9_500)] as [(String, Int64)] {
+            for q in [q3, q4] { d.population.append(PopulationFigure(code: code, quarter: q, age: 30, value: people)) }
+        }
+        let start = Day(year: 2025, month: 1, day: 1)!
+        d.dst = (1...3).map { DstRow(cpr: CPR(value: Int64(101_901_230 + $0)), paragraph: Paragraph(number: 108), dstCode: "30181", start: start) }
+            + (1...2).map { DstRow(cpr: CPR(value: Int64(202_851_230 + $0)), paragraph: Paragraph(number: 85), dstCode: "31201", start: start) }
+        d.mapping = [MappingRow(paragraph: Paragraph(number: 108), function: "5.38.50", grouping: "", dstCode: "30181", serviceCodes: [], label: ""),
+                     MappingRow(paragraph: Paragraph(number: 85), function: "5.38.38", grouping: "", dstCode: "31201", serviceCodes: [], label: "")]
+        d.sources = [SourceInfo(table: .statbank, path: "dst/hand07.csv", sha256: String(repeating: "ab", count: 32), bytes: 10, rows: 16,
+                                rejected: 0, encoding: "utf-8"),
+                     SourceInfo(table: .population, path: "dst/folk1a.csv", sha256: String(repeating: "cd", count: 32), bytes: 10, rows: 10,
+                                rejected: 0, encoding: "utf-8")]
+        d.sources[0].modified = "2026-06-20"
+        let meta = SnapshotMetadata(createdAt: "2026-11-23T06:00:00Z", today: Day(year: 2026, month: 11, day: 23)!, municipality: d.municipality,
+                                    programVersion: "0.1.0", configPath: "overblik.toml")
+        let path = folder.file("s.sqlite")
+        try SnapshotWriter.write(d, metadata: meta, to: path)
+        return path
+    }
+
+    /// Sammenligning: the municipalities by rate with Frederikssund marked and the others' rate as
+    /// a line; below, published against own with the difference marked and the quarters not
+    /// published yet; `←` the quarter before, `m` the service type.
+    @Test func comparisonGolden() throws {
+        let folder = TemporaryFolder()
+        let model = try Self.load(Self.statBankSnapshot(in: folder), user: nil, folder: folder)
+        model.handle(.character("7"))
+        model.handle(.tab)
+        for _ in 0..<5 { model.handle(.down) }
+        model.handle(.enter)
+        let lines = screen(model)
+        Golden.check("sammenligning-80x24-da", lines)
+        Golden.check("sammenligning-120x40-da", screen(model, rows: 40, columns: 120))
+        // 2025K4: 4 per 26.000 is 1,5; København 2,9 and Ishøj with Vallensbæk 2,6 above; Frederiksberg `..` not ranked.
+        #expect(lines[3].contains("Sammenligning · 2025K4 · rang 3 af 3 · 30181"))
+        #expect(model.page.above?.rows.count == 4)
+        // Published 4, own extract 3: marked; 2026K1–K3 not published yet.
+        #expect(model.page.table.rows.count == 5)
+        #expect(lines.contains { $0.contains("2025K4") && $0.contains("≠ 3") })
+        #expect(lines.contains { $0.contains("2026K3") && $0.contains("ikke offentliggjort endnu") })
+        model.handle(.left)
+        #expect(model.page.kind == .comparison(ComparisonChoice(serviceType: "30181", quarter: Quarter(year: 2025, quarter: 3))))
+        model.handle(.character("m"))
+        model.handle(.down)
+        model.handle(.enter)
+        #expect(model.page.kind == .comparison(ComparisonChoice(serviceType: "31201", quarter: Quarter(year: 2025, quarter: 3))))
+        #expect(screen(model)[3].contains("rang 4 af 4 · 31201"))
     }
 
     /// Ledelse › Tilsyn: opening it fixes the quarter's sample (it says so); `⏎` opens a case's

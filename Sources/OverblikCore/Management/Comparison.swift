@@ -254,13 +254,13 @@ public struct Comparison: Sendable, Equatable {
 }
 
 /// The own DST extract by DST code: each citizen's union of days per code.
-struct OwnExtract {
+public struct OwnExtract: Sendable {
     let spans: [String: [CPR: [Span]]]
     /// The first day of the earliest row (nil: an empty extract).
-    let firstDay: Day?
+    public let firstDay: Day?
     let today: Day
 
-    init(_ rows: [DstRow], today: Day) {
+    public init(_ rows: [DstRow], today: Day) {
         var raw: [String: [CPR: [Span]]] = [:]
         for r in rows {
             raw[String(Substring(r.dstCode).trimmingSpaces), default: [:]][r.cpr, default: []].append(Span(start: r.start, end: r.end))
@@ -273,7 +273,7 @@ struct OwnExtract {
     /// Recipients (citizens with a day of the code in the quarter) or full-time services (their
     /// covered days ÷ the quarter's days, two decimals), in hundredths; nil for a quarter not
     /// over or beginning before the extract's first day.
-    func figure(_ code: String, _ q: Quarter, _ measure: ComparisonMeasure) -> Int64? {
+    public func figure(_ code: String, _ q: Quarter, _ measure: ComparisonMeasure) -> Int64? {
         guard let firstDay, q.lastDay < today, q.firstDay >= firstDay else { return nil }
         let period = q.days
         var citizens = 0, days = 0

@@ -75,7 +75,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .toggleCPR: return Message(da: "vis/skjul CPR", en: "show/hide CPR")
         case .help: return Message(da: "hjælp", en: "help")
         case .quit: return Message(da: "afslut", en: "quit")
-        case .measure: return Message(da: "mål (Udvikling)", en: "measure (Development)")
+        case .measure: return Message(da: "mål / ydelsestype", en: "measure / service type")
         case .dimension: return Message(da: "opdeling (Udvikling)", en: "split by (Development)")
         }
     }

@@ -53,6 +53,7 @@ extension AppModel {
         if handleLedelse(key) { return }
         if handleChecklist(key) { return }
         guard let action = Action.forKey(key) else { return }
+        if moveComparisonQuarter(key) { return }
         // On Udvikling, ← and → move along the months (Tab still changes tabs).
         if case .development = page.kind, [.left, .right, .character("h"), .character("l")].contains(key) {
             move(by: key == .left || key == .character("h") ? -1 : 1)
@@ -105,6 +106,7 @@ extension AppModel {
         case .help:
             if case .development = page.kind { overlay = .measureHelp } else { overlay = .help }
         case .measure:
+            if case .comparison(let choice) = page.kind { openComparisonTypes(choice); return }
             guard case .development(let choice) = page.kind else { message = context.t("m vælger mål i Ledelse › Udvikling", "m picks the measure in Management › Development"); return }
             overlay = .picker(Picker(title: context.t("Mål", "Measure"), items: DevelopmentMeasure.allCases.map { $0.label.text(context.language) },
                                      selected: DevelopmentMeasure.allCases.firstIndex(of: choice.measure) ?? 0), .measure)
@@ -232,6 +234,9 @@ extension AppModel {
             guard case .development(var choice) = page.kind else { return }
             choice.value = values[index]
             replaceDevelopment(choice)
+        case .serviceType(let codes):
+            guard case .comparison(let choice) = page.kind else { return }
+            replaceComparison(ComparisonChoice(serviceType: codes[index], quarter: choice.quarter))
         case .status(let key):
             let status = AnnotationStatus.allCases[index]
             overlay = .editor(LineEditor(prompt: context.t("Note:", "Note:"), text: annotations[key]?.note ?? ""), .note(key: key, status: status))

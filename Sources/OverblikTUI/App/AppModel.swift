@@ -101,6 +101,8 @@ public final class AppModel {
         case measure
         case dimension
         case developmentValue([String?])
+        /// Sammenligning's service type (DST codes).
+        case serviceType([String])
     }
     enum EditorPurpose {
         case search(origin: Int)
@@ -117,6 +119,8 @@ public final class AppModel {
     var screenSize = ScreenLayout.minimumSize
     /// The development series, read once when Ledelse first needs them.
     var developmentSeries: Development?
+    /// Sammenligning's figures, read once when first shown.
+    var comparisonRead: (comparison: Comparison?, missing: [String])?
     /// Ledelse's chosen sub-view, and whether its list (not the view) has the focus.
     var ledelseView = LedelseView.udvikling
     var ledelseListFocused = false
@@ -144,6 +148,7 @@ public final class AppModel {
         titles = ViewCatalogue.tabs.map(\.title)
         stacks = Array(repeating: [], count: ViewCatalogue.tabs.count)
         developmentSeries = nil
+        comparisonRead = nil
         laidOutFor = -1
     }
 

@@ -4,7 +4,7 @@ import OverblikCore
 /// the view; in the list `↑↓` pick a view and `→`/`⏎` enter it; in a view `Esc` (and `←` where
 /// the view has no months to move along) goes back to the list.
 enum LedelseView: Int, CaseIterable, Sendable {
-    case udvikling, tilsyn, tilsynssvar, servicemaal, klagesager, belaegning, statusrapport
+    case udvikling, tilsyn, tilsynssvar, servicemaal, klagesager, sammenligning, belaegning, statusrapport
 
     var title: Message {
         switch self {
@@ -13,6 +13,7 @@ enum LedelseView: Int, CaseIterable, Sendable {
         case .tilsynssvar: return Message(da: "Tilsynssvar", en: "Reviews")
         case .servicemaal: return Message(da: "Servicemål", en: "Service goals")
         case .klagesager: return Message(da: "Klagesager", en: "Appeals")
+        case .sammenligning: return Message(da: "Sammenligning", en: "Comparison")
         case .belaegning: return Message(da: "Belægning", en: "Occupancy")
         case .statusrapport: return Message(da: "Statusrapport", en: "Status report")
         }
@@ -35,6 +36,7 @@ extension AppModel {
         case .tilsynssvar: return supervisionResultsPage()
         case .servicemaal: return serviceGoalPage()
         case .klagesager: return appealsPage()
+        case .sammenligning: return comparisonPage(ComparisonChoice())
         case .belaegning: return occupancyPage()
         case .statusrapport: return statusReportPage()
         }
@@ -180,6 +182,7 @@ extension AppModel {
         case .escape: ledelseListFocused = true; return true
         case .left, .character("h"):
             if case .development = page.kind { return false }
+            if case .comparison = page.kind { return false }
             ledelseListFocused = true
             return true
         default: return false

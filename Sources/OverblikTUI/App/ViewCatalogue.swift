@@ -13,12 +13,22 @@ public enum PageKind: Equatable, Sendable {
     case appeals
     /// Ledelse › Belægning: per provider, the last month and the year so far.
     case occupancy
+    /// Ledelse › Sammenligning: one service type and quarter, the municipalities by rate above and
+    /// the published figures against the own extract below.
+    case comparison(ComparisonChoice)
     /// Ledelse › Tilsyn: the period's sample per caseworker.
     case supervision
     /// Ledelse › Tilsyn › a sampled case: its checklist.
     case supervisionCase(String)
     /// Ledelse › Tilsynssvar: the results per caseworker and item.
     case supervisionResults
+}
+
+/// What Sammenligning shows: a service type (DST code) and a quarter (nil: the first type, the last quarter).
+public struct ComparisonChoice: Equatable, Sendable {
+    public var serviceType: String?
+    public var quarter: Quarter?
+    public init(serviceType: String? = nil, quarter: Quarter? = nil) { self.serviceType = serviceType; self.quarter = quarter }
 }
 
 /// What Udvikling shows: the measure, the dimension and its value (nil: the total).
@@ -141,6 +151,10 @@ enum ViewCatalogue {
         case .serviceGoals: return View(report: "servicemaal", opens: nil, figures: ["Servicemål"])
         case .appeals: return View(report: "klagesager", opens: nil, figures: ["Klagesager"])
         case .occupancy: return View(report: "belaegning", opens: nil, figures: ["Belægning"])
+        case .comparison:
+            return View(report: "sammenligning", opens: nil, offers: [
+                Offer(action: .measure, label: Message(da: "ydelsestype", en: "service type")) { _ in nil },
+            ], figures: ["Sammenligning"])
         case .supervision:
             return View(report: "tilsyn", opens: { m in
                 guard case .text(let id)? = m.page.selected("caseId") else { return nil }
