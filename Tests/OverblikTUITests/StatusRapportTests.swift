@@ -144,14 +144,35 @@ struct StatusRapportTests {
         let page = ParsedPage(html)
         let sections = page.elements.filter { $0.name == "section" }.compactMap { $0.attributes["id"] }
         #expect(sections == ["nogletal", "udvikling", "omkostninger", "bevaegelser", "maalgrupper", "datakvalitet", "oevrige"])
-        // Seven sections' help texts, and the Ledelsestilsyn, Servicemål and Klagesager parts'.
-        #expect(page.elements.filter { $0.name == "p" && $0.attributes["class"] == "help" }.count == 10)
+        // Seven sections' help texts, and the Ledelsestilsyn, Servicemål, Klagesager and Sammenligning parts'.
+        #expect(page.elements.filter { $0.name == "p" && $0.attributes["class"] == "help" }.count == 11)
         #expect(html.contains("<h3>Ledelsestilsyn</h3>") && !html.contains("[ledelsestilsyn] er ikke"))
         #expect(page.elements.filter { $0.name == "svg" }.count >= 7)
         #expect(html.contains("break-before: page") && html.contains("size: A4"))
         // Sampledata has applications and appeals: their parts, and no line saying their files are missing.
         #expect(html.contains("<h3>Servicemål</h3>") && !html.contains("ansoegninger.csv er ikke"))
         #expect(html.contains("<h3>Klagesager</h3>") && !html.contains("klagesager.csv er ikke"))
+    }
+
+    /// Sammenligning (management.md §6): Sampledata's HAND07 and FOLK1A give a chart and a table of
+    /// the last quarter, and the planted difference between DST's figure and the own extract; the
+    /// JSON holds this municipality's rows with the same numbers.
+    @Test func comparisonPartAndItsJSON() throws {
+        let (html, json, _) = try sample()
+        #expect(html.contains("<h3>Sammenligning med andre kommuner</h3>") && !html.contains("folk1a.csv er ikke"))
+        let rows = try #require(json["sammenligning"] as? [[String: Any]])
+        // 7 service types × 8 quarters, this municipality's rows only.
+        #expect(rows.count == 56 && rows.allSatisfy { ($0["codes"] as? [String]) == ["250"] })
+        let planted = try #require(rows.first { $0["serviceType"] as? String == "30181" && $0["period"] as? String == "2025K2" })
+        #expect(planted["count"] as? Int == 119 && planted["own"] as? Int == 116)
+        // The HTML's table of differences has the same two numbers, and the quarters not published yet.
+        let page = ParsedPage(html)
+        let cells = page.elements.filter { $0.name == "td" }.map(\.text)
+        #expect(cells.contains("2025K2") && cells.contains("119") && cells.contains("116"))
+        #expect(html.contains("Ikke offentliggjort endnu: 2026K1, 2026K2, 2026K3"))
+        // The last quarter's rank of §108 as the JSON has it.
+        let last = try #require(rows.first { $0["serviceType"] as? String == "30181" && $0["period"] as? String == "2025K4" })
+        #expect(cells.contains("\(last["rank"] as? Int ?? 0) af 11"))
     }
 
     @Test func dataFromTheDropIsText() throws {

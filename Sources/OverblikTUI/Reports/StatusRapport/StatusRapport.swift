@@ -15,6 +15,10 @@ public struct StatusRapport: Sendable {
     public var appeals: [AppealLine]?
     /// Ledelsestilsyn of the year's periods that have begun (management.md §3).
     public var supervision: SupervisionStatus?
+    /// Sammenligning (management.md §6); nil without StatBank's tables.
+    public var comparison: Comparison?
+    /// The StatBank file's modification day (ISO), "" when not known.
+    public var statBankFileDay = ""
 
     /// Ledelsestilsyn's status for the report: per period and team the cases sampled and reviewed,
     /// and per team and item the answers of the year's periods together.
@@ -41,8 +45,8 @@ public struct StatusRapport: Sendable {
             supervision == nil ? Missing(key: "ledelsestilsyn", title: Message(da: "Ledelsestilsyn", en: "Management supervision"), source: "[ledelsestilsyn]") : nil,
             serviceGoals == nil ? Missing(key: "servicemaal", title: Message(da: "Servicemål", en: "Service goals"), source: "ansoegninger.csv") : nil,
             appeals == nil ? Missing(key: "klagesager", title: Message(da: "Klagesager", en: "Appeals"), source: "klagesager.csv") : nil,
-            Missing(key: "sammenligning", title: Message(da: "Sammenligning med andre kommuner", en: "Comparison with other municipalities"),
-                    source: "hand07.csv, folk1a.csv")
+            comparison == nil ? Missing(key: "sammenligning", title: Message(da: "Sammenligning med andre kommuner", en: "Comparison with other municipalities"),
+                                        source: "hand07.csv, folk1a.csv") : nil
         ).compactMap { $0 }
     }
 
@@ -66,6 +70,8 @@ public struct StatusRapport: Sendable {
         report.supervision = try supervisionStatus(q, year: year)
         let (appeals, missingAppeals) = try q.appeals()
         if missingAppeals == nil { report.appeals = appealLines(appeals, today: q.today).filter { $0.year == year - 1 || $0.year == year } }
+        report.comparison = try q.comparison().comparison
+        report.statBankFileDay = try q.statBankFileDay()
         return report
     }
 
@@ -274,6 +280,10 @@ public struct StatusRapport: Sendable {
         }
         if let lines = appeals {
             pairs.append(("klagesager", Views.appeals(lines).jsonRows(c)))
+        }
+        if let comparison {
+            // This municipality's rows: its figure, rate, rank, the others' rate and its own extract's figure.
+            pairs.append(("sammenligning", Views.comparison(comparison.lines.filter(\.isOwn), measure: comparison.measure).jsonRows(c)))
         }
         for m in missing { pairs.append((m.key, .object([("missing", .array([.string(m.source)]))]))) }
         let object: JSONValue = .object(pairs)

@@ -297,6 +297,7 @@ extension StatusRapport {
         if let s = supervision { supervisionPart(&page, s, c) }
         if let lines = serviceGoals { serviceGoalPart(&page, lines, c) }
         if let lines = appeals { appealsPart(&page, lines, c) }
+        if let comparison { comparisonPart(&page, comparison, c) }
         for m in missing {
             page.element("h3", m.title.text(c.language))
             page.element("p", c.t("Ingen data: \(m.source) er ikke i datagrundlaget.", "No data: \(m.source) is not in the snapshot."), class: "missing")
@@ -393,6 +394,59 @@ extension StatusRapport {
                    n(l.agreedInReconsideration), n(l.pending)], total: l.paragraph == nil)
         }
         page.table(t)
+    }
+
+    /// Sammenligning: in the last quarter of StatBank's file, this municipality's rate per service
+    /// type beside the others' (a chart), the table with the rank; then the quarters where DST's
+    /// published figure differs from the own extract, and those DST has not published yet.
+    private func comparisonPart(_ page: inout HTMLPage, _ comparison: Comparison, _ c: ReportContext) {
+        let fulltime = comparison.measure == .fulltime
+        page.element("h3", c.t("Sammenligning med andre kommuner", "Comparison with other municipalities"))
+        let day = Day(iso: statBankFileDay).map { c.t(" Filen er fra \($0.danish).", " The file is of \($0.danish).") } ?? ""
+        page.element("p", c.t(
+            "Danmarks Statistiks egne tal (\(fulltime ? "HAND01, fuldtidsydelser" : "HAND07, modtagere")) pr. 10.000 indbyggere på 18–64 år (FOLK1A) for kvartalets første dag. De andres rate er de andre kommuners tal tilsammen ÷ deres befolkning tilsammen; rang 1 er den højeste rate; `..` (ikke offentliggjort) tæller ikke med.\(day)",
+            "Danmarks Statistik's own figures (\(fulltime ? "HAND01, full-time services" : "HAND07, recipients")) per 10,000 inhabitants aged 18–64 (FOLK1A) on the quarter's first day. The others' rate is the other municipalities' figures together ÷ their population together; rank 1 is the highest rate; `..` (not published) does not count.\(day)"),
+                     class: "help")
+        let own = comparison.lines.filter(\.isOwn)
+        guard let last = own.map(\.quarter).max() else { return }
+        let latest = own.filter { $0.quarter == last }
+        let name = metadata.municipality.name
+        func label(_ l: ComparisonLine) -> String { l.paragraph.map { "\(l.serviceType) \($0.display)" } ?? l.serviceType }
+        page.figure(SVGChart(.bars, title: c.t("Pr. 10.000 på 18–64 år, \(last)", "Per 10,000 aged 18–64, \(last)"),
+                             categories: latest.map(label),
+                             series: [.init(name, latest.map(\.rate)), .init(c.t("De andre", "The others"), latest.map(\.othersRate))], unit: .decimal),
+                    caption: c.t("Pr. ydelsestype (DST's kode og paragraffen).", "Per service type (DST's code and the paragraph)."))
+        func figure(_ x: Int64?) -> HTMLTable.Cell {
+            .number(x.map { fulltime ? AxisLabel.number(Double($0) / 100, decimals: 2) : DanishNumber.grouped(Int($0 / 100)) } ?? "..")
+        }
+        func tenths(_ x: Double?) -> HTMLTable.Cell { .number(x.map { AxisLabel.number(($0 * 10).rounded(.toNearestOrAwayFromZero) / 10, decimals: 1) } ?? "–") }
+        var t = HTMLTable(columns: [(c.t("Ydelsestype", "Service type"), false), (c.t("Paragraf", "Paragraph"), false),
+                                    (fulltime ? c.t("Fuldtid", "Full-time") : c.t("Modtagere", "Recipients"), true),
+                                    (c.t("Pr. 10.000", "Per 10,000"), true), (c.t("Rang", "Rank"), true), (c.t("De andres", "The others'"), true),
+                                    (c.t("Eget udtræk", "Own extract"), true)])
+        for l in latest {
+            t.row([.text("\(l.serviceType) \(l.serviceText)"), .text(l.paragraph?.display ?? "–"), figure(l.count), tenths(l.rate),
+                   .number(l.rank.map { c.t("\($0) af \(l.ranked ?? 0)", "\($0) of \(l.ranked ?? 0)") } ?? "–"), tenths(l.othersRate),
+                   l.own == nil ? .number("–") : figure(l.own)])
+        }
+        page.table(t)
+        let differing = own.filter { l in l.own != nil && l.count != nil && l.own != l.count }
+        if differing.isEmpty {
+            page.element("p", c.t("DST's offentliggjorte tal er de samme som det egne udtræks i alle kvartaler, udtrækket dækker.",
+                                  "DST's published figures equal the own extract's in every quarter the extract covers."))
+        } else {
+            page.element("p", c.t("Hvor DST's offentliggjorte tal afviger fra det egne udtræk (et datakvalitetssignal: se indberetningen efter):",
+                                  "Where DST's published figure differs from the own extract (a data-quality signal: check the reporting):"))
+            var d = HTMLTable(columns: [(c.t("Ydelsestype", "Service type"), false), (c.t("Kvartal", "Quarter"), false),
+                                        (c.t("Offentliggjort", "Published"), true), (c.t("Eget udtræk", "Own extract"), true)])
+            for l in differing { d.row([.text(label(l)), .text(l.quarter.description), figure(l.count), figure(l.own)]) }
+            page.table(d)
+        }
+        let waiting = Set(comparison.unpublished.map(\.quarter)).sorted().map(\.description)
+        if !waiting.isEmpty {
+            page.element("p", c.t("Ikke offentliggjort endnu: \(waiting.joined(separator: ", ")) (udtrækket dækker dem; DST offentliggør et år ad gangen i juni).",
+                                  "Not published yet: \(waiting.joined(separator: ", ")) (the extract covers them; DST publishes a year at a time in June)."))
+        }
     }
 
     // MARK: Numbers
