@@ -9,7 +9,7 @@ SAMPLE  := Sampledata
 # Sampledata is laid out around this day (see Sampledata/README.md); real drops use the machine's date.
 TODAY   ?= 2026-11-23
 
-.PHONY: all build run test test-moved-clock conformance same-output report-check fuzz sync sampledata sampledata-check snapshot bench bench-data bench-compare clean
+.PHONY: all build run test test-moved-clock conformance same-output report-check fuzz sync sampledata sampledata-check snapshot bench bench-data bench-compare bench-folk1a clean
 
 all: build
 
@@ -118,6 +118,13 @@ SCALES ?= S,M,L
 bench: build snapshot
 	$(SWIFT) build -c release
 	$(RELEASE)/overblik-bench scales --scales $(SCALES) --today $(TODAY)
+
+## make bench-folk1a: a whole FOLK1A download (every area, sex, civil status and age, two quarters:
+## 400.050 lines) read by the release overblik-sync: seconds, rows, skipped and rejected.
+bench-folk1a:
+	$(SWIFT) build -c release --product overblik-sync
+	$(SWIFT) build -c release --product overblik-bench
+	$(RELEASE)/overblik-bench folk1a
 
 ## make bench-compare [COMPARE_SCALE=L]: the same files through overblik-sync and through DuckDB
 ## (installed with pip into bench-data/.venv), timed in the same run; prints the ratio.

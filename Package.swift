@@ -64,7 +64,8 @@ let package = Package(
         ),
         .executableTarget(
             name: "overblik-bench",
-            dependencies: ["OverblikCore", "OverblikStore", "OverblikTUI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["OverblikCore", "OverblikStore", "OverblikTUI", "OverblikTestSupport",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(name: "OverblikTestSupport", dependencies: ["OverblikCore"], path: "Tests/OverblikTestSupport"),
         // Test tool: several of these write to one annotation store at once.

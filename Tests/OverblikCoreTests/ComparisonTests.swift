@@ -34,6 +34,7 @@ struct ComparisonTests {
         #expect(mine.rank == 2 && mine.ranked == 4)
         // (20 + 10 + 5) ÷ 30.000 × 10.000 = 11,67 — the pooled rate, not the mean of the rates.
         #expect(abs((mine.othersRate ?? 0) - 35.0 / 3) < 1e-9)
+        #expect(mine.rateTenths == 100 && mine.othersRateTenths == 117)
         #expect(c.lines.dropFirst().map(\.municipality.codes) == [["101"], ["147"], ["151"]])
         #expect(c.lines.dropFirst().allSatisfy { $0.rank == nil && $0.othersRate == nil && $0.own == nil })
     }
@@ -119,6 +120,14 @@ struct ComparisonTests {
         #expect(c.lines.map(\.municipality.codes) == [["250"], ["101"], ["183", "187"]])
         #expect(c.lines[0].rank == 3 && c.lines[0].ranked == 3 && c.lines[0].othersRate == 25)
         #expect(ComparisonSettings(text: settings.text) == settings)
+    }
+
+    /// Rates shown with one decimal are rounded on the exact fraction, halves away from zero.
+    @Test func halvesRoundAwayFromZero() {
+        // 3 per 40.000 × 10.000 = 0,75 exactly → 0,8; 1 per 16.000 → 0,625 → 0,6; 7 per 80.000 → 0,875 → 0,9.
+        #expect(Comparison.tenths(300, 40_000) == 8 && Comparison.tenths(100, 16_000) == 6 && Comparison.tenths(700, 80_000) == 9)
+        // Full-time services in hundredths: 116,76 per 28.769 → 40,585… → 40,6.
+        #expect(Comparison.tenths(11_676, 28_769) == 406)
     }
 
     @Test func areasByCodeNameAndOldSpelling() {

@@ -89,6 +89,20 @@ struct StatBankTableTests {
         #expect(try snapshot.population() == d.population)
     }
 
+    /// A FOLK1A download with every area, sex, civil status and age (400.050 lines): 0 rejected, every
+    /// line not used skipped and counted, each municipality's band 18–64 kept.
+    @Test func aWholeFOLK1ADownloadRejectsNothing() throws {
+        let folder = TemporaryFolder()
+        let summary = try sync(drop(in: folder, folk1a: FullFOLK1A.bytes()))
+        let source = try #require(summary.sources.first { $0.table == .population })
+        #expect(FullFOLK1A.linesPerQuarter * 2 == 400_050)
+        #expect(source.rows == 400_050 && source.rejected == 0)
+        // 98 municipalities × 47 ages × 2 quarters kept; the rest skipped.
+        #expect(source.skipped == 400_050 - 98 * 47 * 2)
+        let population = try Snapshot(path: summary.snapshotPath).population()
+        #expect(population.count == 98 * 47 * 2 && population.allSatisfy { $0.value == 7 && (18...64).contains($0.age) })
+    }
+
     @Test func aMatrixLayoutIsRefusedWithHowToDownloadTheLongOne() throws {
         let folder = TemporaryFolder()
         let matrix = Self.statbankFile(["OMRÅDE;YDELSESTYPE;2024K1;2024K2", "250 Frederikssund;30182;41;43"])

@@ -125,6 +125,10 @@ public struct ComparisonLine: Hashable, Sendable {
     public var ranked: Int?
     /// Σ counts ÷ Σ populations × 10.000 of the other municipalities with both.
     public var othersRate: Double?
+    /// The rate and the others' rate in tenths, rounded half away from zero on the exact fraction
+    /// (management.md §9): what is shown; `rate` and `othersRate` are what is ranked.
+    public var rateTenths: Int64?
+    public var othersRateTenths: Int64?
     /// The same figure from the own DST extract, in hundredths (nil where it does not cover the quarter).
     public var own: Int64?
 }
@@ -204,11 +208,16 @@ public struct Comparison: Sendable, Equatable {
             for f in figures where seen.insert(f.code).inserted {
                 let m = ComparedMunicipality(f.code)
                 let pop = populationOf(m, g.quarter)
-                var rate: Double?
-                if let count = f.value, let pop, pop > 0 { rate = Double(count) / 100 / Double(pop) * 10_000 }
-                group.append(ComparisonLine(municipality: m, isOwn: f.code == ownHead, serviceType: g.serviceType,
-                                            serviceText: texts[g.serviceType] ?? "", paragraph: paragraphOf[g.serviceType],
-                                            quarter: g.quarter, count: f.value, population: pop, rate: rate))
+                var rate: Double?, tenths: Int64?
+                if let count = f.value, let pop, pop > 0 {
+                    rate = Double(count) / 100 / Double(pop) * 10_000
+                    tenths = Self.tenths(count, pop)
+                }
+                var line = ComparisonLine(municipality: m, isOwn: f.code == ownHead, serviceType: g.serviceType,
+                                          serviceText: texts[g.serviceType] ?? "", paragraph: paragraphOf[g.serviceType],
+                                          quarter: g.quarter, count: f.value, population: pop, rate: rate)
+                line.rateTenths = tenths
+                group.append(line)
             }
             let rates = group.compactMap(\.rate)
             for i in group.indices where group[i].isOwn {
@@ -222,6 +231,7 @@ public struct Comparison: Sendable, Equatable {
                     counts += c; pops += p
                 }
                 group[i].othersRate = pops > 0 ? Double(counts) / 100 / Double(pops) * 10_000 : nil
+                group[i].othersRateTenths = pops > 0 ? Self.tenths(counts, pops) : nil
                 group[i].own = own.figure(g.serviceType, g.quarter, settings.measure)
             }
             group.sort { a, b in a.isOwn != b.isOwn ? a.isOwn : a.municipality < b.municipality }
@@ -245,6 +255,12 @@ public struct Comparison: Sendable, Equatable {
             }
         }
         self.unpublished = unpublished
+    }
+
+    /// A count in hundredths per `population` × 10.000, in tenths: count × 1.000 ÷ population, rounded
+    /// half away from zero on the exact fraction.
+    static func tenths(_ hundredths: Int64, _ population: Int64) -> Int64 {
+        Money.roundedDivision(Int128(hundredths) * 1_000, Int128(population))
     }
 
     /// `"253"` for `253`, `"0253"` or `"253 Greve"`.

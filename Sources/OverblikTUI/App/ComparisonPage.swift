@@ -51,10 +51,10 @@ extension AppModel {
             let name: Cell = l.isOwn ? .emphasised(.text(l.municipality.name), mark: "▸ ") : .text(l.municipality.name)
             let bar: Cell = l.rate.map { r in
                 .bar(Bar(segments: [Bar.Segment(value: r, glyph: l.isOwn ? "█" : "▒", style: l.isOwn ? .bar1 : .bar3)],
-                         mark: mine?.othersRate, scale: scale, summary: Views.tenths(r)))
+                         mark: mine?.othersRate, scale: scale, summary: Views.tenthsText(l.rateTenths ?? 0)))
             } ?? .message(Message(da: ".. (ikke offentl.)", en: ".. (not published)"))
             above.rows.append([name, Views.figure(l.count, measure), l.population.map { .int(Int($0)) } ?? .message(nil),
-                               Views.oneDecimal(l.rate), bar])
+                               Views.tenths(l.rateTenths), bar])
         }
 
         // Below: published against own, quarter by quarter, then the quarters not published yet.
@@ -74,8 +74,8 @@ extension AppModel {
                 .text(l.quarter.description), l.count == nil ? .message(Message(da: "..", en: "..")) : Views.figure(l.count, measure),
                 Views.differing(l.own, from: l.count, isOwn: true, measure),
                 difference.map { $0 == 0 ? .text("0") : .emphasised(.text(Self.signed($0, measure)), mark: "") } ?? .message(nil),
-                Views.oneDecimal(l.rate),
-                l.rank.map { .text("\($0)/\(l.ranked ?? 0)") } ?? .message(nil), Views.oneDecimal(l.othersRate),
+                Views.tenths(l.rateTenths),
+                l.rank.map { .text("\($0)/\(l.ranked ?? 0)") } ?? .message(nil), Views.tenths(l.othersRateTenths),
             ])
         }
         for u in all.unpublished where u.serviceType == type.code {
@@ -133,9 +133,6 @@ extension AppModel {
 }
 
 extension Views {
-    /// One decimal, Danish style, as the bar's summary.
-    static func tenths(_ x: Double) -> String {
-        let t = Int64((x * 10).rounded(.toNearestOrAwayFromZero))
-        return "\(DanishNumber.grouped(Int(t / 10))),\(abs(t % 10))"
-    }
+    /// Tenths as one decimal, Danish style (the bar's summary).
+    static func tenthsText(_ t: Int64) -> String { "\(DanishNumber.grouped(Int(t / 10))),\(abs(t % 10))" }
 }

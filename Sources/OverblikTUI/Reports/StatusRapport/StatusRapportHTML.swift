@@ -419,14 +419,14 @@ extension StatusRapport {
         func figure(_ x: Int64?) -> HTMLTable.Cell {
             .number(x.map { fulltime ? AxisLabel.number(Double($0) / 100, decimals: 2) : DanishNumber.grouped(Int($0 / 100)) } ?? "..")
         }
-        func tenths(_ x: Double?) -> HTMLTable.Cell { .number(x.map { AxisLabel.number(($0 * 10).rounded(.toNearestOrAwayFromZero) / 10, decimals: 1) } ?? "–") }
+        func tenths(_ t: Int64?) -> HTMLTable.Cell { .number(t.map { AxisLabel.number(Double($0) / 10, decimals: 1) } ?? "–") }
         var t = HTMLTable(columns: [(c.t("Ydelsestype", "Service type"), false), (c.t("Paragraf", "Paragraph"), false),
                                     (fulltime ? c.t("Fuldtid", "Full-time") : c.t("Modtagere", "Recipients"), true),
                                     (c.t("Pr. 10.000", "Per 10,000"), true), (c.t("Rang", "Rank"), true), (c.t("De andres", "The others'"), true),
                                     (c.t("Eget udtræk", "Own extract"), true)])
         for l in latest {
-            t.row([.text("\(l.serviceType) \(l.serviceText)"), .text(l.paragraph?.display ?? "–"), figure(l.count), tenths(l.rate),
-                   .number(l.rank.map { c.t("\($0) af \(l.ranked ?? 0)", "\($0) of \(l.ranked ?? 0)") } ?? "–"), tenths(l.othersRate),
+            t.row([.text("\(l.serviceType) \(l.serviceText)"), .text(l.paragraph?.display ?? "–"), figure(l.count), tenths(l.rateTenths),
+                   .number(l.rank.map { c.t("\($0) af \(l.ranked ?? 0)", "\($0) of \(l.ranked ?? 0)") } ?? "–"), tenths(l.othersRateTenths),
                    l.own == nil ? .number("–") : figure(l.own)])
         }
         page.table(t)
