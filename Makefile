@@ -105,7 +105,7 @@ sampledata-check: build
 	if diff -r -q -x snapshots $$tmp $(SAMPLE); then echo "Sampledata matches the generator."; rm -rf $$tmp; \
 	else echo "Sampledata differs from the generator's output: run 'make sampledata' and commit."; rm -rf $$tmp; exit 1; fi
 
-## make bench-data SCALE=M|L: the Sampledata generator scaled up, written to bench-data/ (ignored).
+## make bench-data SCALE=M|L|LC: the Sampledata generator scaled up, written to bench-data/ (ignored).
 SCALE ?= M
 bench-data:
 	$(SWIFT) build -c release --product overblik-sampledata
@@ -126,21 +126,16 @@ bench-folk1a:
 	$(SWIFT) build -c release --product overblik-bench
 	$(RELEASE)/overblik-bench folk1a
 
-## make bench-compare [COMPARE_SCALE=L]: the same files through overblik-sync and through DuckDB
-## (installed with pip into bench-data/.venv), timed in the same run; prints the ratio.
-COMPARE_SCALE ?= L
+## make bench-compare [COMPARE_SCALES="L LC"] [PAIRS=5]: the same files through overblik-sync and through
+## DuckDB (installed with pip into bench-data/.venv), PAIRS back-to-back pairs per scale; prints each
+## pair and the median ratio Overblik/DuckDB.
+COMPARE_SCALES ?= L LC
+PAIRS ?= 5
 bench-compare:
 	$(SWIFT) build -c release --product overblik-sync
 	$(SWIFT) build -c release --product overblik-sampledata
-	@[ -f bench-data/$(COMPARE_SCALE)/overblik.toml ] || $(RELEASE)/overblik-sampledata --scale $(COMPARE_SCALE) --output bench-data/$(COMPARE_SCALE)
 	@[ -x bench-data/.venv/bin/python ] || (python3 -m venv bench-data/.venv && bench-data/.venv/bin/pip install -q duckdb)
-	@start=$$(date +%s.%N); \
-	$(RELEASE)/overblik-sync --config bench-data/$(COMPARE_SCALE)/overblik.toml --today $(TODAY) --quiet --dry-run; \
-	end=$$(date +%s.%N); overblik=$$(echo "$$end - $$start" | bc); \
-	start=$$(date +%s.%N); \
-	bench-data/.venv/bin/python Scripts/bench_compare.py $(COMPARE_SCALE); \
-	end=$$(date +%s.%N); duck=$$(echo "$$end - $$start" | bc); \
-	printf "overblik-sync %.2f s, DuckDB %.2f s (process), ratio Overblik/DuckDB %.2f\n" $$overblik $$duck $$(echo "$$overblik / $$duck" | bc -l)
+	bash Scripts/bench_ratio.sh "$(COMPARE_SCALES)" $(PAIRS) $(TODAY)
 
 clean:
 	rm -rf .build $(SAMPLE)/snapshots

@@ -1,9 +1,10 @@
 """The bar for `overblik-sync`: what a consultant would otherwise do with DuckDB.
 
-Reads the same source files of a benchmark scale (bench-data/M or L) with DuckDB, on all
+Reads the same source files of a benchmark scale (bench-data/M, L or LC) with DuckDB, on all
 cores, and computes the same figures Overblik's sync does: row counts, the ottetalskontrol's
-counts per paragraph for the reconciliation period, onlyInCaseSystem / onlyInEconomy, and
-budget against spend per function and month. Prints the time and the figures, and writes
+counts per paragraph for the reconciliation period, onlyInCaseSystem / onlyInEconomy (the counts
+and the lists per paragraph), budget against spend per function and month, and inflow and outflow
+per paragraph and month (each citizen's grants on a paragraph merged into continuous periods). Prints the time and the figures, and writes
 them to bench-data/compare-<scale>.json. `make bench-compare` runs it beside overblik-sync
 and prints the ratio.
 
@@ -103,6 +104,37 @@ SELECT p.paragraph,
     (SELECT count(*) FROM ec ANTI JOIN cs USING (paragraph, cpr) WHERE ec.paragraph = p.paragraph) AS only_economy
 FROM paragraphs p ORDER BY p.paragraph
 """).fetchall()
+# The only-in lists per paragraph (who, not only how many): what Afstemning lists.
+con.execute(f"""
+CREATE TABLE only_in AS
+WITH cs AS (SELECT DISTINCT paragraph, cpr FROM grants
+            WHERE start <= DATE '{period_end}' AND coalesce(stop, DATE '9999-12-31') >= DATE '{period_start}'),
+     ec AS (SELECT DISTINCT paragraph, cpr FROM attributed
+            WHERE period_start <= DATE '{period_end}' AND period_end >= DATE '{period_start}')
+SELECT 'onlyCaseSystem' AS kind, * FROM (SELECT * FROM cs ANTI JOIN ec USING (paragraph, cpr))
+UNION ALL SELECT 'onlyEconomy', * FROM (SELECT * FROM ec ANTI JOIN cs USING (paragraph, cpr))
+""")
+only_lists = con.execute("SELECT kind, paragraph, count(*) FROM only_in GROUP BY ALL ORDER BY ALL").fetchall()
+# Inflow and outflow per paragraph and month of the year: each citizen's grants on a paragraph
+# merged into continuous periods (overlapping or touching), counted where they start and end.
+con.execute("""
+CREATE TABLE islands AS
+WITH g AS (SELECT cpr, paragraph, start, coalesce(stop, DATE '9999-12-31') AS stop FROM grants),
+     o AS (SELECT *, max(stop) OVER (PARTITION BY cpr, paragraph ORDER BY start, stop
+                                     ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before FROM g),
+     s AS (SELECT *, sum(CASE WHEN before IS NULL OR start > before + 1 THEN 1 ELSE 0 END)
+                      OVER (PARTITION BY cpr, paragraph ORDER BY start, stop ROWS UNBOUNDED PRECEDING) AS island FROM o)
+SELECT cpr, paragraph, min(start) AS start, max(stop) AS stop FROM s GROUP BY cpr, paragraph, island
+""")
+movements = con.execute(f"""
+WITH months AS (SELECT unnest(range(1, 13)) AS month),
+     ins AS (SELECT paragraph, month(start) AS month, count(*) AS inflow FROM islands WHERE year(start) = {year} GROUP BY ALL),
+     outs AS (SELECT paragraph, month(stop) AS month, count(*) AS outflow FROM islands WHERE year(stop) = {year} GROUP BY ALL),
+     paragraphs AS (SELECT DISTINCT paragraph FROM islands)
+SELECT p.paragraph, m.month, coalesce(i.inflow, 0), coalesce(o.outflow, 0)
+FROM paragraphs p CROSS JOIN months m LEFT JOIN ins i ON i.paragraph = p.paragraph AND i.month = m.month
+     LEFT JOIN outs o ON o.paragraph = p.paragraph AND o.month = m.month ORDER BY ALL
+""").fetchall()
 budget = con.execute(f"""
 WITH spend AS (SELECT function, month(posted) AS month, sum(amount) AS spend FROM payments
                WHERE year(posted) = {year} GROUP BY ALL)
@@ -117,7 +149,8 @@ result = {
     "rows": counts,
     "ottetal": [dict(zip(["paragraph", "caseSystem", "economy", "both", "onlyCaseSystem", "onlyEconomy"], r)) for r in ottetal],
     "onlyInCaseSystem": sum(r[4] for r in ottetal), "onlyInEconomy": sum(r[5] for r in ottetal),
-    "budgetRows": len(budget),
+    "budgetRows": len(budget), "onlyInLists": [list(r) for r in only_lists], "movementRows": len(movements),
+    "inflow": sum(r[2] for r in movements), "outflow": sum(r[3] for r in movements),
 }
 os.remove(converted)
 with open(f"bench-data/compare-{scale}.json", "w") as f:

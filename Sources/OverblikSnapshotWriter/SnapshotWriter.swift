@@ -10,6 +10,9 @@ public struct StoredViews: Sendable {
     public var followUpGrants: [Int]
     /// Udvikling (management.md §1).
     public var development: Development?
+    /// Servicemål's rows of every quarter (management.md §4; they do not depend on today); nil
+    /// without the applications table.
+    public var serviceGoalLines: [ServiceGoalLine]?
 
     public init(teamLines: [TeamLine], followUpGrants: [Int], development: Development? = nil) {
         self.teamLines = teamLines
@@ -18,21 +21,26 @@ public struct StoredViews: Sendable {
     }
 
     /// Computes them from a dataset for `today` (the payments sorted once in `index`, when given).
-    public static func compute(_ d: Dataset, today: Day, dueSoonDays: Int, index: PaymentIndex? = nil) -> StoredViews {
-        var views = lists(d, today: today, dueSoonDays: dueSoonDays)
+    public static func compute(_ d: Dataset, today: Day, dueSoonDays: Int, goals: ServiceGoals = ServiceGoals(),
+                               index: PaymentIndex? = nil) -> StoredViews {
+        var views = lists(d, today: today, dueSoonDays: dueSoonDays, goals: goals)
         views.development = Development.compute(d, today: today, index: index)
         return views
     }
 
-    /// Team's lines and Opfølgning's list only (the series left out: the sync computes them beside).
-    public static func lists(_ d: Dataset, today: Day, dueSoonDays: Int) -> StoredViews {
+    /// Team's lines, Opfølgning's list and Servicemål's rows (the series left out: the sync computes them beside).
+    public static func lists(_ d: Dataset, today: Day, dueSoonDays: Int, goals: ServiceGoals = ServiceGoals()) -> StoredViews {
         let team = teamDistribution(grants: d.grants, staff: d.staff, today: today, dueSoonDays: dueSoonDays)
         // The follow-up list over positions, so that the stored list points at the grants.
         var position: [Int: Int] = [:]
         for (i, g) in d.grants.enumerated() { position[g.line] = i }
         // By construction: every listed grant is one of `d.grants`, whose lines are unique (one record, one line).
         let follow = followUpList(grants: d.grants, today: today, dueSoonDays: dueSoonDays).map { position[$0.grant.line]! }
-        return StoredViews(teamLines: team, followUpGrants: follow)
+        var views = StoredViews(teamLines: team, followUpGrants: follow)
+        if d.sources.contains(where: { $0.table == .decisions && $0.present }) {
+            views.serviceGoalLines = OverblikCore.serviceGoalLines(d.decisions, goals: goals)
+        }
+        return views
     }
 }
 
@@ -265,6 +273,21 @@ public enum SnapshotWriter {
             try follow.step(db)
         }
         if let development = v.development { try insert(development, into: db) }
+        if let lines = v.serviceGoalLines {
+            try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('service_goal_lines', 'stored')")
+            let insert = try RawInsert(db, """
+                INSERT INTO service_goal_lines (paragraph, year, quarter, goal, decided, shelved, in_time, late, late_without_notice,
+                  median_days) VALUES (?,?,?,?,?,?,?,?,?,?)
+                """)
+            for l in lines {
+                insert.bind(1, l.paragraph?.key); insert.bind(2, l.quarter.year); insert.bind(3, l.quarter.quarter)
+                insert.bind(4, l.goal?.description); insert.bind(5, l.decided); insert.bind(6, l.shelved)
+                insert.bind(7, l.inTime.map(Int64.init)); insert.bind(8, l.late.map(Int64.init))
+                insert.bind(9, l.lateWithoutNotice.map(Int64.init))
+                if let m = l.medianDays { insert.bind(10, m) } else { insert.bind(10, Int64?.none) }
+                try insert.step(db)
+            }
+        }
     }
 
     private static func insert(_ d: Development, into db: Database) throws {

@@ -17,7 +17,7 @@ struct SampleDataCommand: ParsableCommand {
     @Option(name: .long, help: "Frø for tilfældighederne / the random seed.")
     var seed: UInt64 = 250
 
-    @Option(name: .long, help: "S (Sampledata, standard), M eller L: benchmark-skala / the benchmark scale, written as a stream.")
+    @Option(name: .long, help: "S (Sampledata, standard), M, L eller LC: benchmark-skala / the benchmark scale, written as a stream.")
     var scale: Scale = .S
 
     func run() throws {

@@ -5,15 +5,18 @@ import OverblikCore
 /// The benchmark scales (`make bench-data SCALE=M|L`): the Sampledata generator scaled up and
 /// written as a stream (never the whole file in memory), in the same formats as Sampledata.
 enum Scale: String, CaseIterable, ExpressibleByArgument {
-    case S, M, L
+    case S, M, L, LC
 
     /// Citizens, team copies, times every planted kind is planted, earlier grants per citizen,
-    /// lines per paid month: M ≈ 15.000 citizens, 40.000 grants, 1 mio. payment lines; L ten times that.
+    /// lines per paid month: M ≈ 15.000 citizens, 40.000 grants, 1 mio. payment lines; L ten times
+    /// that; LC the same citizens and grants as L with one line per paid month (≈ 3 mio. payment
+    /// lines, about 20 per citizen: the citizen-heavy shape of a national extract).
     var parameters: (citizens: Int, replicas: Int, history: Double, linesPerMonth: Int) {
         switch self {
         case .S: return (750, 1, 0, 1)
         case .M: return (15_000, 20, 1.35, 3)
         case .L: return (150_000, 200, 1.35, 3)
+        case .LC: return (150_000, 200, 1.35, 1)
         }
     }
 }

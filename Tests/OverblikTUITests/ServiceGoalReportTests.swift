@@ -45,6 +45,22 @@ struct ServiceGoalReportTests {
         #expect(pending.contains("\"cpr\": \"010190-xxxx\""))
     }
 
+    /// The rows the sync stores are the rows computed from every application (so the report need not
+    /// read them all), for every year and for one; a paragraph's rows are computed; the pending
+    /// applications read alone are those without a decision.
+    @Test func storedRowsAreTheComputedOnes() throws {
+        let snapshot = try Snapshot(path: SampleSnapshot.path)
+        let meta = try snapshot.metadata()
+        let q = Query(snapshot: snapshot, metadata: meta, today: Day(year: 2026, month: 11, day: 23)!, visibility: .everything)
+        let all = try snapshot.decisions()
+        let stored = try #require(try snapshot.serviceGoalLines())
+        #expect(stored.count > 20 && stored == serviceGoalLines(all, goals: meta.serviceGoals))
+        #expect(try q.serviceGoalLines(year: 2025, paragraph: nil).rows == serviceGoalLines(all, goals: meta.serviceGoals, year: 2025))
+        let s85 = Paragraph(number: 85)
+        #expect(try q.serviceGoalLines(year: nil, paragraph: s85).rows == serviceGoalLines(all.filter { $0.paragraph == s85 }, goals: meta.serviceGoals))
+        #expect(try snapshot.decisions(pendingOnly: true) == all.filter { $0.decided == nil })
+    }
+
     /// Sampledata's applications planted on the edges of §85's 8 weeks (Sampledata/README.md).
     @Test func sampledatasPlantedApplications() throws {
         let snapshot = try Snapshot(path: SampleSnapshot.path)

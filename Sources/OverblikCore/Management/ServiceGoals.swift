@@ -216,6 +216,12 @@ public struct ServiceGoalLine: Hashable, Sendable {
     /// Days from receipt to decision of the decided applications (the mean of the middle two for an even count).
     public var medianDays: Double?
 
+    public init(paragraph: Paragraph?, quarter: Quarter, goal: ServiceGoal?, decided: Int, shelved: Int, inTime: Int?, late: Int?,
+                lateWithoutNotice: Int?, medianDays: Double?) {
+        self.paragraph = paragraph; self.quarter = quarter; self.goal = goal; self.decided = decided; self.shelved = shelved
+        self.inTime = inTime; self.late = late; self.lateWithoutNotice = lateWithoutNotice; self.medianDays = medianDays
+    }
+
     /// inTime ÷ (inTime + late) in per cent, unrounded; nil without a goal or without such applications.
     public var shareInTime: Double? {
         guard let inTime, let late, inTime + late > 0 else { return nil }

@@ -9,7 +9,7 @@ import OverblikCore
 /// line in the source file where the row starts. Other municipalities are stored as given in
 /// the export; NULL means this municipality.
 package enum Schema {
-    package static let version = 12
+    package static let version = 13
 
     package static let tables = """
     -- Key/value facts about the snapshot: created_at, today, municipality_code,
@@ -146,6 +146,16 @@ package enum Schema {
         covered_days INTEGER NOT NULL, paid_covered_days INTEGER NOT NULL, grants INTEGER NOT NULL,
         spend INTEGER, paid_for INTEGER,  -- øre; NULL per target group and team
         days INTEGER NOT NULL
+    );
+
+    -- Servicemål (management.md §4) per paragraph ('' … NULL for the total of the paragraphs with a
+    -- goal) and quarter of the decision, as the sync computed them from every application (they do
+    -- not depend on today); only when meta service_goal_lines = 'stored'. In position order.
+    CREATE TABLE service_goal_lines (
+        position INTEGER PRIMARY KEY,
+        paragraph TEXT, year INTEGER NOT NULL, quarter INTEGER NOT NULL, goal TEXT,
+        decided INTEGER NOT NULL, shelved INTEGER NOT NULL, in_time INTEGER, late INTEGER, late_without_notice INTEGER,
+        median_days REAL
     );
 
     CREATE TABLE movements (

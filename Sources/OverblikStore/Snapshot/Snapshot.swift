@@ -297,13 +297,31 @@ public final class Snapshot: Sendable {
         return d
     }
 
-    /// The applications and decisions (management.md §4), in file order.
-    public func decisions() throws(SnapshotError) -> [Decision] { try read { try Snapshot.decisions($0) } }
+    /// The applications and decisions (management.md §4), in file order; only those without a
+    /// decision with `pendingOnly`.
+    public func decisions(pendingOnly: Bool = false) throws(SnapshotError) -> [Decision] {
+        try read { try Snapshot.decisions($0, pendingOnly: pendingOnly) }
+    }
 
-    static func decisions(_ db: Database) throws -> [Decision] {
+    /// Servicemål's rows as the sync stored them, in order; nil when it stored none.
+    public func serviceGoalLines() throws(SnapshotError) -> [ServiceGoalLine]? {
+        try read { db -> [ServiceGoalLine]? in
+            guard try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'service_goal_lines'") == "stored" else { return nil }
+            return try Row.fetchAll(db, sql: """
+                SELECT paragraph, year, quarter, goal, decided, shelved, in_time, late, late_without_notice, median_days
+                FROM service_goal_lines ORDER BY position
+                """).map { r in
+                ServiceGoalLine(paragraph: try (r[0] as String?).map(storedParagraph), quarter: Quarter(year: r[1], quarter: r[2]),
+                                goal: (r[3] as String?).flatMap { ServiceGoal(parsing: $0) }, decided: r[4], shelved: r[5],
+                                inTime: r[6], late: r[7], lateWithoutNotice: r[8], medianDays: r[9])
+            }
+        }
+    }
+
+    static func decisions(_ db: Database, pendingOnly: Bool = false) throws -> [Decision] {
         // (At national size one application per grant: read through a cursor, each paragraph parsed once.)
         var out: [Decision] = [], paragraphs: [String: Paragraph] = [:]
-        let rows = try Row.fetchCursor(db, sql: "\(Schema.select(.decisions)) ORDER BY id")
+        let rows = try Row.fetchCursor(db, sql: "\(Schema.select(.decisions)) \(pendingOnly ? "WHERE decided IS NULL " : "")ORDER BY id")
         while let r = try rows.next() {
             let key: String = r[2]
             let paragraph = try paragraphs[key] ?? storedParagraph(key)

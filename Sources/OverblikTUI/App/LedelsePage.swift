@@ -46,8 +46,8 @@ extension AppModel {
     /// share in time against the target (`│`); "ingen data: <file>" without the applications.
     func serviceGoalPage() -> Page {
         let goals = data.query.metadata.serviceGoals
-        let read = reporting { try data.query.decisions() }
-        let lines = serviceGoalLines(read?.rows ?? [], goals: goals).sorted { $0.quarter > $1.quarter }
+        let read = reporting { try data.query.serviceGoalLines(year: nil, paragraph: nil) }
+        let lines = (read?.rows ?? []).sorted { $0.quarter > $1.quarter }
         var table = Views.serviceGoals(lines, goals: goals)
         AppModel.insertColumn(&table, .init("bar", da: "Til tiden │mål", en: "In time │target", maxWidth: 16, priority: 8), after: "shareInTime",
                               lines.map { l in

@@ -130,11 +130,11 @@ public struct Query: Sendable {
 
     /// The applications and decisions (management.md §4), each with its team (its own, else its
     /// caseworker's in the staff file); `missing` names the file when the snapshot has none.
-    public func decisions() throws(SnapshotError) -> (rows: [Decision], missing: String?) {
+    public func decisions(pendingOnly: Bool = false) throws(SnapshotError) -> (rows: [Decision], missing: String?) {
         if let missing = try missingFile(.decisions) { return ([], missing) }
         let staff = try snapshot.staffAndMapping().staff
         let teamOf = Dictionary(staff.map { ($0.initials.lowercased(), $0.team) }, uniquingKeysWith: { a, _ in a })
-        let rows = try snapshot.decisions().map { d -> Decision in
+        let rows = try snapshot.decisions(pendingOnly: pendingOnly).map { d -> Decision in
             var d = d
             if d.team.isEmpty { d.team = teamOf[d.caseworker.lowercased()] ?? "" }
             return d
@@ -144,7 +144,7 @@ public struct Query: Sendable {
 
     /// The pending applications the viewer may see that `filter` accepts, with their deadlines.
     public func pendingApplications(_ filter: ReportFilter) throws(SnapshotError) -> (rows: [PendingApplication], missing: String?) {
-        let (all, missing) = try decisions()
+        let (all, missing) = try decisions(pendingOnly: true)
         let shown = all.filter { d in
             (filter.caseworker.map { d.caseworker.lowercased() == $0.lowercased() } ?? true)
                 && (filter.team.map { d.team.lowercased() == $0.lowercased() } ?? true)
@@ -152,6 +152,18 @@ public struct Query: Sendable {
                 && visibility.seesCaseworker(d.caseworker)
         }
         return (OverblikCore.pendingApplications(shown, goals: metadata.serviceGoals, today: today, dueSoonDays: dueSoonDays), missing)
+    }
+
+    /// Servicemål's rows (management.md §4): of `year` only when given, of one paragraph's
+    /// applications when given. Without a paragraph the rows the sync stored (they do not depend on
+    /// today); with one, or from an older snapshot, computed from the applications.
+    public func serviceGoalLines(year: Int?, paragraph: Paragraph?) throws(SnapshotError) -> (rows: [ServiceGoalLine], missing: String?) {
+        if let missing = try missingFile(.decisions) { return ([], missing) }
+        if paragraph == nil, let stored = try snapshot.serviceGoalLines() {
+            return (stored.filter { l in year.map { l.quarter.year == $0 } ?? true }, nil)
+        }
+        let shown = try decisions().rows.filter { d in paragraph.map { d.paragraph == $0 } ?? true }
+        return (OverblikCore.serviceGoalLines(shown, goals: metadata.serviceGoals, year: year), nil)
     }
 
     /// The file name of an optional table the snapshot does not hold (its configured or default

@@ -58,9 +58,8 @@ public enum ReportCatalogue {
             Views.development(try q.development().rows(by: f.by)).render(format, c)
         }),
         Entry(name: "servicemaal", print: { q, f, format, c throws(SnapshotError) in
-            let (decisions, missing) = try q.decisions()
-            let shown = decisions.filter { d in f.paragraph.map { d.paragraph == $0 } ?? true }
-            var t = Views.serviceGoals(serviceGoalLines(shown, goals: q.metadata.serviceGoals, year: f.year), goals: q.metadata.serviceGoals)
+            let (lines, missing) = try q.serviceGoalLines(year: f.year, paragraph: f.paragraph)
+            var t = Views.serviceGoals(lines, goals: q.metadata.serviceGoals)
             t.missing = missing.map { [$0] } ?? []
             return t.render(format, c)
         }),

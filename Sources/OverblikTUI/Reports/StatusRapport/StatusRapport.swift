@@ -65,8 +65,8 @@ public struct StatusRapport: Sendable {
                                             paragraphLabel: { Paragraph(parsing: $0)?.display ?? $0 })
         guard let figures else { return nil }
         var report = StatusRapport(figures: figures, metadata: q.metadata, sources: try q.snapshot.sources())
-        let (decisions, missingDecisions) = try q.decisions()
-        if missingDecisions == nil { report.serviceGoals = serviceGoalLines(decisions, goals: q.metadata.serviceGoals, year: year) }
+        let (goalLines, missingDecisions) = try q.serviceGoalLines(year: year, paragraph: nil)
+        if missingDecisions == nil { report.serviceGoals = goalLines }
         report.supervision = try supervisionStatus(q, year: year)
         let (appeals, missingAppeals) = try q.appeals()
         if missingAppeals == nil { report.appeals = appealLines(appeals, today: q.today).filter { $0.year == year - 1 || $0.year == year } }
