@@ -1,6 +1,9 @@
 import Foundation
+import OverblikCore
+import OverblikStore
 import OverblikTestSupport
 import Testing
+@testable import OverblikTUI
 
 /// `overblik report tilsyn` through the real programs (cli.md; management.md §3, §9).
 @Suite("Reports: tilsyn", .serialized)
@@ -111,5 +114,32 @@ struct SupervisionReportTests {
         let rows = r.stdout.split(whereSeparator: \.isNewline)
         // SHA-256 of "250|2026-11|S-2" is 6f997c6b…, of "…|S-1" ba30d099…: S-2.
         #expect(rows.count == 2 && rows[1].hasPrefix("2026-11;;MHA;S-2;"), "\(r.stdout)")
+    }
+}
+
+/// The sample read through the snapshot's window (only the grants and decisions a sample of the
+/// periods can hold) is the sample drawn from every grant and decision.
+@Suite("Ledelsestilsyn: the window read")
+struct SupervisionWindowTests {
+    @Test func theWindowedReadDrawsTheSameSample() throws {
+        let snapshot = try Snapshot(path: SampleSnapshot.path)
+        let meta = try snapshot.metadata()
+        let today = Day(year: 2026, month: 11, day: 23)!
+        let q = Query(snapshot: snapshot, metadata: meta, today: today, visibility: .everything)
+        let grants = try snapshot.supervisionGrants(), decisions = try snapshot.decisions(), staff = try snapshot.staffAndMapping().staff
+        let quarters = (1...4).map { SupervisionPeriod(kind: .quarter, year: 2026, number: $0) } + [SupervisionPeriod(kind: .quarter, year: 2025, number: 2)]
+        let months = (9...12).map { SupervisionPeriod(kind: .month, year: 2026, number: $0) }
+        for periods in [quarters, months, [quarters[1]], [quarters[3]]] {
+            let windowed = try q.currentSupervisionSamples(periods: periods)
+            let whole = periods.map {
+                supervisionSample(grants: grants, decisions: decisions, staff: staff, period: $0, today: today,
+                                  municipalityCode: meta.municipality.code, settings: meta.supervision, sha256: SupervisionDigest.sha256Hex)
+            }
+            #expect(windowed == whole)
+            #expect(windowed.contains { !$0.isEmpty } || periods.allSatisfy { $0.range.start > today })
+        }
+        // The window holds fewer grants than the whole.
+        let range = DayRange(ordering: quarters[3].range.start, today)
+        #expect(try snapshot.supervisionGrants(within: range).count < grants.count)
     }
 }

@@ -125,11 +125,11 @@ public func supervisionSample(grants: [Grant], decisions: [Decision], staff: [St
             let g = all[i]
             guard g.start <= today else { continue }
             let inFrame = upTo.contains(g.start) || (g.lastFollowUp.map(upTo.contains) ?? false)
-                || (!decided.isEmpty && decided.contains(String(Substring(g.caseId).trimmingSpaces)))
+                || (!decided.isEmpty && decided.contains(trimmed(g.caseId)))
             guard inFrame || g.span.within(upTo) != nil else { continue }
-            let worker = Substring(g.caseworker).trimmingSpaces
+            let worker = trimmed(g.caseworker)
             guard !worker.isEmpty else { continue }
-            byCaseworker[String(worker), default: []].append((i, inFrame))
+            byCaseworker[worker, default: []].append((i, inFrame))
         }
     }
     var out: [SampledGrant] = []
@@ -151,6 +151,13 @@ public func supervisionSample(grants: [Grant], decisions: [Decision], staff: [St
         }
     }
     return out
+}
+
+/// `text` without surrounding spaces; the same String (no copy) when it has none, as read values have.
+private func trimmed(_ text: String) -> String {
+    guard let first = text.utf8.first, let last = text.utf8.last,
+          first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 || first >= 0x80 || last >= 0x80 else { return text }
+    return String(Substring(text).trimmingSpaces)
 }
 
 /// An answer to a checklist item (management.md §3): `ja`, `nej` or `ikke relevant`.

@@ -216,12 +216,19 @@ public final class Snapshot: Sendable {
 
     /// The grants with only what ledelsestilsyn's sample reads (case, citizen, paragraph, days,
     /// caseworker, team, last follow-up, line), in file order: a national sample reads every grant.
-    public func supervisionGrants() throws(SnapshotError) -> [Grant] {
+    public func supervisionGrants(within range: DayRange? = nil) throws(SnapshotError) -> [Grant] {
         try read { db in
             var out: [Grant] = [], paragraphs: [String: Paragraph] = [:]
+            // Within a range: only the grants that can be in a sample of it (starting by its end, and
+            // active in it, followed up in it or decided in it), in the same order.
+            let filter = range == nil ? "" : """
+                WHERE start <= :to AND ("end" IS NULL OR "end" >= :from OR last_follow_up BETWEEN :from AND :to
+                  OR case_id IN (SELECT case_id FROM decisions WHERE decided BETWEEN :from AND :to AND case_id <> ''))
+                """
+            let arguments: StatementArguments = range.map { ["from": $0.start.ordinal, "to": $0.end.ordinal] } ?? [:]
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT case_id, cpr, paragraph, start, "end", caseworker, team, last_follow_up, line FROM grants ORDER BY id
-                """)
+                SELECT case_id, cpr, paragraph, start, "end", caseworker, team, last_follow_up, line FROM grants \(filter) ORDER BY id
+                """, arguments: arguments)
             while let r = try rows.next() {
                 let key: String = r[2]
                 let paragraph = try paragraphs[key] ?? storedParagraph(key)
@@ -303,6 +310,12 @@ public final class Snapshot: Sendable {
         try read { try Snapshot.decisions($0, pendingOnly: pendingOnly) }
     }
 
+    /// The applications decided within `range` that name a case (what ledelsestilsyn's frame reads), in file order.
+    public func decisions(decidedWithin range: DayRange) throws(SnapshotError) -> [Decision] {
+        try read { try Snapshot.decisions($0, where: "WHERE decided BETWEEN ? AND ? AND case_id <> ''",
+                                          [range.start.ordinal, range.end.ordinal]) }
+    }
+
     /// Servicemål's rows as the sync stored them, in order; nil when it stored none.
     public func serviceGoalLines() throws(SnapshotError) -> [ServiceGoalLine]? {
         try read { db -> [ServiceGoalLine]? in
@@ -319,9 +332,13 @@ public final class Snapshot: Sendable {
     }
 
     static func decisions(_ db: Database, pendingOnly: Bool = false) throws -> [Decision] {
+        try decisions(db, where: pendingOnly ? "WHERE decided IS NULL" : "", [])
+    }
+
+    static func decisions(_ db: Database, where clause: String, _ arguments: StatementArguments) throws -> [Decision] {
         // (At national size one application per grant: read through a cursor, each paragraph parsed once.)
         var out: [Decision] = [], paragraphs: [String: Paragraph] = [:]
-        let rows = try Row.fetchCursor(db, sql: "\(Schema.select(.decisions)) \(pendingOnly ? "WHERE decided IS NULL " : "")ORDER BY id")
+        let rows = try Row.fetchCursor(db, sql: "\(Schema.select(.decisions)) \(clause) ORDER BY id", arguments: arguments)
         while let r = try rows.next() {
             let key: String = r[2]
             let paragraph = try paragraphs[key] ?? storedParagraph(key)

@@ -220,9 +220,15 @@ public struct Query: Sendable {
 
     /// The samples of several periods from one read of the grants, staff and decisions.
     public func currentSupervisionSamples(periods: [SupervisionPeriod]) throws(SnapshotError) -> [[SampledGrant]] {
-        let grants = try snapshot.supervisionGrants()
+        // Only what a sample of these periods can hold: the grants and decisions of their days up to today.
+        let begun = periods.filter { $0.range.start <= today }
+        guard let first = begun.map(\.range.start).min(), let last = begun.map({ min($0.range.end, today) }).max() else {
+            return periods.map { _ in [] }
+        }
+        let range = DayRange(ordering: first, last)
+        let grants = try snapshot.supervisionGrants(within: range)
         let staff = try snapshot.staffAndMapping().staff
-        let decisions = try snapshot.decisions()
+        let decisions = try snapshot.decisions(decidedWithin: range)
         return periods.map { period in
             OverblikCore.supervisionSample(grants: grants, decisions: decisions, staff: staff, period: period, today: today,
                                            municipalityCode: metadata.municipality.code, settings: metadata.supervision,
