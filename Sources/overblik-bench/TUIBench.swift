@@ -77,6 +77,17 @@ struct TUIBench: ParsableCommand {
             ("f ryd", .character("f")), ("ryd: ⏎", .enter),
             ("s", .character("s")), ("s", .character("s")), ("S", .character("S")),
             ("⏎ detaljer", .enter), ("Esc", .escape), ("PgDn", .pageDown), ("c", .character("c")), ("c", .character("c")),
+            // Ledelse: every sub-view opened from the list (Tilsyn fixes its quarter's sample), then
+            // Udvikling's chart with a measure picked and a month moved, and Sammenligning's quarter.
+            ("7 Ledelse", .character("7")), ("Tab liste", .tab),
+            ("↓ Tilsyn", .down), ("↓ Tilsynssvar", .down), ("↓ Servicemål", .down), ("↓ Klagesager", .down),
+            ("↓ Sammenligning", .down), ("↓ Belægning", .down), ("↓ Statusrapport", .down),
+            ("↑ Belægning", .up), ("↑ Sammenligning", .up), ("⏎ ind", .enter), ("← kvartal", .left), ("m typer", .character("m")),
+            ("m: ⏎", .enter), ("Esc liste", .escape),
+            ("↑ Klagesager", .up), ("↑ Servicemål", .up), ("↑ Tilsynssvar", .up), ("↑ Tilsyn", .up), ("↑ Udvikling", .up),
+            ("⏎ graf", .enter), ("← måned", .left), ("← måned", .left), ("m mål", .character("m")), ("mål: ↓", .down),
+            ("mål: ⏎", .enter), ("d opdeling", .character("d")), ("opdeling: ↓", .down), ("opdeling: ⏎", .enter),
+            ("værdi: ⏎", .enter),
         ]
         var times: [(String, Double)] = []
         for (name, key) in script {

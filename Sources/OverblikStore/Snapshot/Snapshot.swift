@@ -310,6 +310,11 @@ public final class Snapshot: Sendable {
         try read { try Snapshot.decisions($0, pendingOnly: pendingOnly) }
     }
 
+    /// The applications that name case `caseId`, in file order.
+    public func decisions(caseId: String) throws(SnapshotError) -> [Decision] {
+        try read { try Snapshot.decisions($0, where: "WHERE case_id = ?", [caseId]) }
+    }
+
     /// The applications decided within `range` that name a case (what ledelsestilsyn's frame reads), in file order.
     public func decisions(decidedWithin range: DayRange) throws(SnapshotError) -> [Decision] {
         try read { try Snapshot.decisions($0, where: "WHERE decided BETWEEN ? AND ? AND case_id <> ''",
