@@ -132,7 +132,3 @@ extension AppModel {
     }
 }
 
-extension Views {
-    /// Tenths as one decimal, Danish style (the bar's summary).
-    static func tenthsText(_ t: Int64) -> String { "\(DanishNumber.grouped(Int(t / 10))),\(abs(t % 10))" }
-}

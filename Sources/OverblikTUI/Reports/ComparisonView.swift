@@ -34,7 +34,13 @@ extension Views {
     }
 
     /// A rate in tenths (rounded on the exact fraction), as a number with one decimal.
-    static func tenths(_ t: Int64?) -> Cell { t.map { .number(Double($0) / 10) } ?? .message(nil) }
+    static func tenths(_ t: Int64?) -> Cell {
+        // Always one decimal on screen and in CSV (43,0); JSON a plain number.
+        t.map { .structured(.number(ViewTable.decimal(Double($0) / 10)), shown: tenthsText($0)) } ?? .message(nil)
+    }
+
+    /// Tenths as one decimal, Danish style: `43,0`, `−2,5`.
+    static func tenthsText(_ t: Int64) -> String { (t < 0 ? "−" : "") + "\(DanishNumber.grouped(Int(abs(t) / 10))),\(abs(t) % 10)" }
 
     /// A StatBank figure kept in hundredths: a whole number of recipients, or full-time services with two decimals.
     static func figure(_ hundredths: Int64?, _ measure: ComparisonMeasure) -> Cell {
