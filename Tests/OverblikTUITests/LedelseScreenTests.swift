@@ -80,6 +80,21 @@ struct LedelseScreenTests {
         #expect(model.current == 2)
     }
 
+    /// A sub-view's page is built once and shown again at once (its figures do not change until a
+    /// reload); Tilsyn and Tilsynssvar, whose answers change, are built each time.
+    @Test func subViewsAreKeptButNotTheSupervisionOnes() throws {
+        let model = try ledelse()
+        model.handle(.tab)
+        for _ in 0..<6 { model.handle(.down) }
+        #expect(model.page.kind == .occupancy)
+        let first = screen(model)
+        model.handle(.up)
+        model.handle(.down)
+        #expect(screen(model) == first)
+        #expect(model.ledelsePages[.belaegning] != nil && model.ledelsePages[.sammenligning] != nil && model.ledelsePages[.servicemaal] != nil)
+        #expect(model.ledelsePages[.tilsyn] == nil && model.ledelsePages[.tilsynssvar] == nil)
+    }
+
     @Test func aClickOnTheListPicksAndEnters() throws {
         let model = try ledelse()
         _ = screen(model)

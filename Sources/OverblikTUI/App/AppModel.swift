@@ -121,6 +121,9 @@ public final class AppModel {
     var developmentSeries: Development?
     /// Sammenligning's figures, read once when first shown.
     var comparisonRead: (comparison: Comparison?, missing: [String])?
+    /// Ledelse's sub-view pages as first built (their figures do not change until a reload), so that
+    /// going back to one is answered at once; Tilsyn and Tilsynssvar, whose answers change, are not kept.
+    var ledelsePages: [LedelseView: Page] = [:]
     /// Ledelse's chosen sub-view, and whether its list (not the view) has the focus.
     var ledelseView = LedelseView.udvikling
     var ledelseListFocused = false
@@ -149,6 +152,7 @@ public final class AppModel {
         stacks = Array(repeating: [], count: ViewCatalogue.tabs.count)
         developmentSeries = nil
         comparisonRead = nil
+        ledelsePages = [:]
         laidOutFor = -1
     }
 

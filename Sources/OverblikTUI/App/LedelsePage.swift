@@ -159,7 +159,9 @@ extension AppModel {
     /// Shows sub-view `view` (its page made afresh, laid out for the screen).
     func showLedelse(_ view: LedelseView) {
         ledelseView = view
-        var fresh = ledelsePage()
+        let keep = view != .tilsyn && view != .tilsynssvar
+        var fresh = (keep ? ledelsePages[view] : nil) ?? ledelsePage()
+        if keep { ledelsePages[view] = fresh }
         if laidOutFor > 0 { fresh.layOut(width: pageWidth(tab: ViewCatalogue.ledelseTab, screen: laidOutFor), c) }
         stacks[ViewCatalogue.ledelseTab] = [fresh]
     }
