@@ -176,3 +176,24 @@ struct AppealAndOccupancyReportTests {
         #expect(line("Kontant tilskud", nil).map { $0.capacityDays == nil && $0.occupiedDays > 0 } == true)
     }
 }
+
+/// Belægning reads only the grants with a day in the months it shows: the rows are those of every
+/// grant, for Udvikling's months and for each year (Sampledata).
+@Suite("Belægning: the window read")
+struct OccupancyWindowTests {
+    @Test func theWindowedReadGivesTheSameRows() throws {
+        let snapshot = try Snapshot(path: SampleSnapshot.path)
+        let meta = try snapshot.metadata()
+        let q = Query(snapshot: snapshot, metadata: meta, today: Day(year: 2026, month: 11, day: 23)!, visibility: .everything)
+        let stays = try snapshot.providerStays(), agreements = try snapshot.providers()
+        for year in [2025, 2026] {
+            let months = (1...12).map { CalendarMonth(year: year, month: $0) }.filter { $0 < CalendarMonth(q.today) }
+            let rows = try q.occupancy(year: year).rows
+            #expect(!rows.isEmpty && rows == occupancyLines(stays: stays, agreements: agreements, months: months, yearRow: true))
+        }
+        let all = try q.occupancy(year: nil).rows
+        #expect(all == occupancyLines(stays: stays, agreements: agreements, months: try q.development().months, yearRow: false))
+        let window = DayRange(ordering: Day(year: 2026, month: 1, day: 1)!, Day(year: 2026, month: 10, day: 31)!)
+        #expect(try snapshot.providerStays(within: window).count < stays.count)
+    }
+}

@@ -409,10 +409,14 @@ public final class Snapshot: Sendable {
 
     /// What occupancy counts of the grants (management.md §7): the citizen, provider and days of
     /// each grant this municipality acts for that names a provider, in file order.
-    public func providerStays() throws(SnapshotError) -> [ProviderStay] {
+    /// With `within`, only the grants with a day in it.
+    public func providerStays(within range: DayRange? = nil) throws(SnapshotError) -> [ProviderStay] {
         try read { db in
             var out: [ProviderStay] = []
-            let rows = try Row.fetchCursor(db, sql: "SELECT cpr, provider, start, \"end\" FROM grants WHERE acting_municipality IS NULL AND provider <> '' ORDER BY id")
+            let window = range == nil ? "" : " AND start <= :to AND (\"end\" IS NULL OR \"end\" >= :from)"
+            let arguments: StatementArguments = range.map { ["from": $0.start.ordinal, "to": $0.end.ordinal] } ?? [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT cpr, provider, start, \"end\" FROM grants WHERE acting_municipality IS NULL AND provider <> ''\(window) ORDER BY id",
+                                           arguments: arguments)
             while let r = try rows.next() {
                 out.append(ProviderStay(cpr: CPR(value: r[0]), provider: r[1],
                                         span: Span(start: Day(ordinal: r[2]), end: (r[3] as Int32?).map(Day.init(ordinal:)))))

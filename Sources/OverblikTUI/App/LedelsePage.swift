@@ -140,7 +140,7 @@ extension AppModel {
             return Page(kind: .statusReport, caption: c.t("Statusrapport · kræver adgang til alt", "Status report · needs access to everything"),
                         table: table, context: c)
         }
-        let report = reporting { try StatusRapport.make(data.query, year: nil, annotations: [:]) }
+        let report = reporting { try StatusRapport.make(data.query, year: nil, annotations: [:], keyFiguresOnly: true) }
         guard let report else {
             return Page(kind: .statusReport, caption: c.t("Statusrapport · ingen afsluttet måned", "Status report · no month is over"),
                         table: table, context: c)

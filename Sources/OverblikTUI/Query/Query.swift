@@ -209,7 +209,9 @@ public struct Query: Sendable {
         } else {
             months = try development().months
         }
-        return (occupancyLines(stays: try snapshot.providerStays(), agreements: try snapshot.providers(), months: months,
+        // Only the stays with a day in the months shown.
+        let window = months.first.flatMap { first in months.last.map { DayRange(ordering: first.range.start, $0.range.end) } }
+        return (occupancyLines(stays: try snapshot.providerStays(within: window), agreements: try snapshot.providers(), months: months,
                                yearRow: year != nil), nil)
     }
 

@@ -56,7 +56,10 @@ public struct StatusRapport: Sendable {
 
     /// The report of `year` (default: the year of the last month over before the query's today);
     /// nil when no month of it is over or the series hold none of its months.
-    public static func make(_ q: Query, year: Int?, annotations: [String: Annotation]) throws(SnapshotError) -> StatusRapport? {
+    /// `keyFiguresOnly`: the figures of the first six sections only (the screen shows Nøgletal), not
+    /// the parts of ledelsestilsyn, servicemål, klagesager and sammenligning.
+    public static func make(_ q: Query, year: Int?, annotations: [String: Annotation],
+                            keyFiguresOnly: Bool = false) throws(SnapshotError) -> StatusRapport? {
         let year = year ?? CalendarMonth(q.today).advanced(by: -1).year
         let development = try q.development()
         guard StatusFigures.period(year: year, today: q.today, development: development) != nil else { return nil }
@@ -65,6 +68,7 @@ public struct StatusRapport: Sendable {
                                             paragraphLabel: { Paragraph(parsing: $0)?.display ?? $0 })
         guard let figures else { return nil }
         var report = StatusRapport(figures: figures, metadata: q.metadata, sources: try q.snapshot.sources())
+        if keyFiguresOnly { return report }
         let (goalLines, missingDecisions) = try q.serviceGoalLines(year: year, paragraph: nil)
         if missingDecisions == nil { report.serviceGoals = goalLines }
         report.supervision = try supervisionStatus(q, year: year)
