@@ -138,8 +138,15 @@ struct SupervisionWindowTests {
             #expect(windowed == whole)
             #expect(windowed.contains { !$0.isEmpty } || periods.allSatisfy { $0.range.start > today })
         }
+        // A grant decided in the period that starts after it (but by today) is in the window.
+        for g in grants where g.start > quarters[2].range.end && g.start <= today {
+            let decidedInK3 = decisions.contains { $0.caseId == g.caseId && ($0.decided.map(quarters[2].range.contains) ?? false) }
+            if decidedInK3 {
+                #expect(try snapshot.supervisionGrants(within: quarters[2].range, today: today).contains { $0.caseId == g.caseId })
+            }
+        }
         // The window holds fewer grants than the whole.
         let range = DayRange(ordering: quarters[3].range.start, today)
-        #expect(try snapshot.supervisionGrants(within: range).count < grants.count)
+        #expect(try snapshot.supervisionGrants(within: range, today: today).count < grants.count)
     }
 }

@@ -216,16 +216,20 @@ public final class Snapshot: Sendable {
 
     /// The grants with only what ledelsestilsyn's sample reads (case, citizen, paragraph, days,
     /// caseworker, team, last follow-up, line), in file order: a national sample reads every grant.
-    public func supervisionGrants(within range: DayRange? = nil) throws(SnapshotError) -> [Grant] {
+    /// With `within` (and `today`): only the grants that can be in a sample of those days — begun by
+    /// today, and active, followed up or decided in them (a grant decided in the period may start
+    /// after it) — in the same order.
+    public func supervisionGrants(within range: DayRange? = nil, today: Day? = nil) throws(SnapshotError) -> [Grant] {
         try read { db in
             var out: [Grant] = [], paragraphs: [String: Paragraph] = [:]
-            // Within a range: only the grants that can be in a sample of it (starting by its end, and
-            // active in it, followed up in it or decided in it), in the same order.
             let filter = range == nil ? "" : """
-                WHERE start <= :to AND ("end" IS NULL OR "end" >= :from OR last_follow_up BETWEEN :from AND :to
+                WHERE start <= :today AND ((start <= :to AND ("end" IS NULL OR "end" >= :from))
+                  OR last_follow_up BETWEEN :from AND :to
                   OR case_id IN (SELECT case_id FROM decisions WHERE decided BETWEEN :from AND :to AND case_id <> ''))
                 """
-            let arguments: StatementArguments = range.map { ["from": $0.start.ordinal, "to": $0.end.ordinal] } ?? [:]
+            let arguments: StatementArguments = range.map {
+                ["from": $0.start.ordinal, "to": $0.end.ordinal, "today": (today ?? $0.end).ordinal]
+            } ?? [:]
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT case_id, cpr, paragraph, start, "end", caseworker, team, last_follow_up, line FROM grants \(filter) ORDER BY id
                 """, arguments: arguments)

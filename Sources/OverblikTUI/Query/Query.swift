@@ -228,7 +228,7 @@ public struct Query: Sendable {
             return periods.map { _ in [] }
         }
         let range = DayRange(ordering: first, last)
-        let grants = try snapshot.supervisionGrants(within: range)
+        let grants = try snapshot.supervisionGrants(within: range, today: today)
         let staff = try snapshot.staffAndMapping().staff
         let decisions = try snapshot.decisions(decidedWithin: range)
         return periods.map { period in
