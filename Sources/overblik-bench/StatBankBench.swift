@@ -19,19 +19,9 @@ struct StatBankBench: ParsableCommand {
         let size = (try? FileManager.default.attributesOfItem(atPath: folder.file("dst/folk1a.csv"))[.size] as? Int) ?? 0
         print("FOLK1A: \(FullFOLK1A.linesPerQuarter * 2) lines, \(size / 1_048_576) MB")
         for i in 1...runs {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: ".build/release/overblik-sync")
-            p.arguments = ["--config", config, "--today", "2026-11-23", "--dry-run", "--json"]
-            var env = ProcessInfo.processInfo.environment
-            env["OVERBLIK_TIMING"] = "1"
-            p.environment = env
-            let out = Pipe(), err = Pipe()
-            p.standardOutput = out
-            p.standardError = err
-            try p.run()
-            let json = out.fileHandleForReading.readDataToEndOfFile()
-            let timing = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            p.waitUntilExit()
+            let r = try runProgram(".build/release/overblik-sync", ["--config", config, "--today", "2026-11-23", "--dry-run", "--json"],
+                                   environment: ["OVERBLIK_TIMING": "1"])
+            let json = Data(r.stdout.utf8), timing = r.stderr
             let line = timing.split(separator: "\n").first { $0.contains("read population") } ?? "?"
             let tables = ((try? JSONSerialization.jsonObject(with: json)) as? [String: Any])?["tables"] as? [[String: Any]] ?? []
             let t = tables.first { $0["name"] as? String == "population" } ?? [:]

@@ -1,3 +1,5 @@
+import OverblikCore
+
 /// FOLK1A as a whole download holds it: the whole country, the five regions, the 98
 /// municipalities and Christiansø; both sexes and the total; every civil status and the total;
 /// every year of age 0–125 and the total; for `quarters` quarters: 105 × 3 × 5 × 127 lines per
@@ -5,7 +7,7 @@
 public enum FullFOLK1A {
     public static let areas: [String] = ["000 Hele landet", "081 Region Nordjylland", "082 Region Midtjylland", "083 Region Syddanmark",
                                          "084 Region Hovedstaden", "085 Region Sjælland", "411 Christiansø"]
-        + DanishMunicipalitiesForTests.codes.map { "\($0.0) \($0.1)" }
+        + DanishMunicipalities.names.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
     static let sexes = ["TOT I alt", "1 Mænd", "2 Kvinder"]
     static let civil = ["TOT I alt", "U Ugift", "G Gift/separeret", "E Enke/enkemand", "F Fraskilt"]
     static let ages = ["IALT Alder i alt"] + (0...125).map { "\($0) \($0) år" }
@@ -28,11 +30,4 @@ public enum FullFOLK1A {
         }
         return out
     }
-}
-
-import OverblikCore
-
-/// The 98 municipalities as (code, name), from the product's own list.
-public enum DanishMunicipalitiesForTests {
-    public static var codes: [(String, String)] { DanishMunicipalities.names.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
 }

@@ -34,7 +34,7 @@ extension AppModel {
         var shown = ofType.filter { $0.quarter == quarter }
             .sorted { ($0.rate ?? -1, $1.municipality) > ($1.rate ?? -1, $0.municipality) }
         let mine = shown.first(where: \.isOwn)
-        let room = max(3, screenSize.rows - ScreenLayout.pageTop - 2 - ScreenLayout.listReserve - 1)
+        let room = max(3, ScreenLayout.aboveDataRows(screenRows: screenSize.rows))
         if shown.count > room, let mine, let i = shown.firstIndex(where: \.isOwn), i >= room {
             shown = Array(shown.prefix(room - 1)) + [mine]  // this municipality always shows
         }

@@ -52,7 +52,7 @@ struct ScreenLayout: Equatable {
         var top = Self.pageTop
         var above: (Int, Int)?
         if let aboveRows {
-            let height = min(aboveRows + 1, rows - 2 - top - Self.listReserve)
+            let height = min(aboveRows + 1, Self.aboveDataRows(screenRows: rows) + 1)
             if height > 1 {
                 above = (top, height)
                 top += height + 1
@@ -75,6 +75,10 @@ struct ScreenLayout: Equatable {
     static func tabBarWidth(_ labels: [String], gap: Int) -> Int {
         1 + labels.reduce(0) { $0 + DisplayWidth.of($1) } + gap * max(0, labels.count - 1)
     }
+
+    /// The most data rows a fixed table above the list shows on a screen `screenRows` high (its
+    /// headings row aside), leaving the list `listReserve` rows.
+    static func aboveDataRows(screenRows: Int) -> Int { screenRows - 2 - pageTop - listReserve - 1 }
 
     /// The rows a chart takes above its list: half of what the page has, at least seven.
     static func chartRows(screenRows: Int) -> Int { max(7, (screenRows - pageTop - 4) / 2) }

@@ -24,8 +24,7 @@ extension AppModel {
     private func openSupervision() -> Query.Supervision? {
         let period = supervisionPeriod
         guard let q = supervisionQuery() else { return nil }
-        if var known = supervisionSample, known.period == period {
-            known.answers = reporting { try q.supervisionStore?.answers(period: period.description) ?? [:] } ?? known.answers
+        if let known = openedSample(period, q) {
             supervisionSample = known
             return known
         }
@@ -35,6 +34,13 @@ extension AppModel {
         }
         supervisionSample = opened?.0
         return opened?.0
+    }
+
+    /// The sample Tilsyn opened for `period`, if it did, with its answers read again.
+    private func openedSample(_ period: SupervisionPeriod, _ q: Query) -> Query.Supervision? {
+        guard var known = supervisionSample, known.period == period else { return nil }
+        known.answers = reporting { try q.supervisionStore?.answers(period: period.description) ?? [:] } ?? known.answers
+        return known
     }
 
     func supervisionPage() -> Page {
@@ -65,13 +71,7 @@ extension AppModel {
                         table: Views.supervisionResults([], items: items), context: c)
         }
         // The sample Tilsyn opened, when it did (its answers read again); else as it would be fixed now.
-        let s: Query.Supervision?
-        if var known = supervisionSample, known.period == period {
-            known.answers = reporting { try q.supervisionStore?.answers(period: period.description) ?? [:] } ?? known.answers
-            s = known
-        } else {
-            s = reporting { try q.supervision(period: period, team: nil) }
-        }
+        let s = openedSample(period, q) ?? reporting { try q.supervision(period: period, team: nil) }
         let results = supervisionResults(s?.rows ?? [], answers: s?.answers ?? [:], period: period.description, items: items.count)
         var table = Views.supervisionResults(results, items: items)
         AppModel.insertColumn(&table, .init("bar", da: "Andel ja", en: "Share yes", maxWidth: 10, priority: 8), after: "shareYes",
