@@ -105,6 +105,12 @@ public enum SnapshotWriter {
     }
 
     private static func insert(_ d: Dataset, metadata: SnapshotMetadata, into db: Database) throws {
+        guard d.payments.count < 1 << 28 else {
+            throw SnapshotContentError(message: "\(d.payments.count) payment lines: a snapshot holds at most 268.435.455 / \(d.payments.count) betalingslinjer: et snapshot rummer højst 268.435.455")
+        }
+        // The payments' blocks are encoded from the start, beside the other records' inserts; inserted last.
+        let blocks = PaymentBlocks.start(d.payments)
+        defer { blocks.cancel() }  // (after a failure: the encoder stops)
         let meta = try db.makeStatement(sql: "INSERT INTO meta (key, value) VALUES (?, ?)")
         for (k, v) in metadata.pairs { try meta.execute(arguments: [k, v]) }
 
@@ -125,9 +131,16 @@ public enum SnapshotWriter {
 
         // Values in the order of the table's one description (`TableName.columns`, `Schema.insert`);
         // the round-trip tests read every field back.
+        // A paragraph's key made once per run of equal paragraphs, not per row.
+        var keyOf: (paragraph: Paragraph, key: String)?
+        func key(_ p: Paragraph) -> String {
+            if let keyOf, keyOf.paragraph == p { return keyOf.key }
+            keyOf = (p, p.key)
+            return p.key
+        }
         let grants = try RawInsert(db, Schema.insert(.grants))
         for g in d.grants {
-            grants.bind(1, g.caseId); grants.bind(2, g.cpr.value); grants.bind(3, g.name); grants.bind(4, g.paragraph.key)
+            grants.bind(1, g.caseId); grants.bind(2, g.cpr.value); grants.bind(3, g.name); grants.bind(4, key(g.paragraph))
             grants.bind(5, g.serviceCode); grants.bind(6, g.serviceName); grants.bind(7, g.provider); grants.bind(8, g.start.ordinal)
             grants.bind(9, g.end?.ordinal); grants.bind(10, g.rate?.ore); grants.bind(11, g.rateUnit?.rawValue)
             grants.bind(12, g.hoursPerWeek?.value); grants.bind(13, g.caseworker); grants.bind(14, g.team)
@@ -141,11 +154,6 @@ public enum SnapshotWriter {
             try staff.execute(arguments: [s.initials, s.name, s.team, s.role.rawValue, s.username, s.line])
         }
 
-        let t = Date()
-        try insertPayments(d.payments, symbols: d.symbols, into: db)
-        if ProcessInfo.processInfo.environment["OVERBLIK_TIMING"] != nil {
-            FileHandle.standardError.write(Data("  write payments: \(String(format: "%.3f", Date().timeIntervalSince(t))) s\n".utf8))
-        }
 
         let budget = try db.makeStatement(sql: Schema.insert(.budget))
         for b in d.budget {
@@ -166,7 +174,7 @@ public enum SnapshotWriter {
         // (At national size one application per grant: bound raw like the grants.)
         let decisions = try RawInsert(db, Schema.insert(.decisions))
         for a in d.decisions {
-            decisions.bind(1, a.applicationId); decisions.bind(2, a.cpr.value); decisions.bind(3, a.paragraph.key)
+            decisions.bind(1, a.applicationId); decisions.bind(2, a.cpr.value); decisions.bind(3, key(a.paragraph))
             decisions.bind(4, a.caseworker); decisions.bind(5, a.team); decisions.bind(6, a.received.ordinal)
             decisions.bind(7, a.decided?.ordinal); decisions.bind(8, a.outcome?.rawValue); decisions.bind(9, a.caseId)
             decisions.bind(10, a.serviceCode); decisions.bind(11, a.noticeSent?.ordinal); decisions.bind(12, a.line)
@@ -175,7 +183,7 @@ public enum SnapshotWriter {
 
         let appeals = try RawInsert(db, Schema.insert(.appeals))
         for a in d.appeals {
-            appeals.bind(1, a.appealId); appeals.bind(2, a.cpr.value); appeals.bind(3, a.paragraph.key)
+            appeals.bind(1, a.appealId); appeals.bind(2, a.cpr.value); appeals.bind(3, key(a.paragraph))
             appeals.bind(4, a.decisionDate?.ordinal); appeals.bind(5, a.received.ordinal); appeals.bind(6, a.reconsidered?.ordinal)
             appeals.bind(7, a.reconsideration?.rawValue); appeals.bind(8, a.boardDecided?.ordinal); appeals.bind(9, a.outcome?.rawValue)
             appeals.bind(10, a.caseworker); appeals.bind(11, a.line)
@@ -199,51 +207,29 @@ public enum SnapshotWriter {
             population.bind(4, p.value); population.bind(5, p.line)
             try population.step(db)
         }
+
+        let t = Date()
+        try insertPayments(blocks, symbols: d.symbols, into: db)
+        if ProcessInfo.processInfo.environment["OVERBLIK_TIMING"] != nil {
+            FileHandle.standardError.write(Data("  write payments (after the other records): \(String(format: "%.3f", Date().timeIntervalSince(t))) s\n".utf8))
+        }
     }
 
-    /// The payments as blocks: per citizen (in file order) and per function and posting month;
-    /// and the symbols' texts.
-    private static func insertPayments(_ payments: [Payment], symbols: Symbols, into db: Database) throws {
-        guard payments.count < 1 << 28 else {
-            throw SnapshotContentError(message: "\(payments.count) payment lines: a snapshot holds at most 268.435.455 / \(payments.count) betalingslinjer: et snapshot rummer højst 268.435.455")
-        }
-        var block: [UInt8] = []
-        try payments.withUnsafeBufferPointer { p in
-            // By citizen, in file order within a citizen: one sort of plain numbers (the CPR
-            // number above the position), no comparison closure reaching into the payments.
-            var order = (0..<p.count).map { UInt64(p[$0].cpr.value) << 28 | UInt64($0) }
-            radixSort(&order, above: 28)  // made in position order: stable on the CPR keeps it within a citizen
-            let mask: UInt64 = (1 << 28) - 1
-            let byCPR = try RawInsert(db, "INSERT INTO payments_by_cpr (cpr, count, data) VALUES (?,?,?)")
-            var positions: [Int] = []
-            var i = 0
-            while i < order.count {
-                let cpr = order[i] >> 28
-                positions.removeAll(keepingCapacity: true)
-                while i < order.count && order[i] >> 28 == cpr { positions.append(Int(order[i] & mask)); i += 1 }
-                PaymentCodec.encode(positions, of: p, into: &block)
-                byCPR.bind(1, Int64(cpr)); byCPR.bind(2, positions.count); byCPR.bind(3, block)
-                try byCPR.step(db)
-            }
-            // Per function and posting month (year * 100 + month), by citizen within: the same
-            // order regrouped, keyed by the function's symbol, with the rank in the citizen order
-            // below the key so that one plain sort keeps it.
-            let byCitizen = order.map { UInt32($0 & mask) }
-            for k in order.indices {
-                let c = p[Int(byCitizen[k])].postingDate.components
-                order[k] = UInt64(p[Int(byCitizen[k])].function.id) << 48 | UInt64(c.year * 100 + c.month) << 28 | UInt64(k)
-            }
-            radixSort(&order, above: 28)  // made in citizen order: kept within a function and month
-            let byMonth = try RawInsert(db, "INSERT INTO payments_by_month (function, posting_month, count, data) VALUES (?,?,?,?)")
-            i = 0
-            while i < order.count {
-                let key = order[i] >> 28
-                positions.removeAll(keepingCapacity: true)
-                while i < order.count && order[i] >> 28 == key { positions.append(Int(byCitizen[Int(order[i] & mask)])); i += 1 }
-                PaymentCodec.encode(positions, of: p, into: &block)
-                byMonth.bind(1, symbols[Symbol(id: UInt32(key >> 20))]); byMonth.bind(2, Int(key & 0xFFFFF))
-                byMonth.bind(3, positions.count); byMonth.bind(4, block)
-                try byMonth.step(db)
+    /// The payments as blocks: per citizen (in file order) and per function and posting month
+    /// (encoded by `PaymentBlocks` beside); and the symbols' texts.
+    private static func insertPayments(_ pipe: PaymentBlockPipe, symbols: Symbols, into db: Database) throws {
+        let byCPR = try RawInsert(db, "INSERT INTO payments_by_cpr (cpr, count, data) VALUES (?,?,?)")
+        let byMonth = try RawInsert(db, "INSERT INTO payments_by_month (function, posting_month, count, data) VALUES (?,?,?,?)")
+        while let batch = pipe.take() {
+            for block in batch {
+                if block.byMonth {
+                    byMonth.bind(1, symbols[Symbol(id: UInt32(block.key))]); byMonth.bind(2, block.month)
+                    byMonth.bind(3, block.count); byMonth.bind(4, block.data)
+                    try byMonth.step(db)
+                } else {
+                    byCPR.bind(1, block.key); byCPR.bind(2, block.count); byCPR.bind(3, block.data)
+                    try byCPR.step(db)
+                }
             }
         }
         let insert = try RawInsert(db, "INSERT INTO symbols (id, text) VALUES (?,?)")

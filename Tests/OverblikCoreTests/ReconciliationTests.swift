@@ -74,6 +74,32 @@ struct ReconciliationTests {
         #expect(paragraph(of: pay("Q", 1, day(2026, 1, 1), day(2026, 1, 31), 1, function: "5.38.99"), mapping: mapping, grantsOfCitizen: []) == nil)
     }
 
+    /// The index every year's figures read: one group per citizen and paragraph, grants and
+    /// payments in file order within it, the grants' union made once; citizens interleaved in
+    /// the files; a payment on a shared function attributed by the citizen's grants.
+    @Test func theIndexGroupsEachCitizenAndParagraphOnce() {
+        let a1 = g("A1", 1, "108-01", day(2026, 1, 1), day(2026, 3, 31)), b = g("B", 2, "107-01", day(2025, 5, 1))
+        let a2 = g("A2", 1, "108-01", day(2026, 3, 15)), g99 = g("G", 1, "99-01", day(2026, 1, 1))
+        let grants = [a1, b, a2, g99]
+        let payments = [pay("P1", 1, day(2026, 1, 1), day(2026, 1, 31), 100), pay("S", 3, day(2026, 2, 1), day(2026, 2, 28), 5, function: "5.38.53"),
+                        pay("Q", 1, day(2026, 2, 1), day(2026, 2, 28), 7, function: "5.38.53"), pay("P2", 1, day(2026, 2, 1), day(2026, 2, 28), 100),
+                        pay("X", 1, day(2026, 2, 1), day(2026, 2, 28), 9, function: "5.38.99")]
+        let index = PaymentIndex(payments: payments, grants: grants, mapping: mapping)
+        #expect(index.paragraphs.map(\.number) == [85, 95, 97, 99, 104, 107, 108])
+        #expect(index.paymentParagraph.map { $0 < 0 ? 0 : index.paragraphs[Int($0)].number } == [108, 97, 99, 108, 0])
+        let first = index.groups(of: cpr(1)).map { index.groups[$0] }
+        #expect(first.map { index.paragraphs[Int($0.paragraph)].number } == [99, 108])
+        #expect(first.map { $0.grants.map { grants[Int(index.grantOrder[$0])].caseId } } == [["G"], ["A1", "A2"]])
+        #expect(first.map { $0.payments.map { payments[Int(index.paymentOrder[$0])].voucherId } } == [["Q"], ["P1", "P2"]])
+        #expect(Array(index.grantUnions[first[1].unions]) == [Span(start: day(2026, 1, 1), end: nil)])
+        let second = index.groups(of: cpr(2)).map { index.groups[$0] }
+        #expect(second.count == 1 && second[0].payments.isEmpty && index.paragraphs[Int(second[0].paragraph)].number == 107)
+        let onlyPaid = index.group(cpr(3), Paragraph(number: 97)).map { index.groups[$0] }
+        #expect(onlyPaid?.hasGrants == false && onlyPaid?.payments.count == 1)
+        #expect(index.group(cpr(3), Paragraph(number: 108)) == nil && index.groups(of: cpr(9)).isEmpty)
+        #expect(index.coverage.recipients(Paragraph(number: 108), on: [day(2025, 12, 31), day(2026, 3, 31), day(2026, 11, 1)]) == [0, 1, 1])
+    }
+
     /// October 2026 (31 days): citizen 1 granted and paid all month; citizen 2 granted 1–15 October
     /// and not paid; citizen 3 paid all month with no grant.
     @Test func theEightFigures() {

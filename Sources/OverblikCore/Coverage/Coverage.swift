@@ -12,6 +12,9 @@ public struct ParagraphCoverage: Sendable {
         spans = raw.mapValues { $0.mapValues(union) }
     }
 
+    /// From unions already made (paragraph → citizen → disjoint spans).
+    init(unions: [Paragraph: [CPR: [Span]]]) { spans = unions }
+
     public var paragraphs: [Paragraph] { spans.keys.sorted() }
 
     /// Σ over citizens of the days of `period` they are covered on `paragraph`.
@@ -27,6 +30,18 @@ public struct ParagraphCoverage: Sendable {
     /// Citizens covered on `day`.
     public func recipients(_ paragraph: Paragraph, on day: Day) -> Int {
         (spans[paragraph] ?? [:]).values.reduce(0) { n, s in n + (s.contains { $0.covers(day) } ? 1 : 0) }
+    }
+
+    /// `recipients(paragraph, on:)` for each of `days`, in one pass over the citizens (a citizen's
+    /// spans are disjoint: at most one covers a day).
+    public func recipients(_ paragraph: Paragraph, on days: [Day]) -> [Int] {
+        var counts = [Int](repeating: 0, count: days.count)
+        for citizen in (spans[paragraph] ?? [:]).values {
+            for s in citizen {
+                for (k, day) in days.enumerated() where s.covers(day) { counts[k] += 1 }
+            }
+        }
+        return counts
     }
 }
 
@@ -70,22 +85,30 @@ public func movements(grants: [Grant], year: Int) -> [MovementLine] {
     movements(ParagraphCoverage(grants: grants), year: year)
 }
 
-/// The same from the grants' coverage (built once for several years).
+/// The same from the grants' coverage (built once for several years): one pass over each
+/// paragraph's spans (a citizen's spans are disjoint, so a month end is covered by at most one).
 public func movements(_ coverage: ParagraphCoverage, year: Int) -> [MovementLine] {
+    let ends = (1...12).map { DayRange.month($0, of: year).end }
+    let yearRange = DayRange.year(year)
+    /// The month (0…11) of a day inside the year.
+    func month(_ day: Day) -> Int {
+        var m = 0
+        while ends[m] < day { m += 1 }
+        return m
+    }
     var out: [MovementLine] = []
     for p in coverage.paragraphs {
-        let citizens = coverage.spans[p]?.values ?? [:].values
-        for m in 1...12 {
-            let month = DayRange.month(m, of: year)
-            var inflow = 0, outflow = 0, active = 0
-            for spans in citizens {
-                for s in spans {
-                    if month.contains(s.start) { inflow += 1 }
-                    if let e = s.end, month.contains(e) { outflow += 1 }
-                }
-                if spans.contains(where: { $0.covers(month.end) }) { active += 1 }
+        var inflow = [Int](repeating: 0, count: 12), outflow = inflow, active = inflow
+        for spans in (coverage.spans[p] ?? [:]).values {
+            for s in spans {
+                if yearRange.contains(s.start) { inflow[month(s.start)] += 1 }
+                if let e = s.end, yearRange.contains(e) { outflow[month(e)] += 1 }
+                for m in 0..<12 where s.covers(ends[m]) { active[m] += 1 }
             }
-            out.append(MovementLine(year: year, month: m, paragraph: p, inflow: inflow, outflow: outflow, activeAtMonthEnd: active))
+        }
+        for m in 0..<12 {
+            out.append(MovementLine(year: year, month: m + 1, paragraph: p, inflow: inflow[m], outflow: outflow[m],
+                                    activeAtMonthEnd: active[m]))
         }
     }
     return out

@@ -44,6 +44,11 @@ public func coveredDays(_ disjoint: [Span], in period: DayRange) -> Int {
     disjoint.reduce(0) { $0 + ($1.within(period)?.dayCount ?? 0) }
 }
 
+/// The same over a part of an array (a group's union in `PaymentIndex.grantUnions`).
+public func coveredDays(_ disjoint: ArraySlice<Span>, in period: DayRange) -> Int {
+    disjoint.reduce(0) { $0 + ($1.within(period)?.dayCount ?? 0) }
+}
+
 extension Grant {
     public var span: Span { Span(start: start, end: end) }
 }

@@ -69,22 +69,31 @@ public func budgetView(grants: [Grant], payments: [Payment], budget: [BudgetLine
             spendByMonth[m] = spendByMonth[m] + payments[Int(i)].amount
         }
         let forecast = forecastYear(grants: grants, fGrants, payments: payments, positions, year: year, today: today)
+        // Each citizen's union on the function, its days counted into the months in one pass.
         var unions: [CPR: [Span]] = [:]
         for i in fGrants { unions[grants[Int(i)].cpr, default: []].append(grants[Int(i)].span) }
-        unions = unions.mapValues(union)
+        var coveredInMonth = [Int](repeating: 0, count: 13)
+        for spans in unions.values {
+            for s in (spans.count == 1 ? spans : union(spans)) {
+                guard let inYear = s.within(yearRange) else { continue }
+                for m in inYear.start.month...inYear.end.month {
+                    coveredInMonth[m] += DayRange.month(m, of: year).intersection(inYear)?.dayCount ?? 0
+                }
+            }
+        }
         let annual = (1...12).reduce(Money.zero) { $0 + (budgets["\(f)|\($1)"] ?? .zero) }
 
-        var cumBudget = Money.zero, cumSpend = Money.zero
+        var cumBudget = Money.zero, cumSpend = Money.zero, coveredToDate = 0
         for m in 1...12 {
             let month = DayRange.month(m, of: year)
             let b = budgets["\(f)|\(m)"] ?? .zero
             cumBudget = cumBudget + b
             cumSpend = cumSpend + spendByMonth[m]
-            let covered = unions.values.reduce(0) { $0 + coveredDays($1, in: month) }
+            let covered = coveredInMonth[m]
+            coveredToDate += covered
             var unitCost: Money?
             if month.end < today {
-                let toDate = DayRange(ordering: yearRange.start, month.end)
-                let days = unions.values.reduce(0) { $0 + coveredDays($1, in: toDate) }
+                let days = coveredToDate
                 if days > 0 {
                     let paid = paidToMonthEnd[m]
                     unitCost = Money(ore: Money.proRata(paid.ore, yearRange.dayCount, days))
@@ -142,7 +151,7 @@ func paidForYearToMonthEnds(_ all: [Payment], _ positions: [Int32], year: Int) -
 }
 
 /// `paidFor(_:in:)` over the payments at `positions`, read in place.
-func paidFor(_ all: [Payment], _ positions: [Int32], in range: DayRange) -> Money {
+func paidFor(_ all: [Payment], _ positions: some Collection<Int32>, in range: DayRange) -> Money {
     var total = Money.zero
     for i in positions {
         let (start, end) = (all[Int(i)].periodStart, all[Int(i)].periodEnd)

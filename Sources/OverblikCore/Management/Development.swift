@@ -311,11 +311,10 @@ public struct Development: Hashable, Sendable {
             let k = id(SeriesKey(.function, function))
             for i in positions { ofFunction[Int(i)] = k }
         }
-        for (_, ofCitizen) in index.byCitizen {
-            for (p, positions) in ofCitizen {
-                let k = id(SeriesKey(.paragraph, paragraphKey(p)))
-                for i in positions { ofParagraph[Int(i)] = k }
-            }
+        var ofRank = [Int32](repeating: -1, count: index.paragraphs.count)
+        for (i, r) in index.paymentParagraph.enumerated() where r >= 0 {
+            if ofRank[Int(r)] < 0 { ofRank[Int(r)] = id(SeriesKey(.paragraph, paragraphKey(index.paragraphs[Int(r)]))) }
+            ofParagraph[i] = ofRank[Int(r)]
         }
         var money = keys.map { _ in PaymentSums(count: grid.count) }
         d.payments.withUnsafeBufferPointer { payments in

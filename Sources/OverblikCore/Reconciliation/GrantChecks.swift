@@ -4,10 +4,20 @@ extension Reconciler {
 
     mutating func overlapping() {
         let housing: Set<Paragraph> = [Paragraph(number: 107), Paragraph(number: 108)]
-        // Per citizen from the shared index (no copy of every grant per year).
-        for (cpr, byParagraph) in grantsBy {
-            guard byParagraph.count > 1 || (byParagraph.first?.value.count ?? 0) > 1 else { continue }
-            let gs = byParagraph.values.flatMap { $0.filter(inYear) }
+        // Per citizen: its groups follow one another in the index (no copy of every grant per year).
+        var first = 0
+        let groups = index.groups
+        while first < groups.count {
+            var end = first + 1
+            while end < groups.count && groups[end].cpr == groups[first].cpr { end += 1 }
+            defer { first = end }
+            let cpr = groups[first].cpr
+            guard groups[first].grants.lowerBound + 1 < groups[end - 1].grants.upperBound else { continue }  // fewer than two grants
+            var gs: [Grant] = []
+            for k in groups[first].grants.lowerBound..<groups[end - 1].grants.upperBound {
+                let g = Int(index.grantOrder[k])
+                if grants[g].span.within(DayRange.year(year)) != nil { gs.append(grants[g]) }
+            }
             guard gs.count > 1 else { continue }
             let sorted = gs.sorted { ($0.start, $0.caseId) < ($1.start, $1.caseId) }
             for i in sorted.indices {
@@ -58,29 +68,35 @@ extension Reconciler {
     }
 
     mutating func dstChecks() {
-        var dstBy: [CPR: [Paragraph: [DstRow]]] = [:]
-        for r in dst { dstBy[r.cpr, default: [:]][r.paragraph, default: []].append(r) }
+        // The DST rows by the index's group of their citizen and paragraph (-1: none).
+        let groupOfRow = dst.indices.map { i in Int32(index.group(dst[i].cpr, dst[i].paragraph) ?? -1) }
+        let rowsOfGroup = countingSort(groupOfRow, buckets: index.groups.count)
         func overlaps(_ r: DstRow, _ g: Grant) -> Bool { Span(start: r.start, end: r.end).overlaps(g.span) }
 
-        for g in grants where inPeriod(g) {
-            let rows = mapping.rows(of: g.paragraph)
-            let reported = mapping.exactRow(for: g).map { !$0.dstCode.isEmpty } ?? rows.contains { !$0.dstCode.isEmpty }
-            guard reported else { continue }
-            guard !(dstBy[g.cpr]?[g.paragraph] ?? []).contains(where: { overlaps($0, g) }) else { continue }
-            let acting = g.actingMunicipality ?? ""
-            let explained = g.actingMunicipality != nil
-            out.append(Discrepancy(
-                key: key(.notReportedToDst, g.paragraph, g.cpr, g.caseId), kind: .notReportedToDst, paragraph: g.paragraph,
-                cpr: g.cpr, caseIds: [g.caseId], voucherIds: [], month: nil, caseworker: g.caseworker, amount: nil,
-                explained: explained,
-                explanation: explained ? Message(da: "handlekommune \(acting) indberetter", en: "acting municipality \(acting) reports") : nil,
-                message: Message(da: "bevillingen fra \(g.start.danish) er ikke indberettet til DST", en: "the grant from \(g.start.danish) is not reported to DST")))
+        for (gi, group) in index.groups.enumerated() {
+            for k in group.grants {
+                let g = grants[Int(index.grantOrder[k])]
+                guard inPeriod(g) else { continue }
+                let rows = mapping.rows(of: g.paragraph)
+                let reported = mapping.exactRow(for: g).map { !$0.dstCode.isEmpty } ?? rows.contains { !$0.dstCode.isEmpty }
+                guard reported else { continue }
+                guard !rowsOfGroup.range(gi).contains(where: { overlaps(dst[Int(rowsOfGroup.order[$0])], g) }) else { continue }
+                let acting = g.actingMunicipality ?? ""
+                let explained = g.actingMunicipality != nil
+                out.append(Discrepancy(
+                    key: key(.notReportedToDst, g.paragraph, g.cpr, g.caseId), kind: .notReportedToDst, paragraph: g.paragraph,
+                    cpr: g.cpr, caseIds: [g.caseId], voucherIds: [], month: nil, caseworker: g.caseworker, amount: nil,
+                    explained: explained,
+                    explanation: explained ? Message(da: "handlekommune \(acting) indberetter", en: "acting municipality \(acting) reports") : nil,
+                    message: Message(da: "bevillingen fra \(g.start.danish) er ikke indberettet til DST", en: "the grant from \(g.start.danish) is not reported to DST")))
+            }
         }
 
-        for r in dst where inPeriod(r) {
+        for (i, r) in dst.enumerated() where inPeriod(r) {
             let id = "\(r.start.iso)/\(r.dstCode)"
-            let matching = (grantsBy[r.cpr]?[r.paragraph] ?? []).filter { overlaps(r, $0) }.sorted { ($0.start, $0.caseId) < ($1.start, $1.caseId) }
-            let caseworker = matching.first?.caseworker ?? grantsBy[r.cpr]?[r.paragraph]?.first?.caseworker ?? ""
+            let group = groupOfRow[i] >= 0 ? index.groups[Int(groupOfRow[i])] : nil
+            let matching = (group.map(grantsOf) ?? []).filter { overlaps(r, $0) }.sorted { ($0.start, $0.caseId) < ($1.start, $1.caseId) }
+            let caseworker = matching.first?.caseworker ?? group.map(self.caseworker) ?? ""
             func add(_ kind: DiscrepancyKind, _ da: String, _ en: String) {
                 out.append(Discrepancy(key: key(kind, r.paragraph, r.cpr, id), kind: kind, paragraph: r.paragraph, cpr: r.cpr,
                                        caseIds: matching.map(\.caseId), voucherIds: [], month: nil, caseworker: caseworker,
@@ -115,12 +131,15 @@ extension Reconciler {
     }
 
     mutating func dataBreaks() {
+        // Recipients at every month end of the period and the day before its first month: one pass per paragraph.
+        let periodMonths = months(of: period)
+        guard let first = periodMonths.first else { return }
+        let days = [DayRange.month(first.month, of: first.year).start.advanced(by: -1)]
+            + periodMonths.map { DayRange.month($0.month, of: $0.year).end }
         for p in coverage.paragraphs {
-            for (y, m) in months(of: period) {
-                let monthEnd = DayRange.month(m, of: y).end
-                let before = DayRange.month(m, of: y).start.advanced(by: -1)
-                let now = coverage.recipients(p, on: monthEnd)
-                let previous = coverage.recipients(p, on: before)
+            let counts = coverage.recipients(p, on: days)
+            for (k, (y, m)) in periodMonths.enumerated() {
+                let (previous, now) = (counts[k], counts[k + 1])
                 let change = now - previous
                 guard abs(change) >= 10, Double(abs(change)) > 0.2 * Double(previous) else { continue }
                 out.append(Discrepancy(

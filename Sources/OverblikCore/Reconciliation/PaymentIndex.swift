@@ -1,41 +1,215 @@
-/// The payments sorted once for every year's figures: per citizen and paragraph (the
-/// attribution of `paragraph(of:)`) and per account function, as positions in the payment list;
-/// and the grants per citizen and paragraph. At national scale building these is a large part
-/// of the work; both years share one.
+/// The grants and payments grouped once for every year's figures: one group per citizen and
+/// paragraph, holding that citizen's grants on the paragraph, the payments attributed to it
+/// (`paragraph(of:)`) and the union of the grants' spans, as positions in flat arrays. The
+/// reconciliation reads each group once, in order; no figure looks a citizen or a paragraph up
+/// in a dictionary per grant or payment, and no grant is copied. At national scale building this
+/// is a large part of the work; both years and the development series share one.
 public struct PaymentIndex: Sendable {
-    public let byCitizen: [CPR: [Paragraph: [Int32]]]
+    /// The paragraphs of the grants and of the mapping (every paragraph a payment can be
+    /// attributed to), sorted; a group's `paragraph` is a position in it.
+    public let paragraphs: [Paragraph]
+    /// Each payment's attributed paragraph as a position in `paragraphs`; -1 for none.
+    public let paymentParagraph: [Int32]
+    /// The payments per account function, as positions.
     public let byFunction: [Symbol: [Int32]]
-    /// Grants per citizen and paragraph (all time), in file order.
-    public let grantsByCitizen: [CPR: [Paragraph: [Grant]]]
+    /// A citizen's groups follow one another, by paragraph.
+    public let groups: [CitizenGroup]
+    /// Positions in the grants, group by group (in file order within a group).
+    public let grantOrder: [Int32]
+    /// Positions in the payments, group by group (in file order within a group).
+    public let paymentOrder: [Int32]
+    /// The union of each group's grant spans, group by group (sorted, disjoint).
+    public let grantUnions: [Span]
     /// Every grant's coverage per paragraph and citizen (movements and data breaks).
     public let coverage: ParagraphCoverage
+    private let rankOf: [Paragraph: Int32]
+    private let citizenOf: [CPR: Int32]
+    /// Per citizen (numbered as in `citizenOf`) the position of its first group; one more at the end.
+    private let citizenGroups: [Int32]
+
+    /// The position of `p` in `paragraphs`, or nil when no grant or mapping row has it.
+    public func rank(of p: Paragraph) -> Int? { rankOf[p].map(Int.init) }
+
+    /// The groups of a citizen (empty when the citizen has no grant and no attributed payment).
+    public func groups(of cpr: CPR) -> Range<Int> {
+        guard let c = citizenOf[cpr] else { return 0..<0 }
+        return Int(citizenGroups[Int(c)])..<Int(citizenGroups[Int(c) + 1])
+    }
+
+    /// The group of a citizen and paragraph, if any.
+    public func group(_ cpr: CPR, _ p: Paragraph) -> Int? {
+        guard let r = rankOf[p] else { return nil }
+        return groups(of: cpr).first { groups[$0].paragraph == r }
+    }
 
     public init(payments: [Payment], grants: [Grant], mapping: MappingIndex) {
-        var ofCitizen: [CPR: [Grant]] = [:]
-        var grantsBy: [CPR: [Paragraph: [Grant]]] = [:]
-        for g in grants {
-            ofCitizen[g.cpr, default: []].append(g)
-            grantsBy[g.cpr, default: [:]][g.paragraph, default: []].append(g)
+        // The paragraphs, ranked: the grants' and the mapping's (attribution picks among the mapping's).
+        var set = Set(mapping.rows.map(\.paragraph))
+        var lastParagraph: Paragraph?
+        for i in grants.indices where grants[i].paragraph != lastParagraph {
+            lastParagraph = grants[i].paragraph
+            set.insert(grants[i].paragraph)
         }
-        grantsByCitizen = grantsBy
-        coverage = ParagraphCoverage(grants: grants)
-        var p: [CPR: [Paragraph: [Int32]]] = [:]
-        // Per function by symbol id (an array, not a dictionary: one look-up per payment).
-        var f: [[Int32]] = Array(repeating: [], count: mapping.symbols.count)
-        // A citizen's payments mostly follow one another: their grants are looked up once per run.
-        var citizen: CPR?
-        var citizenGrants: [Grant] = []
-        for (i, x) in payments.enumerated() {
-            let id = Int(x.function.id)
-            if id >= f.count { f.append(contentsOf: repeatElement([], count: id + 1 - f.count)) }
-            f[id].append(Int32(i))
-            if x.cpr != citizen { (citizen, citizenGrants) = (x.cpr, ofCitizen[x.cpr] ?? []) }
-            guard let paragraph = OverblikCore.paragraph(of: x, mapping: mapping, grantsOfCitizen: citizenGrants) else { continue }
-            p[x.cpr, default: [:]][paragraph, default: []].append(Int32(i))
+        paragraphs = set.sorted()
+        var rankOf: [Paragraph: Int32] = [:]
+        for (i, p) in paragraphs.enumerated() { rankOf[p] = Int32(i) }
+        self.rankOf = rankOf
+        // A paragraph's rank, looked up only when it differs from the one before (runs are common).
+        var cachedParagraph: Paragraph?, cachedRank: Int32 = 0
+        func rank(_ p: Paragraph) -> Int32 {
+            if p != cachedParagraph { (cachedParagraph, cachedRank) = (p, rankOf[p] ?? 0) }  // every grant's and mapping row's paragraph is ranked above
+            return cachedRank
         }
-        byCitizen = p
+
+        // Citizens numbered in order of appearance: those with grants first.
+        var citizenOf: [CPR: Int32] = [:], citizens: [CPR] = []
+        var cachedCPR: CPR?, cachedCitizen: Int32 = 0
+        func citizen(_ c: CPR) -> Int32 {
+            if c == cachedCPR { return cachedCitizen }
+            if let known = citizenOf[c] {
+                cachedCitizen = known
+            } else {
+                cachedCitizen = Int32(citizens.count)
+                citizenOf[c] = cachedCitizen
+                citizens.append(c)
+            }
+            cachedCPR = c
+            return cachedCitizen
+        }
+        let grantCount = grants.count
+        var grantCitizen = [Int32](repeating: 0, count: grantCount), grantRank = grantCitizen
+        for i in 0..<grantCount {
+            grantCitizen[i] = citizen(grants[i].cpr)
+            grantRank[i] = rank(grants[i].paragraph)
+        }
+        let withGrants = citizens.count
+        let grantsOfCitizen = countingSort(grantCitizen, buckets: withGrants)
+
+        // Each payment's function and attributed paragraph, and its citizen.
+        var functionLists: [[Int32]] = Array(repeating: [], count: mapping.symbols.count)
+        var paymentParagraph = [Int32](repeating: -1, count: payments.count)
+        var paymentCitizen = [Int32](repeating: -1, count: payments.count)
+        for i in payments.indices {
+            let id = Int(payments[i].function.id)
+            if id >= functionLists.count { functionLists.append(contentsOf: repeatElement([], count: id + 1 - functionLists.count)) }
+            functionLists[id].append(Int32(i))
+            let candidates = mapping.paragraphs(function: payments[i].function, grouping: payments[i].grouping)
+            guard let first = candidates.first else { continue }
+            let c = citizen(payments[i].cpr)
+            var chosen = first
+            if candidates.count > 1, Int(c) < withGrants {
+                // Several: the citizen's earliest starting grant (then the lowest case id) on one of
+                // them overlapping the payment's period, else the first in the mapping file.
+                let period = payments[i].period
+                var best = -1
+                for k in grantsOfCitizen.range(Int(c)) {
+                    let g = Int(grantsOfCitizen.order[k])
+                    guard candidates.contains(grants[g].paragraph), grants[g].span.within(period) != nil else { continue }
+                    if best < 0 || (grants[g].start, grants[g].caseId) < (grants[best].start, grants[best].caseId) { best = g }
+                }
+                if best >= 0 { chosen = grants[best].paragraph }
+            }
+            paymentParagraph[i] = rank(chosen)
+            paymentCitizen[i] = c
+        }
+        self.paymentParagraph = paymentParagraph
         var byFunction: [Symbol: [Int32]] = [:]
-        for (id, positions) in f.enumerated() where !positions.isEmpty { byFunction[Symbol(id: UInt32(id))] = positions }
+        for (id, positions) in functionLists.enumerated() where !positions.isEmpty { byFunction[Symbol(id: UInt32(id))] = positions }
         self.byFunction = byFunction
+        let paymentsOfCitizen = countingSort(paymentCitizen, buckets: citizens.count)
+
+        // The groups: per citizen, its grants and payments by paragraph (stable: file order kept).
+        var groups: [CitizenGroup] = [], grantOrder: [Int32] = [], paymentOrder: [Int32] = [], unions: [Span] = []
+        groups.reserveCapacity(withGrants + 16)
+        grantOrder.reserveCapacity(grantCount)
+        paymentOrder.reserveCapacity(paymentsOfCitizen.order.count)
+        var citizenGroups = [Int32](repeating: 0, count: citizens.count + 1)
+        var gs: [Int32] = [], ps: [Int32] = [], spans: [Span] = []
+        for c in 0..<citizens.count {
+            citizenGroups[c] = Int32(groups.count)
+            gs.removeAll(keepingCapacity: true)
+            ps.removeAll(keepingCapacity: true)
+            if c < withGrants { gs.append(contentsOf: grantsOfCitizen.order[grantsOfCitizen.range(c)]) }
+            ps.append(contentsOf: paymentsOfCitizen.order[paymentsOfCitizen.range(c)])
+            // Mostly one paragraph: nothing to sort.
+            if gs.contains(where: { grantRank[Int($0)] != grantRank[Int(gs[0])] }) {
+                gs.sort { (grantRank[Int($0)], $0) < (grantRank[Int($1)], $1) }
+            }
+            if ps.contains(where: { paymentParagraph[Int($0)] != paymentParagraph[Int(ps[0])] }) {
+                ps.sort { (paymentParagraph[Int($0)], $0) < (paymentParagraph[Int($1)], $1) }
+            }
+            var a = 0, b = 0
+            while a < gs.count || b < ps.count {
+                let r = min(a < gs.count ? grantRank[Int(gs[a])] : .max, b < ps.count ? paymentParagraph[Int(ps[b])] : .max)
+                let (grantStart, paymentStart, unionStart) = (grantOrder.count, paymentOrder.count, unions.count)
+                spans.removeAll(keepingCapacity: true)
+                while a < gs.count && grantRank[Int(gs[a])] == r {
+                    grantOrder.append(gs[a])
+                    spans.append(grants[Int(gs[a])].span)
+                    a += 1
+                }
+                while b < ps.count && paymentParagraph[Int(ps[b])] == r {
+                    paymentOrder.append(ps[b])
+                    b += 1
+                }
+                if spans.count == 1 { unions.append(spans[0]) } else { unions.append(contentsOf: union(spans)) }
+                groups.append(CitizenGroup(cpr: citizens[c], paragraph: r, grantStart: Int32(grantStart), grantEnd: Int32(grantOrder.count),
+                                           paymentStart: Int32(paymentStart), paymentEnd: Int32(paymentOrder.count),
+                                           unionStart: Int32(unionStart), unionEnd: Int32(unions.count)))
+            }
+        }
+        citizenGroups[citizens.count] = Int32(groups.count)
+        self.groups = groups
+        self.grantOrder = grantOrder
+        self.paymentOrder = paymentOrder
+        self.grantUnions = unions
+        self.citizenOf = citizenOf
+        self.citizenGroups = citizenGroups
+
+        // The coverage from the groups' unions (each citizen's union per paragraph, already made).
+        var perRank = [[CPR: [Span]]](repeating: [:], count: paragraphs.count)
+        for g in groups where g.unionEnd > g.unionStart { perRank[Int(g.paragraph)][g.cpr] = Array(unions[g.unions]) }
+        var spansBy: [Paragraph: [CPR: [Span]]] = [:]
+        for (p, citizens) in zip(paragraphs, perRank) where !citizens.isEmpty { spansBy[p] = citizens }
+        coverage = ParagraphCoverage(unions: spansBy)
     }
+}
+
+/// One citizen's grants and attributed payments on one paragraph, as ranges of `PaymentIndex`'s arrays.
+public struct CitizenGroup: Sendable {
+    public let cpr: CPR
+    /// A position in `PaymentIndex.paragraphs`.
+    public let paragraph: Int32
+    let grantStart: Int32, grantEnd: Int32
+    let paymentStart: Int32, paymentEnd: Int32
+    let unionStart: Int32, unionEnd: Int32
+
+    /// Positions in `PaymentIndex.grantOrder`.
+    public var grants: Range<Int> { Int(grantStart)..<Int(grantEnd) }
+    /// Positions in `PaymentIndex.paymentOrder`.
+    public var payments: Range<Int> { Int(paymentStart)..<Int(paymentEnd) }
+    /// Positions in `PaymentIndex.grantUnions`.
+    public var unions: Range<Int> { Int(unionStart)..<Int(unionEnd) }
+    public var hasGrants: Bool { grantEnd > grantStart }
+}
+
+/// Positions 0..<keys.count ordered by their key (keys in 0..<buckets; a negative key is left
+/// out), stable: a counting sort, two passes and no comparisons.
+struct BucketOrder {
+    var order: [Int32]
+    var starts: [Int32]
+    func range(_ bucket: Int) -> Range<Int> { Int(starts[bucket])..<Int(starts[bucket + 1]) }
+}
+
+func countingSort(_ keys: [Int32], buckets: Int) -> BucketOrder {
+    var starts = [Int32](repeating: 0, count: buckets + 1)
+    for k in keys where k >= 0 { starts[Int(k) + 1] += 1 }
+    for b in 0..<buckets { starts[b + 1] += starts[b] }
+    var fill = starts
+    var order = [Int32](repeating: 0, count: Int(starts[buckets]))
+    for (i, k) in keys.enumerated() where k >= 0 {
+        order[Int(fill[Int(k)])] = Int32(i)
+        fill[Int(k)] += 1
+    }
+    return BucketOrder(order: order, starts: starts)
 }

@@ -20,7 +20,8 @@ public func reconcile(grants: [Grant], payments: [Payment], dst: [DstRow], mappi
     return r.run()
 }
 
-/// The work of one reconciliation, split per rule.
+/// The work of one reconciliation, split per rule. The cross-system rules read the index's
+/// groups (one citizen and paragraph each) once, in order.
 struct Reconciler {
     let grants: [Grant]
     let dst: [DstRow]
@@ -29,44 +30,43 @@ struct Reconciler {
     let year: Int
     let today: Day
     let rateTolerance: Double
-
-    /// Grants per citizen and paragraph (all time).
-    let grantsBy: [CPR: [Paragraph: [Grant]]]
     let payments: [Payment]
-    /// Payments attributed to a paragraph, per citizen and paragraph (all time), as positions in
-    /// `payments` (at national scale a copy of every payment would double the memory).
-    let paymentIndex: [CPR: [Paragraph: [Int32]]]
-    let coverage: ParagraphCoverage
-    /// The payments of a citizen on a paragraph.
-    func paymentsOf(_ cpr: CPR, _ p: Paragraph) -> [Payment] { (paymentIndex[cpr]?[p] ?? []).map { payments[Int($0)] } }
+    let index: PaymentIndex
+    var coverage: ParagraphCoverage { index.coverage }
     var out: [Discrepancy] = []
 
     init(grants: [Grant], payments: [Payment], dst: [DstRow], mapping: MappingIndex, period: DayRange,
          year: Int, today: Day, rateTolerance: Double, index: PaymentIndex) {
         self.grants = grants; self.dst = dst; self.mapping = mapping; self.period = period
         self.year = year; self.today = today; self.rateTolerance = rateTolerance
-        grantsBy = index.grantsByCitizen
         self.payments = payments
-        paymentIndex = index.byCitizen
-        coverage = index.coverage
+        self.index = index
     }
 
     func inPeriod(_ g: Grant) -> Bool { g.span.within(period) != nil }
     func inPeriod(_ p: Payment) -> Bool { p.period.intersection(period) != nil }
     func inPeriod(_ r: DstRow) -> Bool { Span(start: r.start, end: r.end).within(period) != nil }
 
+    /// A group's grants (copies, in file order): only for a group that is reported.
+    func grantsOf(_ g: CitizenGroup) -> [Grant] { g.grants.map { grants[Int(index.grantOrder[$0])] } }
+    /// A group's payments as positions in `payments`.
+    func paymentPositions(_ g: CitizenGroup) -> ArraySlice<Int32> { index.paymentOrder[g.payments] }
+    /// The caseworker of a group's first grant (file order).
+    func caseworker(_ g: CitizenGroup) -> String { g.hasGrants ? grants[Int(index.grantOrder[g.grants.lowerBound])].caseworker : "" }
+
+    /// Every paragraph of the mapping, the grants, the attributed payments and the DST rows.
     var paragraphs: [Paragraph] {
-        var set = Set(mapping.rows.map(\.paragraph))
-        for (_, byP) in grantsBy { set.formUnion(byP.keys) }
-        for (_, byP) in paymentIndex { set.formUnion(byP.keys) }
-        set.formUnion(dst.map(\.paragraph))
+        var set = Set(index.paragraphs)
+        var last: Paragraph?
+        for i in dst.indices where dst[i].paragraph != last {
+            last = dst[i].paragraph
+            set.insert(dst[i].paragraph)
+        }
         return set.sorted()
     }
 
     mutating func run() -> Reconciliation {
-        let census = Census(self)
-        var lines: [OttetalLine] = []
-        for p in paragraphs { lines.append(ottetal(p, census)) }
+        let lines = ottetal()
         overlapping()
         grantChecks()
         dstChecks()
@@ -77,58 +77,64 @@ struct Reconciler {
 
     // MARK: the ottetalskontrol and the cross-system kinds
 
-    /// Who appears in each system in the period, per paragraph, and their covered days: one
-    /// pass over the citizens for every paragraph at once.
-    struct Census {
-        var caseSystem: [Paragraph: Set<CPR>] = [:]
-        var economy: [Paragraph: Set<CPR>] = [:]
-        var coveredCase: [Paragraph: Int] = [:]
-        var coveredPaid: [Paragraph: Int] = [:]
-
-        init(_ r: Reconciler) {
-            for (cpr, byP) in r.grantsBy {
-                for (p, gs) in byP where gs.contains(where: r.inPeriod) {
-                    caseSystem[p, default: []].insert(cpr)
-                    coveredCase[p, default: 0] += coveredDays(union(gs.map(\.span)), in: r.period)
-                }
+    /// Who appears in each system in the period, per paragraph, their covered days, and the
+    /// cross-system kinds of each citizen and paragraph: one pass over the groups.
+    mutating func ottetal() -> [OttetalLine] {
+        let n = index.paragraphs.count
+        var caseSystem = [Int](repeating: 0, count: n), economy = caseSystem, both = caseSystem
+        var coveredCase = caseSystem, coveredPaid = caseSystem
+        var spans: [Span] = []
+        for g in index.groups {
+            let unions = index.grantUnions[g.unions]
+            let inCase = unions.contains { $0.within(period) != nil }
+            // The payments read in place: no copy of them.
+            spans.removeAll(keepingCapacity: true)
+            var inEconomy = false
+            for k in g.payments {
+                let i = Int(index.paymentOrder[k])
+                let (start, end) = (payments[i].periodStart, payments[i].periodEnd)
+                spans.append(Span(start: start, end: end))
+                if start <= period.end && end >= period.start { inEconomy = true }
             }
-            var spans: [Span] = []
-            for (cpr, byP) in r.paymentIndex {
-                for (p, indices) in byP {
-                    // Read in place: no copy of the payments.
-                    spans.removeAll(keepingCapacity: true)
-                    var inside = false
-                    for i in indices {
-                        let (start, end) = (r.payments[Int(i)].periodStart, r.payments[Int(i)].periodEnd)
-                        spans.append(Span(start: start, end: end))
-                        if start <= r.period.end && end >= r.period.start { inside = true }
-                    }
-                    guard inside else { continue }
-                    economy[p, default: []].insert(cpr)
-                    coveredPaid[p, default: 0] += coveredDays(union(spans), in: r.period)
-                }
+            let p = Int(g.paragraph)
+            if inCase {
+                caseSystem[p] += 1
+                coveredCase[p] += coveredDays(unions, in: period)
+            }
+            var paid: [Span] = []
+            if inEconomy {
+                economy[p] += 1
+                paid = spans.count == 1 ? spans : union(spans)
+                coveredPaid[p] += coveredDays(paid, in: period)
+            }
+            switch (inCase, inEconomy) {
+            case (true, false): onlyInCaseSystem(g)
+            case (false, true): if g.hasGrants { paidOutsideGrant(g) } else { onlyInEconomy(g) }
+            case (true, true):
+                both[p] += 1
+                paidOutsideGrant(g)
+                rateMismatch(g, paidSpans: paid)
+            case (false, false): break
             }
         }
-    }
-
-    mutating func ottetal(_ p: Paragraph, _ census: Census) -> OttetalLine {
-        let caseSystem = census.caseSystem[p] ?? [], economy = census.economy[p] ?? []
-        for cpr in caseSystem.subtracting(economy) { onlyInCaseSystem(cpr, p) }
-        for cpr in economy.subtracting(caseSystem) { onlyInEconomyOrOutside(cpr, p) }
-        for cpr in economy.intersection(caseSystem) { paidOutsideGrant(cpr, p); rateMismatch(cpr, p) }
-        return OttetalLine(paragraph: p, period: period, caseSystem: caseSystem.count, economy: economy.count,
-                           both: caseSystem.intersection(economy).count, onlyCaseSystem: caseSystem.subtracting(economy).count,
-                           onlyEconomy: economy.subtracting(caseSystem).count,
-                           fullTimeCaseSystem: FullTimePersons(coveredDays: census.coveredCase[p] ?? 0, periodDays: period.dayCount),
-                           fullTimeEconomy: FullTimePersons(coveredDays: census.coveredPaid[p] ?? 0, periodDays: period.dayCount))
+        return paragraphs.map { p in
+            let r = index.rank(of: p)
+            func count(_ a: [Int]) -> Int { r.map { a[$0] } ?? 0 }
+            return OttetalLine(paragraph: p, period: period, caseSystem: count(caseSystem), economy: count(economy),
+                               both: count(both), onlyCaseSystem: count(caseSystem) - count(both),
+                               onlyEconomy: count(economy) - count(both),
+                               fullTimeCaseSystem: FullTimePersons(coveredDays: count(coveredCase), periodDays: period.dayCount),
+                               fullTimeEconomy: FullTimePersons(coveredDays: count(coveredPaid), periodDays: period.dayCount))
+        }
     }
 
     func key(_ kind: DiscrepancyKind, _ p: Paragraph, _ cpr: CPR?, _ id: String) -> String {
         DiscrepancyKey(kind, p, cpr, id).text
     }
 
-    mutating func onlyInCaseSystem(_ cpr: CPR, _ p: Paragraph) {
-        let gs = (grantsBy[cpr]?[p] ?? []).filter(inPeriod).sorted { $0.start < $1.start }
+    mutating func onlyInCaseSystem(_ g: CitizenGroup) {
+        let (cpr, p) = (g.cpr, index.paragraphs[Int(g.paragraph)])
+        let gs = grantsOf(g).filter(inPeriod).sorted { $0.start < $1.start }
         let explained = gs.allSatisfy { $0.payingMunicipality != nil }
         let paying = gs.first?.payingMunicipality ?? ""
         out.append(Discrepancy(
@@ -140,12 +146,11 @@ struct Reconciler {
                              en: "granted under \(p.display), but no payment in the period")))
     }
 
-    mutating func onlyInEconomyOrOutside(_ cpr: CPR, _ p: Paragraph) {
-        if grantsBy[cpr]?[p] != nil {
-            paidOutsideGrant(cpr, p)
-            return
-        }
-        let ps = paymentsOf(cpr, p).filter(inPeriod).sorted { ($0.periodStart, $0.voucherId) < ($1.periodStart, $1.voucherId) }
+    /// Paid on a paragraph the citizen has no grant on at all.
+    mutating func onlyInEconomy(_ g: CitizenGroup) {
+        let (cpr, p) = (g.cpr, index.paragraphs[Int(g.paragraph)])
+        let ps = paymentPositions(g).map { payments[Int($0)] }.filter(inPeriod)
+            .sorted { ($0.periodStart, $0.voucherId) < ($1.periodStart, $1.voucherId) }
         let amount = ps.reduce(Money.zero) { $0 + $1.amount }
         let explained = ps.allSatisfy { !$0.actingMunicipality.isEmpty }
         let acting = explained ? mapping.symbols[ps[0].actingMunicipality] : ""
@@ -157,16 +162,16 @@ struct Reconciler {
                              en: "paid under \(p.display) with no grant on the paragraph at all")))
     }
 
-    mutating func paidOutsideGrant(_ cpr: CPR, _ p: Paragraph) {
-        let spans = union((grantsBy[cpr]?[p] ?? []).map(\.span))
-        for i in paymentIndex[cpr]?[p] ?? [] where inPeriod(payments[Int(i)]) {
+    mutating func paidOutsideGrant(_ g: CitizenGroup) {
+        let (cpr, p) = (g.cpr, index.paragraphs[Int(g.paragraph)])
+        let spans = index.grantUnions[g.unions]
+        for i in paymentPositions(g) where inPeriod(payments[Int(i)]) {
             let pay = payments[Int(i)]
             let uncovered = pay.period.dayCount - coveredDays(spans, in: pay.period)
             guard uncovered > 0 else { continue }
-            let caseworker = grantsBy[cpr]?[p]?.first?.caseworker ?? ""
             out.append(Discrepancy(
                 key: key(.paidOutsideGrant, p, cpr, "\(pay.voucherId)@\(pay.periodStart.iso)"), kind: .paidOutsideGrant,
-                paragraph: p, cpr: cpr, caseIds: [], voucherIds: [pay.voucherId], month: nil, caseworker: caseworker,
+                paragraph: p, cpr: cpr, caseIds: [], voucherIds: [pay.voucherId], month: nil, caseworker: caseworker(g),
                 amount: Money(ore: Money.proRata(pay.amount.ore, uncovered, pay.period.dayCount)),
                 explained: false, explanation: nil,
                 message: Message(da: "\(uncovered) af betalingens \(pay.period.dayCount) dage (\(pay.periodStart.danish)–\(pay.periodEnd.danish)) er ikke dækket af en bevilling",
@@ -174,25 +179,26 @@ struct Reconciler {
         }
     }
 
-    mutating func rateMismatch(_ cpr: CPR, _ p: Paragraph) {
-        let gs = grantsBy[cpr]?[p] ?? []
-        let grantSpans = union(gs.map(\.span))
+    /// `paidSpans`: the union of the group's payment periods.
+    mutating func rateMismatch(_ g: CitizenGroup, paidSpans: [Span]) {
+        let (cpr, p) = (g.cpr, index.paragraphs[Int(g.paragraph)])
+        let grantSpans = index.grantUnions[g.unions]
         // The payments read in place by position; copied only for a month that is reported.
-        let positions = paymentIndex[cpr]?[p] ?? []
-        let paidSpans = union(positions.map { Span(start: payments[Int($0)].periodStart, end: payments[Int($0)].periodEnd) })
+        let positions = paymentPositions(g)
         for (y, m) in months(of: period) {
             let month = DayRange.month(m, of: y)
             guard coveredDays(grantSpans, in: month) == month.dayCount, coveredDays(paidSpans, in: month) == month.dayCount else { continue }
             let paid = paidFor(payments, positions, in: month)
-            let expected = gs.reduce(Money.zero) { $0 + $1.expectedCost(in: month) }
+            var expected = Money.zero
+            for k in g.grants { expected = expected + grants[Int(index.grantOrder[k])].expectedCost(in: month) }
             let difference = paid - expected
             guard Double(difference.ore.magnitude) > rateTolerance * Double(expected.ore.magnitude) else { continue }
             let ps = positions.map { payments[Int($0)] }
             out.append(Discrepancy(
                 key: key(.rateMismatch, p, cpr, monthKey(y, m)), kind: .rateMismatch, paragraph: p, cpr: cpr,
-                caseIds: gs.filter { $0.span.within(month) != nil }.map(\.caseId),
+                caseIds: grantsOf(g).filter { $0.span.within(month) != nil }.map(\.caseId),
                 voucherIds: ps.filter { $0.period.intersection(month) != nil }.map(\.voucherId), month: monthKey(y, m),
-                caseworker: gs.first?.caseworker ?? "", amount: difference, explained: false, explanation: nil,
+                caseworker: caseworker(g), amount: difference, explained: false, explanation: nil,
                 message: Message(da: "betalt \(paid.danishDecimal) kr., forventet \(expected.danishDecimal) kr. efter takst",
                                  en: "paid \(paid.danishDecimal) kr., expected \(expected.danishDecimal) kr. by the rate")))
         }

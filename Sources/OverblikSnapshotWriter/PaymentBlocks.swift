@@ -1,0 +1,123 @@
+import Foundation
+import OverblikCore
+import OverblikStore
+
+/// One packed block of payments, ready to insert: per citizen (`key` the CPR number) or per
+/// account function and posting month (`key` the function's symbol id, `month` year × 100 + month).
+struct PaymentBlock {
+    var byMonth: Bool
+    var key: Int64
+    var month: Int
+    var count: Int
+    var data: [UInt8]
+}
+
+/// Hands the blocks from the thread that encodes them to the writer that inserts them, a few
+/// batches at a time: encoding (the larger part of the work) runs beside the inserts, and no
+/// more than `limit` batches wait in memory.
+final class PaymentBlockPipe: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var ready: [[PaymentBlock]] = []
+    private var finished = false
+    private var cancelled = false
+    private let limit = 4
+
+    /// Hands a batch over, waiting while `limit` batches wait; false once the writer has given up.
+    func put(_ batch: [PaymentBlock]) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while ready.count >= limit && !cancelled { condition.wait() }
+        guard !cancelled else { return false }
+        ready.append(batch)
+        condition.broadcast()
+        return true
+    }
+
+    /// No more batches will come.
+    func finish() {
+        condition.lock()
+        finished = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next batch, waiting for it; nil when every batch has been taken.
+    func take() -> [PaymentBlock]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while ready.isEmpty && !finished && !cancelled { condition.wait() }
+        guard !ready.isEmpty, !cancelled else { return nil }
+        condition.broadcast()
+        return ready.removeFirst()
+    }
+
+    /// The writer stops taking (it failed): the encoder stops at its next batch.
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
+}
+
+enum PaymentBlocks {
+    /// Starts encoding the blocks on a thread of their own: first one per citizen (in file order
+    /// within a citizen), then one per function and posting month (by citizen within).
+    static func start(_ payments: [Payment]) -> PaymentBlockPipe {
+        let pipe = PaymentBlockPipe()
+        let thread = Thread { encode(payments, into: pipe) }
+        thread.name = "payment blocks"
+        thread.start()
+        return pipe
+    }
+
+    private static func encode(_ payments: [Payment], into pipe: PaymentBlockPipe) {
+        defer { pipe.finish() }
+        var batch: [PaymentBlock] = [], bytes = 0
+        /// False once the writer has given up.
+        func emit(_ block: PaymentBlock) -> Bool {
+            bytes += block.data.count
+            batch.append(block)
+            guard batch.count >= 4096 || bytes >= 8 << 20 else { return true }
+            defer { batch = []; bytes = 0 }
+            return pipe.put(batch)
+        }
+        payments.withUnsafeBufferPointer { p in
+            // By citizen, in file order within a citizen: one sort of plain numbers (the CPR
+            // number above the position), no comparison closure reaching into the payments.
+            var order = (0..<p.count).map { UInt64(p[$0].cpr.value) << 28 | UInt64($0) }
+            radixSort(&order, above: 28)  // made in position order: stable on the CPR keeps it within a citizen
+            let mask: UInt64 = (1 << 28) - 1
+            var positions: [Int] = []
+            var i = 0
+            while i < order.count {
+                let cpr = order[i] >> 28
+                positions.removeAll(keepingCapacity: true)
+                while i < order.count && order[i] >> 28 == cpr { positions.append(Int(order[i] & mask)); i += 1 }
+                var block: [UInt8] = []
+                PaymentCodec.encode(positions, of: p, into: &block)
+                guard emit(PaymentBlock(byMonth: false, key: Int64(cpr), month: 0, count: positions.count, data: block)) else { return }
+            }
+            // Per function and posting month (year * 100 + month), by citizen within: the same
+            // order regrouped, keyed by the function's symbol, with the rank in the citizen order
+            // below the key so that one plain sort keeps it.
+            let byCitizen = order.map { UInt32($0 & mask) }
+            for k in order.indices {
+                let c = p[Int(byCitizen[k])].postingDate.components
+                order[k] = UInt64(p[Int(byCitizen[k])].function.id) << 48 | UInt64(c.year * 100 + c.month) << 28 | UInt64(k)
+            }
+            radixSort(&order, above: 28)  // made in citizen order: kept within a function and month
+            i = 0
+            while i < order.count {
+                let key = order[i] >> 28
+                positions.removeAll(keepingCapacity: true)
+                while i < order.count && order[i] >> 28 == key { positions.append(Int(byCitizen[Int(order[i] & mask)])); i += 1 }
+                var block: [UInt8] = []
+                PaymentCodec.encode(positions, of: p, into: &block)
+                guard emit(PaymentBlock(byMonth: true, key: Int64(key >> 20), month: Int(key & 0xFFFFF), count: positions.count,
+                                        data: block)) else { return }
+            }
+            if !batch.isEmpty { _ = pipe.put(batch) }
+        }
+    }
+}
