@@ -35,6 +35,28 @@ struct SupervisionTests {
                 == ["S-000105", "S-000103", "S-000101*"])
     }
 
+    /// The year's periods drawn together (the status report) give each period's own sample: a case
+    /// decided in one quarter is in that quarter's frame only.
+    @Test func severalPeriodsAtOnce() {
+        let quarters = (3...4).map { SupervisionPeriod(kind: .quarter, year: 2026, number: $0) }
+        let grants = ["S-000101", "S-000102", "S-000103", "S-000105"].map { grant($0, inFrame: false) }
+            + [grant("S-000104", inFrame: true, caseworker: "MHA")]
+        let decisions = [("S-000103", day(2026, 8, 1)), ("S-000105", day(2026, 10, 10))].map {
+            Decision(applicationId: $0.0, cpr: CPR(value: 101_901_234), paragraph: Paragraph(number: 85), received: day(2026, 6, 1),
+                     decided: $0.1, outcome: .granted, caseId: $0.0)
+        }
+        func draw(_ periods: [SupervisionPeriod]) -> [[String]] {
+            supervisionSamples(grants: grants, decisions: decisions, staff: [], periods: periods, today: today, municipalityCode: "253",
+                               settings: SupervisionSettings(perCaseworker: 1), sha256: { $0 })
+                .map { $0.map { $0.grant.caseId + ($0.fromActive ? "*" : "") } }
+        }
+        let together = draw(quarters)
+        #expect(together == quarters.map { draw([$0])[0] })
+        // 2026K3: TLA's case decided in August (S-000104 starts after the quarter: MHA has none).
+        // 2026K4: MHA's grant starting in it, then TLA's case decided in October.
+        #expect(together == [["S-000103"], ["S-000104", "S-000105"]])
+    }
+
     @Test func theFrame() {
         // A last follow-up in the quarter on or before today puts a grant in the frame; after today it does not.
         var followedUp = grant("S-000104", inFrame: false)

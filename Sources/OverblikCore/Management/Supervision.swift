@@ -109,48 +109,78 @@ public struct SampledGrant: Hashable, Sendable {
 public func supervisionSample(grants: [Grant], decisions: [Decision], staff: [StaffMember], period: SupervisionPeriod,
                               today: Day, municipalityCode: String, settings: SupervisionSettings,
                               sha256: (String) -> String) -> [SampledGrant] {
-    let range = period.range
-    guard range.start <= today else { return [] }
-    let upTo = DayRange(ordering: range.start, min(range.end, today))
-    let decided = Set(decisions.compactMap { d -> String? in
-        guard let day = d.decided, upTo.contains(day) else { return nil }
-        let id = Substring(d.caseId).trimmingSpaces
-        return id.isEmpty ? nil : String(id)
-    })
-    let teamOf = Dictionary(staff.map { ($0.initials.lowercased(), $0.team) }, uniquingKeysWith: { a, _ in a })
-    // Positions, not copies: at national size a caseworker's pool is hundreds of grants.
-    var byCaseworker: [String: [(index: Int, inFrame: Bool)]] = [:]
+    supervisionSamples(grants: grants, decisions: decisions, staff: staff, periods: [period], today: today,
+                       municipalityCode: municipalityCode, settings: settings, sha256: sha256)[0]
+}
+
+/// `supervisionSample` for several periods from the same grants (the status report's year): the
+/// caseworkers, their order and the grants of each decided case found once for all of them.
+public func supervisionSamples(grants: [Grant], decisions: [Decision], staff: [StaffMember], periods: [SupervisionPeriod],
+                               today: Day, municipalityCode: String, settings: SupervisionSettings,
+                               sha256: (String) -> String) -> [[SampledGrant]] {
+    // Each grant's caseworker as a number (-1: none, or starting after today), the caseworkers in name order.
+    var workerOf = [Int32](repeating: -1, count: grants.count)
+    var workerIds: [String: Int32] = [:], workers: [String] = []
+    var grantsOfCase: [String: [Int32]] = [:]
     grants.withUnsafeBufferPointer { all in
-        for i in all.indices {
-            let g = all[i]
-            guard g.start <= today else { continue }
-            let inFrame = upTo.contains(g.start) || (g.lastFollowUp.map(upTo.contains) ?? false)
-                || (!decided.isEmpty && decided.contains(trimmed(g.caseId)))
-            guard inFrame || g.span.within(upTo) != nil else { continue }
-            let worker = trimmed(g.caseworker)
+        for i in all.indices where all[i].start <= today {
+            let worker = trimmed(all[i].caseworker)
             guard !worker.isEmpty else { continue }
-            byCaseworker[worker, default: []].append((i, inFrame))
+            if let id = workerIds[worker] {
+                workerOf[i] = id
+            } else {
+                workerOf[i] = Int32(workers.count)
+                workerIds[worker] = Int32(workers.count)
+                workers.append(worker)
+            }
         }
     }
-    var out: [SampledGrant] = []
-    for worker in byCaseworker.keys.sorted() {
-        let pool = byCaseworker[worker] ?? []
-        func ordered(_ entries: [(index: Int, inFrame: Bool)]) -> [((index: Int, inFrame: Bool), String)] {
-            entries.map { entry in
-                (entry, sha256(settings.hashText(municipalityCode: municipalityCode, period: period, caseId: grants[entry.index].caseId)))
-            }.sorted { ($0.1, grants[$0.0.index].line) < ($1.1, grants[$1.0.index].line) }
+    let byName = workers.indices.sorted { workers[$0] < workers[$1] }
+    let teamOf = Dictionary(staff.map { ($0.initials.lowercased(), $0.team) }, uniquingKeysWith: { a, _ in a })
+    return periods.map { period -> [SampledGrant] in
+        let range = period.range
+        guard range.start <= today else { return [] }
+        let upTo = DayRange(ordering: range.start, min(range.end, today))
+        // The grants of the cases decided in the period, marked (a look-up per decision, not per grant).
+        var decided = [Bool](repeating: false, count: grants.count)
+        if grantsOfCase.isEmpty && decisions.contains(where: { $0.decided != nil }) {
+            for i in grants.indices where workerOf[i] >= 0 { grantsOfCase[trimmed(grants[i].caseId), default: []].append(Int32(i)) }
         }
-        let frame = ordered(pool.filter(\.inFrame)).prefix(settings.perCaseworker)
-        // The other active grants are hashed only when the frame holds too few.
-        let fill = frame.count >= settings.perCaseworker ? []
-            : ordered(pool.filter { !$0.inFrame }).prefix(settings.perCaseworker - frame.count)
-        for (entry, digest) in Array(frame) + Array(fill) {
-            let g = grants[entry.index]
-            let team = g.team.isEmpty ? teamOf[g.caseworker.lowercased()] ?? "" : g.team
-            out.append(SampledGrant(grant: g, team: team, fromActive: !entry.inFrame, digest: digest))
+        for d in decisions {
+            guard let day = d.decided, upTo.contains(day) else { continue }
+            let id = Substring(d.caseId).trimmingSpaces
+            guard !id.isEmpty, let ofCase = grantsOfCase[String(id)] else { continue }
+            for i in ofCase { decided[Int(i)] = true }
         }
+        // Positions, not copies: at national size a caseworker's pool is hundreds of grants.
+        var pools = [[(index: Int, inFrame: Bool)]](repeating: [], count: workers.count)
+        grants.withUnsafeBufferPointer { all in
+            for i in all.indices where workerOf[i] >= 0 {
+                let inFrame = upTo.contains(all[i].start) || (all[i].lastFollowUp.map(upTo.contains) ?? false) || decided[i]
+                guard inFrame || Day.clamp(start: all[i].start, end: all[i].end, to: upTo) != nil else { continue }
+                pools[Int(workerOf[i])].append((i, inFrame))
+            }
+        }
+        var out: [SampledGrant] = []
+        for w in byName where !pools[w].isEmpty {
+            let pool = pools[w]
+            func ordered(_ entries: [(index: Int, inFrame: Bool)]) -> [((index: Int, inFrame: Bool), String)] {
+                entries.map { entry in
+                    (entry, sha256(settings.hashText(municipalityCode: municipalityCode, period: period, caseId: grants[entry.index].caseId)))
+                }.sorted { ($0.1, grants[$0.0.index].line) < ($1.1, grants[$1.0.index].line) }
+            }
+            let frame = ordered(pool.filter(\.inFrame)).prefix(settings.perCaseworker)
+            // The other active grants are hashed only when the frame holds too few.
+            let fill = frame.count >= settings.perCaseworker ? []
+                : ordered(pool.filter { !$0.inFrame }).prefix(settings.perCaseworker - frame.count)
+            for (entry, digest) in Array(frame) + Array(fill) {
+                let g = grants[entry.index]
+                let team = g.team.isEmpty ? teamOf[g.caseworker.lowercased()] ?? "" : g.team
+                out.append(SampledGrant(grant: g, team: team, fromActive: !entry.inFrame, digest: digest))
+            }
+        }
+        return out
     }
-    return out
 }
 
 /// `text` without surrounding spaces; the same String (no copy) when it has none, as read values have.
@@ -248,14 +278,17 @@ public func supervisionResults(_ sample: [SampledGrant], answers: [String: Super
     struct Key: Hashable { let team: String, caseworker: String }
     var byWorker: [Key: [SampledGrant]] = [:]
     for s in sample { byWorker[Key(team: s.team, caseworker: s.grant.caseworker), default: []].append(s) }
+    // The period's answers per case, read once (not a key text made per case and item: most have none).
+    var ofCase: [String: [Int: SupervisionAnswer]] = [:]
+    for (key, e) in answers where e.period == period && key == e.key { ofCase[e.caseId, default: [:]][e.item] = e.answer }
     var out: [SupervisionResult] = []
     for key in byWorker.keys.sorted(by: { ($0.team, $0.caseworker) < ($1.team, $1.caseworker) }) {
         let cases = byWorker[key] ?? []
-        let reviewed = cases.filter { s in (1...max(1, items)).allSatisfy { answers[SupervisionAnswerEntry.key(period: period, caseId: s.grant.caseId, item: $0)] != nil } }.count
+        let reviewed = cases.filter { s in (1...max(1, items)).allSatisfy { ofCase[s.grant.caseId]?[$0] != nil } }.count
         for item in 1...max(1, items) {
             var r = SupervisionResult(team: key.team, caseworker: key.caseworker, item: item, sampled: cases.count, reviewed: reviewed)
             for s in cases {
-                switch answers[SupervisionAnswerEntry.key(period: period, caseId: s.grant.caseId, item: item)]?.answer {
+                switch ofCase[s.grant.caseId]?[item] {
                 case .yes?: r.yes += 1
                 case .no?: r.no += 1
                 case .notRelevant?: r.notRelevant += 1

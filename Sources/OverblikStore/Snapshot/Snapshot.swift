@@ -230,16 +230,16 @@ public final class Snapshot: Sendable {
             let arguments: StatementArguments = range.map {
                 ["from": $0.start.ordinal, "to": $0.end.ordinal, "today": (today ?? $0.end).ordinal]
             } ?? [:]
-            let rows = try Row.fetchCursor(db, sql: """
+            let r = try RawRows(db, """
                 SELECT case_id, cpr, paragraph, start, "end", caseworker, team, last_follow_up, line FROM grants \(filter) ORDER BY id
                 """, arguments: arguments)
-            while let r = try rows.next() {
-                let key: String = r[2]
+            while try r.next() {
+                let key = r.text(2)
                 let paragraph = try paragraphs[key] ?? storedParagraph(key)
                 paragraphs[key] = paragraph
-                out.append(Grant(caseId: r[0], cpr: CPR(value: r[1]), paragraph: paragraph, start: Day(ordinal: r[3]),
-                                 end: (r[4] as Int32?).map(Day.init(ordinal:)), caseworker: r[5], team: r[6],
-                                 lastFollowUp: (r[7] as Int32?).map(Day.init(ordinal:)), line: r[8]))
+                out.append(Grant(caseId: r.text(0), cpr: CPR(value: r.int64(1)), paragraph: paragraph, start: Day(ordinal: r.int32(3)),
+                                 end: r.int32OrNil(4).map(Day.init(ordinal:)), caseworker: r.text(5), team: r.text(6),
+                                 lastFollowUp: r.int32OrNil(7).map(Day.init(ordinal:)), line: r.int(8)))
             }
             return out
         }

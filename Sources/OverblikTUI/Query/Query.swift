@@ -231,11 +231,9 @@ public struct Query: Sendable {
         let grants = try snapshot.supervisionGrants(within: range, today: today)
         let staff = try snapshot.staffAndMapping().staff
         let decisions = try snapshot.decisions(decidedWithin: range)
-        return periods.map { period in
-            OverblikCore.supervisionSample(grants: grants, decisions: decisions, staff: staff, period: period, today: today,
-                                           municipalityCode: metadata.municipality.code, settings: metadata.supervision,
-                                           sha256: SupervisionDigest.sha256Hex)
-        }
+        return OverblikCore.supervisionSamples(grants: grants, decisions: decisions, staff: staff, periods: periods, today: today,
+                                               municipalityCode: metadata.municipality.code, settings: metadata.supervision,
+                                               sha256: SupervisionDigest.sha256Hex)
     }
 
     /// A period's sample as the viewer sees it: the fixed one with the grants a later sync adds
