@@ -56,20 +56,24 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
 
     let m = config.municipality
     var dataset = Dataset(municipality: m)
-    for table in TableName.allCases {
-        let tableConfig = config.tables[table]!  // By construction: the loader configures every table, given or default.
-        progress(.reading(table, path: tableConfig.path))
-        let t0 = DispatchTime.now()
-        guard let source = try SourceFile.open(tableConfig) else {
-            // A management table neither configured nor present is no source of this drop.
-            if table.isManagement && !tableConfig.isExplicit { continue }
-            let info = SourceInfo(table: table, path: tableConfig.path, present: false)
-            dataset.sources.append(info)
-            progress(.read(info, seconds: elapsed(since: t0)))
-            continue
-        }
-        let opened = elapsed(since: t0)
-        let (rejected, count, skipped) = source.read(into: &dataset, m, comparison: config.comparison)
+    // The payments, the largest file, are read on a thread of their own from the start while the
+    // other tables are read here (each file in parts on all cores: both cores stay busy through
+    // the serial steps). Reported, checked and taken in the tables' order all the same; a
+    // payments file that cannot be opened is opened again in its turn, and fails there.
+    let earlyStart = DispatchTime.now()
+    var early: (source: SourceFile, read: OwnThread<(Dataset, [RejectedRow], Int, Int)>)?
+    if let tableConfig = config.tables[.payments], let source = try? SourceFile.open(tableConfig) {
+        nonisolated(unsafe) let source = source
+        let comparison = config.comparison
+        early = (source, OwnThread("read payments") {
+            var d = Dataset(municipality: m)
+            let (rejected, count, skipped) = source.read(into: &d, m, comparison: comparison)
+            return (d, rejected, count, skipped)
+        })
+    }
+    /// A table read: checked (unchanged while read, not too many rejected), reported, its rejected rows kept.
+    func finishReading(_ source: SourceFile, rejected: [RejectedRow], count: Int, skipped: Int, since t0: DispatchTime, opened: Double) throws(SyncError) {
+        let (table, tableConfig) = (source.table, source.config)
         // A file rewritten while it was read gives rows from two versions: refuse it.
         guard source.file.unchanged else { throw .fileChanged(table: table, path: tableConfig.path) }
         var info = SourceInfo(table: table, path: tableConfig.path, sha256: source.sha256, bytes: source.byteCount,
@@ -90,6 +94,30 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
         dataset.sources.append(info)
         progress(.read(info, seconds: elapsed(since: t0)))
         StopPoint.reach("read \(table.rawValue)")
+    }
+
+    for table in TableName.allCases {
+        let tableConfig = config.tables[table]!  // By construction: the loader configures every table, given or default.
+        progress(.reading(table, path: tableConfig.path))
+        let t0 = DispatchTime.now()
+        if table == .payments, let early {
+            let (d, rejected, count, skipped) = early.read.value
+            dataset.payments = d.payments
+            dataset.symbols = d.symbols
+            try finishReading(early.source, rejected: rejected, count: count, skipped: skipped, since: earlyStart, opened: 0)
+            continue
+        }
+        guard let source = try SourceFile.open(tableConfig) else {
+            // A management table neither configured nor present is no source of this drop.
+            if table.isManagement && !tableConfig.isExplicit { continue }
+            let info = SourceInfo(table: table, path: tableConfig.path, present: false)
+            dataset.sources.append(info)
+            progress(.read(info, seconds: elapsed(since: t0)))
+            continue
+        }
+        let opened = elapsed(since: t0)
+        let (rejected, count, skipped) = source.read(into: &dataset, m, comparison: config.comparison)
+        try finishReading(source, rejected: rejected, count: count, skipped: skipped, since: t0, opened: opened)
     }
 
     let readSeconds = elapsed(since: started)
