@@ -76,19 +76,21 @@ public func teamDistribution(grants: [Grant], staff: [StaffMember], today: Day, 
         guard let f = g.followUp(today: today, dueSoonDays: dueSoonDays) else { continue }
         let key = g.caseworker.lowercased()
         spelling[key] = spelling[key] ?? g.caseworker
-        var t = tallies[key] ?? Tally()
-        t.grants += 1
-        t.citizens.insert(g.cpr)
-        switch f.status {
-        case .overdue: t.overdue += 1
-        case .dueSoon: t.dueSoon += 1
-        case .missing: t.missing += 1
-        case .ok: break
+        // Counted in place (a tally taken out and put back would copy its set of citizens every time).
+        func count(_ t: inout Tally) {
+            t.grants += 1
+            t.citizens.insert(g.cpr)
+            switch f.status {
+            case .overdue: t.overdue += 1
+            case .dueSoon: t.dueSoon += 1
+            case .missing: t.missing += 1
+            case .ok: break
+            }
+            t.cost = t.cost + (g.dailyRate?.monthlyCost ?? .zero)
+            t.byParagraph[g.paragraph, default: 0] += 1
+            if !g.team.isEmpty { t.teams[g.team, default: 0] += 1 }
         }
-        t.cost = t.cost + (g.dailyRate?.monthlyCost ?? .zero)
-        t.byParagraph[g.paragraph, default: 0] += 1
-        if !g.team.isEmpty { t.teams[g.team, default: 0] += 1 }
-        tallies[key] = t
+        count(&tallies[key, default: Tally()])
     }
     let members = Dictionary(staff.map { ($0.initials.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
     for member in staff where member.role == .caseworker && tallies[member.initials.lowercased()] == nil {

@@ -2,24 +2,26 @@
 /// (helårspersoner), movements (tilgange/afgange) and the ottetalskontrol, so that
 /// overlapping grants never count twice.
 public struct ParagraphCoverage: Sendable {
-    /// Paragraph → citizen → disjoint spans.
-    public private(set) var spans: [Paragraph: [CPR: [Span]]] = [:]
+    /// Paragraph → every citizen's union, one after another. A citizen's spans are disjoint, so a
+    /// day is covered by at most one span of each citizen: every figure here is a sum over spans,
+    /// and no figure needs to know whose a span is.
+    public private(set) var spans: [Paragraph: [Span]] = [:]
 
     /// The coverage of the grants `include` accepts (all by default).
     public init(grants: [Grant], include: (Grant) -> Bool = { _ in true }) {
         var raw: [Paragraph: [CPR: [Span]]] = [:]
         for g in grants where include(g) { raw[g.paragraph, default: [:]][g.cpr, default: []].append(g.span) }
-        spans = raw.mapValues { $0.mapValues(union) }
+        spans = raw.mapValues { $0.values.flatMap(union) }
     }
 
-    /// From unions already made (paragraph → citizen → disjoint spans).
-    init(unions: [Paragraph: [CPR: [Span]]]) { spans = unions }
+    /// From unions already made (paragraph → the citizens' disjoint spans, one citizen after another).
+    init(unions: [Paragraph: [Span]]) { spans = unions }
 
     public var paragraphs: [Paragraph] { spans.keys.sorted() }
 
     /// Σ over citizens of the days of `period` they are covered on `paragraph`.
     public func coveredDays(_ paragraph: Paragraph, in period: DayRange) -> Int {
-        (spans[paragraph] ?? [:]).values.reduce(0) { $0 + OverblikCore.coveredDays($1, in: period) }
+        OverblikCore.coveredDays(spans[paragraph] ?? [], in: period)
     }
 
     /// Full-time persons of `period` on `paragraph`: Σ coveredDays / days(period).
@@ -29,17 +31,14 @@ public struct ParagraphCoverage: Sendable {
 
     /// Citizens covered on `day`.
     public func recipients(_ paragraph: Paragraph, on day: Day) -> Int {
-        (spans[paragraph] ?? [:]).values.reduce(0) { n, s in n + (s.contains { $0.covers(day) } ? 1 : 0) }
+        (spans[paragraph] ?? []).reduce(0) { n, s in n + (s.covers(day) ? 1 : 0) }
     }
 
-    /// `recipients(paragraph, on:)` for each of `days`, in one pass over the citizens (a citizen's
-    /// spans are disjoint: at most one covers a day).
+    /// `recipients(paragraph, on:)` for each of `days`, in one pass over the spans.
     public func recipients(_ paragraph: Paragraph, on days: [Day]) -> [Int] {
         var counts = [Int](repeating: 0, count: days.count)
-        for citizen in (spans[paragraph] ?? [:]).values {
-            for s in citizen {
-                for (k, day) in days.enumerated() where s.covers(day) { counts[k] += 1 }
-            }
+        for s in spans[paragraph] ?? [] {
+            for (k, day) in days.enumerated() where s.covers(day) { counts[k] += 1 }
         }
         return counts
     }
@@ -99,12 +98,10 @@ public func movements(_ coverage: ParagraphCoverage, year: Int) -> [MovementLine
     var out: [MovementLine] = []
     for p in coverage.paragraphs {
         var inflow = [Int](repeating: 0, count: 12), outflow = inflow, active = inflow
-        for spans in (coverage.spans[p] ?? [:]).values {
-            for s in spans {
-                if yearRange.contains(s.start) { inflow[month(s.start)] += 1 }
-                if let e = s.end, yearRange.contains(e) { outflow[month(e)] += 1 }
-                for m in 0..<12 where s.covers(ends[m]) { active[m] += 1 }
-            }
+        for s in coverage.spans[p] ?? [] {
+            if yearRange.contains(s.start) { inflow[month(s.start)] += 1 }
+            if let e = s.end, yearRange.contains(e) { outflow[month(e)] += 1 }
+            for m in 0..<12 where s.covers(ends[m]) { active[m] += 1 }
         }
         for m in 0..<12 {
             out.append(MovementLine(year: year, month: m + 1, paragraph: p, inflow: inflow[m], outflow: outflow[m],

@@ -234,13 +234,17 @@ public struct ServiceGoalLine: Hashable, Sendable {
 /// Ordered by quarter, the paragraphs in their order, the total last.
 public func serviceGoalLines(_ decisions: [Decision], goals: ServiceGoals, year: Int? = nil) -> [ServiceGoalLine] {
     struct Key: Hashable { let paragraph: Paragraph?; let quarter: Quarter }
-    var groups: [Key: [Decision]] = [:]
-    for d in decisions {
-        guard let decided = d.decided, d.outcome != nil else { continue }
+    // Positions, not copies: at national size one application per grant.
+    var groups: [Key: [Int32]] = [:]
+    var goalOf: (paragraph: Paragraph, hasGoal: Bool)?
+    for i in decisions.indices {
+        guard let decided = decisions[i].decided, decisions[i].outcome != nil else { continue }
         let q = Quarter(decided)
         if let year, q.year != year { continue }
-        groups[Key(paragraph: d.paragraph, quarter: q), default: []].append(d)
-        if goals.hasGoal(d.paragraph) { groups[Key(paragraph: nil, quarter: q), default: []].append(d) }
+        let p = decisions[i].paragraph
+        groups[Key(paragraph: p, quarter: q), default: []].append(Int32(i))
+        if goalOf?.paragraph != p { goalOf = (p, goals.hasGoal(p)) }
+        if goalOf?.hasGoal == true { groups[Key(paragraph: nil, quarter: q), default: []].append(Int32(i)) }
     }
     var lines: [ServiceGoalLine] = []
     var cache = ServiceGoals.DeadlineCache()
@@ -250,7 +254,8 @@ public func serviceGoalLines(_ decisions: [Decision], goals: ServiceGoals, year:
                                    decided: 0, shelved: 0, inTime: hasGoal ? 0 : nil, late: hasGoal ? 0 : nil,
                                    lateWithoutNotice: hasGoal ? 0 : nil, medianDays: nil)
         var days: [Int] = []
-        for d in group {
+        for i in group {
+            let d = decisions[Int(i)]
             guard let decided = d.decided else { continue }
             if d.outcome == .shelved { line.shelved += 1; continue }
             line.decided += 1

@@ -167,9 +167,9 @@ public struct PaymentIndex: Sendable {
         self.citizenGroups = citizenGroups
 
         // The coverage from the groups' unions (each citizen's union per paragraph, already made).
-        var perRank = [[CPR: [Span]]](repeating: [:], count: paragraphs.count)
-        for g in groups where g.unionEnd > g.unionStart { perRank[Int(g.paragraph)][g.cpr] = Array(unions[g.unions]) }
-        var spansBy: [Paragraph: [CPR: [Span]]] = [:]
+        var perRank = [[Span]](repeating: [], count: paragraphs.count)
+        for g in groups where g.unionEnd > g.unionStart { perRank[Int(g.paragraph)].append(contentsOf: unions[g.unions]) }
+        var spansBy: [Paragraph: [Span]] = [:]
         for (p, citizens) in zip(paragraphs, perRank) where !citizens.isEmpty { spansBy[p] = citizens }
         coverage = ParagraphCoverage(unions: spansBy)
     }

@@ -22,22 +22,33 @@ func rejectDuplicates<T, K: Hashable>(
     key: (T) -> K, shown: (T) -> String, line: (T) -> Int
 ) {
     var firstLine: [K: Int] = [:]
-    var kept: [T] = []
-    kept.reserveCapacity(result.rows.count)
-    for row in result.rows {
-        let k = key(row)
+    firstLine.reserveCapacity(result.rows.count)
+    // The rows stay where they are; only when a duplicate is found is the list made again without them.
+    var duplicates: [Int] = []
+    for i in result.rows.indices {
+        let k = key(result.rows[i])
         if let first = firstLine[k] {
+            let row = result.rows[i]
+            duplicates.append(i)
             result.rejected.append(RejectedRow(
                 table: source.table, file: source.config.path, line: line(row), column: column.header, field: column.field,
                 value: shown(row),
                 reason: Message(da: "dublet: \"\(shown(row))\" findes allerede i linje \(first), som gælder",
                                 en: "duplicate: \"\(shown(row))\" already appears on line \(first), which stands")))
         } else {
-            firstLine[k] = line(row)
-            kept.append(row)
+            firstLine[k] = line(result.rows[i])
         }
     }
-    result.rows = kept
+    if !duplicates.isEmpty {
+        var kept: [T] = []
+        kept.reserveCapacity(result.rows.count - duplicates.count)
+        var next = 0
+        for i in result.rows.indices {
+            if next < duplicates.count && duplicates[next] == i { next += 1; continue }
+            kept.append(result.rows[i])
+        }
+        result.rows = kept
+    }
     result.rejected.sort { $0.line < $1.line }
 }
 
