@@ -384,8 +384,8 @@ func radixSort(_ keys: inout [UInt64], above low: Int) {
     }
 }
 
-/// The CPU time the calling thread has used, in seconds (for `OVERBLIK_TIMING`).
-func threadCPUSeconds() -> Double {
+/// The CPU time the calling thread has used, in seconds (for `OVERBLIK_TIMING`; the sync's too).
+package func threadCPUSeconds() -> Double {
     var t = timespec()
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
     return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9

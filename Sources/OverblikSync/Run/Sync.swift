@@ -296,13 +296,6 @@ func modificationDay(_ path: String) -> String {
     return f.string(from: date)
 }
 
-/// The CPU time the calling thread has used, in seconds (for `OVERBLIK_TIMING`).
-func threadCPUSeconds() -> Double {
-    var t = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
-    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-}
-
 /// The process's resident memory in MB (Linux; 0 elsewhere), for `OVERBLIK_TIMING`.
 func residentMB() -> Int {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
