@@ -79,12 +79,14 @@ public final class SupervisionStore: Sendable {
     }
 
     private static func insert(_ db: Database, period: String, _ rows: [SampledGrant]) throws {
+        // One statement prepared for every row (a national quarter's sample is thousands of rows).
+        let insert = try db.makeStatement(sql: """
+            INSERT OR IGNORE INTO sample (period, case_id, caseworker, team, cpr, paragraph, from_active, added_later, digest)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
         for r in rows {
-            try db.execute(sql: """
-                INSERT OR IGNORE INTO sample (period, case_id, caseworker, team, cpr, paragraph, from_active, added_later, digest)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [period, r.grant.caseId, r.grant.caseworker, r.team, r.grant.cpr.value, r.grant.paragraph.key,
-                                 r.fromActive, r.addedLater, r.digest])
+            try insert.execute(arguments: [period, r.grant.caseId, r.grant.caseworker, r.team, r.grant.cpr.value, r.grant.paragraph.key,
+                                           r.fromActive, r.addedLater, r.digest])
         }
     }
 
