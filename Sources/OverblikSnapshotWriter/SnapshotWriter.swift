@@ -63,13 +63,9 @@ public enum SnapshotWriter {
             try db.execute(sql: "PRAGMA page_size = 65536; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA threads = 2")
         }
         let queue = try DatabaseQueue(path: path, configuration: config)
-        let timing = ProcessInfo.processInfo.environment["OVERBLIK_TIMING"] != nil
-        var mark = Date(), cpuMark = threadCPUSeconds()
+        var timer = PhaseTimer(prefix: "  write ")
         func lap(_ what: String) {
-            if timing {
-                FileHandle.standardError.write(Data("  write \(what): \(String(format: "%.3f s (CPU %.3f s)", Date().timeIntervalSince(mark), threadCPUSeconds() - cpuMark))\n".utf8))
-            }
-            (mark, cpuMark) = (Date(), threadCPUSeconds())
+            timer.lap(what)
             StopPoint.reach("write \(what)")
         }
         try queue.inDatabase { db in
@@ -113,14 +109,8 @@ public enum SnapshotWriter {
         // The payments' blocks are encoded from the start, beside the other records' inserts; inserted last.
         let blocks = PaymentBlocks.start(d.payments)
         defer { blocks.cancel() }  // (after a failure: the encoder stops)
-        // The writer's own CPU time per part (`OVERBLIK_TIMING`).
-        let timing = ProcessInfo.processInfo.environment["OVERBLIK_TIMING"] != nil
-        var cpuMark = threadCPUSeconds()
-        func note(_ what: String) {
-            guard timing else { return }
-            FileHandle.standardError.write(Data("    \(what): CPU \(String(format: "%.3f", threadCPUSeconds() - cpuMark)) s\n".utf8))
-            cpuMark = threadCPUSeconds()
-        }
+        var timer = PhaseTimer(prefix: "    ")
+        func note(_ what: String) { timer.lap(what) }
         let meta = try db.makeStatement(sql: "INSERT INTO meta (key, value) VALUES (?, ?)")
         for (k, v) in metadata.pairs { try meta.execute(arguments: [k, v]) }
 
@@ -221,12 +211,8 @@ public enum SnapshotWriter {
         }
 
         note("appeals, providers and StatBank")
-        let t = Date()
         try insertPayments(blocks, symbols: d.symbols, into: db)
-        note("payments")
-        if ProcessInfo.processInfo.environment["OVERBLIK_TIMING"] != nil {
-            FileHandle.standardError.write(Data("  write payments (after the other records): \(String(format: "%.3f", Date().timeIntervalSince(t))) s\n".utf8))
-        }
+        note("payments (after the other records)")
     }
 
     /// The payments as blocks: per citizen (in file order) and per function and posting month
@@ -381,6 +367,24 @@ func radixSort(_ keys: inout [UInt64], above low: Int) {
         }
         swap(&keys, &scratch)
         shift += 16
+    }
+}
+
+/// `OVERBLIK_TIMING`: each step's wall time and the calling thread's CPU time, on standard error.
+struct PhaseTimer {
+    private let on = ProcessInfo.processInfo.environment["OVERBLIK_TIMING"] != nil
+    private let prefix: String
+    private var wall = Date(), cpu = threadCPUSeconds()
+
+    init(prefix: String) { self.prefix = prefix }
+
+    /// Reports the step since the last one, and starts the next.
+    mutating func lap(_ what: String) {
+        if on {
+            let text = String(format: "%.3f s (CPU %.3f s)", Date().timeIntervalSince(wall), threadCPUSeconds() - cpu)
+            FileHandle.standardError.write(Data("\(prefix)\(what): \(text)\n".utf8))
+        }
+        (wall, cpu) = (Date(), threadCPUSeconds())
     }
 }
 

@@ -190,6 +190,19 @@ private func trimmed(_ text: String) -> String {
     return String(Substring(text).trimmingSpaces)
 }
 
+/// The answers of `period` per case and item, grouped once: the views read a case's answers from
+/// it rather than making a key text per case and item (at national size most have none).
+public func answersByCase(_ answers: [String: SupervisionAnswerEntry], period: String) -> [String: [Int: SupervisionAnswerEntry]] {
+    var out: [String: [Int: SupervisionAnswerEntry]] = [:]
+    for (key, e) in answers where e.period == period && key == e.key { out[e.caseId, default: [:]][e.item] = e }
+    return out
+}
+
+/// Whether a case is reviewed: every one of `items` checklist items answered.
+public func isReviewed(_ answers: [Int: SupervisionAnswerEntry]?, items: Int) -> Bool {
+    (1...max(1, items)).allSatisfy { answers?[$0] != nil }
+}
+
 /// An answer to a checklist item (management.md §3): `ja`, `nej` or `ikke relevant`.
 public enum SupervisionAnswer: String, Sendable, CaseIterable, Hashable {
     case yes = "ja", no = "nej", notRelevant = "ikke relevant"
@@ -278,17 +291,15 @@ public func supervisionResults(_ sample: [SampledGrant], answers: [String: Super
     struct Key: Hashable { let team: String, caseworker: String }
     var byWorker: [Key: [SampledGrant]] = [:]
     for s in sample { byWorker[Key(team: s.team, caseworker: s.grant.caseworker), default: []].append(s) }
-    // The period's answers per case, read once (not a key text made per case and item: most have none).
-    var ofCase: [String: [Int: SupervisionAnswer]] = [:]
-    for (key, e) in answers where e.period == period && key == e.key { ofCase[e.caseId, default: [:]][e.item] = e.answer }
+    let ofCase = answersByCase(answers, period: period)
     var out: [SupervisionResult] = []
     for key in byWorker.keys.sorted(by: { ($0.team, $0.caseworker) < ($1.team, $1.caseworker) }) {
         let cases = byWorker[key] ?? []
-        let reviewed = cases.filter { s in (1...max(1, items)).allSatisfy { ofCase[s.grant.caseId]?[$0] != nil } }.count
+        let reviewed = cases.filter { s in isReviewed(ofCase[s.grant.caseId], items: items) }.count
         for item in 1...max(1, items) {
             var r = SupervisionResult(team: key.team, caseworker: key.caseworker, item: item, sampled: cases.count, reviewed: reviewed)
             for s in cases {
-                switch ofCase[s.grant.caseId]?[item] {
+                switch ofCase[s.grant.caseId]?[item]?.answer {
                 case .yes?: r.yes += 1
                 case .no?: r.no += 1
                 case .notRelevant?: r.notRelevant += 1

@@ -52,9 +52,8 @@ extension AppModel {
         }
         guard let s = openSupervision() else { return Page(kind: .supervision, caption: c.t("Tilsyn", "Supervision"), table: empty, context: c) }
         let table = Views.supervision(s, items: items).removing(["period", "cpr", "fixed"])
-        let reviewed = s.rows.filter { r in
-            (1...max(1, items.count)).allSatisfy { s.answers[SupervisionAnswerEntry.key(period: s.period.description, caseId: r.grant.caseId, item: $0)] != nil }
-        }.count
+        let ofCase = answersByCase(s.answers, period: s.period.description)
+        let reviewed = s.rows.filter { isReviewed(ofCase[$0.grant.caseId], items: items.count) }.count
         let fixedBy = s.fixed.map { c.t(" · fastlagt af \($0.by) \(localTime($0.at))", " · fixed by \($0.by) \(localTime($0.at))") } ?? ""
         return Page(kind: .supervision,
                     caption: c.t("Tilsyn \(s.period) · \(reviewed)/\(s.rows.count) gennemgået", "Supervision \(s.period) · \(reviewed)/\(s.rows.count) reviewed") + fixedBy,

@@ -18,10 +18,11 @@ extension Views {
             .init("answers", da: "Besvaret", en: "Answered", priority: 9),
         ])
         let period = s.period.description
+        let ofCase = answersByCase(s.answers, period: period)
         for r in s.rows {
             var answered: [JSONValue] = []
             for (i, text) in items.enumerated() {
-                guard let a = s.answers[SupervisionAnswerEntry.key(period: period, caseId: r.grant.caseId, item: i + 1)] else { continue }
+                guard let a = ofCase[r.grant.caseId]?[i + 1] else { continue }
                 answered.append(.object([("item", .int(i + 1)), ("text", .string(text)), ("answer", .string(a.answer.rawValue)),
                                          ("note", .string(a.note)), ("by", .string(a.who)), ("at", .string(a.at))]))
             }
