@@ -13,6 +13,17 @@ public struct StoredViews: Sendable {
     /// Servicemål's rows of every quarter (management.md §4; they do not depend on today); nil
     /// without the applications table.
     public var serviceGoalLines: [ServiceGoalLine]?
+    /// Ledelsestilsyn's samples (management.md §3) of the periods of today's year that have begun,
+    /// as they would be fixed on today: what opening Tilsyn and the status report read.
+    public var supervisionSamples: [(period: SupervisionPeriod, rows: [StoredSample])] = []
+
+    /// A sampled grant as its position in the dataset's grants.
+    public struct StoredSample: Sendable {
+        public var grant: Int
+        public var team: String
+        public var fromActive: Bool
+        public var digest: String
+    }
 
     public init(teamLines: [TeamLine], followUpGrants: [Int], development: Development? = nil) {
         self.teamLines = teamLines
@@ -22,14 +33,16 @@ public struct StoredViews: Sendable {
 
     /// Computes them from a dataset for `today` (the payments sorted once in `index`, when given).
     public static func compute(_ d: Dataset, today: Day, dueSoonDays: Int, goals: ServiceGoals = ServiceGoals(),
-                               index: PaymentIndex? = nil) -> StoredViews {
-        var views = lists(d, today: today, dueSoonDays: dueSoonDays, goals: goals)
+                               supervision: SupervisionSettings = SupervisionSettings(), index: PaymentIndex? = nil) -> StoredViews {
+        var views = lists(d, today: today, dueSoonDays: dueSoonDays, goals: goals, supervision: supervision)
         views.development = Development.compute(d, today: today, index: index)
         return views
     }
 
-    /// Team's lines, Opfølgning's list and Servicemål's rows (the series left out: the sync computes them beside).
-    public static func lists(_ d: Dataset, today: Day, dueSoonDays: Int, goals: ServiceGoals = ServiceGoals()) -> StoredViews {
+    /// Team's lines, Opfølgning's list, Servicemål's rows and Tilsyn's samples (the series left out:
+    /// the sync computes them beside).
+    public static func lists(_ d: Dataset, today: Day, dueSoonDays: Int, goals: ServiceGoals = ServiceGoals(),
+                             supervision: SupervisionSettings = SupervisionSettings()) -> StoredViews {
         let team = teamDistribution(grants: d.grants, staff: d.staff, today: today, dueSoonDays: dueSoonDays)
         // The follow-up list over positions, so that the stored list points at the grants.
         var position: [Int: Int] = [:]
@@ -39,6 +52,13 @@ public struct StoredViews: Sendable {
         var views = StoredViews(teamLines: team, followUpGrants: follow)
         if d.sources.contains(where: { $0.table == .decisions && $0.present }) {
             views.serviceGoalLines = OverblikCore.serviceGoalLines(d.decisions, goals: goals)
+        }
+        let periods = SupervisionPeriod.begun(supervision.period, year: today.components.year, today: today)
+        let samples = OverblikCore.supervisionSamples(grants: d.grants, decisions: d.decisions, staff: d.staff, periods: periods, today: today,
+                                         municipalityCode: d.municipality.code, settings: supervision, sha256: SupervisionDigest.sha256Hex)
+        views.supervisionSamples = zip(periods, samples).map { period, rows in
+            // By construction, as above: every sampled grant is one of `d.grants`.
+            (period, rows.map { StoredSample(grant: position[$0.grant.line]!, team: $0.team, fromActive: $0.fromActive, digest: $0.digest) })
         }
         return views
     }
@@ -259,6 +279,17 @@ public enum SnapshotWriter {
             try follow.step(db)
         }
         if let development = v.development { try insert(development, into: db) }
+        try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('supervision_samples', ?)",
+                       arguments: [v.supervisionSamples.map(\.period.description).joined(separator: ",")])
+        let sample = try RawInsert(db, "INSERT INTO supervision_samples (period, grant_id, team, from_active, digest) VALUES (?,?,?,?,?)")
+        for (period, rows) in v.supervisionSamples {
+            let name = period.description
+            for r in rows {
+                sample.bind(1, name); sample.bind(2, r.grant + 1); sample.bind(3, r.team); sample.bind(4, r.fromActive ? 1 : 0)
+                sample.bind(5, r.digest)
+                try sample.step(db)
+            }
+        }
         if let lines = v.serviceGoalLines {
             try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('service_goal_lines', 'stored')")
             let insert = try RawInsert(db, """

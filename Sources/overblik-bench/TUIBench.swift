@@ -57,7 +57,8 @@ struct TUIBench: ParsableCommand {
             }
             model.render(on: grid)
         }
-        if ProcessInfo.processInfo.environment["OVERBLIK_TIMING"] != nil {
+        let timing = ProcessInfo.processInfo.environment["OVERBLIK_TIMING"] != nil
+        if timing {
             print("  open \(fmt(opened.milliseconds)) ms, first page and draw \(fmt((first - opened).milliseconds)) ms")
         }
         // The session runs on the longest list among the tabs: scroll, jump, search, filter,
@@ -65,6 +66,7 @@ struct TUIBench: ParsableCommand {
         var longest = 0, listRows = -1
         for tab in 0..<6 {
             model.handle(.character(Character(String(tab + 1))))
+            if timing { print("  tab \(tab + 1) \(model.page.order.count) rows: resident \(fmt(Double(residentKB("VmRSS")) / 1024)) MB") }
             if model.page.order.count > listRows { (longest, listRows) = (tab, model.page.order.count) }
         }
         model.handle(.character(Character(String(longest + 1))))
@@ -96,6 +98,7 @@ struct TUIBench: ParsableCommand {
                 model.render(on: grid)
             }
             times.append((name, d.milliseconds))
+            if timing { print("  \(name): resident \(fmt(Double(residentKB("VmRSS")) / 1024)) MB (anonymous \(fmt(Double(residentKB("RssAnon")) / 1024)) MB, file \(fmt(Double(residentKB("RssFile")) / 1024)) MB)") }
         }
         return Result(firstFrameMs: first.milliseconds, list: model.titles[longest].da, listRows: listRows, keys: times,
                       residentMB: Double(peakResidentKB()) / 1024)
@@ -109,8 +112,11 @@ extension Duration {
 func fmt(_ x: Double) -> String { String(format: "%.2f", x) }
 
 /// The process's peak resident set size in kilobytes (Linux: VmHWM).
-func peakResidentKB() -> Int {
+func peakResidentKB() -> Int { residentKB("VmHWM") }
+
+/// A line of /proc/self/status in kilobytes: `VmHWM` the peak resident set, `VmRSS` the current one.
+func residentKB(_ field: String) -> Int {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }) else { return 0 }
     return Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
 }

@@ -123,7 +123,8 @@ extension Generator {
 
         let dst = try StreamFile(path("dst/indberetning.csv"))
         dst.record(TableName.dst.headerLine())
-        for r in dstRows() {
+        let dstRows = dstRows()
+        for r in dstRows {
             dst.record([r.cpr.digits, "§ \(r.paragraph.number)\(r.paragraph.letter)", r.dstCode, r.start.iso, r.end?.iso ?? "", r.targetGroup])
         }
         try dst.close()
@@ -136,6 +137,12 @@ extension Generator {
         try mapping.close()
 
         try writeScaledManagement(to: folder)
+        // StatBank's HAND07 and FOLK1A for every municipality, as a national download has them.
+        let (hand07, folk1a, statBankPlants) = statBankExtracts(dst: dstRows, others: Self.nationalOthers)
+        for (name, file) in [("dst/hand07.csv", hand07), ("dst/folk1a.csv", folk1a)] {
+            try Data(file.bytes).write(to: URL(fileURLWithPath: path(name)))
+        }
+        plants += statBankPlants
 
         let manifest = try StreamFile(path("planted.csv"))
         manifest.record(["kind", "paragraph", "cpr", "caseId", "month", "explained", "note"])

@@ -26,7 +26,11 @@ extension Generator {
     /// others, the whole country, two regions and Christiansø. This municipality's HAND07 figures are
     /// its own DST extract's, but for one planted difference (§108, 2025K2); a neighbour's and one
     /// small type's cells are `..`.
-    func statBankExtracts(dst: [DstRow]) -> (hand07: ExportFile, folk1a: ExportFile, plants: [Plant]) {
+    ///
+    /// `others`: the other municipalities (the neighbours; at national size every one, see
+    /// `nationalOthers`), each with its people per year of age.
+    func statBankExtracts(dst: [DstRow], others: [(code: String, perAge: Int)] = Generator.neighbours)
+        -> (hand07: ExportFile, folk1a: ExportFile, plants: [Plant]) {
         var random = SeededRandom(seed: 0x5747_4241_4E4B)
         let quarters = (0..<8).map { Quarter(year: 2024 + $0 / 4, quarter: $0 % 4 + 1) }
         let own = OwnExtract(dst, today: today)
@@ -36,8 +40,9 @@ extension Generator {
         // FOLK1A: every area, both sexes and the total, unmarried and the total, ages 16–66 and the total.
         var folk = ExportFile(crlf: true, bom: true)
         folk.record(["OMRÅDE", "KØN", "ALDER", "CIVILSTAND", "TID", "INDHOLD"])
+        let partners = others.contains { $0.code == "187" } ? [] : [(code: "187", perAge: 230)]
         let areas: [(code: String, perAge: Int)] = [("000", 74_000), ("084", 26_000), ("085", 11_200), ("411", 1), (mine, 560)]
-            + Self.neighbours + [("187", 230)]
+            + others + partners
         var bandPopulation: [String: [Quarter: Int]] = [:]
         for (code, perAge) in areas {
             let name = DanishMunicipalities.names[code] ?? Self.aggregateName(code)
@@ -65,7 +70,9 @@ extension Generator {
         // HAND07: recipients per area, service type and quarter.
         var hand = ExportFile(crlf: true, bom: true)
         hand.record(["OMRÅDE", "YDELSESTYPE", "TID", "INDHOLD"])
-        let reporting = [("000", 0), ("084", 0), ("085", 0), ("411", 0), (mine, 0)] + Self.neighbours.map { ($0.code, 0) }
+        // (A partner that another municipality reports for has no rows of its own.)
+        let reporting = [("000", 0), ("084", 0), ("085", 0), ("411", 0), (mine, 0)]
+            + others.filter { DanishMunicipalities.reporting($0.code) == $0.code }.map { ($0.code, 0) }
         for (code, _) in reporting {
             let name = DanishMunicipalities.names[code] ?? Self.aggregateName(code)
             for type in Self.statBankTypes {
@@ -97,6 +104,14 @@ extension Generator {
         plants.append(Plant(kind: "notPublished", paragraph: "SEL-107", cpr: CPR(value: 0), caseId: "30182", month: "2025K3",
                             note: "Lejre (350): .. – ikke med i rang og de andres rate"))
         return (hand, folk, plants)
+    }
+
+    /// Every municipality but this one and Christiansø, with people per year of age drawn from the
+    /// code (the national download a consultant gets when asking StatBank for all of them).
+    static var nationalOthers: [(code: String, perAge: Int)] {
+        DanishMunicipalities.names.keys.filter { $0 != Catalogue.municipality.code && $0 != "411" }.sorted().map { code in
+            (code, 200 + (Int(code) ?? 0) * 37 % 1_300)
+        }
     }
 
     static func aggregateName(_ code: String) -> String {

@@ -89,6 +89,16 @@ struct WholeDropPropertyTests {
                         "\(context): team \(team)")
             }
 
+            // Tilsyn: the samples stored for the year's begun periods are the ones drawn from every grant.
+            let metadata = try snapshot.metadata()
+            let periods = SupervisionPeriod.begun(metadata.supervision.period, year: today.components.year, today: today)
+            let drawn = supervisionSamples(grants: d.grants, decisions: d.decisions, staff: d.staff, periods: periods, today: today,
+                                           municipalityCode: metadata.municipality.code, settings: metadata.supervision,
+                                           sha256: SupervisionDigest.sha256Hex)
+            for (period, sample) in zip(periods, drawn) {
+                #expect(try snapshot.storedSupervisionSample(period: period, today: today) == sample, "\(context): \(period)")
+            }
+
             // The same drop again: the same records and figures.
             let again = try runSync(config, options: options)
             let second = try Snapshot(path: again.snapshotPath)

@@ -125,7 +125,12 @@ struct SupervisionWindowTests {
         let snapshot = try Snapshot(path: SampleSnapshot.path)
         let meta = try snapshot.metadata()
         let today = Day(year: 2026, month: 11, day: 23)!
-        let q = Query(snapshot: snapshot, metadata: meta, today: today, visibility: .everything)
+        // (The sync's own today reads the samples it stored: the window is read for any other.)
+        var another = meta
+        another.today = today.advanced(by: -1)
+        let q = Query(snapshot: snapshot, metadata: another, today: today, visibility: .everything)
+        #expect(!q.storedHolds)
+        let stored = Query(snapshot: snapshot, metadata: meta, today: today, visibility: .everything)
         let grants = try snapshot.supervisionGrants(), decisions = try snapshot.decisions(), staff = try snapshot.staffAndMapping().staff
         let quarters = (1...4).map { SupervisionPeriod(kind: .quarter, year: 2026, number: $0) } + [SupervisionPeriod(kind: .quarter, year: 2025, number: 2)]
         let months = (9...12).map { SupervisionPeriod(kind: .month, year: 2026, number: $0) }
@@ -136,6 +141,10 @@ struct SupervisionWindowTests {
                                   municipalityCode: meta.municipality.code, settings: meta.supervision, sha256: SupervisionDigest.sha256Hex)
             }
             #expect(windowed == whole)
+            // The stored samples: the same grants in the same order (read whole, with every field).
+            let read = try stored.currentSupervisionSamples(periods: periods)
+            #expect(read.map { $0.map { [$0.grant.line.description, $0.team, $0.digest, $0.fromActive.description] } }
+                    == whole.map { $0.map { [$0.grant.line.description, $0.team, $0.digest, $0.fromActive.description] } })
             #expect(windowed.contains { !$0.isEmpty } || periods.allSatisfy { $0.range.start > today })
         }
         // A grant decided in the period that starts after it (but by today) is in the window.

@@ -106,4 +106,23 @@ struct StoredViewTests {
         #expect(try snapshot.storedTeamLines(today: today.advanced(by: 1)) == nil)
         #expect(try snapshot.storedFollowUps(today: today.advanced(by: 1)) == nil)
     }
+
+    /// Tilsyn's samples stored for the sync's today are the ones drawn from every grant, for each
+    /// quarter of the year that has begun; none for another day or another year.
+    @Test func storedSupervisionSamplesEqualDrawn() throws {
+        let snapshot = try Snapshot(path: SampleSnapshot.path)
+        let today = Day(year: 2026, month: 11, day: 23)!
+        let d = try snapshot.dataset()
+        let metadata = try snapshot.metadata()
+        let periods = (1...4).map { SupervisionPeriod(kind: .quarter, year: 2026, number: $0) }
+        let drawn = supervisionSamples(grants: d.grants, decisions: d.decisions, staff: d.staff, periods: periods, today: today,
+                                       municipalityCode: metadata.municipality.code, settings: metadata.supervision,
+                                       sha256: SupervisionDigest.sha256Hex)
+        for (period, sample) in zip(periods, drawn) {
+            #expect(try snapshot.storedSupervisionSample(period: period, today: today) == sample, "\(period)")
+        }
+        #expect(drawn.map(\.count) == [30, 30, 30, 30])  // 15 caseworkers, 2 each
+        #expect(try snapshot.storedSupervisionSample(period: periods[3], today: today.advanced(by: 1)) == nil)
+        #expect(try snapshot.storedSupervisionSample(period: SupervisionPeriod(kind: .quarter, year: 2025, number: 4), today: today) == nil)
+    }
 }

@@ -43,6 +43,12 @@ public struct SupervisionPeriod: Hashable, Comparable, Sendable, CustomStringCon
     }
 
     public static func < (a: SupervisionPeriod, b: SupervisionPeriod) -> Bool { a.range.start < b.range.start }
+
+    /// The periods of `kind` in `year` that have begun by `today`, in order (the status report's
+    /// year; the samples the sync stores).
+    public static func begun(_ kind: Kind, year: Int, today: Day) -> [SupervisionPeriod] {
+        (1...(kind == .quarter ? 4 : 12)).map { SupervisionPeriod(kind: kind, year: year, number: $0) }.filter { $0.range.start <= today }
+    }
 }
 
 /// `[ledelsestilsyn]` (management.md §3): the period, the sample per caseworker, the salt, the checklist.

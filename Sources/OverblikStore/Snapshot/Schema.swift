@@ -9,7 +9,7 @@ import OverblikCore
 /// line in the source file where the row starts. Other municipalities are stored as given in
 /// the export; NULL means this municipality.
 package enum Schema {
-    package static let version = 13
+    package static let version = 14
 
     package static let tables = """
     -- Key/value facts about the snapshot: created_at, today, municipality_code,
@@ -58,6 +58,14 @@ package enum Schema {
         team_median REAL NOT NULL, overloaded INTEGER NOT NULL
     );
     CREATE TABLE follow_ups (position INTEGER PRIMARY KEY, grant_id INTEGER NOT NULL);
+
+    -- Ledelsestilsyn's samples (management.md §3) as they would be fixed on the snapshot's today
+    -- (meta views_today), of the periods of its year that had begun (meta supervision_samples, e.g.
+    -- 2026K1,…,2026K4), each in position order; what is fixed lives in the store beside.
+    CREATE TABLE supervision_samples (
+        position INTEGER PRIMARY KEY, period TEXT NOT NULL, grant_id INTEGER NOT NULL,
+        team TEXT NOT NULL, from_active INTEGER NOT NULL, digest TEXT NOT NULL
+    );
 
     -- Payments are packed (see PaymentCodec): one block per citizen, one per account function
     -- and posting month (year * 100 + month); texts that repeat are symbols.
@@ -213,6 +221,7 @@ package enum Schema {
     package static let derivedIndexes = """
     CREATE INDEX discrepancies_year ON discrepancies(year, kind, paragraph);
     CREATE INDEX discrepancies_key ON discrepancies(key);
+    CREATE INDEX supervision_samples_period ON supervision_samples(period, position);
     """
 
     /// Readable views for the sqlite3 shell: dates as ISO text, money in kroner.

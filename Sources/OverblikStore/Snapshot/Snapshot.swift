@@ -142,6 +142,29 @@ public final class Snapshot: Sendable {
         }
     }
 
+    /// Ledelsestilsyn's sample of `period` as the sync drew it for `today` (nil when it did not:
+    /// another today, or a period it did not store).
+    public func storedSupervisionSample(period: SupervisionPeriod, today: Day) throws(SnapshotError) -> [SampledGrant]? {
+        try read { db -> [SampledGrant]? in
+            guard try Snapshot.hasViews(db, for: today),
+                  let stored = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'supervision_samples'"),
+                  stored.split(separator: ",").contains(Substring(period.description)) else { return nil }
+            let grants = try Snapshot.grants(db, where: """
+                JOIN (SELECT grant_id, position FROM supervision_samples WHERE period = ?) s ON s.grant_id = grants.id
+                """,
+                                             [period.description], order: "s.position")
+            let r = try RawRows(db, "SELECT team, from_active, digest FROM supervision_samples WHERE period = ? ORDER BY position",
+                                arguments: [period.description])
+            var out: [SampledGrant] = []
+            out.reserveCapacity(grants.count)
+            for g in grants {
+                guard try r.next() else { break }
+                out.append(SampledGrant(grant: g, team: r.text(0), fromActive: r.int(1) != 0, digest: r.text(2)))
+            }
+            return out
+        }
+    }
+
     /// The development series as the sync stored them for its today (nil when it stored none).
     public func development() throws(SnapshotError) -> Development? {
         try read { db -> Development? in

@@ -142,7 +142,8 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
         DispatchQueue.concurrentPerform(iterations: years.count + 2) { i in
             let t = DispatchTime.now(), cpu = threadCPUSeconds()
             if i == years.count {
-                views.set(0, StoredViews.lists(frozen, today: options.today, dueSoonDays: config.dueSoonDays, goals: config.serviceGoals))
+                views.set(0, StoredViews.lists(frozen, today: options.today, dueSoonDays: config.dueSoonDays, goals: config.serviceGoals,
+                                               supervision: config.supervision))
             } else if i == years.count + 1 {
                 series.set(0, Development.compute(frozen, today: options.today, index: index))
             } else {
@@ -257,7 +258,8 @@ func publishPerTeam(_ d: Dataset, config: SyncConfiguration, options: SyncOption
         let derived = DerivedFigures.years(for: options.today).map {
             DerivedFigures.compute(t, year: $0, today: options.today, rateTolerance: config.rateTolerance)
         }
-        let views = StoredViews.compute(t, today: options.today, dueSoonDays: config.dueSoonDays, goals: config.serviceGoals)
+        let views = StoredViews.compute(t, today: options.today, dueSoonDays: config.dueSoonDays, goals: config.serviceGoals,
+                                        supervision: config.supervision)
         let folder = (config.snapshotDirectory as NSString).appendingPathComponent("teams/" + teamFolderName(name))
         do {
             _ = try SnapshotDirectory(path: folder).publish(createdAt: options.now, mode: config.fileMode, keep: config.keep,

@@ -220,8 +220,16 @@ public struct Query: Sendable {
         try currentSupervisionSamples(periods: [period])[0]
     }
 
-    /// The samples of several periods from one read of the grants, staff and decisions.
+    /// The samples of several periods: as the sync stored them when they hold for this today, else
+    /// drawn from one read of the grants, staff and decisions.
     public func currentSupervisionSamples(periods: [SupervisionPeriod]) throws(SnapshotError) -> [[SampledGrant]] {
+        var stored: [[SampledGrant]] = []
+        for period in periods {
+            if period.range.start > today { stored.append([]); continue }  // (not begun: no sample)
+            guard storedHolds, let sample = try snapshot.storedSupervisionSample(period: period, today: today) else { break }
+            stored.append(sample)
+        }
+        if stored.count == periods.count { return stored }
         // Only what a sample of these periods can hold: the grants and decisions of their days up to today.
         let begun = periods.filter { $0.range.start <= today }
         guard let first = begun.map(\.range.start).min(), let last = begun.map({ min($0.range.end, today) }).max() else {

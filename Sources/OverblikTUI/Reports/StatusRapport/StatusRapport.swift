@@ -83,8 +83,7 @@ public struct StatusRapport: Sendable {
     /// would be fixed now, every team's, with the answers given.
     static func supervisionStatus(_ q: Query, year: Int) throws(SnapshotError) -> SupervisionStatus {
         let settings = q.metadata.supervision
-        let count = settings.period == .quarter ? 4 : 12
-        let periods = (1...count).map { SupervisionPeriod(kind: settings.period, year: year, number: $0) }.filter { $0.range.start <= q.today }
+        let periods = SupervisionPeriod.begun(settings.period, year: year, today: q.today)
         let samples = try q.currentSupervisionSamples(periods: periods)
         var lines: [SupervisionStatus.PeriodLine] = []
         struct Key: Hashable { let team: String, item: Int }
