@@ -8,6 +8,8 @@ public struct StoredViews: Sendable {
     public var teamLines: [TeamLine]
     /// Positions in the dataset's grants, in the follow-up list's order.
     public var followUpGrants: [Int]
+    /// Each follow-up line's key per sortable column (a windowed Opfølgning sorts by them).
+    public var followUpKeys: [FollowUpSort: [Int64?]] = [:]
     /// Udvikling (management.md §1).
     public var development: Development?
     /// Servicemål's rows of every quarter (management.md §4; they do not depend on today); nil
@@ -48,8 +50,10 @@ public struct StoredViews: Sendable {
         var position: [Int: Int] = [:]
         for (i, g) in d.grants.enumerated() { position[g.line] = i }
         // By construction: every listed grant is one of `d.grants`, whose lines are unique (one record, one line).
-        let follow = followUpList(grants: d.grants, today: today, dueSoonDays: dueSoonDays).map { position[$0.grant.line]! }
+        let lines = followUpList(grants: d.grants, today: today, dueSoonDays: dueSoonDays)
+        let follow = lines.map { position[$0.grant.line]! }
         var views = StoredViews(teamLines: team, followUpGrants: follow)
+        views.followUpKeys = followUpSortKeys(lines)
         if d.sources.contains(where: { $0.table == .decisions && $0.present }) {
             views.serviceGoalLines = OverblikCore.serviceGoalLines(d.decisions, goals: goals)
         }
@@ -99,7 +103,7 @@ public enum SnapshotWriter {
                 let derived = derivedWhenReady()
                 lap("waiting for the figures")
                 for figures in derived { try insert(figures, into: db) }
-                if let v = views() { try insert(v, today: metadata.today, into: db) }
+                if let v = views() { try insert(v, grants: dataset.grants, today: metadata.today, into: db) }
                 lap("derived")
                 for (key, _, count) in DataQuality(dataset).pairs {
                     try db.execute(sql: "INSERT INTO data_quality (name, count) VALUES (?, ?)", arguments: [key, count])
@@ -259,7 +263,7 @@ public enum SnapshotWriter {
         }
     }
 
-    private static func insert(_ v: StoredViews, today: Day, into db: Database) throws {
+    private static func insert(_ v: StoredViews, grants: [Grant], today: Day, into db: Database) throws {
         try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('views_today', ?)", arguments: [today.iso])
         let lines = try RawInsert(db, """
             INSERT INTO team_lines (caseworker, name, team, active_grants, citizens, overdue, due_soon, missing, monthly_cost,
@@ -273,9 +277,19 @@ public enum SnapshotWriter {
             lines.bind(11, l.teamMedian); lines.bind(12, l.overloaded ? 1 : 0)
             try lines.step(db)
         }
-        let follow = try RawInsert(db, "INSERT INTO follow_ups (grant_id) VALUES (?)")
-        for position in v.followUpGrants {
+        let sorts = FollowUpSort.allCases
+        let follow = try RawInsert(db, """
+            INSERT INTO follow_ups (grant_id, case_id, cpr, name, paragraph, start, "end", caseworker, team, next_follow_up,
+              last_follow_up, line, \(sorts.map(\.column).joined(separator: ", "))) VALUES (?,?,?,?,?,?,?,?,?,?,?,?\(String(repeating: ",?", count: sorts.count)))
+            """)
+        let keys = sorts.map { v.followUpKeys[$0] ?? [] }
+        for (i, position) in v.followUpGrants.enumerated() where grants.indices.contains(position) {
+            let g = grants[position]
             follow.bind(1, position + 1)  // grants.id: the grant's position + 1 (inserted in order into a new table)
+            follow.bind(2, g.caseId); follow.bind(3, g.cpr.value); follow.bind(4, g.name); follow.bind(5, g.paragraph.key)
+            follow.bind(6, g.start.ordinal); follow.bind(7, g.end?.ordinal); follow.bind(8, g.caseworker); follow.bind(9, g.team)
+            follow.bind(10, g.nextFollowUp?.ordinal); follow.bind(11, g.lastFollowUp?.ordinal); follow.bind(12, g.line)
+            for (k, column) in keys.enumerated() { follow.bind(Int32(k + 13), column.indices.contains(i) ? column[i] : nil) }
             try follow.step(db)
         }
         if let development = v.development { try insert(development, into: db) }

@@ -11,7 +11,8 @@ public enum FollowUpStatus: String, Sendable, CaseIterable, Comparable {
 
     /// Overdue first, then due soon, missing, ok: the order a list of follow-ups is worked in.
     public static func < (a: FollowUpStatus, b: FollowUpStatus) -> Bool { a.urgency < b.urgency }
-    var urgency: Int {
+    /// Its place in that order (a list sorted by status).
+    public var urgency: Int {
         switch self {
         case .overdue: return 0
         case .dueSoon: return 1

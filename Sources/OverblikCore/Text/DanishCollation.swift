@@ -18,3 +18,66 @@ public enum DanishCollation {
     /// True when `a` comes before `b` in Danish order.
     public static func before(_ a: String, _ b: String) -> Bool { key(a).lexicographicallyPrecedes(key(b)) }
 }
+
+/// A text as a key in Danish order that is cheap to compare: up to the first eight letters
+/// packed into a number decide most comparisons without touching the text; ties fall back to
+/// `DanishCollation`. The packing stops at a letter outside ASCII and æ ø å ä ö, so that it never
+/// disagrees with the full order. (The lists' sort, and the ranks the sync stores for them.)
+public struct DanishSortText: Comparable, Sendable {
+    public let prefix: UInt64
+    public let text: String
+    /// The whole text is in the prefix: an equal prefix means an equal place.
+    public let complete: Bool
+
+    public init(_ text: String) {
+        self.text = text
+        var p: UInt64 = 0
+        var n = 0
+        var complete = true
+        for s in text.unicodeScalars {
+            guard n < 8, let w = DanishSortText.weight(s) else { complete = false; break }
+            p = p << 8 | UInt64(w)
+            n += 1
+        }
+        prefix = n == 0 ? 0 : p << UInt64(8 * (8 - n))
+        self.complete = complete
+    }
+
+    /// A letter's place in Danish order, case ignored (æ, ø, å after z); nil outside what is packed.
+    static func weight(_ s: Unicode.Scalar) -> UInt8? {
+        switch s.value {
+        case 0x41...0x5A: return UInt8(s.value + 32)
+        case 0x01...0x7F: return UInt8(s.value)
+        case 0xC6, 0xE6, 0xC4, 0xE4: return 0x7B
+        case 0xD8, 0xF8, 0xD6, 0xF6: return 0x7C
+        case 0xC5, 0xE5: return 0x7D
+        default: return nil
+        }
+    }
+
+    /// Danish order; texts equal in it (`Anders` and `anders`, `Ärø` and `Ærø`) in their own order,
+    /// so that different texts never tie (a list's sort keeps equal texts together, and the ranks
+    /// the sync stores tell every text shown apart).
+    public static func < (a: DanishSortText, b: DanishSortText) -> Bool {
+        if a.prefix != b.prefix { return a.prefix < b.prefix }
+        if !(a.complete && b.complete) {
+            if DanishCollation.before(a.text, b.text) { return true }
+            if DanishCollation.before(b.text, a.text) { return false }
+        }
+        return a.text < b.text
+    }
+    public static func == (a: DanishSortText, b: DanishSortText) -> Bool { a.prefix == b.prefix && a.text == b.text }
+}
+
+/// Each value's place in the order `before` gives: 0 for an empty value (`isEmpty`, first in a
+/// list's sort), else from 1, equal values (neither before the other) the same place.
+public func sortRanks<T>(_ values: [T], isEmpty: (T) -> Bool, before: (T, T) -> Bool) -> [Int32] {
+    var ranks = [Int32](repeating: 0, count: values.count)
+    let order = values.indices.filter { !isEmpty(values[$0]) }.sorted { before(values[$0], values[$1]) }
+    var rank: Int32 = 0
+    for (k, i) in order.enumerated() {
+        if k == 0 || before(values[order[k - 1]], values[i]) { rank += 1 }
+        ranks[i] = rank
+    }
+    return ranks
+}

@@ -28,6 +28,9 @@ struct RawRows {
     func int32OrNil(_ column: Int32) -> Int32? {
         sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : Int32(truncatingIfNeeded: sqlite3_column_int64(handle, column))
     }
+    func int64OrNil(_ column: Int32) -> Int64? {
+        sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, column)
+    }
     /// "" for NULL.
     func text(_ column: Int32) -> String {
         guard let bytes = sqlite3_column_text(handle, column) else { return "" }

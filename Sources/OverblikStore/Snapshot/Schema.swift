@@ -57,7 +57,17 @@ package enum Schema {
         missing INTEGER NOT NULL, monthly_cost INTEGER NOT NULL, by_paragraph TEXT NOT NULL,
         team_median REAL NOT NULL, overloaded INTEGER NOT NULL
     );
-    CREATE TABLE follow_ups (position INTEGER PRIMARY KEY, grant_id INTEGER NOT NULL);
+    -- The follow-up list is read in windows (a screen's rows by position): each line holds what it
+    -- shows of its grant (as in grants), and its key per column a list sorts by (FollowUpSort:
+    -- texts as their place in Danish order, the CPR masked and whole, paragraphs in law order,
+    -- days, the status's urgency; NULL for an empty cell), each indexed with the position.
+    CREATE TABLE follow_ups (
+        position INTEGER PRIMARY KEY, grant_id INTEGER NOT NULL,
+        case_id TEXT NOT NULL, cpr INTEGER NOT NULL, name TEXT NOT NULL, paragraph TEXT NOT NULL, start INTEGER NOT NULL,
+        "end" INTEGER, caseworker TEXT NOT NULL, team TEXT NOT NULL, next_follow_up INTEGER, last_follow_up INTEGER,
+        line INTEGER NOT NULL,
+        \(FollowUpSort.allCases.map { "\($0.column) INTEGER" }.joined(separator: ", "))
+    );
 
     -- Ledelsestilsyn's samples (management.md §3) as they would be fixed on the snapshot's today
     -- (meta views_today), of the periods of its year that had begun (meta supervision_samples, e.g.
@@ -222,6 +232,7 @@ package enum Schema {
     CREATE INDEX discrepancies_year ON discrepancies(year, kind, paragraph);
     CREATE INDEX discrepancies_key ON discrepancies(key);
     CREATE INDEX supervision_samples_period ON supervision_samples(period, position);
+    \(FollowUpSort.allCases.map { "CREATE INDEX follow_ups_\($0.rawValue) ON follow_ups(\($0.column), position);" }.joined(separator: "\n"))
     """
 
     /// Readable views for the sqlite3 shell: dates as ISO text, money in kroner.

@@ -16,7 +16,12 @@ public final class Snapshot: Sendable {
         config.readonly = true
         // A published snapshot is never changed in place (a new one is renamed over it), so it
         // can be mapped safely.
-        if memoryMapped { config.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 4294967296") } }
+        // The page cache holds a windowed list's own table (a national follow-up list is about 4 MB),
+        // so that reading it in another order does not read its pages again and again.
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA cache_size = -8192")
+            if memoryMapped { try db.execute(sql: "PRAGMA mmap_size = 4294967296") }
+        }
         do {
             queue = try DatabaseQueue(path: path, configuration: config)
             let version = try queue.read { db in
@@ -138,7 +143,58 @@ public final class Snapshot: Sendable {
     public func storedFollowUps(today: Day) throws(SnapshotError) -> [Grant]? {
         try read { db -> [Grant]? in
             guard try Snapshot.hasViews(db, for: today) else { return nil }
-            return try Snapshot.grants(db, where: "JOIN follow_ups f ON f.grant_id = grants.id", [], order: "f.position")
+            return try Snapshot.grants(db, where: "JOIN (SELECT grant_id, position FROM follow_ups) f ON f.grant_id = grants.id", [],
+                                       order: "f.position")
+        }
+    }
+
+    /// The length of the follow-up list the sync stored for `today` (nil when it stored none for it).
+    public func storedFollowUpCount(today: Day) throws(SnapshotError) -> Int? {
+        try read { db -> Int? in
+            guard try Snapshot.hasViews(db, for: today) else { return nil }
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM follow_ups") ?? 0
+        }
+    }
+
+    /// The stored follow-up list's grants at `positions` (from 0, in the list's order), in the
+    /// order asked, with what the list shows of them (the case, CPR, name, paragraph, days,
+    /// caseworker and team); nil for a position the list does not have. One read of the list's
+    /// own rows for a screen's window, never the grants table.
+    public func storedFollowUps(at positions: [Int]) throws(SnapshotError) -> [Grant?] {
+        guard !positions.isEmpty else { return [] }
+        return try read { db -> [Grant?] in
+            // (Positions are integers: written into the statement, not bound one by one.)
+            let list = Set(positions).sorted().map { String($0 + 1) }.joined(separator: ",")
+            let r = try RawRows(db, """
+                SELECT position - 1, case_id, cpr, name, paragraph, start, "end", caseworker, team, next_follow_up, last_follow_up, line
+                FROM follow_ups WHERE position IN (\(list))
+                """)
+            var byPosition: [Int: Grant] = [:], paragraphs: [String: Paragraph] = [:]
+            byPosition.reserveCapacity(positions.count)
+            while try r.next() {
+                let key = r.text(4)
+                let paragraph = try paragraphs[key] ?? storedParagraph(key)
+                paragraphs[key] = paragraph
+                byPosition[r.int(0)] = Grant(caseId: r.text(1), cpr: CPR(value: r.int64(2)), name: r.text(3), paragraph: paragraph,
+                                             start: Day(ordinal: r.int32(5)), end: r.int32OrNil(6).map(Day.init(ordinal:)),
+                                             caseworker: r.text(7), team: r.text(8), nextFollowUp: r.int32OrNil(9).map(Day.init(ordinal:)),
+                                             lastFollowUp: r.int32OrNil(10).map(Day.init(ordinal:)), line: r.int(11))
+            }
+            return positions.map { byPosition[$0] }
+        }
+    }
+
+    /// The stored follow-up list's positions (from 0) in the order of `key`, equal keys in list
+    /// order, with each one's key (nil first): read along the key's index.
+    public func storedFollowUpOrder(by key: FollowUpSort) throws(SnapshotError) -> (positions: [Int32], keys: [Int64?]) {
+        try read { db in
+            var positions: [Int32] = [], keys: [Int64?] = []
+            let r = try RawRows(db, "SELECT position - 1, \(key.column) FROM follow_ups ORDER BY \(key.column), position")
+            while try r.next() {
+                positions.append(r.int32(0))
+                keys.append(r.int64OrNil(1))
+            }
+            return (positions, keys)
         }
     }
 

@@ -59,7 +59,7 @@ extension AppModel {
         let p = page
         let count = p.order.count
         var position = count == 0 ? "0/0" : "\(DanishNumber.grouped(p.state.selected + 1))/\(DanishNumber.grouped(count))"
-        if !p.filters.isEmpty { position += c.t(" af ", " of ") + DanishNumber.grouped(p.table.rows.count) }
+        if !p.filters.isEmpty { position += c.t(" af ", " of ") + DanishNumber.grouped(p.rowCount) }
         let crumbs = stacks[current].count > 1 ? String(repeating: "›", count: stacks[current].count - 1) + " " : ""
         let captionWidth = s.columns - DisplayWidth.of(position) - 3
         var caption = " " + crumbs + SafeText.clean(p.caption)
@@ -84,9 +84,12 @@ extension AppModel {
             TableWidget.draw(above, rows: Array(above.rows.indices), layout: aboveLayout, state: nil, context: c, on: s,
                              top: place.top, height: place.height)
         }
-        let cursor = TableWidget.draw(p.table, rows: p.order, layout: p.layout, state: p.state.shown(height: l.listHeight, count: count),
+        let shown = p.state.shown(height: l.listHeight, count: count)
+        p.prefetch(shown.top..<shown.top + l.listHeight)
+        let cells: ((Int) -> [Cell])? = p.isWindowed ? { p.cells($0) } : nil
+        let cursor = TableWidget.draw(p.table, rows: p.order, layout: p.layout, state: shown,
                                       sort: p.sort, context: c,
-                                      on: s, top: l.listTop, height: l.listHeight + 1)
+                                      on: s, top: l.listTop, height: l.listHeight + 1, cells: cells)
         s.placeCursor(row: cursor, column: 0)
     }
 

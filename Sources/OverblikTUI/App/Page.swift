@@ -6,50 +6,7 @@ enum SortKey: Comparable {
     case empty
     case number(Double)
     case paragraph(Paragraph)
-    case text(TextKey)
-
-    /// Text in Danish order: up to the first eight letters packed into a number decide most
-    /// comparisons without touching the text; ties fall back to the whole text. The packing stops
-    /// at a letter outside ASCII and æ ø å ä ö, so that it never disagrees with the full order.
-    struct TextKey: Comparable {
-        let prefix: UInt64
-        let text: String
-        /// The whole text is in the prefix: an equal prefix means an equal place.
-        let complete: Bool
-
-        init(_ text: String) {
-            self.text = text
-            var p: UInt64 = 0
-            var n = 0
-            var complete = true
-            for s in text.unicodeScalars {
-                guard n < 8, let w = TextKey.weight(s) else { complete = false; break }
-                p = p << 8 | UInt64(w)
-                n += 1
-            }
-            prefix = n == 0 ? 0 : p << UInt64(8 * (8 - n))
-            self.complete = complete
-        }
-
-        /// A letter's place in Danish order, case ignored (æ, ø, å after z); nil outside what is packed.
-        static func weight(_ s: Unicode.Scalar) -> UInt8? {
-            switch s.value {
-            case 0x41...0x5A: return UInt8(s.value + 32)
-            case 0x01...0x7F: return UInt8(s.value)
-            case 0xC6, 0xE6, 0xC4, 0xE4: return 0x7B
-            case 0xD8, 0xF8, 0xD6, 0xF6: return 0x7C
-            case 0xC5, 0xE5: return 0x7D
-            default: return nil
-            }
-        }
-
-        static func < (a: TextKey, b: TextKey) -> Bool {
-            if a.prefix != b.prefix { return a.prefix < b.prefix }
-            if a.complete && b.complete { return false }
-            return DanishCollation.before(a.text, b.text)
-        }
-        static func == (a: TextKey, b: TextKey) -> Bool { a.prefix == b.prefix && a.text == b.text }
-    }
+    case text(DanishSortText)
 
     /// `rows` ordered by `keys[row]` (descending if asked), equal keys in row order. Sorted first
     /// on plain numbers (the kind, then the number, the paragraph's rank or the text's packed
@@ -68,7 +25,7 @@ enum SortKey: Comparable {
                 let bits = x.bitPattern
                 major[i] = x < 0 ? ~bits : bits | (1 << 63)  // the order of the numbers
             case .paragraph(let p): kind[i] = 2; major[i] = paragraphRank[p, default: 0]  // every paragraph ranked above
-            case .text(let t): kind[i] = 3; major[i] = t.prefix; if !t.complete { needsText = true }
+            case .text(let t): kind[i] = 3; major[i] = t.prefix; needsText = true  // (equal prefixes: the texts decide)
             }
         }
         var order = Array(rows.indices)
@@ -109,15 +66,14 @@ enum SortKey: Comparable {
         case .day(let d): self = d.map { .number(Double($0.ordinal)) } ?? .empty
         case .paragraph(let p): self = .paragraph(p)
         case .status(let s):
-            let urgency: [FollowUpStatus: Double] = [.overdue: 0, .dueSoon: 1, .missing: 2, .ok: 3]
-            self = s.map { .number(urgency[$0] ?? 4) } ?? .empty
+            self = s.map { .number(Double($0.urgency)) } ?? .empty
         case .fullTime(let f): self = f.map { .number($0.value) } ?? .empty
         case .bool(let b): self = .number(b ? 1 : 0)
         case .bar(let b): self = .number(b.total)
         case .spark(let values): self = .number(values.reduce(0.0) { $0 + Double($1.ore) })
         default:
             let text = table.text(cell, c)
-            self = text.isEmpty ? .empty : .text(TextKey(text))
+            self = text.isEmpty ? .empty : .text(DanishSortText(text))
         }
     }
 }
@@ -161,8 +117,85 @@ final class FilterTest {
     }
 }
 
+/// A long list's rows read from the snapshot a window at a time instead of held (Opfølgning of a
+/// whole municipality): the page keeps only positions, in the order shown.
+public protocol RowSource: Sendable {
+    /// How many rows the list has.
+    var count: Int { get }
+    /// The rows at `positions` (from 0, in the list's own order), in the order asked.
+    func rows(_ positions: [Int]) -> [[Cell]]
+    /// The positions ordered by `column` as `SortKey.sorted` orders the rows (equal keys in list
+    /// order), read along an index of the snapshot; nil when it has none for the column.
+    func order(by column: Int, descending: Bool, _ c: ReportContext) -> [Int]?
+    /// Each row's key in `column` (by position) and the column's distinct keys, each with the first
+    /// row holding it and how many do; rows with equal keys show equal cells. nil when the source
+    /// has no keys for the column (the page then reads the rows to filter).
+    func keys(of column: Int, _ c: ReportContext) -> ColumnKeys?
+}
+
+/// A column's keys in a `RowSource`: what filters and the filter's picker count on.
+public struct ColumnKeys: Sendable {
+    public var byRow: [Int64?]
+    public var distinct: [(key: Int64?, row: Int, count: Int)]
+
+    public init(byRow: [Int64?], distinct: [(key: Int64?, row: Int, count: Int)]) {
+        self.byRow = byRow; self.distinct = distinct
+    }
+}
+
+/// A long list made a row at a time as it is shown, from what it is made of (Tilsynssvar's
+/// results): the page holds neither its rows' cells nor their texts. No column has keys: sorting
+/// reads the sorted column's keys, filtering reads the rows, a chunk at a time.
+public struct LazyRows: RowSource {
+    public let count: Int
+    let make: @Sendable (Int) -> [Cell]
+
+    public init(count: Int, make: @escaping @Sendable (Int) -> [Cell]) { self.count = count; self.make = make }
+
+    public func rows(_ positions: [Int]) -> [[Cell]] { positions.map(make) }
+    public func order(by column: Int, descending: Bool, _ c: ReportContext) -> [Int]? { nil }
+    public func keys(of column: Int, _ c: ReportContext) -> ColumnKeys? { nil }
+}
+
+/// The rows of a windowed page last read (the screen's window and its neighbours), shared by the
+/// page's copies. The TUI runs on one thread.
+final class RowWindow: @unchecked Sendable {
+    let source: RowSource
+    private var cached: [Int: [Cell]] = [:]
+    /// The first rows, which the columns' widths are measured on.
+    let sample: [[Cell]]
+    static let chunk = 1_024
+
+    init(_ source: RowSource) {
+        self.source = source
+        sample = source.rows(Array(0..<min(source.count, TableLayout.sampled)))
+    }
+
+    /// The rows at `positions`, read in one go where they are not at hand.
+    func rows(_ positions: [Int]) -> [[Cell]] {
+        let missing = positions.filter { cached[$0] == nil }
+        if !missing.isEmpty {
+            if cached.count + missing.count > 4 * RowWindow.chunk { cached.removeAll(keepingCapacity: true) }
+            for (p, row) in zip(missing, source.rows(missing)) { cached[p] = row }
+        }
+        return positions.map { cached[$0] ?? [] }
+    }
+
+    /// Every row of `positions` in turn, read a chunk at a time (memory stays at a chunk's).
+    /// `body` returns false to stop.
+    func scan(_ positions: [Int], _ body: (Int, [Cell]) -> Bool) {
+        var start = 0
+        while start < positions.count {
+            let part = Array(positions[start..<min(positions.count, start + RowWindow.chunk)])
+            for (p, row) in zip(part, source.rows(part)) where !body(p, row) { return }
+            start += RowWindow.chunk
+        }
+    }
+}
+
 /// One list on screen: a table, what the user did to it (filters, sort, search) and where the
-/// selection is. The table keeps every row; `order` is what is shown, in the order shown.
+/// selection is. The table keeps every row, or (a windowed page) only its columns while its rows
+/// are read from the snapshot as they are shown; `order` is what is shown, in the order shown.
 public struct Page: Sendable {
     public struct Filter: Equatable, Sendable {
         public var column: Int
@@ -189,42 +222,96 @@ public struct Page: Sendable {
     var aboveLayout: TableLayout?
     /// A chart drawn above the list (Udvikling), its cursor on the selected row's month.
     public var chart: Chart?
+    /// A windowed page's rows (nil: the table holds them).
+    let window: RowWindow?
 
     public init(kind: PageKind, caption: String, table: ViewTable, above: ViewTable? = nil, context: ReportContext) {
         self.kind = kind
         self.caption = caption
         self.table = table
         self.above = above
+        window = nil
         order = Array(table.rows.indices)
         layout = TableLayout(table, context)
         aboveLayout = above.map { TableLayout($0, context) }
     }
 
+    /// A windowed page: `columns` (its rows are not used) with the rows of `source`.
+    public init(kind: PageKind, caption: String, columns: ViewTable, source: RowSource, above: ViewTable? = nil, context: ReportContext) {
+        self.kind = kind
+        self.caption = caption
+        var table = columns
+        table.rows = []
+        self.table = table
+        self.above = above
+        let window = RowWindow(source)
+        self.window = window
+        order = Array(0..<source.count)
+        table.rows = window.sample
+        layout = TableLayout(table, context)
+        aboveLayout = above.map { TableLayout($0, context) }
+    }
+
+    /// How many rows the list has (filtered or not).
+    public var rowCount: Int { window?.source.count ?? table.rows.count }
+
+    /// Whether the rows are read from the snapshot as shown.
+    public var isWindowed: Bool { window != nil }
+
+    /// The cells of row `row` (of the list's own order).
+    public func cells(_ row: Int) -> [Cell] {
+        guard let window else { return table.rows[row] }
+        return window.rows([row])[0]
+    }
+
+    /// Reads the rows at `positions` of the shown order in one go (a windowed page, before drawing them).
+    func prefetch(_ positions: Range<Int>) {
+        guard let window else { return }
+        let shown = positions.clamped(to: order.indices)
+        _ = window.rows(Array(order[shown]))
+    }
+
+    /// Every row of `rows` in turn with its cells; `body` returns false to stop.
+    private func scan(_ rows: [Int], _ body: (Int, [Cell]) -> Bool) {
+        if let window { return window.scan(rows, body) }
+        for r in rows where !body(r, table.rows[r]) { return }
+    }
+
     /// The table as shown: the filtered rows in the shown order (what `e` exports).
     public var shownTable: ViewTable {
         var t = table
-        t.rows = order.map { table.rows[$0] }
+        if window != nil {
+            var rows: [[Cell]] = []
+            rows.reserveCapacity(order.count)
+            scan(order) { rows.append($1); return true }
+            t.rows = rows
+        } else {
+            t.rows = order.map { table.rows[$0] }
+        }
         return t
     }
 
-    /// The row of `table.rows` that is selected, if any.
+    /// The row of the list that is selected, if any.
     public var selectedRow: Int? { order.indices.contains(state.selected) ? order[state.selected] : nil }
 
     /// A cell of the selected row by column key.
     public func selected(_ key: String) -> Cell? {
         guard let r = selectedRow, let i = table.columns.firstIndex(where: { $0.key == key }) else { return nil }
-        return table.rows[r][i]
+        let row = cells(r)
+        return row.indices.contains(i) ? row[i] : nil
     }
 
     mutating func layOut(width: Int, _ c: ReportContext) {
-        layout = TableLayout(table, c, available: width)
+        var measured = table
+        if let window { measured.rows = window.sample }
+        layout = TableLayout(measured, c, available: width)
         aboveLayout = above.map { TableLayout($0, c, available: width) }
     }
 
     /// Takes over the selection, filters, sort and search of the page this one replaces
     /// (the same list rebuilt, e.g. after an annotation).
     mutating func keep(from old: Page, _ c: ReportContext) {
-        let selectedKey = old.selectedRow.map { old.table.rows[$0] }.map { row in old.table.columns.indices.map { old.table.text(row[$0], c) } }
+        let selectedKey = old.selectedRow.map { old.cells($0) }.map { row in old.table.columns.indices.map { old.table.text(row[$0], c) } }
         filters = old.filters
         sort = old.sort
         search = old.search
@@ -234,7 +321,14 @@ public struct Page: Sendable {
         state.top = old.state.top
         if let selectedKey, let key = table.columns.firstIndex(where: { $0.key == "key" }) ?? table.columns.indices.first {
             let wanted = selectedKey[min(key, selectedKey.count - 1)]
-            state.selected = order.firstIndex { table.text(table.rows[$0][key], c) == wanted } ?? min(old.state.selected, max(0, order.count - 1))
+            var found: Int?
+            var index = 0
+            scan(order) { _, row in
+                if table.text(row[key], c) == wanted { found = index; return false }
+                index += 1
+                return true
+            }
+            state.selected = found ?? min(old.state.selected, max(0, order.count - 1))
         }
     }
 
@@ -269,50 +363,115 @@ public struct Page: Sendable {
     /// Recomputes `order` from the filters and the sort, keeping the selected row selected when it is still shown.
     mutating func apply(_ c: ReportContext) {
         let keep = selectedRow
-        var rows = Array(table.rows.indices)
-        if !filters.isEmpty {
-            let passes = filters.map { FilterTest($0, table, c) }
-            rows = rows.filter { r in passes.allSatisfy { $0.passes(table.rows[r]) } }
-        }
+        let all = Array(0..<rowCount)
+        var rows = all
+        if let passing = passing(filters, c) { rows = all.filter { passing[$0] } }
         if let sort {
-            let keys: [SortKey]
-            if let cached = sortKeys, cached.column == sort.column, cached.revealed == c.revealCPR, cached.language == c.language {
-                keys = cached.keys
+            if let ordered = window?.source.order(by: sort.column, descending: sort.descending, c) {
+                // The snapshot's order, with the rows the filters let through.
+                if filters.isEmpty {
+                    rows = ordered
+                } else {
+                    var shown = [Bool](repeating: false, count: rowCount)
+                    for r in rows { shown[r] = true }
+                    rows = ordered.filter { shown.indices.contains($0) && shown[$0] }
+                }
             } else {
-                keys = table.rows.map { SortKey($0[sort.column], table, c) }
-                sortKeys = (sort.column, c.revealCPR, c.language, keys)
+                let keys: [SortKey]
+                if let cached = sortKeys, cached.column == sort.column, cached.revealed == c.revealCPR, cached.language == c.language {
+                    keys = cached.keys
+                } else {
+                    var made: [SortKey] = []
+                    made.reserveCapacity(rowCount)
+                    scan(all) { made.append(SortKey($1[sort.column], table, c)); return true }
+                    keys = made
+                    sortKeys = (sort.column, c.revealCPR, c.language, keys)
+                }
+                rows = SortKey.sorted(rows, keys: keys, descending: sort.descending)
             }
-            rows = SortKey.sorted(rows, keys: keys, descending: sort.descending)
         }
         order = rows
         state.selected = keep.flatMap { rows.firstIndex(of: $0) } ?? 0
         state.top = 0
     }
 
+    /// Which rows `filters` let through (by row; nil: no filter). A windowed page tests the keys
+    /// of a column its source has keys for, and reads the rows only for the others.
+    private func passing(_ filters: [Filter], _ c: ReportContext) -> [Bool]? {
+        guard !filters.isEmpty else { return nil }
+        var pass = [Bool](repeating: true, count: rowCount)
+        var tested: [FilterTest] = []
+        for f in filters {
+            guard let window, let keyed = window.source.keys(of: f.column, c) else {
+                tested.append(FilterTest(f, table, c))
+                continue
+            }
+            let wanted = Set(distinctCells(keyed, column: f.column, window).filter { table.text($0.value, c) == f.value }.map(\.key))
+            for (r, key) in keyed.byRow.enumerated() where pass[r] && !wanted.contains(key) { pass[r] = false }
+        }
+        if !tested.isEmpty {
+            scan(pass.indices.filter { pass[$0] }) { r, row in
+                if !tested.allSatisfy({ $0.passes(row) }) { pass[r] = false }
+                return true
+            }
+        }
+        return pass
+    }
+
+    /// The cell each distinct key of a column shows (one row read per key).
+    private func distinctCells(_ keyed: ColumnKeys, column: Int, _ window: RowWindow) -> [Int64?: Cell] {
+        var cells: [Int64?: Cell] = [:]
+        let keyOf = Dictionary(keyed.distinct.map { ($0.row, $0.key) }, uniquingKeysWith: { a, _ in a })
+        window.scan(keyed.distinct.map(\.row)) { r, row in
+            if let key = keyOf[r], row.indices.contains(column) { cells[key] = row[column] }
+            return true
+        }
+        return cells
+    }
+
     /// The values a column shows among the rows passing the other filters, with how many rows show each.
     func values(of column: Int, _ c: ReportContext) -> [(value: String, count: Int)] {
-        let others = filters.filter { $0.column != column }.map { FilterTest($0, table, c) }
-        // Per value: how many rows show it, and the first of them (one look-up per row, by a key
-        // that is cheap to hash); then per text shown.
-        var byValue: [CellValue: (count: Int, first: Int)] = [:]
-        for (r, row) in table.rows.enumerated() where others.allSatisfy({ $0.passes(row) }) {
-            byValue[CellValue(row[column], table, c), default: (0, r)].count += 1
+        let others = filters.filter { $0.column != column }
+        // Per value: how many rows show it, and its cell (one look-up per row, by a key that is
+        // cheap to hash); then per text shown.
+        var byValue: [CellValue: (count: Int, cell: Cell)] = [:]
+        if let window, let keyed = window.source.keys(of: column, c) {
+            // A windowed page counts the column's keys; one row is read per distinct value.
+            var counts: [Int64?: Int] = [:]
+            if let pass = passing(others, c) {
+                for (r, key) in keyed.byRow.enumerated() where pass[r] { counts[key, default: 0] += 1 }
+            } else {
+                for d in keyed.distinct { counts[d.key] = d.count }
+            }
+            for (key, cell) in distinctCells(keyed, column: column, window) {
+                guard let n = counts[key], n > 0 else { continue }
+                byValue[CellValue(cell, table, c), default: (0, cell)].count += n
+            }
+        } else {
+            let tests = others.map { FilterTest($0, table, c) }
+            scan(Array(0..<rowCount)) { _, row in
+                if tests.allSatisfy({ $0.passes(row) }) { byValue[CellValue(row[column], table, c), default: (0, row[column])].count += 1 }
+                return true
+            }
         }
-        var counts: [String: (count: Int, first: Int)] = [:]
+        var counts: [String: (count: Int, cell: Cell)] = [:]
         for (_, v) in byValue {
-            let text = table.text(table.rows[v.first][column], c)
-            let before = counts[text] ?? (0, v.first)
-            counts[text] = (before.count + v.count, min(before.first, v.first))
+            let text = table.text(v.cell, c)
+            counts[text, default: (0, v.cell)].count += v.count
         }
         // Ordered as the column sorts (urgency for a status, law order for §), keys made per value only.
-        let keys = counts.mapValues { SortKey(table.rows[$0.first][column], table, c) }
+        let keys = counts.mapValues { SortKey($0.cell, table, c) }
         return counts.map { ($0.key, $0.value.count) }.sorted { keys[$0.value, default: .empty] < keys[$1.value, default: .empty] }  // every text has its key
+    }
+
+    /// Whether a row holds `term` (lower-cased) in one of its shown columns.
+    private func holds(_ row: [Cell], _ term: String, _ c: ReportContext) -> Bool {
+        layout.shown.contains { table.text(row[$0], c).lowercased().contains(term) }
     }
 
     /// Whether a shown row holds `term` (case-insensitive) in one of its shown columns.
     func matches(_ position: Int, _ term: String, _ c: ReportContext) -> Bool {
-        let row = table.rows[order[position]]
-        return layout.shown.contains { table.text(row[$0], c).lowercased().contains(term) }
+        holds(cells(order[position]), term.lowercased(), c)
     }
 
     /// The next shown row from `start` (wrapping, in `direction`) that matches `term`.
@@ -320,10 +479,19 @@ public struct Page: Sendable {
         let needle = term.lowercased()
         guard !needle.isEmpty, !order.isEmpty else { return nil }
         let n = order.count
-        for step in 0..<n {
-            let p = ((start + direction * step) % n + n) % n
-            if matches(p, needle, c) { return p }
+        // Positions in the order they are tried, read a chunk at a time.
+        var found: Int?
+        var step = 0
+        while step < n, found == nil {
+            let tried = (step..<min(n, step + RowWindow.chunk)).map { ((start + direction * $0) % n + n) % n }
+            var k = 0
+            scan(tried.map { order[$0] }) { _, row in
+                if holds(row, needle, c) { found = tried[k]; return false }
+                k += 1
+                return true
+            }
+            step += RowWindow.chunk
         }
-        return nil
+        return found
     }
 }

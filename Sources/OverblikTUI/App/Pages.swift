@@ -93,10 +93,16 @@ extension AppModel {
         let caption = c.t("Overskredet, snart og manglende opfølgning", "Overdue, due-soon and missing follow-ups")
         // Applications past their deadline (management.md §4) above the follow-ups, when there are any.
         let overdue = (reporting { try data.query.pendingApplications(filter).rows } ?? []).filter { $0.status == .overdue }
-        guard !overdue.isEmpty else { return Page(kind: .followUps, caption: caption, table: followUpTable(filter), context: c) }
-        return Page(kind: .followUps, caption: caption + c.t(" · \(overdue.count) \(overdue.count == 1 ? "ansøgning" : "ansøgninger") over fristen",
-                                                   " · \(overdue.count) \(overdue.count == 1 ? "application" : "applications") past the deadline"),
-                    table: followUpTable(filter), above: pendingTable(overdue, without: ["cpr", "team", "noticeSent", "status"]), context: c)
+        let above = overdue.isEmpty ? nil : pendingTable(overdue, without: ["cpr", "team", "noticeSent", "status"])
+        let full = overdue.isEmpty ? caption
+            : caption + c.t(" · \(overdue.count) \(overdue.count == 1 ? "ansøgning" : "ansøgninger") over fristen",
+                            " · \(overdue.count) \(overdue.count == 1 ? "application" : "applications") past the deadline")
+        // The whole municipality's list is read from the snapshot in windows; a team's or a caseworker's is held.
+        if let window = reporting({ try data.query.followUpWindow(filter) }) ?? nil {
+            return Page(kind: .followUps, caption: full, columns: Views.followUps(lines: []), source: FollowUpRows(window: window),
+                        above: above, context: c)
+        }
+        return Page(kind: .followUps, caption: full, table: followUpTable(filter), above: above, context: c)
     }
 
     /// The follow-up list (stored or computed, only what the user may see: the query layer decides).
@@ -246,3 +252,55 @@ extension AppModel {
 
 /// Now as ISO 8601 in UTC, to the second.
 func isoNow() -> String { ISO8601DateFormatter().string(from: WallClock.now()) }
+
+/// Opfølgning's rows from the list the sync stored, a window at a time, sorted along its indexes.
+struct FollowUpRows: RowSource {
+    let window: Query.FollowUpWindow
+    private let columns = Views.followUps(lines: []).columns
+
+    init(window: Query.FollowUpWindow) { self.window = window }
+
+    var count: Int { window.count }
+
+    func rows(_ positions: [Int]) -> [[Cell]] {
+        do {
+            return try window.lines(at: positions).map { line in
+                line.map(Views.followUpRow) ?? columns.map { _ in .text("") }
+            }
+        } catch {
+            // (The list cannot be read: its rows say so rather than vanish.)
+            return positions.map { _ in [.text("⚠ \(error.message.da)")] + columns.dropFirst().map { _ in .text("") } }
+        }
+    }
+
+    func keys(of column: Int, _ c: ReportContext) -> ColumnKeys? {
+        guard columns.indices.contains(column), let key = Views.followUpSort(columns[column].key, revealCPR: c.revealCPR),
+              let (positions, keys) = try? window.order(by: key) else { return nil }
+        var byRow = [Int64?](repeating: nil, count: count)
+        var distinct: [(key: Int64?, row: Int, count: Int)] = []
+        for (i, p) in positions.enumerated() where byRow.indices.contains(Int(p)) {
+            byRow[Int(p)] = keys[i]
+            // In key order, equal keys in list order: a run's first is its first row.
+            if i > 0 && keys[i - 1] == keys[i] { distinct[distinct.count - 1].count += 1 } else { distinct.append((keys[i], Int(p), 1)) }
+        }
+        return ColumnKeys(byRow: byRow, distinct: distinct)
+    }
+
+    func order(by column: Int, descending: Bool, _ c: ReportContext) -> [Int]? {
+        guard columns.indices.contains(column), let key = Views.followUpSort(columns[column].key, revealCPR: c.revealCPR),
+              let (positions, keys) = try? window.order(by: key) else { return nil }
+        guard descending else { return positions.map(Int.init) }
+        // Descending: the runs of equal keys from the last to the first, each in list order (as
+        // `SortKey.sorted` keeps equal keys).
+        var out: [Int] = []
+        out.reserveCapacity(positions.count)
+        var end = positions.count
+        while end > 0 {
+            var start = end - 1
+            while start > 0 && keys[start - 1] == keys[end - 1] { start -= 1 }
+            out.append(contentsOf: positions[start..<end].map(Int.init))
+            end = start
+        }
+        return out
+    }
+}

@@ -128,6 +128,33 @@ public struct Query: Sendable {
             .compactMap { CaseloadLine($0, today: today, dueSoonDays: dueSoonDays) }
     }
 
+    /// Opfølgning read in windows: when the list the sync stored holds for today and the viewer may
+    /// see all of it, no caseworker, team or paragraph asked for; nil otherwise (the list is then
+    /// computed and held whole: one team's or one caseworker's is short).
+    public func followUpWindow(_ filter: ReportFilter) throws(SnapshotError) -> FollowUpWindow? {
+        guard storedHolds, visibility.isEverything, filter.caseworker == nil, filter.team == nil, filter.paragraph == nil,
+              let count = try snapshot.storedFollowUpCount(today: today) else { return nil }
+        return FollowUpWindow(snapshot: snapshot, today: today, dueSoonDays: dueSoonDays, count: count)
+    }
+
+    /// The stored follow-up list by position: a screen's lines at a time, and its order by a column.
+    public struct FollowUpWindow: Sendable {
+        let snapshot: Snapshot
+        let today: Day
+        let dueSoonDays: Int
+        public let count: Int
+
+        /// The lines at `positions` (from 0, in the list's order), in the order asked.
+        public func lines(at positions: [Int]) throws(SnapshotError) -> [CaseloadLine?] {
+            try snapshot.storedFollowUps(at: positions).map { g in g.flatMap { CaseloadLine($0, today: today, dueSoonDays: dueSoonDays) } }
+        }
+
+        /// The positions in the order of `key` (equal keys in list order), each with its key.
+        public func order(by key: FollowUpSort) throws(SnapshotError) -> (positions: [Int32], keys: [Int64?]) {
+            try snapshot.storedFollowUpOrder(by: key)
+        }
+    }
+
     /// The applications and decisions (management.md §4), each with its team (its own, else its
     /// caseworker's in the staff file); `missing` names the file when the snapshot has none.
     public func decisions(pendingOnly: Bool = false) throws(SnapshotError) -> (rows: [Decision], missing: String?) {

@@ -47,10 +47,13 @@ extension Views {
             .init("notRelevant", da: "Ikke rel.", en: "N/A", right: true, priority: 7),
             .init("shareYes", da: "Andel ja %", en: "Share yes %", right: true, priority: 10),
         ])
-        for r in results {
-            t.rows.append([.text(r.team), .text(r.caseworker), .plain(r.item), .text(items.indices.contains(r.item - 1) ? items[r.item - 1] : ""),
-                           .int(r.sampled), .int(r.reviewed), .int(r.yes), .int(r.no), .int(r.notRelevant), oneDecimal(r.shareYes)])
-        }
+        t.rows = results.map { supervisionResultRow($0, items: items) }
         return t
+    }
+
+    /// One line of `supervisionResults`.
+    public static func supervisionResultRow(_ r: SupervisionResult, items: [String]) -> [Cell] {
+        [.text(r.team), .text(r.caseworker), .plain(r.item), .text(items.indices.contains(r.item - 1) ? items[r.item - 1] : ""),
+         .int(r.sampled), .int(r.reviewed), .int(r.yes), .int(r.no), .int(r.notRelevant), oneDecimal(r.shareYes)]
     }
 }

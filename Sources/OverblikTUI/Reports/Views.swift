@@ -90,12 +90,30 @@ public enum Views {
             .init("daysOverdue", da: "Dage over", en: "Days over", right: true, priority: 9),
             .init("followUpStatus", da: "Status", en: "Status", priority: 10),
         ])
-        for line in lines {
-            let g = line.grant
-            t.rows.append([.text(g.caseworker), .text(g.caseId), .cpr(g.cpr), .text(g.name), .paragraph(g.paragraph),
-                           .day(g.nextFollowUp), line.followUp.daysOverdue.map(Cell.int) ?? .text(""), .status(line.followUp.status)])
-        }
+        t.rows = lines.map(followUpRow)
         return t
+    }
+
+    /// One line of Opfølgning, in the columns of `followUps(lines:)`.
+    public static func followUpRow(_ line: CaseloadLine) -> [Cell] {
+        let g = line.grant
+        return [.text(g.caseworker), .text(g.caseId), .cpr(g.cpr), .text(g.name), .paragraph(g.paragraph),
+                .day(g.nextFollowUp), line.followUp.daysOverdue.map(Cell.int) ?? .text(""), .status(line.followUp.status)]
+    }
+
+    /// Opfølgning's sortable columns as the snapshot stores their order (nil: a column it has none for).
+    public static func followUpSort(_ key: String, revealCPR: Bool) -> FollowUpSort? {
+        switch key {
+        case "caseworker": return .caseworker
+        case "caseId": return .caseId
+        case "cpr": return revealCPR ? .cpr : .cprMasked
+        case "name": return .name
+        case "paragraph": return .paragraph
+        case "nextFollowUp": return .nextFollowUp
+        case "daysOverdue": return .daysOverdue
+        case "followUpStatus": return .status
+        default: return nil
+        }
     }
 
     /// Tilgang og afgang: inflow, outflow and recipients at month end per paragraph and month.

@@ -46,11 +46,12 @@ public struct TableLayout: Sendable {
 /// Text from the data is made safe here (control characters never reach the terminal).
 public enum TableWidget {
     /// Draws `rows` (indices into the table, in order) into screen rows `top..<top+height`;
-    /// returns the screen row of the selection. With no `state`, nothing is selected.
+    /// returns the screen row of the selection. With no `state`, nothing is selected. `cells`
+    /// gives a row's cells where the table does not hold them (a windowed page).
     @discardableResult
     public static func draw(_ table: ViewTable, rows order: [Int], layout: TableLayout, state: ListState?,
                             sort: (column: Int, descending: Bool)? = nil, context c: ReportContext,
-                            on s: Surface, top: Int, height: Int) -> Int {
+                            on s: Surface, top: Int, height: Int, cells: ((Int) -> [Cell])? = nil) -> Int {
         guard height > 0 else { return top }
         var x = 1
         for (k, i) in layout.shown.enumerated() where x < s.columns {
@@ -74,8 +75,9 @@ public enum TableWidget {
                 cursorRow = y
             }
             var x = 1
-            for (k, i) in layout.shown.enumerated() where x < s.columns {
-                let cell = table.rows[order[p]][i]
+            let row = cells?(order[p]) ?? table.rows[order[p]]
+            for (k, i) in layout.shown.enumerated() where x < s.columns && row.indices.contains(i) {
+                let cell = row[i]
                 if case .bar(let bar) = cell {
                     for (offset, part) in bar.cells(width: layout.widths[k]).enumerated() {
                         s.put(String(part.0), row: y, column: x + offset, style: selected && part.1 == .normal ? .selected : part.1)

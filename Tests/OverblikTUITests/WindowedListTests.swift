@@ -1,0 +1,150 @@
+import Foundation
+import OverblikCore
+import OverblikStore
+import Testing
+@testable import OverblikTUI
+
+/// Opfølgning of the whole municipality read from the snapshot in windows shows exactly what the
+/// same list held whole shows: every column sorted both ways (CPR masked and revealed), filtered,
+/// searched, exported and drawn.
+@Suite("Windowed lists")
+struct WindowedListTests {
+    let today = Day(year: 2026, month: 11, day: 23)!
+
+    /// The two pages of the same list: read in windows, and held whole.
+    func pages(_ c: ReportContext) throws -> (windowed: Page, held: Page) {
+        let snapshot = try Snapshot(path: SampleSnapshot.path)
+        let q = Query(snapshot: snapshot, metadata: try snapshot.metadata(), today: today, visibility: .everything)
+        let window = try #require(try q.followUpWindow(ReportFilter()))
+        let windowed = Page(kind: .followUps, caption: "", columns: Views.followUps(lines: []), source: FollowUpRows(window: window),
+                            context: c)
+        let held = Page(kind: .followUps, caption: "", table: Views.followUps(lines: try q.followUps(ReportFilter())), context: c)
+        return (windowed, held)
+    }
+
+    func csv(_ p: Page, _ c: ReportContext) -> String { p.shownTable.render(.csv, c) }
+
+    @Test func sortedEveryWayTheSameAsHeld() throws {
+        for reveal in [false, true] {
+            let c = ReportContext(language: .da, revealCPR: reveal, today: today)
+            var (windowed, held) = try pages(c)
+            #expect(windowed.isWindowed && !held.isWindowed)
+            #expect(windowed.rowCount == 187 && held.rowCount == 187)
+            #expect(csv(windowed, c) == csv(held, c))
+            // Every column sorts along the snapshot's index (none falls back to reading the keys).
+            let source = try #require(windowed.window?.source)
+            for column in windowed.table.columns.indices { #expect(source.order(by: column, descending: false, c) != nil) }
+            // `s` through every shown column and back to the list's order, `S` on each.
+            for _ in 0...windowed.layout.shown.count {
+                windowed.cycleSort(c); held.cycleSort(c)
+                #expect(windowed.sort?.column == held.sort?.column)
+                #expect(csv(windowed, c) == csv(held, c), "sorted by \(String(describing: held.sort)), CPR revealed: \(reveal)")
+                windowed.reverseSort(c); held.reverseSort(c)
+                #expect(csv(windowed, c) == csv(held, c), "reversed \(String(describing: held.sort)), CPR revealed: \(reveal)")
+                windowed.reverseSort(c); held.reverseSort(c)
+            }
+        }
+    }
+
+    @Test func filteredSearchedAndDrawnTheSameAsHeld() throws {
+        let c = ReportContext(language: .da, revealCPR: false, today: today)
+        var (windowed, held) = try pages(c)
+        let status = try #require(held.table.column("followUpStatus"))
+        let values = held.values(of: status, c)
+        #expect(windowed.values(of: status, c).map { "\($0.value) \($0.count)" } == values.map { "\($0.value) \($0.count)" })
+        #expect(values.count > 1)
+        let paragraph = try #require(held.table.column("paragraph"))
+        for (column, value) in [(status, values[0].value), (paragraph, "§108")] {
+            windowed.setFilter(column: column, value: value, c); held.setFilter(column: column, value: value, c)
+        }
+        #expect(windowed.order.count == held.order.count && held.order.count > 0 && held.order.count < 187)
+        #expect(csv(windowed, c) == csv(held, c))
+        windowed.reverseSort(c); held.reverseSort(c)
+        #expect(csv(windowed, c) == csv(held, c))
+        #expect(windowed.values(of: paragraph, c).map(\.value) == held.values(of: paragraph, c).map(\.value))
+        windowed.clearFilters(c); held.clearFilters(c)
+
+        // Every column's values and a filter on one of them, with the status filtered beside.
+        for reveal in [false, true] {
+            let c = ReportContext(language: .en, revealCPR: reveal, today: today)
+            for column in held.table.columns.indices {
+                for other in [nil, (status, values[1].value)] {
+                    var (w, h) = try pages(c)
+                    if let other {
+                        let value = h.values(of: other.0, c)[1].value
+                        w.setFilter(column: other.0, value: value, c); h.setFilter(column: other.0, value: value, c)
+                    }
+                    let shown = h.values(of: column, c)
+                    #expect(w.values(of: column, c).map { "\($0.value) \($0.count)" } == shown.map { "\($0.value) \($0.count)" },
+                            "column \(column), CPR revealed \(reveal)")
+                    let value = shown[shown.count / 2].value
+                    w.setFilter(column: column, value: value, c); h.setFilter(column: column, value: value, c)
+                    #expect(csv(w, c) == csv(h, c) && !h.order.isEmpty, "column \(column) = \(value)")
+                }
+            }
+        }
+
+        // Search: the same rows found forwards and backwards, from every tenth row.
+        for term in ["10", "Møller", "§85", "zzz-ingen"] {
+            for start in stride(from: 0, to: held.order.count, by: 10) {
+                #expect(windowed.find(term, from: start, direction: 1, c) == held.find(term, from: start, direction: 1, c), "\(term) \(start)")
+                #expect(windowed.find(term, from: start, direction: -1, c) == held.find(term, from: start, direction: -1, c), "\(term) \(start)")
+            }
+        }
+
+        // Drawn: the same screen text, the selection half-way down.
+        windowed.state.selected = 95; held.state.selected = 95
+        func drawn(_ p: Page) -> [String] {
+            let grid = CellGrid(rows: 20, columns: 100)
+            var state = p.state
+            state.keepVisible(height: 19, count: p.order.count)
+            p.prefetch(state.top..<state.top + 19)
+            TableWidget.draw(p.table, rows: p.order, layout: p.layout, state: state, context: c, on: grid, top: 0, height: 20,
+                             cells: p.isWindowed ? { p.cells($0) } : nil)
+            return grid.text()
+        }
+        #expect(drawn(windowed) == drawn(held))
+        #expect(drawn(held)[1].contains("S-1"))
+    }
+}
+
+/// A list made a row at a time (Tilsynssvar's way: no keys, so sorting reads the sorted column's
+/// keys and filtering reads the rows a chunk at a time) shows what the list held whole shows.
+@Suite("Lists made as shown")
+struct LazyListTests {
+    @Test func sortedFilteredAndSearchedTheSameAsHeld() throws {
+        let today = Day(year: 2026, month: 11, day: 23)!
+        let c = ReportContext(language: .da, revealCPR: false, today: today)
+        let snapshot = try Snapshot(path: SampleSnapshot.path)
+        let q = Query(snapshot: snapshot, metadata: try snapshot.metadata(), today: today, visibility: .everything)
+        // Longer than a chunk: the lines six times over.
+        let lines = try q.followUps(ReportFilter())
+        let table = Views.followUps(lines: lines + lines + lines + lines + lines + lines)
+        let rows = table.rows
+        var held = Page(kind: .followUps, caption: "", table: table, context: c)
+        var lazy = Page(kind: .followUps, caption: "", columns: table, source: LazyRows(count: rows.count) { rows[$0] }, context: c)
+        #expect(lazy.isWindowed && lazy.rowCount == 6 * 187 && lazy.rowCount > RowWindow.chunk)
+        func csv(_ p: Page) -> String { p.shownTable.render(.csv, c) }
+        #expect(csv(lazy) == csv(held))
+        for _ in 0...held.layout.shown.count {
+            lazy.cycleSort(c); held.cycleSort(c)
+            #expect(csv(lazy) == csv(held), "\(String(describing: held.sort))")
+            lazy.reverseSort(c); held.reverseSort(c)
+            #expect(csv(lazy) == csv(held), "\(String(describing: held.sort))")
+            lazy.reverseSort(c); held.reverseSort(c)
+        }
+        for column in table.columns.indices {
+            let shown = held.values(of: column, c)
+            #expect(lazy.values(of: column, c).map { "\($0.value) \($0.count)" } == shown.map { "\($0.value) \($0.count)" })
+            lazy.setFilter(column: column, value: shown[0].value, c); held.setFilter(column: column, value: shown[0].value, c)
+            #expect(csv(lazy) == csv(held) && !held.order.isEmpty)
+            lazy.clearFilters(c); held.clearFilters(c)
+        }
+        for term in ["10", "§108", "ingen-sådan"] {
+            for start in stride(from: 0, to: held.order.count, by: 97) {
+                #expect(lazy.find(term, from: start, direction: 1, c) == held.find(term, from: start, direction: 1, c))
+                #expect(lazy.find(term, from: start, direction: -1, c) == held.find(term, from: start, direction: -1, c))
+            }
+        }
+    }
+}
