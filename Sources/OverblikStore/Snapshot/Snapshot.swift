@@ -482,9 +482,16 @@ public final class Snapshot: Sendable {
     public func population() throws(SnapshotError) -> [PopulationFigure] { try read { try Snapshot.population($0) } }
 
     static func population(_ db: Database) throws -> [PopulationFigure] {
-        try Row.fetchAll(db, sql: "\(Schema.select(.population)) ORDER BY id").map { r in
-            PopulationFigure(code: r[0], quarter: try storedQuarter(r[2]), age: r[1], value: r[3], line: r[4])
+        // (Every municipality's ages and quarters: each quarter's text parsed once.)
+        var out: [PopulationFigure] = [], quarters: [String: Quarter] = [:]
+        let r = try RawRows(db, "\(Schema.select(.population)) ORDER BY id")
+        while try r.next() {
+            let text = r.text(2)
+            let quarter = try quarters[text] ?? storedQuarter(text)
+            quarters[text] = quarter
+            out.append(PopulationFigure(code: r.text(0), quarter: quarter, age: r.int(1), value: r.int64OrNil(3), line: r.int(4)))
         }
+        return out
     }
 
     /// The DST extract's rows (the own figures of management.md §6), in file order.
@@ -543,10 +550,17 @@ public final class Snapshot: Sendable {
     }
 
     static func dst(_ db: Database, where clause: String, _ arguments: StatementArguments) throws -> [DstRow] {
-        try Row.fetchAll(db, sql: "\(Schema.select(.dst)) \(clause) ORDER BY id", arguments: arguments).map { r in
-            DstRow(cpr: CPR(value: r[0]), paragraph: try storedParagraph(r[1]), dstCode: r[2], start: Day(ordinal: r[3]),
-                   end: (r[4] as Int32?).map(Day.init(ordinal:)), targetGroup: r[5], line: r[6])
+        // (A national extract: SQLite's own column calls, and each paragraph's key parsed once.)
+        var out: [DstRow] = [], paragraphs: [String: Paragraph] = [:]
+        let r = try RawRows(db, "\(Schema.select(.dst)) \(clause) ORDER BY id", arguments: arguments)
+        while try r.next() {
+            let key = r.text(1)
+            let paragraph = try paragraphs[key] ?? storedParagraph(key)
+            paragraphs[key] = paragraph
+            out.append(DstRow(cpr: CPR(value: r.int64(0)), paragraph: paragraph, dstCode: r.text(2), start: Day(ordinal: r.int32(3)),
+                              end: r.int32OrNil(4).map(Day.init(ordinal:)), targetGroup: r.text(5), line: r.int(6)))
         }
+        return out
     }
 
     /// The mapping between paragraphs, account functions and DST codes.
