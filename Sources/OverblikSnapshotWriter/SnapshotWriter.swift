@@ -18,6 +18,9 @@ public struct StoredViews: Sendable {
     /// Ledelsestilsyn's samples (management.md §3) of the periods of today's year that have begun,
     /// as they would be fixed on today: what opening Tilsyn and the status report read.
     public var supervisionSamples: [(period: SupervisionPeriod, rows: [StoredSample])] = []
+    /// Belægning (management.md §7) of the year of the last month that is over: each provider's
+    /// months and year (nil without the providers table).
+    public var occupancy: (year: Int, lines: [OccupancyLine])?
 
     /// A sampled grant as its position in the dataset's grants.
     public struct StoredSample: Sendable {
@@ -56,6 +59,11 @@ public struct StoredViews: Sendable {
         views.followUpKeys = followUpSortKeys(lines)
         if d.sources.contains(where: { $0.table == .decisions && $0.present }) {
             views.serviceGoalLines = OverblikCore.serviceGoalLines(d.decisions, goals: goals)
+        }
+        if d.sources.contains(where: { $0.table == .providers && $0.present }) {
+            let year = CalendarMonth(today).advanced(by: -1).year
+            views.occupancy = (year, occupancyLines(stays: ProviderStay.of(d.grants), agreements: d.providers,
+                                                    months: CalendarMonth.over(in: year, on: today), yearRow: true))
         }
         let periods = SupervisionPeriod.begun(supervision.period, year: today.components.year, today: today)
         let samples = OverblikCore.supervisionSamples(grants: d.grants, decisions: d.decisions, staff: d.staff, periods: periods, today: today,
@@ -302,6 +310,20 @@ public enum SnapshotWriter {
                 sample.bind(1, name); sample.bind(2, r.grant + 1); sample.bind(3, r.team); sample.bind(4, r.fromActive ? 1 : 0)
                 sample.bind(5, r.digest)
                 try sample.step(db)
+            }
+        }
+        if let (year, lines) = v.occupancy {
+            try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('occupancy_year', ?)", arguments: [String(year)])
+            let insert = try RawInsert(db, """
+                INSERT INTO occupancy_lines (provider, paragraph, month, days, capacity_days, occupied_days, budgeted_occupancy, own)
+                VALUES (?,?,?,?,?,?,?,?)
+                """)
+            for l in lines {
+                insert.bind(1, l.provider); insert.bind(2, l.paragraph?.key); insert.bind(3, l.month.map { Int64($0.index) })
+                insert.bind(4, l.days); insert.bind(5, l.capacityDays.map(Int64.init)); insert.bind(6, l.occupiedDays)
+                if let b = l.budgetedOccupancy { insert.bind(7, b) } else { insert.bind(7, Int64?.none) }
+                insert.bind(8, l.own ? 1 : 0)
+                try insert.step(db)
             }
         }
         if let lines = v.serviceGoalLines {

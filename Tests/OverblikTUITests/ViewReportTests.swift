@@ -107,6 +107,27 @@ struct StoredViewTests {
         #expect(try snapshot.storedFollowUps(today: today.advanced(by: 1)) == nil)
     }
 
+    /// Belægning's lines stored for the sync's today are the ones computed from every grant, and what
+    /// the query computes for another day of the same month (through its window read).
+    @Test func storedOccupancyEqualsComputed() throws {
+        let snapshot = try Snapshot(path: SampleSnapshot.path)
+        let today = Day(year: 2026, month: 11, day: 23)!
+        let d = try snapshot.dataset()
+        let stored = try #require(try snapshot.storedOccupancy(year: 2026, today: today))
+        let computed = occupancyLines(stays: ProviderStay.of(d.grants), agreements: d.providers,
+                                      months: CalendarMonth.over(in: 2026, on: today), yearRow: true)
+        #expect(stored == computed)
+        #expect(stored.count > 20 && stored.contains { $0.month == nil } && stored.contains { $0.month == CalendarMonth(year: 2026, month: 10) })
+        let meta = try snapshot.metadata()
+        let q = Query(snapshot: snapshot, metadata: meta, today: today, visibility: .everything)
+        let other = Query(snapshot: snapshot, metadata: meta, today: today.advanced(by: 1), visibility: .everything)
+        #expect(!other.storedHolds)
+        #expect(try other.occupancy(year: 2026).rows == stored)
+        #expect(try q.occupancy(year: 2026).rows == stored)
+        #expect(try snapshot.storedOccupancy(year: 2025, today: today) == nil)
+        #expect(try snapshot.storedOccupancy(year: 2026, today: today.advanced(by: 1)) == nil)
+    }
+
     /// Tilsyn's samples stored for the sync's today are the ones drawn from every grant, for each
     /// quarter of the year that has begun; none for another day or another year.
     @Test func storedSupervisionSamplesEqualDrawn() throws {

@@ -36,6 +36,12 @@ public struct CalendarMonth: Hashable, Comparable, Sendable, Strideable {
     public static func < (a: CalendarMonth, b: CalendarMonth) -> Bool { a.index < b.index }
     public func advanced(by n: Int) -> CalendarMonth { CalendarMonth(index: index + n) }
     public func distance(to other: CalendarMonth) -> Int { other.index - index }
+
+    /// The months of `year` that are over on `today` (Belægning's year).
+    public static func over(in year: Int, on today: Day) -> [CalendarMonth] {
+        let current = CalendarMonth(today)
+        return (1...12).map { CalendarMonth(year: year, month: $0) }.filter { $0 < current }
+    }
 }
 
 /// One month's figures for one series, as counted (the measures are derived from them).

@@ -67,6 +67,12 @@ public struct OccupancyLine: Hashable, Sendable {
     /// One of the municipality's own offers (its other municipalities' citizens are not in the drop).
     public var own: Bool
 
+    public init(provider: String, paragraph: Paragraph?, month: CalendarMonth?, days: Int, capacityDays: Int?, occupiedDays: Int,
+                budgetedOccupancy: Double?, own: Bool) {
+        self.provider = provider; self.paragraph = paragraph; self.month = month; self.days = days
+        self.capacityDays = capacityDays; self.occupiedDays = occupiedDays; self.budgetedOccupancy = budgetedOccupancy; self.own = own
+    }
+
     public var hasAgreement: Bool { capacityDays != nil }
     /// capacity days ÷ days.
     public var places: Double? { capacityDays.map { Double($0) / Double(days) } }

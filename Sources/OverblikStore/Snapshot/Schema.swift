@@ -9,7 +9,7 @@ import OverblikCore
 /// line in the source file where the row starts. Other municipalities are stored as given in
 /// the export; NULL means this municipality.
 package enum Schema {
-    package static let version = 14
+    package static let version = 15
 
     package static let tables = """
     -- Key/value facts about the snapshot: created_at, today, municipality_code,
@@ -174,6 +174,15 @@ package enum Schema {
         paragraph TEXT, year INTEGER NOT NULL, quarter INTEGER NOT NULL, goal TEXT,
         decided INTEGER NOT NULL, shelved INTEGER NOT NULL, in_time INTEGER, late INTEGER, late_without_notice INTEGER,
         median_days REAL
+    );
+
+    -- Belægning (management.md §7) for the snapshot's today (meta views_today) of the year in meta
+    -- occupancy_year (that of the last month over): per provider its months (month = year * 12 +
+    -- month - 1) and the year (month NULL), in position order; only with the providers table.
+    CREATE TABLE occupancy_lines (
+        position INTEGER PRIMARY KEY,
+        provider TEXT NOT NULL, paragraph TEXT, month INTEGER, days INTEGER NOT NULL, capacity_days INTEGER,
+        occupied_days INTEGER NOT NULL, budgeted_occupancy REAL, own INTEGER NOT NULL
     );
 
     CREATE TABLE movements (

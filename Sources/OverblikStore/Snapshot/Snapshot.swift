@@ -198,6 +198,27 @@ public final class Snapshot: Sendable {
         }
     }
 
+    /// Belægning's lines of `year` as the sync computed them for `today` (nil when it did not:
+    /// another today or year, or no providers table).
+    public func storedOccupancy(year: Int, today: Day) throws(SnapshotError) -> [OccupancyLine]? {
+        try read { db -> [OccupancyLine]? in
+            guard try Snapshot.hasViews(db, for: today),
+                  try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'occupancy_year'") == String(year) else { return nil }
+            var out: [OccupancyLine] = []
+            let r = try RawRows(db, """
+                SELECT provider, paragraph, month, days, capacity_days, occupied_days, budgeted_occupancy, own
+                FROM occupancy_lines ORDER BY position
+                """)
+            while try r.next() {
+                out.append(OccupancyLine(provider: r.text(0), paragraph: try r.textOrNil(1).map(storedParagraph),
+                                         month: r.int64OrNil(2).map { CalendarMonth(index: Int($0)) }, days: r.int(3),
+                                         capacityDays: r.int64OrNil(4).map { Int($0) }, occupiedDays: r.int(5),
+                                         budgetedOccupancy: r.doubleOrNil(6), own: r.int(7) != 0))
+            }
+            return out
+        }
+    }
+
     /// Ledelsestilsyn's sample of `period` as the sync drew it for `today` (nil when it did not:
     /// another today, or a period it did not store).
     public func storedSupervisionSample(period: SupervisionPeriod, today: Day) throws(SnapshotError) -> [SampledGrant]? {
@@ -511,11 +532,12 @@ public final class Snapshot: Sendable {
             var out: [ProviderStay] = []
             let window = range == nil ? "" : " AND start <= :to AND (\"end\" IS NULL OR \"end\" >= :from)"
             let arguments: StatementArguments = range.map { ["from": $0.start.ordinal, "to": $0.end.ordinal] } ?? [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT cpr, provider, start, \"end\" FROM grants WHERE acting_municipality IS NULL AND provider <> ''\(window) ORDER BY id",
-                                           arguments: arguments)
-            while let r = try rows.next() {
-                out.append(ProviderStay(cpr: CPR(value: r[0]), provider: r[1],
-                                        span: Span(start: Day(ordinal: r[2]), end: (r[3] as Int32?).map(Day.init(ordinal:)))))
+            // (Most grants at national size: SQLite's column calls.)
+            let r = try RawRows(db, "SELECT cpr, provider, start, \"end\" FROM grants WHERE acting_municipality IS NULL AND provider <> ''\(window) ORDER BY id",
+                                arguments: arguments)
+            while try r.next() {
+                out.append(ProviderStay(cpr: CPR(value: r.int64(0)), provider: r.text(1),
+                                        span: Span(start: Day(ordinal: r.int32(2)), end: r.int32OrNil(3).map(Day.init(ordinal:)))))
             }
             return out
         }

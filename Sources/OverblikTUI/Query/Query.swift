@@ -229,10 +229,10 @@ public struct Query: Sendable {
     /// when the snapshot has no providers.
     public func occupancy(year: Int?) throws(SnapshotError) -> (rows: [OccupancyLine], missing: String?) {
         if let missing = try missingFile(.providers) { return ([], missing) }
+        if let year, storedHolds, let stored = try snapshot.storedOccupancy(year: year, today: today) { return (stored, nil) }
         let months: [CalendarMonth]
         if let year {
-            let current = CalendarMonth(today)
-            months = (1...12).map { CalendarMonth(year: year, month: $0) }.filter { $0 < current }
+            months = CalendarMonth.over(in: year, on: today)
         } else {
             months = try development().months
         }
