@@ -1,11 +1,19 @@
 import Foundation
 import GRDB
 import OverblikCore
+import Synchronization
 
 /// An open, read-only snapshot. Views ask it for what they show; nothing here writes.
 public final class Snapshot: Sendable {
     public let path: String
     private let queue: DatabaseQueue
+    /// What was read whole and is asked for again (the series, a year's figures): a published
+    /// snapshot never changes, so the first read holds for the file's life.
+    private let kept = Mutex<Kept>(Kept())
+    private struct Kept {
+        var development: Development??
+        var derived: [Int: DerivedFigures?] = [:]
+    }
 
     /// Opens the snapshot at `path` read-only and checks that it is one. `memoryMapped` reads it
     /// through a memory map (no copy of each page read; for one-shot readers such as reports,
@@ -244,6 +252,13 @@ public final class Snapshot: Sendable {
 
     /// The development series as the sync stored them for its today (nil when it stored none).
     public func development() throws(SnapshotError) -> Development? {
+        if let known = kept.withLock({ $0.development }) { return known }
+        let read = try readDevelopment()
+        kept.withLock { $0.development = .some(read) }
+        return read
+    }
+
+    private func readDevelopment() throws(SnapshotError) -> Development? {
         try read { db -> Development? in
             func meta(_ key: String) throws -> String? { try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
             guard let firstText = try meta("development_first_data"), let keptText = try meta("development_kept_from"),
@@ -253,18 +268,26 @@ public final class Snapshot: Sendable {
             let shown = shownText.split(separator: "-").compactMap { Int($0) }
             if shown.count == 2 { months = (0..<shown[1]).map { CalendarMonth(index: shown[0] + $0) } }
             var series: [Development.SeriesKey: [MonthFigures]] = [:]
-            let rows = try Row.fetchCursor(db, sql: """
+            // (A series per paragraph, function, target group and team, five years of months: SQLite's column calls.)
+            let r = try RawRows(db, """
                 SELECT dimension, value, active, inflow, outflow, covered_days, paid_covered_days, grants, spend, paid_for, days
                 FROM development ORDER BY dimension, value, month
                 """)
-            while let r = try rows.next() {
-                let dimensionText: String = r[0]
-                let key = Development.SeriesKey(DevelopmentDimension(rawValue: dimensionText), r[1])
-                var f = MonthFigures(days: r[10], hasMoney: false)
-                f.activeAtMonthEnd = r[2]; f.inflow = r[3]; f.outflow = r[4]; f.coveredDays = r[5]; f.paidCoveredDays = r[6]
-                f.grants = r[7]; f.spend = (r[8] as Int64?).map(Money.init(ore:)); f.paidFor = (r[9] as Int64?).map(Money.init(ore:))
-                series[key, default: []].append(f)
+            var key: Development.SeriesKey?, figures: [MonthFigures] = []
+            while try r.next() {
+                let (dimension, value) = (r.text(0), r.text(1))
+                if key?.dimension?.rawValue ?? "" != dimension || key?.value != value {
+                    if let key { series[key, default: []].append(contentsOf: figures) }
+                    key = Development.SeriesKey(DevelopmentDimension(rawValue: dimension), value)
+                    figures = []
+                }
+                var f = MonthFigures(days: r.int(10), hasMoney: false)
+                f.activeAtMonthEnd = r.int(2); f.inflow = r.int(3); f.outflow = r.int(4); f.coveredDays = r.int(5)
+                f.paidCoveredDays = r.int(6); f.grants = r.int(7); f.spend = r.int64OrNil(8).map(Money.init(ore:))
+                f.paidFor = r.int64OrNil(9).map(Money.init(ore:))
+                figures.append(f)
             }
+            if let key { series[key, default: []].append(contentsOf: figures) }
             return Development(months: months, firstDataMonth: first, keptFrom: kept, series: series)
         }
     }
@@ -603,6 +626,13 @@ public final class Snapshot: Sendable {
 
     /// The figures the sync derived for `year`, or nil when it derived none for that year.
     public func derived(year: Int) throws(SnapshotError) -> DerivedFigures? {
+        if let known = kept.withLock({ $0.derived[year] }) { return known }
+        let read = try readDerived(year: year)
+        kept.withLock { $0.derived[year] = .some(read) }
+        return read
+    }
+
+    private func readDerived(year: Int) throws(SnapshotError) -> DerivedFigures? {
         try read { db -> DerivedFigures? in
             guard let y = try Row.fetchOne(db, sql: "SELECT * FROM derived_years WHERE year = ?", arguments: [year]) else { return nil }
             var reconciliation: Reconciliation?
