@@ -52,8 +52,8 @@ public struct StoredViews: Sendable {
         // The follow-up list over positions, so that the stored list points at the grants.
         var position: [Int: Int] = [:]
         for (i, g) in d.grants.enumerated() { position[g.line] = i }
-        // By construction: every listed grant is one of `d.grants`, whose lines are unique (one record, one line).
         let lines = followUpList(grants: d.grants, today: today, dueSoonDays: dueSoonDays)
+        // By construction: every listed grant is one of `d.grants`, whose lines are unique (one record, one line).
         let follow = lines.map { position[$0.grant.line]! }
         var views = StoredViews(teamLines: team, followUpGrants: follow)
         views.followUpKeys = followUpSortKeys(lines)
