@@ -21,6 +21,8 @@ public struct StoredViews: Sendable {
     /// Belægning (management.md §7) of the year of the last month that is over: each provider's
     /// months and year (nil without the providers table).
     public var occupancy: (year: Int, lines: [OccupancyLine])?
+    /// Sammenligning (management.md §6) as of today (nil without both StatBank tables).
+    public var comparison: Comparison?
 
     /// A sampled grant as its position in the dataset's grants.
     public struct StoredSample: Sendable {
@@ -38,8 +40,9 @@ public struct StoredViews: Sendable {
 
     /// Computes them from a dataset for `today` (the payments sorted once in `index`, when given).
     public static func compute(_ d: Dataset, today: Day, dueSoonDays: Int, goals: ServiceGoals = ServiceGoals(),
-                               supervision: SupervisionSettings = SupervisionSettings(), index: PaymentIndex? = nil) -> StoredViews {
-        var views = lists(d, today: today, dueSoonDays: dueSoonDays, goals: goals, supervision: supervision)
+                               supervision: SupervisionSettings = SupervisionSettings(), comparison: ComparisonSettings = ComparisonSettings(),
+                               index: PaymentIndex? = nil) -> StoredViews {
+        var views = lists(d, today: today, dueSoonDays: dueSoonDays, goals: goals, supervision: supervision, comparison: comparison)
         views.development = Development.compute(d, today: today, index: index)
         return views
     }
@@ -47,7 +50,8 @@ public struct StoredViews: Sendable {
     /// Team's lines, Opfølgning's list, Servicemål's rows and Tilsyn's samples (the series left out:
     /// the sync computes them beside).
     public static func lists(_ d: Dataset, today: Day, dueSoonDays: Int, goals: ServiceGoals = ServiceGoals(),
-                             supervision: SupervisionSettings = SupervisionSettings()) -> StoredViews {
+                             supervision: SupervisionSettings = SupervisionSettings(),
+                             comparison: ComparisonSettings = ComparisonSettings()) -> StoredViews {
         let team = teamDistribution(grants: d.grants, staff: d.staff, today: today, dueSoonDays: dueSoonDays)
         // The follow-up list over positions, so that the stored list points at the grants.
         var position: [Int: Int] = [:]
@@ -64,6 +68,10 @@ public struct StoredViews: Sendable {
             let year = CalendarMonth(today).advanced(by: -1).year
             views.occupancy = (year, occupancyLines(stays: ProviderStay.of(d.grants), agreements: d.providers,
                                                     months: CalendarMonth.over(in: year, on: today), yearRow: true))
+        }
+        if [TableName.statbank, .population].allSatisfy({ t in d.sources.contains { $0.table == t && $0.present } }) {
+            views.comparison = Comparison(statbank: d.statbank, population: d.population, dst: d.dst, mapping: d.mapping,
+                                          municipality: d.municipality, settings: comparison, today: today)
         }
         let periods = SupervisionPeriod.begun(supervision.period, year: today.components.year, today: today)
         let samples = OverblikCore.supervisionSamples(grants: d.grants, decisions: d.decisions, staff: d.staff, periods: periods, today: today,
@@ -326,6 +334,7 @@ public enum SnapshotWriter {
                 try insert.step(db)
             }
         }
+        if let comparison = v.comparison { try insert(comparison, into: db) }
         if let lines = v.serviceGoalLines {
             try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('service_goal_lines', 'stored')")
             let insert = try RawInsert(db, """
@@ -340,6 +349,29 @@ public enum SnapshotWriter {
                 if let m = l.medianDays { insert.bind(10, m) } else { insert.bind(10, Int64?.none) }
                 try insert.step(db)
             }
+        }
+    }
+
+    private static func insert(_ c: Comparison, into db: Database) throws {
+        try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('comparison_measure', ?)", arguments: [c.measure.rawValue])
+        let lines = try RawInsert(db, """
+            INSERT INTO comparison_lines (codes, is_own, service_type, service_text, paragraph, year, quarter, count, population,
+              rate, rank, ranked, others_rate, rate_tenths, others_rate_tenths, own) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+            """)
+        func real(_ i: Int32, _ v: Double?) { if let v { lines.bind(i, v) } else { lines.bind(i, Int64?.none) } }
+        for l in c.lines {
+            lines.bind(1, l.municipality.codes.joined(separator: ",")); lines.bind(2, l.isOwn ? 1 : 0); lines.bind(3, l.serviceType)
+            lines.bind(4, l.serviceText); lines.bind(5, l.paragraph?.key); lines.bind(6, l.quarter.year); lines.bind(7, l.quarter.quarter)
+            lines.bind(8, l.count); lines.bind(9, l.population); real(10, l.rate); lines.bind(11, l.rank.map(Int64.init))
+            lines.bind(12, l.ranked.map(Int64.init)); real(13, l.othersRate); lines.bind(14, l.rateTenths)
+            lines.bind(15, l.othersRateTenths); lines.bind(16, l.own)
+            try lines.step(db)
+        }
+        let unpublished = try RawInsert(db, "INSERT INTO comparison_unpublished (service_type, paragraph, year, quarter, own) VALUES (?,?,?,?,?)")
+        for u in c.unpublished {
+            unpublished.bind(1, u.serviceType); unpublished.bind(2, u.paragraph?.key); unpublished.bind(3, u.quarter.year)
+            unpublished.bind(4, u.quarter.quarter); unpublished.bind(5, u.own)
+            try unpublished.step(db)
         }
     }
 

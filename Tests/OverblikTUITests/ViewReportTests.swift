@@ -128,6 +128,24 @@ struct StoredViewTests {
         #expect(try snapshot.storedOccupancy(year: 2026, today: today.advanced(by: 1)) == nil)
     }
 
+    /// Sammenligning stored for the sync's today is the one computed from StatBank's tables and the
+    /// DST extract (every line, rate and rank), and what the query computes for another day.
+    @Test func storedComparisonEqualsComputed() throws {
+        let snapshot = try Snapshot(path: SampleSnapshot.path)
+        let today = Day(year: 2026, month: 11, day: 23)!
+        let d = try snapshot.dataset()
+        let meta = try snapshot.metadata()
+        let stored = try #require(try snapshot.storedComparison(today: today))
+        let computed = Comparison(statbank: d.statbank, population: d.population, dst: d.dst, mapping: d.mapping,
+                                  municipality: meta.municipality, settings: meta.comparison, today: today)
+        #expect(stored == computed)
+        #expect(stored.lines.count > 500 && stored.lines.contains { $0.isOwn && $0.rank != nil && $0.own != nil })
+        #expect(stored.lines.contains { $0.municipality.codes.count == 2 })
+        let other = Query(snapshot: snapshot, metadata: meta, today: today.advanced(by: 1), visibility: .everything)
+        #expect(try other.comparison().comparison == stored)
+        #expect(try snapshot.storedComparison(today: today.advanced(by: 1)) == nil)
+    }
+
     /// Tilsyn's samples stored for the sync's today are the ones drawn from every grant, for each
     /// quarter of the year that has begun; none for another day or another year.
     @Test func storedSupervisionSamplesEqualDrawn() throws {

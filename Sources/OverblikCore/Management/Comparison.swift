@@ -99,6 +99,8 @@ public struct ComparedMunicipality: Hashable, Sendable, Comparable {
     public var name: String { DanishMunicipalities.label(codes) }
 
     public init(_ code: String) { codes = DanishMunicipalities.pooled(code) }
+    /// As stored: the codes compared as one, the reporting municipality first.
+    public init(codes: [String]) { self.codes = codes }
 
     public static func < (a: ComparedMunicipality, b: ComparedMunicipality) -> Bool { a.codes[0] < b.codes[0] }
 }
@@ -131,6 +133,15 @@ public struct ComparisonLine: Hashable, Sendable {
     public var othersRateTenths: Int64?
     /// The same figure from the own DST extract, in hundredths (nil where it does not cover the quarter).
     public var own: Int64?
+
+    public init(municipality: ComparedMunicipality, isOwn: Bool, serviceType: String, serviceText: String, paragraph: Paragraph?,
+                quarter: Quarter, count: Int64?, population: Int64?, rate: Double?, rank: Int? = nil, ranked: Int? = nil,
+                othersRate: Double? = nil, rateTenths: Int64? = nil, othersRateTenths: Int64? = nil, own: Int64? = nil) {
+        self.municipality = municipality; self.isOwn = isOwn; self.serviceType = serviceType; self.serviceText = serviceText
+        self.paragraph = paragraph; self.quarter = quarter; self.count = count; self.population = population; self.rate = rate
+        self.rank = rank; self.ranked = ranked; self.othersRate = othersRate; self.rateTenths = rateTenths
+        self.othersRateTenths = othersRateTenths; self.own = own
+    }
 }
 
 /// A quarter the own DST extract covers that DST has not published yet ("ikke offentliggjort endnu").
@@ -140,6 +151,10 @@ public struct UnpublishedQuarter: Hashable, Sendable {
     public var quarter: Quarter
     /// The own figure in hundredths.
     public var own: Int64
+
+    public init(serviceType: String, paragraph: Paragraph?, quarter: Quarter, own: Int64) {
+        self.serviceType = serviceType; self.paragraph = paragraph; self.quarter = quarter; self.own = own
+    }
 }
 
 /// Sammenligning's rows and the quarters not published yet.
@@ -159,6 +174,11 @@ public struct Comparison: Sendable, Equatable {
 
     public static func == (a: Comparison, b: Comparison) -> Bool {
         a.lines == b.lines && a.unpublished == b.unpublished && a.measure == b.measure
+    }
+
+    /// As stored.
+    public init(lines: [ComparisonLine], unpublished: [UnpublishedQuarter], measure: ComparisonMeasure) {
+        self.lines = lines; self.unpublished = unpublished; self.measure = measure
     }
 
     /// Computes §6 for `municipality` as of `today`.

@@ -9,7 +9,7 @@ import OverblikCore
 /// line in the source file where the row starts. Other municipalities are stored as given in
 /// the export; NULL means this municipality.
 package enum Schema {
-    package static let version = 15
+    package static let version = 16
 
     package static let tables = """
     -- Key/value facts about the snapshot: created_at, today, municipality_code,
@@ -183,6 +183,21 @@ package enum Schema {
         position INTEGER PRIMARY KEY,
         provider TEXT NOT NULL, paragraph TEXT, month INTEGER, days INTEGER NOT NULL, capacity_days INTEGER,
         occupied_days INTEGER NOT NULL, budgeted_occupancy REAL, own INTEGER NOT NULL
+    );
+
+    -- Sammenligning (management.md §6) for the snapshot's today (meta views_today), only with both
+    -- StatBank tables (meta comparison_measure): its rows in order (codes: the municipality's, a
+    -- pooled pair comma-separated; figures in hundredths, rates per 10.000 unrounded and in
+    -- tenths), and the quarters the own extract covers that DST has not published.
+    CREATE TABLE comparison_lines (
+        position INTEGER PRIMARY KEY,
+        codes TEXT NOT NULL, is_own INTEGER NOT NULL, service_type TEXT NOT NULL, service_text TEXT NOT NULL, paragraph TEXT,
+        year INTEGER NOT NULL, quarter INTEGER NOT NULL, count INTEGER, population INTEGER, rate REAL, rank INTEGER,
+        ranked INTEGER, others_rate REAL, rate_tenths INTEGER, others_rate_tenths INTEGER, own INTEGER
+    );
+    CREATE TABLE comparison_unpublished (
+        position INTEGER PRIMARY KEY,
+        service_type TEXT NOT NULL, paragraph TEXT, year INTEGER NOT NULL, quarter INTEGER NOT NULL, own INTEGER NOT NULL
     );
 
     CREATE TABLE movements (

@@ -206,6 +206,44 @@ public final class Snapshot: Sendable {
         }
     }
 
+    /// Sammenligning as the sync computed it for `today` (nil when it did not: another today, or
+    /// without both StatBank tables).
+    public func storedComparison(today: Day) throws(SnapshotError) -> Comparison? {
+        try read { db -> Comparison? in
+            guard try Snapshot.hasViews(db, for: today),
+                  let measureText = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'comparison_measure'"),
+                  let measure = ComparisonMeasure(rawValue: measureText) else { return nil }
+            var paragraphs: [String: Paragraph] = [:]
+            func paragraph(_ key: String?) throws -> Paragraph? {
+                guard let key else { return nil }
+                if let known = paragraphs[key] { return known }
+                let p = try storedParagraph(key)
+                paragraphs[key] = p
+                return p
+            }
+            var lines: [ComparisonLine] = []
+            let r = try RawRows(db, """
+                SELECT codes, is_own, service_type, service_text, paragraph, year, quarter, count, population, rate, rank, ranked,
+                  others_rate, rate_tenths, others_rate_tenths, own FROM comparison_lines ORDER BY position
+                """)
+            while try r.next() {
+                lines.append(ComparisonLine(
+                    municipality: ComparedMunicipality(codes: r.text(0).split(separator: ",").map(String.init)), isOwn: r.int(1) != 0,
+                    serviceType: r.text(2), serviceText: r.text(3), paragraph: try paragraph(r.textOrNil(4)),
+                    quarter: Quarter(year: r.int(5), quarter: r.int(6)), count: r.int64OrNil(7), population: r.int64OrNil(8),
+                    rate: r.doubleOrNil(9), rank: r.int64OrNil(10).map { Int($0) }, ranked: r.int64OrNil(11).map { Int($0) },
+                    othersRate: r.doubleOrNil(12), rateTenths: r.int64OrNil(13), othersRateTenths: r.int64OrNil(14), own: r.int64OrNil(15)))
+            }
+            var unpublished: [UnpublishedQuarter] = []
+            let u = try RawRows(db, "SELECT service_type, paragraph, year, quarter, own FROM comparison_unpublished ORDER BY position")
+            while try u.next() {
+                unpublished.append(UnpublishedQuarter(serviceType: u.text(0), paragraph: try paragraph(u.textOrNil(1)),
+                                                      quarter: Quarter(year: u.int(2), quarter: u.int(3)), own: u.int64(4)))
+            }
+            return Comparison(lines: lines, unpublished: unpublished, measure: measure)
+        }
+    }
+
     /// Belægning's lines of `year` as the sync computed them for `today` (nil when it did not:
     /// another today or year, or no providers table).
     public func storedOccupancy(year: Int, today: Day) throws(SnapshotError) -> [OccupancyLine]? {

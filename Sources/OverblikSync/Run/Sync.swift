@@ -143,7 +143,7 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
             let t = DispatchTime.now(), cpu = threadCPUSeconds()
             if i == years.count {
                 views.set(0, StoredViews.lists(frozen, today: options.today, dueSoonDays: config.dueSoonDays, goals: config.serviceGoals,
-                                               supervision: config.supervision))
+                                               supervision: config.supervision, comparison: config.comparison))
             } else if i == years.count + 1 {
                 series.set(0, Development.compute(frozen, today: options.today, index: index))
             } else {
@@ -259,7 +259,7 @@ func publishPerTeam(_ d: Dataset, config: SyncConfiguration, options: SyncOption
             DerivedFigures.compute(t, year: $0, today: options.today, rateTolerance: config.rateTolerance)
         }
         let views = StoredViews.compute(t, today: options.today, dueSoonDays: config.dueSoonDays, goals: config.serviceGoals,
-                                        supervision: config.supervision)
+                                        supervision: config.supervision, comparison: config.comparison)
         let folder = (config.snapshotDirectory as NSString).appendingPathComponent("teams/" + teamFolderName(name))
         do {
             _ = try SnapshotDirectory(path: folder).publish(createdAt: options.now, mode: config.fileMode, keep: config.keep,

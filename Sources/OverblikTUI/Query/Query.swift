@@ -214,6 +214,7 @@ public struct Query: Sendable {
         var missing: [String] = []
         for table in [TableName.statbank, .population] { if let file = try missingFile(table) { missing.append(file) } }
         guard missing.isEmpty else { return (nil, missing) }
+        if storedHolds, let stored = try snapshot.storedComparison(today: today) { return (stored, []) }
         return (Comparison(statbank: try snapshot.statbank(), population: try snapshot.population(), dst: try snapshot.dstRows(),
                            mapping: try snapshot.mapping(), municipality: metadata.municipality, settings: metadata.comparison,
                            today: today), [])
