@@ -66,7 +66,7 @@ struct TUIBench: ParsableCommand {
         var longest = 0, listRows = -1
         for tab in 0..<6 {
             model.handle(.character(Character(String(tab + 1))))
-            if timing { print("  tab \(tab + 1) \(model.page.order.count) rows: resident \(fmt(Double(residentKB("VmRSS")) / 1024)) MB") }
+            if timing { print("  tab \(tab + 1) \(model.page.order.count) rows: \(residentText())") }
             if model.page.order.count > listRows { (longest, listRows) = (tab, model.page.order.count) }
         }
         model.handle(.character(Character(String(longest + 1))))
@@ -98,7 +98,7 @@ struct TUIBench: ParsableCommand {
                 model.render(on: grid)
             }
             times.append((name, d.milliseconds))
-            if timing { print("  \(name): resident \(fmt(Double(residentKB("VmRSS")) / 1024)) MB (anonymous \(fmt(Double(residentKB("RssAnon")) / 1024)) MB, file \(fmt(Double(residentKB("RssFile")) / 1024)) MB)") }
+            if timing { print("  \(name): \(residentText())") }
         }
         return Result(firstFrameMs: first.milliseconds, list: model.titles[longest].da, listRows: listRows, keys: times,
                       residentMB: Double(peakResidentKB()) / 1024)
@@ -113,6 +113,12 @@ func fmt(_ x: Double) -> String { String(format: "%.2f", x) }
 
 /// The process's peak resident set size in kilobytes (Linux: VmHWM).
 func peakResidentKB() -> Int { residentKB("VmHWM") }
+
+/// The resident memory now, and how much of it is anonymous and how much mapped files.
+func residentText() -> String {
+    func mb(_ field: String) -> String { fmt(Double(residentKB(field)) / 1024) }
+    return "resident \(mb("VmRSS")) MB (anonymous \(mb("RssAnon")) MB, file \(mb("RssFile")) MB)"
+}
 
 /// A line of /proc/self/status in kilobytes: `VmHWM` the peak resident set, `VmRSS` the current one.
 func residentKB(_ field: String) -> Int {

@@ -67,7 +67,8 @@ public struct DanishSortText: Comparable, Sendable {
         // (Their bytes: a total order, and cheap where most ties are the same text.)
         return a.text.utf8.lexicographicallyPrecedes(b.text.utf8)
     }
-    public static func == (a: DanishSortText, b: DanishSortText) -> Bool { a.prefix == b.prefix && a.text == b.text }
+    /// The same bytes (as `<` tells texts apart).
+    public static func == (a: DanishSortText, b: DanishSortText) -> Bool { a.prefix == b.prefix && a.text.utf8.elementsEqual(b.text.utf8) }
 }
 
 /// Each value's place in the order `before` gives: 0 for an empty value (`isEmpty`, first in a

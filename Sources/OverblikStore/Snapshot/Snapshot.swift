@@ -177,12 +177,11 @@ public final class Snapshot: Sendable {
                 SELECT position - 1, case_id, cpr, name, paragraph, start, "end", caseworker, team, next_follow_up, last_follow_up, line
                 FROM follow_ups WHERE position IN (\(list))
                 """)
-            var byPosition: [Int: Grant] = [:], paragraphs: [String: Paragraph] = [:]
+            var byPosition: [Int: Grant] = [:], paragraphs = ParagraphKeys()
             byPosition.reserveCapacity(positions.count)
             while try r.next() {
                 let key = r.text(4)
-                let paragraph = try paragraphs[key] ?? storedParagraph(key)
-                paragraphs[key] = paragraph
+                let paragraph = try paragraphs.parse(key)
                 byPosition[r.int(0)] = Grant(caseId: r.text(1), cpr: CPR(value: r.int64(2)), name: r.text(3), paragraph: paragraph,
                                              start: Day(ordinal: r.int32(5)), end: r.int32OrNil(6).map(Day.init(ordinal:)),
                                              caseworker: r.text(7), team: r.text(8), nextFollowUp: r.int32OrNil(9).map(Day.init(ordinal:)),
@@ -213,14 +212,8 @@ public final class Snapshot: Sendable {
             guard try Snapshot.hasViews(db, for: today),
                   let measureText = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'comparison_measure'"),
                   let measure = ComparisonMeasure(rawValue: measureText) else { return nil }
-            var paragraphs: [String: Paragraph] = [:]
-            func paragraph(_ key: String?) throws -> Paragraph? {
-                guard let key else { return nil }
-                if let known = paragraphs[key] { return known }
-                let p = try storedParagraph(key)
-                paragraphs[key] = p
-                return p
-            }
+            var paragraphs = ParagraphKeys()
+            func paragraph(_ key: String?) throws -> Paragraph? { try key.map { try paragraphs.parse($0) } }
             var lines: [ComparisonLine] = []
             let r = try RawRows(db, """
                 SELECT codes, is_own, service_type, service_text, paragraph, year, quarter, count, population, rate, rank, ranked,
@@ -250,13 +243,13 @@ public final class Snapshot: Sendable {
         try read { db -> [OccupancyLine]? in
             guard try Snapshot.hasViews(db, for: today),
                   try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'occupancy_year'") == String(year) else { return nil }
-            var out: [OccupancyLine] = []
+            var out: [OccupancyLine] = [], paragraphs = ParagraphKeys()
             let r = try RawRows(db, """
                 SELECT provider, paragraph, month, days, capacity_days, occupied_days, budgeted_occupancy, own
                 FROM occupancy_lines ORDER BY position
                 """)
             while try r.next() {
-                out.append(OccupancyLine(provider: r.text(0), paragraph: try r.textOrNil(1).map(storedParagraph),
+                out.append(OccupancyLine(provider: r.text(0), paragraph: try r.textOrNil(1).map { try paragraphs.parse($0) },
                                          month: r.int64OrNil(2).map { CalendarMonth(index: Int($0)) }, days: r.int(3),
                                          capacityDays: r.int64OrNil(4).map { Int($0) }, occupiedDays: r.int(5),
                                          budgetedOccupancy: r.doubleOrNil(6), own: r.int(7) != 0))
@@ -382,7 +375,7 @@ public final class Snapshot: Sendable {
     /// after it) — in the same order.
     public func supervisionGrants(within range: DayRange? = nil, today: Day? = nil) throws(SnapshotError) -> [Grant] {
         try read { db in
-            var out: [Grant] = [], paragraphs: [String: Paragraph] = [:]
+            var out: [Grant] = [], paragraphs = ParagraphKeys()
             let filter = range == nil ? "" : """
                 WHERE start <= :today AND ((start <= :to AND ("end" IS NULL OR "end" >= :from))
                   OR last_follow_up BETWEEN :from AND :to
@@ -396,8 +389,7 @@ public final class Snapshot: Sendable {
                 """, arguments: arguments)
             while try r.next() {
                 let key = r.text(2)
-                let paragraph = try paragraphs[key] ?? storedParagraph(key)
-                paragraphs[key] = paragraph
+                let paragraph = try paragraphs.parse(key)
                 out.append(Grant(caseId: r.text(0), cpr: CPR(value: r.int64(1)), paragraph: paragraph, start: Day(ordinal: r.int32(3)),
                                  end: r.int32OrNil(4).map(Day.init(ordinal:)), caseworker: r.text(5), team: r.text(6),
                                  lastFollowUp: r.int32OrNil(7).map(Day.init(ordinal:)), line: r.int(8)))
@@ -419,13 +411,12 @@ public final class Snapshot: Sendable {
         // Columns by position, in the order of the table's one description (a name lookup per value
         // costs more than the value); the round-trip tests read every field back.
         let sql = "\(Schema.select(.grants)) \(clause) ORDER BY \(order)"
-        var paragraphs: [String: Paragraph] = [:]
+        var paragraphs = ParagraphKeys()
         var out: [Grant] = []
         let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
         while let r = try cursor.next() {
             let key: String = r[3]
-            let paragraph = try paragraphs[key] ?? storedParagraph(key)
-            paragraphs[key] = paragraph
+            let paragraph = try paragraphs.parse(key)
             out.append(Grant(caseId: r[0], cpr: CPR(value: r[1]), name: r[2], paragraph: paragraph, serviceCode: r[4],
                              serviceName: r[5], provider: r[6], start: Day(ordinal: r[7]), end: day(r[8]),
                              rate: (r[9] as Int64?).map(Money.init(ore:)), rateUnit: (r[10] as String?).flatMap(RateUnit.init(rawValue:)),
@@ -507,12 +498,11 @@ public final class Snapshot: Sendable {
 
     static func decisions(_ db: Database, where clause: String, _ arguments: StatementArguments) throws -> [Decision] {
         // (At national size one application per grant: read through a cursor, each paragraph parsed once.)
-        var out: [Decision] = [], paragraphs: [String: Paragraph] = [:]
+        var out: [Decision] = [], paragraphs = ParagraphKeys()
         let rows = try Row.fetchCursor(db, sql: "\(Schema.select(.decisions)) \(clause) ORDER BY id", arguments: arguments)
         while let r = try rows.next() {
             let key: String = r[2]
-            let paragraph = try paragraphs[key] ?? storedParagraph(key)
-            paragraphs[key] = paragraph
+            let paragraph = try paragraphs.parse(key)
             out.append(Decision(applicationId: r[0], cpr: CPR(value: r[1]), paragraph: paragraph, caseworker: r[3], team: r[4],
                                 received: Day(ordinal: r[5]), decided: (r[6] as Int32?).map(Day.init(ordinal:)),
                                 outcome: (r[7] as String?).flatMap { DecisionOutcome(rawValue: $0) }, caseId: r[8], serviceCode: r[9],
@@ -526,13 +516,12 @@ public final class Snapshot: Sendable {
 
     static func appeals(_ db: Database) throws -> [Appeal] {
         // (One appeal per twenty applications at national size: SQLite's column calls, each paragraph parsed once.)
-        var out: [Appeal] = [], paragraphs: [String: Paragraph] = [:]
+        var out: [Appeal] = [], paragraphs = ParagraphKeys()
         let r = try RawRows(db, "\(Schema.select(.appeals)) ORDER BY id")
         func day(_ i: Int32) -> Day? { r.int32OrNil(i).map(Day.init(ordinal:)) }
         while try r.next() {
             let key = r.text(2)
-            let paragraph = try paragraphs[key] ?? storedParagraph(key)
-            paragraphs[key] = paragraph
+            let paragraph = try paragraphs.parse(key)
             out.append(Appeal(appealId: r.text(0), cpr: CPR(value: r.int64(1)), paragraph: paragraph, decisionDate: day(3),
                               received: Day(ordinal: r.int32(4)), reconsidered: day(5),
                               reconsideration: r.textOrNil(6).flatMap { Reconsideration(rawValue: $0) }, boardDecided: day(7),
@@ -640,12 +629,11 @@ public final class Snapshot: Sendable {
 
     static func dst(_ db: Database, where clause: String, _ arguments: StatementArguments) throws -> [DstRow] {
         // (A national extract: SQLite's own column calls, and each paragraph's key parsed once.)
-        var out: [DstRow] = [], paragraphs: [String: Paragraph] = [:]
+        var out: [DstRow] = [], paragraphs = ParagraphKeys()
         let r = try RawRows(db, "\(Schema.select(.dst)) \(clause) ORDER BY id", arguments: arguments)
         while try r.next() {
             let key = r.text(1)
-            let paragraph = try paragraphs[key] ?? storedParagraph(key)
-            paragraphs[key] = paragraph
+            let paragraph = try paragraphs.parse(key)
             out.append(DstRow(cpr: CPR(value: r.int64(0)), paragraph: paragraph, dstCode: r.text(2), start: Day(ordinal: r.int32(3)),
                               end: r.int32OrNil(4).map(Day.init(ordinal:)), targetGroup: r.text(5), line: r.int(6)))
         }
@@ -689,7 +677,7 @@ public final class Snapshot: Sendable {
                 }
                 // By position, through a cursor: at national scale there are tens of thousands.
                 var discrepancies: [Discrepancy] = []
-                var paragraphs: [String: Paragraph] = [:]
+                var paragraphs = ParagraphKeys()
                 let cursor = try Row.fetchCursor(db, sql: """
                     SELECT key, kind, paragraph, cpr, case_ids, voucher_ids, month, caseworker, amount, explained,
                       explanation_da, explanation_en, message_da, message_en FROM discrepancies WHERE year = ? ORDER BY rowid
@@ -697,8 +685,7 @@ public final class Snapshot: Sendable {
                 while let r = try cursor.next() {
                     guard let kind = DiscrepancyKind(rawValue: r[1]) else { continue }
                     let key: String = r[2]
-                    let paragraph = try paragraphs[key] ?? storedParagraph(key)
-                    paragraphs[key] = paragraph
+                    let paragraph = try paragraphs.parse(key)
                     let explanation: Message? = (r[10] as String?).flatMap { da in (r[11] as String?).map { Message(da: da, en: $0) } }
                     discrepancies.append(Discrepancy(
                         key: r[0], kind: kind, paragraph: paragraph, cpr: (r[3] as Int64?).map(CPR.init(value:)), caseIds: list(r[4]),
@@ -726,6 +713,18 @@ public final class Snapshot: Sendable {
 
 /// A paragraph key read back from a snapshot. The sync writes only keys it parsed, so a key no
 /// paragraph has means the file was changed by other hands: an error naming it, never a crash.
+/// Paragraph keys parsed once per read: a table of national size repeats a few dozen keys.
+struct ParagraphKeys {
+    private var known: [String: Paragraph] = [:]
+
+    mutating func parse(_ key: String) throws -> Paragraph {
+        if let p = known[key] { return p }
+        let p = try storedParagraph(key)
+        known[key] = p
+        return p
+    }
+}
+
 func storedParagraph(_ key: String) throws -> Paragraph {
     guard let p = Paragraph(key: key) else {
         throw SnapshotContentError(message: "the stored paragraph \"\(key)\" is no paragraph key; was the snapshot edited?")

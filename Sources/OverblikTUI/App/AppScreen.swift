@@ -86,10 +86,9 @@ extension AppModel {
         }
         let shown = p.state.shown(height: l.listHeight, count: count)
         p.prefetch(shown.top..<shown.top + l.listHeight)
-        let cells: ((Int) -> [Cell])? = p.isWindowed ? { p.cells($0) } : nil
         let cursor = TableWidget.draw(p.table, rows: p.order, layout: p.layout, state: shown,
                                       sort: p.sort, context: c,
-                                      on: s, top: l.listTop, height: l.listHeight + 1, cells: cells)
+                                      on: s, top: l.listTop, height: l.listHeight + 1, cells: { p.cells($0) })
         s.placeCursor(row: cursor, column: 0)
     }
 

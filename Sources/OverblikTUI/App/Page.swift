@@ -127,20 +127,9 @@ public protocol RowSource: Sendable {
     /// The positions ordered by `column` as `SortKey.sorted` orders the rows (equal keys in list
     /// order), read along an index of the snapshot; nil when it has none for the column.
     func order(by column: Int, descending: Bool, _ c: ReportContext) -> [Int]?
-    /// Each row's key in `column` (by position) and the column's distinct keys, each with the first
-    /// row holding it and how many do; rows with equal keys show equal cells. nil when the source
-    /// has no keys for the column (the page then reads the rows to filter).
-    func keys(of column: Int, _ c: ReportContext) -> ColumnKeys?
-}
-
-/// A column's keys in a `RowSource`: what filters and the filter's picker count on.
-public struct ColumnKeys: Sendable {
-    public var byRow: [Int64?]
-    public var distinct: [(key: Int64?, row: Int, count: Int)]
-
-    public init(byRow: [Int64?], distinct: [(key: Int64?, row: Int, count: Int)]) {
-        self.byRow = byRow; self.distinct = distinct
-    }
+    /// Each row's key in `column`, by position: rows with equal keys show equal cells. nil when the
+    /// source has no keys for the column (the page then reads the rows to filter).
+    func keys(of column: Int, _ c: ReportContext) -> [Int64?]?
 }
 
 /// A long list made a row at a time as it is shown, from what it is made of (Tilsynssvar's
@@ -154,7 +143,7 @@ public struct LazyRows: RowSource {
 
     public func rows(_ positions: [Int]) -> [[Cell]] { positions.map(make) }
     public func order(by column: Int, descending: Bool, _ c: ReportContext) -> [Int]? { nil }
-    public func keys(of column: Int, _ c: ReportContext) -> ColumnKeys? { nil }
+    public func keys(of column: Int, _ c: ReportContext) -> [Int64?]? { nil }
 }
 
 /// The rows of a windowed page last read (the screen's window and its neighbours), shared by the
@@ -247,9 +236,16 @@ public struct Page: Sendable {
         let window = RowWindow(source)
         self.window = window
         order = Array(0..<source.count)
-        table.rows = window.sample
-        layout = TableLayout(table, context)
+        layout = TableLayout(Page.measured(table, window), context)
         aboveLayout = above.map { TableLayout($0, context) }
+    }
+
+    /// The table the columns' widths are measured on: a windowed page's with its first rows.
+    private static func measured(_ table: ViewTable, _ window: RowWindow?) -> ViewTable {
+        guard let window else { return table }
+        var t = table
+        t.rows = window.sample
+        return t
     }
 
     /// How many rows the list has (filtered or not).
@@ -302,9 +298,7 @@ public struct Page: Sendable {
     }
 
     mutating func layOut(width: Int, _ c: ReportContext) {
-        var measured = table
-        if let window { measured.rows = window.sample }
-        layout = TableLayout(measured, c, available: width)
+        layout = TableLayout(Page.measured(table, window), c, available: width)
         aboveLayout = above.map { TableLayout($0, c, available: width) }
     }
 
@@ -364,18 +358,12 @@ public struct Page: Sendable {
     mutating func apply(_ c: ReportContext) {
         let keep = selectedRow
         let all = Array(0..<rowCount)
-        var rows = all
-        if let passing = passing(filters, c) { rows = all.filter { passing[$0] } }
+        let pass = passing(filters, c)
+        var rows = pass.map { pass in all.filter { pass[$0] } } ?? all
         if let sort {
             if let ordered = window?.source.order(by: sort.column, descending: sort.descending, c) {
                 // The snapshot's order, with the rows the filters let through.
-                if filters.isEmpty {
-                    rows = ordered
-                } else {
-                    var shown = [Bool](repeating: false, count: rowCount)
-                    for r in rows { shown[r] = true }
-                    rows = ordered.filter { shown.indices.contains($0) && shown[$0] }
-                }
+                rows = pass.map { pass in ordered.filter { pass.indices.contains($0) && pass[$0] } } ?? ordered
             } else {
                 let keys: [SortKey]
                 if let cached = sortKeys, cached.column == sort.column, cached.revealed == c.revealCPR, cached.language == c.language {
@@ -402,12 +390,12 @@ public struct Page: Sendable {
         var pass = [Bool](repeating: true, count: rowCount)
         var tested: [FilterTest] = []
         for f in filters {
-            guard let window, let keyed = window.source.keys(of: f.column, c) else {
+            guard let window, let keys = window.source.keys(of: f.column, c) else {
                 tested.append(FilterTest(f, table, c))
                 continue
             }
-            let wanted = Set(distinctCells(keyed, column: f.column, window).filter { table.text($0.value, c) == f.value }.map(\.key))
-            for (r, key) in keyed.byRow.enumerated() where pass[r] && !wanted.contains(key) { pass[r] = false }
+            let wanted = Set(distinctCells(keys, column: f.column, window).filter { table.text($0.value, c) == f.value }.map(\.key))
+            for (r, key) in keys.enumerated() where pass[r] && !wanted.contains(key) { pass[r] = false }
         }
         if !tested.isEmpty {
             scan(pass.indices.filter { pass[$0] }) { r, row in
@@ -418,12 +406,13 @@ public struct Page: Sendable {
         return pass
     }
 
-    /// The cell each distinct key of a column shows (one row read per key).
-    private func distinctCells(_ keyed: ColumnKeys, column: Int, _ window: RowWindow) -> [Int64?: Cell] {
+    /// The cell each distinct key of a column shows (its first row read, one per key).
+    private func distinctCells(_ keys: [Int64?], column: Int, _ window: RowWindow) -> [Int64?: Cell] {
+        var first: [Int64?: Int] = [:]
+        for (r, key) in keys.enumerated() where first[key] == nil { first[key] = r }
         var cells: [Int64?: Cell] = [:]
-        let keyOf = Dictionary(keyed.distinct.map { ($0.row, $0.key) }, uniquingKeysWith: { a, _ in a })
-        window.scan(keyed.distinct.map(\.row)) { r, row in
-            if let key = keyOf[r], row.indices.contains(column) { cells[key] = row[column] }
+        window.scan(first.values.sorted()) { r, row in
+            if row.indices.contains(column) { cells[keys[r]] = row[column] }
             return true
         }
         return cells
@@ -435,15 +424,12 @@ public struct Page: Sendable {
         // Per value: how many rows show it, and its cell (one look-up per row, by a key that is
         // cheap to hash); then per text shown.
         var byValue: [CellValue: (count: Int, cell: Cell)] = [:]
-        if let window, let keyed = window.source.keys(of: column, c) {
+        if let window, let keys = window.source.keys(of: column, c) {
             // A windowed page counts the column's keys; one row is read per distinct value.
             var counts: [Int64?: Int] = [:]
-            if let pass = passing(others, c) {
-                for (r, key) in keyed.byRow.enumerated() where pass[r] { counts[key, default: 0] += 1 }
-            } else {
-                for d in keyed.distinct { counts[d.key] = d.count }
-            }
-            for (key, cell) in distinctCells(keyed, column: column, window) {
+            let pass = passing(others, c)
+            for (r, key) in keys.enumerated() where pass?[r] ?? true { counts[key, default: 0] += 1 }
+            for (key, cell) in distinctCells(keys, column: column, window) {
                 guard let n = counts[key], n > 0 else { continue }
                 byValue[CellValue(cell, table, c), default: (0, cell)].count += n
             }

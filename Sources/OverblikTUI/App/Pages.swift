@@ -273,22 +273,21 @@ struct FollowUpRows: RowSource {
         }
     }
 
-    func keys(of column: Int, _ c: ReportContext) -> ColumnKeys? {
-        guard columns.indices.contains(column), let key = Views.followUpSort(columns[column].key, revealCPR: c.revealCPR),
-              let (positions, keys) = try? window.order(by: key) else { return nil }
+    /// The stored order of the column's key (nil: a column without one, or the list cannot be read).
+    private func stored(_ column: Int, _ c: ReportContext) -> (positions: [Int32], keys: [Int64?])? {
+        guard columns.indices.contains(column), let key = Views.followUpSort(columns[column].key, revealCPR: c.revealCPR) else { return nil }
+        return try? window.order(by: key)
+    }
+
+    func keys(of column: Int, _ c: ReportContext) -> [Int64?]? {
+        guard let (positions, keys) = stored(column, c) else { return nil }
         var byRow = [Int64?](repeating: nil, count: count)
-        var distinct: [(key: Int64?, row: Int, count: Int)] = []
-        for (i, p) in positions.enumerated() where byRow.indices.contains(Int(p)) {
-            byRow[Int(p)] = keys[i]
-            // In key order, equal keys in list order: a run's first is its first row.
-            if i > 0 && keys[i - 1] == keys[i] { distinct[distinct.count - 1].count += 1 } else { distinct.append((keys[i], Int(p), 1)) }
-        }
-        return ColumnKeys(byRow: byRow, distinct: distinct)
+        for (p, key) in zip(positions, keys) where byRow.indices.contains(Int(p)) { byRow[Int(p)] = key }
+        return byRow
     }
 
     func order(by column: Int, descending: Bool, _ c: ReportContext) -> [Int]? {
-        guard columns.indices.contains(column), let key = Views.followUpSort(columns[column].key, revealCPR: c.revealCPR),
-              let (positions, keys) = try? window.order(by: key) else { return nil }
+        guard let (positions, keys) = stored(column, c) else { return nil }
         guard descending else { return positions.map(Int.init) }
         // Descending: the runs of equal keys from the last to the first, each in list order (as
         // `SortKey.sorted` keeps equal keys).
