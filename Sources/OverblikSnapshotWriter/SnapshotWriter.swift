@@ -311,12 +311,17 @@ public enum SnapshotWriter {
         if let development = v.development { try insert(development, into: db) }
         try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('supervision_samples', ?)",
                        arguments: [v.supervisionSamples.map(\.period.description).joined(separator: ",")])
-        let sample = try RawInsert(db, "INSERT INTO supervision_samples (period, grant_id, team, from_active, digest) VALUES (?,?,?,?,?)")
+        let sample = try RawInsert(db, """
+            INSERT INTO supervision_samples (period, grant_id, case_id, cpr, paragraph, caseworker, team, from_active, digest)
+            VALUES (?,?,?,?,?,?,?,?,?)
+            """)
         for (period, rows) in v.supervisionSamples {
             let name = period.description
-            for r in rows {
-                sample.bind(1, name); sample.bind(2, r.grant + 1); sample.bind(3, r.team); sample.bind(4, r.fromActive ? 1 : 0)
-                sample.bind(5, r.digest)
+            for r in rows where grants.indices.contains(r.grant) {
+                let g = grants[r.grant]
+                sample.bind(1, name); sample.bind(2, r.grant + 1); sample.bind(3, g.caseId); sample.bind(4, g.cpr.value)
+                sample.bind(5, g.paragraph.key); sample.bind(6, g.caseworker); sample.bind(7, r.team); sample.bind(8, r.fromActive ? 1 : 0)
+                sample.bind(9, r.digest)
                 try sample.step(db)
             }
         }

@@ -103,6 +103,21 @@ public struct SampledGrant: Hashable, Sendable {
     public init(grant: Grant, team: String, fromActive: Bool, addedLater: Bool = false, digest: String) {
         self.grant = grant; self.team = team; self.fromActive = fromActive; self.addedLater = addedLater; self.digest = digest
     }
+
+    /// A sampled grant as a stored sample keeps it (the snapshot's for its today, the fixed one
+    /// beside): of the grant only what the views and the checklist show (the case, the CPR, the
+    /// paragraph and the caseworker), with the sample's team as the grant's.
+    public init(caseId: String, cpr: CPR, paragraph: Paragraph, caseworker: String, team: String, fromActive: Bool,
+                addedLater: Bool = false, digest: String) {
+        self.init(grant: Grant(caseId: caseId, cpr: cpr, paragraph: paragraph, start: Day(ordinal: 0), caseworker: caseworker, team: team),
+                  team: team, fromActive: fromActive, addedLater: addedLater, digest: digest)
+    }
+
+    /// This sampled grant as a stored sample keeps it.
+    public var kept: SampledGrant {
+        SampledGrant(caseId: grant.caseId, cpr: grant.cpr, paragraph: grant.paragraph, caseworker: grant.caseworker, team: team,
+                     fromActive: fromActive, addedLater: addedLater, digest: digest)
+    }
 }
 
 /// The sample of `period` (management.md §3, §9): per caseworker, the frame — grants that start in
@@ -264,7 +279,12 @@ public struct FixedSupervisionSample: Sendable, Equatable {
         for r in rows { count[r.grant.caseworker.lowercased(), default: 0] += 1 }
         let fixedIds = Set(rows.map(\.grant.caseId))
         var added: [SampledGrant] = []
-        for s in current.sorted(by: { ($0.grant.caseworker, $0.digest) < ($1.grant.caseworker, $1.digest) }) where !fixedIds.contains(s.grant.caseId) {
+        // In positions (a sampled grant is large: moving it is costly).
+        let order = current.indices.sorted { a, b in
+            let (x, y) = (current[a], current[b])
+            return x.grant.caseworker != y.grant.caseworker ? x.grant.caseworker < y.grant.caseworker : x.digest < y.digest
+        }
+        for s in order.lazy.map({ current[$0] }) where !fixedIds.contains(s.grant.caseId) {
             let worker = s.grant.caseworker.lowercased()
             guard count[worker, default: 0] < perCaseworker else { continue }
             count[worker, default: 0] += 1

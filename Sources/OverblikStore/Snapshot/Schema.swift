@@ -9,7 +9,7 @@ import OverblikCore
 /// line in the source file where the row starts. Other municipalities are stored as given in
 /// the export; NULL means this municipality.
 package enum Schema {
-    package static let version = 16
+    package static let version = 17
 
     package static let tables = """
     -- Key/value facts about the snapshot: created_at, today, municipality_code,
@@ -71,9 +71,11 @@ package enum Schema {
 
     -- Ledelsestilsyn's samples (management.md §3) as they would be fixed on the snapshot's today
     -- (meta views_today), of the periods of its year that had begun (meta supervision_samples, e.g.
-    -- 2026K1,…,2026K4), each in position order; what is fixed lives in the store beside.
+    -- 2026K1,…,2026K4), each in position order, with what the views show of each grant (read
+    -- without a look-up in grants); what is fixed lives in the store beside.
     CREATE TABLE supervision_samples (
         position INTEGER PRIMARY KEY, period TEXT NOT NULL, grant_id INTEGER NOT NULL,
+        case_id TEXT NOT NULL, cpr INTEGER NOT NULL, paragraph TEXT NOT NULL, caseworker TEXT NOT NULL,
         team TEXT NOT NULL, from_active INTEGER NOT NULL, digest TEXT NOT NULL
     );
 

@@ -265,17 +265,16 @@ public final class Snapshot: Sendable {
             guard try Snapshot.hasViews(db, for: today),
                   let stored = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'supervision_samples'"),
                   stored.split(separator: ",").contains(Substring(period.description)) else { return nil }
-            let grants = try Snapshot.grants(db, where: """
-                JOIN (SELECT grant_id, position FROM supervision_samples WHERE period = ?) s ON s.grant_id = grants.id
-                """,
-                                             [period.description], order: "s.position")
-            let r = try RawRows(db, "SELECT team, from_active, digest FROM supervision_samples WHERE period = ? ORDER BY position",
-                                arguments: [period.description])
+            // The sample's own columns: a look-up of each case in grants would read a page of it per case.
+            let r = try RawRows(db, """
+                SELECT case_id, cpr, paragraph, caseworker, team, from_active, digest FROM supervision_samples
+                WHERE period = ? ORDER BY position
+                """, arguments: [period.description])
+            var paragraphs = ParagraphKeys()
             var out: [SampledGrant] = []
-            out.reserveCapacity(grants.count)
-            for g in grants {
-                guard try r.next() else { break }
-                out.append(SampledGrant(grant: g, team: r.text(0), fromActive: r.int(1) != 0, digest: r.text(2)))
+            while try r.next() {
+                out.append(SampledGrant(caseId: r.text(0), cpr: CPR(value: r.int64(1)), paragraph: try paragraphs.parse(r.text(2)),
+                                        caseworker: r.text(3), team: r.text(4), fromActive: r.int(5) != 0, digest: r.text(6)))
             }
             return out
         }

@@ -59,17 +59,32 @@ public final class SupervisionStore: Sendable {
     }
 
     /// Fixes `period`'s sample as `rows` unless it is fixed already (two leads opening it at once:
-    /// the first stands); returns the sample as fixed.
+    /// the first stands); returns the sample as fixed (as `fixed(period:)` reads it).
     @discardableResult
     public func fix(period: String, rows: [SampledGrant], who: String, at: String) throws(SnapshotError) -> FixedSupervisionSample {
+        var fixedHere = false
         try write("tilsynet blev ikke fastlagt", "the sample was not fixed") { db in
             try db.execute(sql: "INSERT OR IGNORE INTO fixings (period, who, at) VALUES (?, ?, ?)", arguments: [period, who, at])
             guard db.changesCount == 1 else { return }
             try Self.insert(db, period: period, rows)
+            fixedHere = true
+        }
+        if fixedHere {
+            // What was just written, without reading it back (thousands of rows at national size),
+            // in the order `fixed(period:)` reads it: by caseworker, then digest, as SQLite compares text.
+            // (Positions sorted, each row copied once: thousands of rows at national size.)
+            var seen = Set<String>()
+            let written = rows.indices.filter { seen.insert(rows[$0].grant.caseId).inserted }  // INSERT OR IGNORE keeps the first
+            let order = written.sorted { a, b in
+                let (x, y) = (rows[a].grant.caseworker.utf8, rows[b].grant.caseworker.utf8)
+                return x.elementsEqual(y) ? rows[a].digest.utf8.lexicographicallyPrecedes(rows[b].digest.utf8) : x.lexicographicallyPrecedes(y)
+            }
+            return FixedSupervisionSample(period: period, by: who, at: at, rows: order.map { rows[$0].kept })
         }
         // By construction: the fixing above stands, whoever wrote it.
         return try fixed(period: period) ?? FixedSupervisionSample(period: period, by: who, at: at, rows: rows)
     }
+
 
     /// Adds grants to a fixed sample (a later sync's top-up, `addedLater`).
     public func add(period: String, rows: [SampledGrant]) throws(SnapshotError) {
@@ -97,9 +112,8 @@ public final class SupervisionStore: Sendable {
             let rows = try Row.fetchAll(db, sql: "SELECT * FROM sample WHERE period = ? ORDER BY caseworker, digest", arguments: [period])
                 .compactMap { r -> SampledGrant? in
                     guard let paragraph = Paragraph(parsing: r["paragraph"] as String) else { return nil }
-                    let grant = Grant(caseId: r["case_id"], cpr: CPR(value: r["cpr"]), paragraph: paragraph, start: Day(ordinal: 0),
-                                      caseworker: r["caseworker"], team: r["team"])
-                    return SampledGrant(grant: grant, team: r["team"], fromActive: r["from_active"], addedLater: r["added_later"], digest: r["digest"])
+                    return SampledGrant(caseId: r["case_id"], cpr: CPR(value: r["cpr"]), paragraph: paragraph, caseworker: r["caseworker"],
+                                        team: r["team"], fromActive: r["from_active"], addedLater: r["added_later"], digest: r["digest"])
                 }
             return FixedSupervisionSample(period: period, by: fixing["who"], at: fixing["at"], rows: rows)
         }

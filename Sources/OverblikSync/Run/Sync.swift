@@ -121,6 +121,9 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
     }
 
     let readSeconds = elapsed(since: started)
+    if ProcessInfo.processInfo.environment["OVERBLIK_TIMING"] != nil {
+        FileHandle.standardError.write(Data("  read all: \(String(format: "%.3f", readSeconds)) s, process CPU \(String(format: "%.3f", processCPUSeconds())) s\n".utf8))
+    }
     progress(.computing)
     StopPoint.reach("figures started")
     // The figures are computed (the two years on their own threads) while the records are
@@ -296,6 +299,14 @@ func modificationDay(_ path: String) -> String {
     f.timeZone = .current
     f.dateFormat = "yyyy-MM-dd"
     return f.string(from: date)
+}
+
+/// The process's CPU time so far (user and system, all threads), for `OVERBLIK_TIMING`.
+func processCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
 }
 
 /// The process's resident memory in MB (Linux; 0 elsewhere), for `OVERBLIK_TIMING`.

@@ -285,21 +285,31 @@ public struct Query: Sendable {
 
     /// `unrestricted`: every team's, whoever looks (what is fixed is always the whole sample).
     public func supervision(period: SupervisionPeriod, team: String?, unrestricted: Bool = false,
-                            current known: [SampledGrant]? = nil) throws(SnapshotError) -> Supervision {
+                            current known: [SampledGrant]? = nil, fixed knownFixed: FixedSupervisionSample? = nil) throws(SnapshotError) -> Supervision {
         let current: [SampledGrant]
         if let known { current = known } else { current = try currentSupervisionSample(period: period) }
-        let fixed = try supervisionStore?.fixed(period: period.description)
+        var fixed = knownFixed
+        if fixed == nil { fixed = try supervisionStore?.fixed(period: period.description) }
         let toAdd = fixed?.topUp(from: current, perCaseworker: metadata.supervision.perCaseworker) ?? []
         let all = fixed.map { $0.rows + toAdd } ?? current
         let reach = unrestricted ? .everything : supervisionTeams
-        let rows = all.filter { s in
+        let shown = all.filter { s in
             switch reach {
             case nil: return false
             case .team(let own)?: guard s.team.lowercased() == own.lowercased() else { return false }
             case .everything?: break
             }
             return team.map { s.team.lowercased() == $0.lowercased() } ?? true
-        }.sorted { ($0.team, $0.grant.caseworker, $0.addedLater ? 1 : 0, $0.digest) < ($1.team, $1.grant.caseworker, $1.addedLater ? 1 : 0, $1.digest) }
+        }
+        // Sorted as positions (a sampled grant is large: moving it is costly; thousands at national size).
+        let order = shown.indices.sorted { a, b in
+            let (x, y) = (shown[a], shown[b])
+            if x.team != y.team { return x.team < y.team }
+            if x.grant.caseworker != y.grant.caseworker { return x.grant.caseworker < y.grant.caseworker }
+            if x.addedLater != y.addedLater { return !x.addedLater }
+            return x.digest < y.digest
+        }
+        let rows = order.map { shown[$0] }
         let answers = try supervisionStore?.answers(period: period.description) ?? [:]
         return Supervision(period: period, rows: rows, fixed: fixed, toAdd: toAdd, answers: answers)
     }
@@ -312,13 +322,14 @@ public struct Query: Sendable {
         guard let store = supervisionStore else { return (try supervision(period: period, team: nil), nil) }
         let current = try currentSupervisionSample(period: period)
         let all = try supervision(period: period, team: nil, unrestricted: true, current: current)
-        var fixedNow: Int?
+        var fixedNow: Int?, fixed = all.fixed
         if all.fixed == nil, period.range.start <= today {
-            try store.fix(period: period.description, rows: all.rows, who: who, at: at)
+            fixed = try store.fix(period: period.description, rows: all.rows, who: who, at: at)
             fixedNow = all.rows.count
         } else if !all.toAdd.isEmpty {
             try store.add(period: period.description, rows: all.toAdd)
+            fixed?.rows += all.toAdd.map(\.kept)
         }
-        return (try supervision(period: period, team: nil, current: current), fixedNow)
+        return (try supervision(period: period, team: nil, current: current, fixed: fixed), fixedNow)
     }
 }
