@@ -8,6 +8,11 @@ struct TextTests {
         #expect(DisplayWidth.of("山田太郎") == 8)
         #expect(DisplayWidth.of("e\u{0301}") == 1)
         #expect(DisplayWidth.of("🙂") == 2)
+        // A string's fast path (printable ASCII, a cell a byte) agrees with the scalar path.
+        for text in ["Bostedet Egebakken", "", "a\tb", "\u{7F}x", "SEL-85:3, ABL-105:2", "æ", "~ snart", "100 %"] {
+            #expect(DisplayWidth.of(text) == DisplayWidth.of(Substring(text)), "\(text)")
+        }
+        #expect(DisplayWidth.of("a\tb") == 2 && DisplayWidth.of("ab ") == 3)
     }
 
     @Test func truncatesWithEllipsis() {

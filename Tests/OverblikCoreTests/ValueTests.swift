@@ -18,6 +18,10 @@ struct MoneyTests {
         #expect(Money(ore: -123_456).plainDecimal == "-1234.56")
         #expect(DanishNumber.grouped(1830) == "1.830")
         #expect(DanishNumber.grouped(999) == "999")
+        #expect(DanishNumber.grouped(-999) == "-999")
+        #expect(DanishNumber.grouped(1000) == "1.000")
+        #expect(DanishNumber.grouped(-1_234_567) == "-1.234.567")
+        #expect(DanishNumber.grouped(Int64.min) == "-9.223.372.036.854.775.808")
     }
 }
 

@@ -125,40 +125,43 @@ public struct AppealLine: Hashable, Sendable {
 public func appealLines(_ appeals: [Appeal], today: Day, year: Int? = nil) -> [AppealLine] {
     let thisYear = today.year
     let paragraphs = Set(appeals.map(\.paragraph)).sorted()
-    let firstYear = appeals.flatMap { a in [a.received.year] + (a.boardOutcome.map { [$0.day.year] } ?? []) }.min()
+    var firstYear: Int?
+    for a in appeals {
+        firstYear = min(firstYear ?? a.received.year, a.received.year)
+        if let (day, _) = a.boardOutcome { firstYear = min(firstYear ?? day.year, day.year) }
+    }
     guard let firstYear, firstYear <= thisYear else { return [] }
     let years = firstYear...thisYear
-    struct Key: Hashable { let paragraph: Paragraph?; let year: Int }
-    var lines: [Key: AppealLine] = [:]
+    // A line per year and paragraph, then the year's whole (nil), in the order shown: by year, the
+    // paragraphs in law order, the whole last. Each appeal's paragraph looked up once.
+    let position = Dictionary(uniqueKeysWithValues: paragraphs.enumerated().map { ($1, $0) })
+    let width = paragraphs.count + 1
+    var lines: [AppealLine] = []
+    lines.reserveCapacity(years.count * width)
     for y in years {
         for p in paragraphs.map(Optional.some) + [nil] {
             var line = AppealLine(paragraph: p, year: y)
             if y == thisYear { line.pending = 0 }
-            lines[Key(paragraph: p, year: y)] = line
+            lines.append(line)
         }
     }
-    func add(_ p: Paragraph, _ y: Int, _ change: (inout AppealLine) -> Void) {
+    func add(_ p: Int, _ y: Int, _ change: (inout AppealLine) -> Void) {
         guard years.contains(y) else { return }
-        change(&lines[Key(paragraph: p, year: y), default: AppealLine(paragraph: p, year: y)])
-        change(&lines[Key(paragraph: nil, year: y), default: AppealLine(paragraph: nil, year: y)])
+        let row = (y - firstYear) * width
+        change(&lines[row + p])
+        change(&lines[row + width - 1])
     }
     for a in appeals {
-        add(a.paragraph, a.received.year) { l in
+        guard let p = position[a.paragraph] else { continue }  // (by construction: every appeal's paragraph has a position)
+        add(p, a.received.year) { l in
             l.received += 1
             if a.reconsideredInTime { l.reconsideredInTime += 1 }
             if a.reconsideration == .agreed || a.reconsideration == .partlyAgreed { l.agreedInReconsideration += 1 }
         }
-        if let (day, outcome) = a.boardOutcome { add(a.paragraph, day.year) { $0.count(outcome) } }
-        if a.isPending { add(a.paragraph, thisYear) { $0.pending? += 1 } }
+        if let (day, outcome) = a.boardOutcome { add(p, day.year) { $0.count(outcome) } }
+        if a.isPending { add(p, thisYear) { $0.pending? += 1 } }
     }
-    return lines.values.filter { l in year.map { l.year == $0 } ?? true }.sorted { a, b in
-        if a.year != b.year { return a.year < b.year }
-        switch (a.paragraph, b.paragraph) {
-        case (let x?, let y?): return x < y
-        case (_?, nil): return true
-        default: return false
-        }
-    }
+    return year.map { y in lines.filter { $0.year == y } } ?? lines
 }
 
 /// A pending appeal and its age (management.md §5: the screens show each one's age in days).

@@ -315,17 +315,19 @@ public struct SupervisionResult: Hashable, Sendable {
 public func supervisionResults(_ sample: [SampledGrant], answers: [String: SupervisionAnswerEntry], period: String,
                                items: Int) -> [SupervisionResult] {
     struct Key: Hashable { let team: String, caseworker: String }
-    var byWorker: [Key: [SampledGrant]] = [:]
-    for s in sample { byWorker[Key(team: s.team, caseworker: s.grant.caseworker), default: []].append(s) }
+    // Positions per caseworker (a sampled grant is large to copy), and each case's answers looked up once.
+    var byWorker: [Key: [Int]] = [:]
+    for (i, s) in sample.enumerated() { byWorker[Key(team: s.team, caseworker: s.grant.caseworker), default: []].append(i) }
     let ofCase = answersByCase(answers, period: period)
     var out: [SupervisionResult] = []
     for key in byWorker.keys.sorted(by: { ($0.team, $0.caseworker) < ($1.team, $1.caseworker) }) {
         let cases = byWorker[key] ?? []
-        let reviewed = cases.filter { s in isReviewed(ofCase[s.grant.caseId], items: items) }.count
+        let answered = ofCase.isEmpty ? [] : cases.compactMap { ofCase[sample[$0].grant.caseId] }  // (a case without any: not reviewed)
+        let reviewed = answered.filter { isReviewed($0, items: items) }.count
         for item in 1...max(1, items) {
             var r = SupervisionResult(team: key.team, caseworker: key.caseworker, item: item, sampled: cases.count, reviewed: reviewed)
-            for s in cases {
-                switch ofCase[s.grant.caseId]?[item]?.answer {
+            for a in answered {
+                switch a[item]?.answer {
                 case .yes?: r.yes += 1
                 case .no?: r.no += 1
                 case .notRelevant?: r.notRelevant += 1

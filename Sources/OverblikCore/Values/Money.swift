@@ -85,14 +85,16 @@ public struct Money: Hashable, Comparable, Sendable, AdditiveArithmetic, CustomS
 /// Danish digit grouping: `1.234.567`.
 public enum DanishNumber {
     public static func grouped(_ value: Int64) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
+        if value.magnitude < 1000 { return String(value) }
+        // (In bytes: a table's layout formats thousands of numbers.)
+        let digits = Array(String(value.magnitude).utf8)
+        var out: [UInt8] = value < 0 ? [UInt8(ascii: "-")] : []
         out.reserveCapacity(digits.count + digits.count / 3 + 1)
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(".") }
-            out.append(ch)
+        for (i, d) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(UInt8(ascii: ".")) }
+            out.append(d)
         }
-        return value < 0 ? "-" + out : out
+        return String(decoding: out, as: UTF8.self)
     }
 
     public static func grouped(_ value: Int) -> String { grouped(Int64(value)) }

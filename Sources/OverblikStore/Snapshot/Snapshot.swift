@@ -13,6 +13,7 @@ public final class Snapshot: Sendable {
     private struct Kept {
         var development: Development??
         var derived: [Int: DerivedFigures?] = [:]
+        var staffAndMapping: Dataset?
     }
 
     /// Opens the snapshot at `path` read-only and checks that it is one. `memoryMapped` reads it
@@ -133,17 +134,24 @@ public final class Snapshot: Sendable {
     public func storedTeamLines(today: Day) throws(SnapshotError) -> [TeamLine]? {
         try read { db -> [TeamLine]? in
             guard try Snapshot.hasViews(db, for: today) else { return nil }
-            return try Row.fetchAll(db, sql: "SELECT * FROM team_lines ORDER BY position").map { r in
+            // (A line per caseworker, thousands at national size: SQLite's column calls, each paragraph key parsed once.)
+            let r = try RawRows(db, """
+                SELECT caseworker, name, team, active_grants, citizens, overdue, due_soon, missing, monthly_cost, by_paragraph,
+                  team_median, overloaded FROM team_lines ORDER BY position
+                """)
+            var paragraphs = ParagraphKeys()
+            var lines: [TeamLine] = []
+            while try r.next() {
                 var counts: [Paragraph: Int] = [:]
-                for part in (r["by_paragraph"] as String).split(separator: ",") {
+                for part in r.text(9).split(separator: ",") {
                     let kv = part.split(separator: ":")
-                    if kv.count == 2, let p = Paragraph(key: String(kv[0])), let n = Int(kv[1]) { counts[p] = n }
+                    if kv.count == 2, let p = paragraphs.parsed(kv[0]), let n = Int(kv[1]) { counts[p] = n }
                 }
-                return TeamLine(caseworker: r["caseworker"], name: r["name"], team: r["team"], activeGrants: r["active_grants"],
-                                citizens: r["citizens"], overdue: r["overdue"], dueSoon: r["due_soon"], missingFollowUp: r["missing"],
-                                monthlyCost: Money(ore: r["monthly_cost"]), byParagraph: counts, teamMedian: r["team_median"],
-                                overloaded: r["overloaded"])
+                lines.append(TeamLine(caseworker: r.text(0), name: r.text(1), team: r.text(2), activeGrants: r.int(3), citizens: r.int(4),
+                                      overdue: r.int(5), dueSoon: r.int(6), missingFollowUp: r.int(7), monthlyCost: Money(ore: r.int64(8)),
+                                      byParagraph: counts, teamMedian: r.double(10), overloaded: r.int(11) != 0))
             }
+            return lines
         }
     }
 
@@ -328,11 +336,15 @@ public final class Snapshot: Sendable {
     }
 
     /// The staff and the mapping (small; what the TUI needs before any list).
+    /// Read once per snapshot (a snapshot never changes; the views ask for it often).
     public func staffAndMapping() throws(SnapshotError) -> Dataset {
-        try partial { db, d in
+        if let known = kept.withLock({ $0.staffAndMapping }) { return known }
+        let read = try partial { db, d in
             d.staff = try Snapshot.staff(db)
             d.mapping = try Snapshot.mapping(db)
         }
+        kept.withLock { $0.staffAndMapping = read }
+        return read
     }
 
     /// A dataset of this snapshot's municipality with what `fill` reads into it.
@@ -715,6 +727,15 @@ public final class Snapshot: Sendable {
 /// Paragraph keys parsed once per read: a table of national size repeats a few dozen keys.
 struct ParagraphKeys {
     private var known: [String: Paragraph] = [:]
+
+    /// The paragraph of a key, or nil when it is none.
+    mutating func parsed(_ key: Substring) -> Paragraph? {
+        let text = String(key)
+        if let p = known[text] { return p }
+        guard let p = Paragraph(key: text) else { return nil }
+        known[text] = p
+        return p
+    }
 
     mutating func parse(_ key: String) throws -> Paragraph {
         if let p = known[key] { return p }

@@ -129,7 +129,7 @@ public struct ViewTable: Sendable {
         case .text(let s): return s
         case .int(let n): return DanishNumber.grouped(n)
         case .plain(let n): return String(n)
-        case .number(let x): return Self.decimal(x).replacingOccurrences(of: ".", with: ",")
+        case .number(let x): return String(Self.decimal(x).map { $0 == "." ? "," : $0 })
         case .money(let m): return m?.danishKroner ?? "–"
         case .day(let d): return d?.danish ?? ""
         case .cpr(let cpr): return c.show(cpr)
@@ -166,8 +166,10 @@ public struct ViewTable: Sendable {
     static func decimal(_ x: Double) -> String {
         let hundredths = Int64((x * 100).rounded())
         var s = Money(ore: hundredths).plainDecimal
-        while s.hasSuffix("0") && s.contains(".") { s.removeLast() }
-        if s.hasSuffix(".") { s.removeLast() }
+        // (Bytes compared: Foundation's `contains` of a string searches with a locale.)
+        guard s.utf8.contains(UInt8(ascii: ".")) else { return s }
+        while s.utf8.last == UInt8(ascii: "0") { s.removeLast() }
+        if s.utf8.last == UInt8(ascii: ".") { s.removeLast() }
         return s
     }
 
