@@ -201,9 +201,12 @@ public enum SnapshotWriter {
             try budget.execute(arguments: [b.year, b.month, b.function, b.budget.ore, b.correctedBudget?.ore, b.line])
         }
 
-        let dst = try db.makeStatement(sql: Schema.insert(.dst))
+        // (A row per citizen and paragraph, a few hundred thousand at national size: bound raw.)
+        let dst = try RawInsert(db, Schema.insert(.dst))
         for r in d.dst {
-            try dst.execute(arguments: [r.cpr.value, r.paragraph.key, r.dstCode, r.start.ordinal, r.end?.ordinal, r.targetGroup, r.line])
+            dst.bind(1, r.cpr.value); dst.bind(2, key(r.paragraph)); dst.bind(3, r.dstCode); dst.bind(4, r.start.ordinal)
+            dst.bind(5, r.end?.ordinal); dst.bind(6, r.targetGroup); dst.bind(7, r.line)
+            try dst.step(db)
         }
 
         let mapping = try db.makeStatement(sql: Schema.insert(.mapping))

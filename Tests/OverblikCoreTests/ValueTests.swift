@@ -23,6 +23,13 @@ struct MoneyTests {
         #expect(DanishNumber.grouped(-1_234_567) == "-1.234.567")
         #expect(DanishNumber.grouped(Int64.min) == "-9.223.372.036.854.775.808")
     }
+
+    @Test func rateUnitsAsWrittenAndFolded() {
+        #expect(RateUnit(parsing: "måned") == .month && RateUnit(parsing: " MÅNED ") == .month && RateUnit(parsing: "Mdr.") == .month)
+        #expect(RateUnit(parsing: "døgn") == .day && RateUnit(parsing: "\u{00A0}Dag") == .day && RateUnit(parsing: "AAR") == .year)
+        #expect(RateUnit(parsing: "timer") == .hour && RateUnit(parsing: "Uge") == .week)
+        #expect(RateUnit(parsing: "") == nil && RateUnit(parsing: "kvartal") == nil && RateUnit(parsing: "måned x") == nil)
+    }
 }
 
 @Suite("CPR")

@@ -8,12 +8,18 @@ public enum RateUnit: String, Sendable, CaseIterable, Hashable {
 
     /// Reads the words exports use (`dag`, `døgn`, `uge`, `måned`, `md`, `år`, `time`, `timer`).
     public init?(parsing raw: some StringProtocol) {
-        switch Substring(raw).trimmingSpaces.lowercased() {
-        case "dag", "døgn", "dage", "day": self = .day
-        case "uge", "uger", "week": self = .week
-        case "måned", "md", "mdr", "mdr.", "md.", "måneder", "month": self = .month
-        case "år", "aar", "year": self = .year
-        case "time", "timer", "hour": self = .hour
+        // As most files write it first (no trimming or lower-casing per grant), then folded.
+        guard let unit = RateUnit.named(String(raw)) ?? RateUnit.named(Substring(raw).trimmingSpaces.lowercased()) else { return nil }
+        self = unit
+    }
+
+    private static func named(_ name: String) -> RateUnit? {
+        switch name {
+        case "dag", "døgn", "dage", "day": return .day
+        case "uge", "uger", "week": return .week
+        case "måned", "md", "mdr", "mdr.", "md.", "måneder", "month": return .month
+        case "år", "aar", "year": return .year
+        case "time", "timer", "hour": return .hour
         default: return nil
         }
     }
