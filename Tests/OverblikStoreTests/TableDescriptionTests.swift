@@ -15,7 +15,13 @@ struct TableDescriptionTests {
         let metadata = SnapshotMetadata(createdAt: "2026-11-23T06:00:00+01:00", today: Day(year: 2026, month: 11, day: 23)!,
                                         municipality: Municipality(code: "250", name: "Frederikssund"), programVersion: "test",
                                         configPath: "/drop/overblik.toml", dueSoonDays: 14, rateTolerance: 0.03)
-        try SnapshotWriter.write(fullDataset(), metadata: metadata, to: path)
+        var data = fullDataset()
+        let received = Day(year: 2026, month: 10, day: 1)!
+        data.decisions = (1...3).map { i in
+            Decision(applicationId: "A-\(i)", cpr: CPR(value: 101_901_234), paragraph: Paragraph(number: 85), received: received,
+                     decided: i == 2 ? nil : received.advanced(by: i), line: i + 1)
+        }
+        try SnapshotWriter.write(data, metadata: metadata, to: path)
         for table in Schema.recordTables {
             let info = try runProgram("/usr/bin/sqlite3", [path, "SELECT name || ' ' || type || ' ' || \"notnull\" FROM pragma_table_info('\(table.rawValue)')"])
             let expected = ["id INTEGER 0"] + table.columns.compactMap { c in c.stored.map { "\($0) \(c.type.rawValue) \(c.nullable ? 0 : 1)" } }
@@ -27,6 +33,12 @@ struct TableDescriptionTests {
         #expect(Set(Schema.recordTables + [.payments]) == Set(TableName.allCases))
         #expect(Schema.insert(.staff) == "INSERT INTO staff (initials, name, team, role, username, line) VALUES (?,?,?,?,?,?)")
         #expect(Schema.select(.dst) == "SELECT cpr, paragraph, dst_code, start, \"end\", target_group, line FROM dst")
+        // The pending applications are read along their own index, not by reading every decided one.
+        let plan = try runProgram("/usr/bin/sqlite3", [path, "EXPLAIN QUERY PLAN \(Schema.select(.decisions)) WHERE decided IS NULL ORDER BY id"])
+        #expect(plan.stdout.contains("USING INDEX decisions_pending"), "\(plan.stdout)")
+        let pending = try runProgram("/usr/bin/sqlite3", [path, "SELECT COUNT(*) FROM decisions INDEXED BY decisions_pending WHERE decided IS NULL"])
+        let all = try runProgram("/usr/bin/sqlite3", [path, "SELECT COUNT(*) FROM decisions WHERE decided IS NULL"])
+        #expect(pending.stdout == all.stdout && pending.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
     }
 
     @Test func headersAndFieldsAreUnique() {

@@ -251,6 +251,8 @@ package enum Schema {
     CREATE INDEX grants_team ON grants(team);
     CREATE INDEX dst_cpr ON dst(cpr, paragraph);
     CREATE INDEX rejected_table ON rejected_rows(table_name, line);
+    -- The pending applications (Team, Opfølgning, Frister) without reading every decided one.
+    CREATE INDEX decisions_pending ON decisions(id) WHERE decided IS NULL;
     """
 
     /// The figures' indexes.

@@ -21,8 +21,14 @@ public struct TableLayout: Sendable {
                 width[i] = max(column.maxWidth, title)
                 continue
             }
-            let widest = table.rows.prefix(TableLayout.sampled).reduce(title) { max($0, DisplayWidth.of(table.text($1[i], c))) }
-            width[i] = min(widest, max(column.maxWidth, title))
+            // Measured until a value reaches the column's cap (no later one can widen it further).
+            let cap = max(column.maxWidth, title)
+            var widest = title
+            for row in table.rows.prefix(TableLayout.sampled) {
+                if widest >= cap { break }
+                if row.indices.contains(i) { widest = max(widest, DisplayWidth.of(table.text(row[i], c))) }
+            }
+            width[i] = min(widest, cap)
         }
         func total() -> Int { columns.reduce(0) { $0 + width[$1] } + 2 * max(0, columns.count - 1) }
         while total() > available, columns.count > 1 {
