@@ -94,14 +94,16 @@ public final class SupervisionStore: Sendable {
     }
 
     private static func insert(_ db: Database, period: String, _ rows: [SampledGrant]) throws {
-        // One statement prepared for every row (a national quarter's sample is thousands of rows).
-        let insert = try db.makeStatement(sql: """
+        // One statement prepared for every row, bound raw (a national quarter's sample is thousands of rows).
+        let insert = try RawInsert(db, """
             INSERT OR IGNORE INTO sample (period, case_id, caseworker, team, cpr, paragraph, from_active, added_later, digest)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for r in rows {
-            try insert.execute(arguments: [period, r.grant.caseId, r.grant.caseworker, r.team, r.grant.cpr.value, r.grant.paragraph.key,
-                                           r.fromActive, r.addedLater, r.digest])
+            insert.bind(1, period); insert.bind(2, r.grant.caseId); insert.bind(3, r.grant.caseworker); insert.bind(4, r.team)
+            insert.bind(5, r.grant.cpr.value); insert.bind(6, r.grant.paragraph.key); insert.bind(7, r.fromActive ? 1 : 0)
+            insert.bind(8, r.addedLater ? 1 : 0); insert.bind(9, r.digest)
+            try insert.step(db)
         }
     }
 

@@ -3,22 +3,22 @@ import GRDBSQLite
 
 /// Inserts through a prepared statement with SQLite's own bind calls: no boxing of each value,
 /// which GRDB's `StatementArguments` costs (the snapshot's large tables load 5–8 × faster).
-struct RawInsert {
-    let statement: Statement
+package struct RawInsert {
+    package let statement: Statement
     private var handle: OpaquePointer { statement.sqliteStatement }
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-    init(_ db: Database, _ sql: String) throws {
+    package init(_ db: Database, _ sql: String) throws {
         statement = try db.makeStatement(sql: sql)
     }
 
-    func bind(_ i: Int32, _ v: Int64) { sqlite3_bind_int64(handle, i, v) }
-    func bind(_ i: Int32, _ v: Int) { sqlite3_bind_int64(handle, i, Int64(v)) }
-    func bind(_ i: Int32, _ v: Int32) { sqlite3_bind_int64(handle, i, Int64(v)) }
-    func bind(_ i: Int32, _ v: Int64?) { if let v { sqlite3_bind_int64(handle, i, v) } else { sqlite3_bind_null(handle, i) } }
-    func bind(_ i: Int32, _ v: Int32?) { if let v { sqlite3_bind_int64(handle, i, Int64(v)) } else { sqlite3_bind_null(handle, i) } }
-    func bind(_ i: Int32, _ v: Double) { sqlite3_bind_double(handle, i, v) }
-    func bind(_ i: Int32, _ v: String) {
+    package func bind(_ i: Int32, _ v: Int64) { sqlite3_bind_int64(handle, i, v) }
+    package func bind(_ i: Int32, _ v: Int) { sqlite3_bind_int64(handle, i, Int64(v)) }
+    package func bind(_ i: Int32, _ v: Int32) { sqlite3_bind_int64(handle, i, Int64(v)) }
+    package func bind(_ i: Int32, _ v: Int64?) { if let v { sqlite3_bind_int64(handle, i, v) } else { sqlite3_bind_null(handle, i) } }
+    package func bind(_ i: Int32, _ v: Int32?) { if let v { sqlite3_bind_int64(handle, i, Int64(v)) } else { sqlite3_bind_null(handle, i) } }
+    package func bind(_ i: Int32, _ v: Double) { sqlite3_bind_double(handle, i, v) }
+    package func bind(_ i: Int32, _ v: String) {
         var s = v
         s.withUTF8 { b in
             b.withMemoryRebound(to: CChar.self) { c in
@@ -26,13 +26,13 @@ struct RawInsert {
             }
         }
     }
-    func bind(_ i: Int32, _ v: [UInt8]) {
+    package func bind(_ i: Int32, _ v: [UInt8]) {
         v.withUnsafeBytes { b in _ = sqlite3_bind_blob(handle, i, b.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(b.count), RawInsert.transient) }
     }
-    func bind(_ i: Int32, _ v: String?) { if let v { bind(i, v) } else { sqlite3_bind_null(handle, i) } }
+    package func bind(_ i: Int32, _ v: String?) { if let v { bind(i, v) } else { sqlite3_bind_null(handle, i) } }
 
     /// Runs the statement with the values bound, then makes it ready for the next row.
-    func step(_ db: Database) throws {
+    package func step(_ db: Database) throws {
         let rc = sqlite3_step(handle)
         sqlite3_reset(handle)
         guard rc == SQLITE_DONE else {
