@@ -155,13 +155,29 @@ public final class Snapshot: Sendable {
         }
     }
 
-    /// The grants of the follow-up list in its order, as the sync stored it, when for `today`.
+    /// The grants of the follow-up list in its order, as the sync stored it, when for `today`, with
+    /// what the list shows of them (as `storedFollowUps(at:)`): the list's own rows in order, not a
+    /// look-up of each in grants (which read a 64 KB page of it per line).
     public func storedFollowUps(today: Day) throws(SnapshotError) -> [Grant]? {
         try read { db -> [Grant]? in
             guard try Snapshot.hasViews(db, for: today) else { return nil }
-            return try Snapshot.grants(db, where: "JOIN (SELECT grant_id, position FROM follow_ups) f ON f.grant_id = grants.id", [],
-                                       order: "f.position")
+            let r = try RawRows(db, "\(Snapshot.followUpColumns) FROM follow_ups ORDER BY position")
+            var out: [Grant] = [], paragraphs = ParagraphKeys()
+            while try r.next() { out.append(try Snapshot.followUpGrant(r, &paragraphs)) }
+            return out
         }
+    }
+
+    /// What a follow-up line holds of its grant, after its position (from 0).
+    private static let followUpColumns = """
+        SELECT position - 1, case_id, cpr, name, paragraph, start, "end", caseworker, team, next_follow_up, last_follow_up, line
+        """
+
+    private static func followUpGrant(_ r: RawRows, _ paragraphs: inout ParagraphKeys) throws -> Grant {
+        Grant(caseId: r.text(1), cpr: CPR(value: r.int64(2)), name: r.text(3), paragraph: try paragraphs.parse(r.text(4)),
+              start: Day(ordinal: r.int32(5)), end: r.int32OrNil(6).map(Day.init(ordinal:)), caseworker: r.text(7), team: r.text(8),
+              nextFollowUp: r.int32OrNil(9).map(Day.init(ordinal:)), lastFollowUp: r.int32OrNil(10).map(Day.init(ordinal:)),
+              line: r.int(11))
     }
 
     /// The length of the follow-up list the sync stored for `today` (nil when it stored none for it).
@@ -181,20 +197,10 @@ public final class Snapshot: Sendable {
         return try read { db -> [Grant?] in
             // (Positions are integers: written into the statement, not bound one by one.)
             let list = Set(positions).sorted().map { String($0 + 1) }.joined(separator: ",")
-            let r = try RawRows(db, """
-                SELECT position - 1, case_id, cpr, name, paragraph, start, "end", caseworker, team, next_follow_up, last_follow_up, line
-                FROM follow_ups WHERE position IN (\(list))
-                """)
+            let r = try RawRows(db, "\(Snapshot.followUpColumns) FROM follow_ups WHERE position IN (\(list))")
             var byPosition: [Int: Grant] = [:], paragraphs = ParagraphKeys()
             byPosition.reserveCapacity(positions.count)
-            while try r.next() {
-                let key = r.text(4)
-                let paragraph = try paragraphs.parse(key)
-                byPosition[r.int(0)] = Grant(caseId: r.text(1), cpr: CPR(value: r.int64(2)), name: r.text(3), paragraph: paragraph,
-                                             start: Day(ordinal: r.int32(5)), end: r.int32OrNil(6).map(Day.init(ordinal:)),
-                                             caseworker: r.text(7), team: r.text(8), nextFollowUp: r.int32OrNil(9).map(Day.init(ordinal:)),
-                                             lastFollowUp: r.int32OrNil(10).map(Day.init(ordinal:)), line: r.int(11))
-            }
+            while try r.next() { byPosition[r.int(0)] = try Snapshot.followUpGrant(r, &paragraphs) }
             return positions.map { byPosition[$0] }
         }
     }
