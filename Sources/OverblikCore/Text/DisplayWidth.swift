@@ -36,22 +36,8 @@ public enum DisplayWidth {
         return 1
     }
 
-    /// The cells a string takes.
-    public static func of(_ text: String) -> Int {
-        // Printable ASCII (most of what a table shows) is a cell a byte.
-        var n = 0
-        for b in text.utf8 {
-            guard b >= 0x20 && b < 0x7F else { n = -1; break }
-            n += 1
-        }
-        if n >= 0 { return n }
-        n = 0
-        for s in text.unicodeScalars { n += of(s) }
-        return n
-    }
-
-    /// The cells a string takes.
-    public static func of(_ text: some StringProtocol) -> Int {
+    /// The cells a string takes (inlinable: specialised for `String` where a table is laid out).
+    @inlinable public static func of(_ text: some StringProtocol) -> Int {
         // Printable ASCII (most of what a table shows) is a cell a byte.
         var n = 0
         for b in text.utf8 {
