@@ -423,11 +423,11 @@ public final class Snapshot: Sendable {
         }
     }
 
-    static func grants(_ db: Database, where clause: String = "", _ arguments: StatementArguments = [], order: String = "grants.id") throws -> [Grant] {
+    static func grants(_ db: Database, where clause: String = "", _ arguments: StatementArguments = []) throws -> [Grant] {
         func day(_ v: Int32?) -> Day? { v.map(Day.init(ordinal:)) }
         // Columns by position, in the order of the table's one description (a name lookup per value
         // costs more than the value); the round-trip tests read every field back.
-        let sql = "\(Schema.select(.grants)) \(clause) ORDER BY \(order)"
+        let sql = "\(Schema.select(.grants)) \(clause) ORDER BY id"
         var paragraphs = ParagraphKeys()
         var out: [Grant] = []
         let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
@@ -728,29 +728,28 @@ public final class Snapshot: Sendable {
     }
 }
 
-/// A paragraph key read back from a snapshot. The sync writes only keys it parsed, so a key no
-/// paragraph has means the file was changed by other hands: an error naming it, never a crash.
 /// Paragraph keys parsed once per read: a table of national size repeats a few dozen keys.
 struct ParagraphKeys {
     private var known: [String: Paragraph] = [:]
 
     /// The paragraph of a key, or nil when it is none.
-    mutating func parsed(_ key: Substring) -> Paragraph? {
+    mutating func parsed(_ key: some StringProtocol) -> Paragraph? {
         let text = String(key)
         if let p = known[text] { return p }
-        guard let p = Paragraph(key: text) else { return nil }
-        known[text] = p
+        let p = Paragraph(key: text)
+        if let p { known[text] = p }
         return p
     }
 
+    /// The paragraph of a stored key, an error when it is none (`storedParagraph`).
     mutating func parse(_ key: String) throws -> Paragraph {
-        if let p = known[key] { return p }
-        let p = try storedParagraph(key)
-        known[key] = p
-        return p
+        if let p = parsed(key) { return p }
+        return try storedParagraph(key)
     }
 }
 
+/// A paragraph key read back from a snapshot. The sync writes only keys it parsed, so a key no
+/// paragraph has means the file was changed by other hands: an error naming it, never a crash.
 func storedParagraph(_ key: String) throws -> Paragraph {
     guard let p = Paragraph(key: key) else {
         throw SnapshotContentError(message: "the stored paragraph \"\(key)\" is no paragraph key; was the snapshot edited?")

@@ -71,8 +71,8 @@ public final class SupervisionStore: Sendable {
         }
         if fixedHere {
             // What was just written, without reading it back (thousands of rows at national size),
-            // in the order `fixed(period:)` reads it: by caseworker, then digest, as SQLite compares text.
-            // (Positions sorted, each row copied once: thousands of rows at national size.)
+            // in the order `fixed(period:)` reads it: by caseworker, then digest, as SQLite compares
+            // text (positions sorted, each row copied once).
             var seen = Set<String>()
             let written = rows.indices.filter { seen.insert(rows[$0].grant.caseId).inserted }  // INSERT OR IGNORE keeps the first
             let order = written.sorted { a, b in
@@ -84,7 +84,6 @@ public final class SupervisionStore: Sendable {
         // By construction: the fixing above stands, whoever wrote it.
         return try fixed(period: period) ?? FixedSupervisionSample(period: period, by: who, at: at, rows: rows)
     }
-
 
     /// Adds grants to a fixed sample (a later sync's top-up, `addedLater`).
     public func add(period: String, rows: [SampledGrant]) throws(SnapshotError) {
