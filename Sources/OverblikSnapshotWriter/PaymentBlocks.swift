@@ -95,7 +95,7 @@ enum PaymentBlocks {
                 positions.removeAll(keepingCapacity: true)
                 while i < order.count && order[i] >> 28 == cpr { positions.append(Int(order[i] & mask)); i += 1 }
                 var block: [UInt8] = []
-                PaymentCodec.encode(positions, of: p, into: &block)
+                positions.withUnsafeBufferPointer { PaymentCodec.encode($0, of: p, into: &block) }
                 guard emit(PaymentBlock(byMonth: false, key: Int64(cpr), month: 0, count: positions.count, data: block)) else { return }
             }
             // Per function and posting month (year * 100 + month), by citizen within: the same
@@ -113,7 +113,7 @@ enum PaymentBlocks {
                 positions.removeAll(keepingCapacity: true)
                 while i < order.count && order[i] >> 28 == key { positions.append(Int(byCitizen[Int(order[i] & mask)])); i += 1 }
                 var block: [UInt8] = []
-                PaymentCodec.encode(positions, of: p, into: &block)
+                positions.withUnsafeBufferPointer { PaymentCodec.encode($0, of: p, into: &block) }
                 guard emit(PaymentBlock(byMonth: true, key: Int64(key >> 20), month: Int(key & 0xFFFFF), count: positions.count,
                                         data: block)) else { return }
             }

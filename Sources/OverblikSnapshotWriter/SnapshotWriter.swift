@@ -114,8 +114,6 @@ public enum SnapshotWriter {
             try db.inTransaction {
                 try insert(dataset, metadata: metadata, into: db)
                 lap("records")
-                try db.execute(sql: Schema.recordIndexes)
-                lap("record indexes")
                 let derived = derivedWhenReady()
                 lap("waiting for the figures")
                 for figures in derived { try insert(figures, into: db) }
@@ -254,6 +252,11 @@ public enum SnapshotWriter {
         }
 
         note("appeals, providers and StatBank")
+        // The records' indexes while the payments' blocks are still being encoded on their own
+        // thread (the writer would otherwise wait for them, and index after).
+        try db.execute(sql: Schema.recordIndexes)
+        note("record indexes")
+        StopPoint.reach("write record indexes")
         try insertPayments(blocks, symbols: d.symbols, into: db)
         note("payments (after the other records)")
     }

@@ -27,6 +27,94 @@ public struct BudgetMonth: Hashable, Sendable {
     public var unitCost: Money?
 }
 
+/// The parts of the Økonomi view that no year changes, made once for every year's figures: per
+/// account function its payments (positions), the grants this municipality pays on it
+/// (positions, each grant's mapping row looked up once), each citizen's union of those grants'
+/// spans, and each citizen's union of the periods of the function's payments posted by today
+/// (the days the forecast counts as paid).
+public struct BudgetBasis: Sendable {
+    struct Function: Sendable {
+        var payments: [Int32] = []
+        var grants: [Int32] = []
+        /// Every citizen's union of the grants' spans, one citizen after another.
+        var grantUnions: [Span] = []
+        /// The citizens with paid periods (CPR numbers, ascending); each one's union ends in
+        /// `paidSpans` at its `paidEnds` (and starts where the one before ends).
+        var paidCitizens: [Int64] = []
+        var paidEnds: [Int32] = []
+        var paidSpans: [Span] = []
+
+        init() {}
+
+        /// The function's grants and payments at these positions, their citizens' unions made.
+        init(grants: [Grant], _ grantPositions: [Int32], payments: [Payment], _ paymentPositions: [Int32], today: Day) {
+            (self.grants, self.payments) = (grantPositions, paymentPositions)
+            // Each citizen's grant spans (the grants by citizen: one sort of positions).
+            let byCitizen = grantPositions.sorted { (grants[Int($0)].cpr.value, $0) < (grants[Int($1)].cpr.value, $1) }
+            var run: [Span] = []
+            var k = 0
+            while k < byCitizen.count {
+                let cpr = grants[Int(byCitizen[k])].cpr
+                run.removeAll(keepingCapacity: true)
+                while k < byCitizen.count && grants[Int(byCitizen[k])].cpr == cpr { run.append(grants[Int(byCitizen[k])].span); k += 1 }
+                if run.count == 1 { grantUnions.append(run[0]) } else { grantUnions.append(contentsOf: union(run)) }
+            }
+            // The paid periods per citizen: the payments' spans in runs of one citizen (they mostly
+            // follow one another), the runs ordered by citizen, each citizen's spans united. Only
+            // payments posted by today count (one dated later would otherwise be neither paid nor
+            // forecast). No hashing: a grant finds its citizen by binary search.
+            var flat: [Span] = []
+            var runs: [(cpr: Int64, from: Int32, to: Int32)] = []
+            for i in paymentPositions where payments[Int(i)].postingDate <= today {
+                let cpr = payments[Int(i)].cpr.value
+                if runs.last?.cpr != cpr { runs.append((cpr, Int32(flat.count), Int32(flat.count))) }
+                flat.append(Span(start: payments[Int(i)].periodStart, end: payments[Int(i)].periodEnd))
+                runs[runs.count - 1].to += 1
+            }
+            runs.sort { ($0.cpr, $0.from) < ($1.cpr, $1.from) }
+            var r = 0
+            while r < runs.count {
+                let cpr = runs[r].cpr
+                run.removeAll(keepingCapacity: true)
+                while r < runs.count && runs[r].cpr == cpr { run.append(contentsOf: flat[Int(runs[r].from)..<Int(runs[r].to)]); r += 1 }
+                if run.count == 1 { paidSpans.append(run[0]) } else { paidSpans.append(contentsOf: union(run)) }
+                paidCitizens.append(cpr)
+                paidEnds.append(Int32(paidSpans.count))
+            }
+        }
+
+        /// A citizen's union of paid periods (empty when none).
+        func paid(_ cpr: CPR) -> ArraySlice<Span> {
+            var (low, high) = (0, paidCitizens.count)
+            while low < high {
+                let mid = (low + high) / 2
+                if paidCitizens[mid] < cpr.value { low = mid + 1 } else { high = mid }
+            }
+            guard low < paidCitizens.count, paidCitizens[low] == cpr.value else { return [] }
+            return paidSpans[Int(low == 0 ? 0 : paidEnds[low - 1])..<Int(paidEnds[low])]
+        }
+    }
+    let functions: [String: Function]
+    let today: Day
+
+    /// `byFunction` (the payments per function symbol, from `PaymentIndex`) saves a pass over the payments.
+    public init(grants: [Grant], payments: [Payment], mapping: MappingIndex, today: Day, byFunction: [Symbol: [Int32]]? = nil) {
+        self.today = today
+        var paymentsOf: [Symbol: [Int32]] = byFunction ?? [:]
+        if byFunction == nil { for (i, p) in payments.enumerated() { paymentsOf[p.function, default: []].append(Int32(i)) } }
+        var out: [String: Function] = [:]
+        for (i, g) in grants.enumerated() where g.payingMunicipality == nil {
+            guard let row = mapping.row(for: g) else { continue }
+            out[row.function, default: Function()].grants.append(Int32(i))
+        }
+        for (symbol, positions) in paymentsOf {
+            out[mapping.symbols[symbol], default: Function()].payments = positions
+        }
+        for (f, entry) in out { out[f] = Function(grants: grants, entry.grants, payments: payments, entry.payments, today: today) }
+        functions = out
+    }
+}
+
 /// The Økonomi view for `year`: a row per account function (every function of the mapping
 /// and of the budget file for the year) and month.
 ///
@@ -35,31 +123,23 @@ public struct BudgetMonth: Hashable, Sendable {
 /// (citizen, function).
 /// Unit cost's `paidFor` takes each payment's amount pro rata to its period's days in the
 /// range, rounded to whole øre per payment. `mapping` must be built with the payments' symbols.
+/// `basis` (made once for `today`) saves each year gathering the functions' grants and spans again.
 public func budgetView(grants: [Grant], payments: [Payment], budget: [BudgetLine], mapping: MappingIndex,
-                       year: Int, today: Day, index: PaymentIndex? = nil) -> [BudgetMonth] {
+                       year: Int, today: Day, index: PaymentIndex? = nil, basis: BudgetBasis? = nil) -> [BudgetMonth] {
     let yearRange = DayRange.year(year)
     let functions = Set(mapping.functions).union(budget.filter { $0.year == year }.map(\.function)).sorted()
     let budgets = Dictionary(budget.filter { $0.year == year }.map { ("\($0.function)|\($0.month)", $0.effective) },
                              uniquingKeysWith: { a, _ in a })
-    // Positions, not copies: the payments of one function are gathered only while it is computed.
-    var paymentsByFunction: [Symbol: [Int32]] = index?.byFunction ?? [:]
-    if index == nil { for (i, p) in payments.enumerated() { paymentsByFunction[p.function, default: []].append(Int32(i)) } }
-
-    // Grants this municipality pays, by function, with their citizens' unions.
-    // As positions in `grants` (a copy of every grant per year would cost more memory than the rest).
-    var ownGrants: [String: [Int32]] = [:]
-    for (i, g) in grants.enumerated() where g.payingMunicipality == nil {
-        guard let row = mapping.row(for: g) else { continue }
-        ownGrants[row.function, default: []].append(Int32(i))
-    }
+    let basis = basis.flatMap { $0.today == today ? $0 : nil }
+        ?? BudgetBasis(grants: grants, payments: payments, mapping: mapping, today: today, byFunction: index?.byFunction)
 
     let monthEnds = (0...12).map { $0 == 0 ? yearRange.start.advanced(by: -1) : DayRange.month($0, of: year).end }
     var out: [BudgetMonth] = []
     for f in functions {
+        let entry = basis.functions[f] ?? BudgetBasis.Function()
         // The function's payments read in place by position (no copy of them is made).
-        let positions = mapping.symbols.symbol(for: f).flatMap { paymentsByFunction[$0] } ?? []
+        let positions = entry.payments
         let paidToMonthEnd = paidForYearToMonthEnds(payments, positions, year: year)
-        let fGrants = ownGrants[f] ?? []
         var spendByMonth = [Money](repeating: .zero, count: 13)
         for i in positions where yearRange.contains(payments[Int(i)].postingDate) {
             // The month by comparing with the months' last days (no calendar arithmetic per payment).
@@ -68,17 +148,13 @@ public func budgetView(grants: [Grant], payments: [Payment], budget: [BudgetLine
             while monthEnds[m] < posted { m += 1 }
             spendByMonth[m] = spendByMonth[m] + payments[Int(i)].amount
         }
-        let forecast = forecastYear(grants: grants, fGrants, payments: payments, positions, year: year, today: today)
+        let forecast = forecastYear(grants: grants, payments: payments, entry, year: year, today: today)
         // Each citizen's union on the function, its days counted into the months in one pass.
-        var unions: [CPR: [Span]] = [:]
-        for i in fGrants { unions[grants[Int(i)].cpr, default: []].append(grants[Int(i)].span) }
         var coveredInMonth = [Int](repeating: 0, count: 13)
-        for spans in unions.values {
-            for s in (spans.count == 1 ? spans : union(spans)) {
-                guard let inYear = s.within(yearRange) else { continue }
-                for m in inYear.start.month...inYear.end.month {
-                    coveredInMonth[m] += DayRange.month(m, of: year).intersection(inYear)?.dayCount ?? 0
-                }
+        for s in entry.grantUnions {
+            guard let inYear = s.within(yearRange) else { continue }
+            for m in inYear.start.month...inYear.end.month {
+                coveredInMonth[m] += DayRange.month(m, of: year).intersection(inYear)?.dayCount ?? 0
             }
         }
         let annual = (1...12).reduce(Money.zero) { $0 + (budgets["\(f)|\($1)"] ?? .zero) }
@@ -176,42 +252,26 @@ public func paidFor(_ payments: [Payment], in range: DayRange) -> Money {
 /// posted in January counts towards December's year; so a year never holds thirteen months.
 /// `grants` are the function's grants that this municipality pays; `payments` the function's payments.
 public func forecastYear(grants: [Grant], payments: [Payment], year: Int, today: Day) -> Money {
-    forecastYear(grants: grants, Array(0..<Int32(grants.count)), payments: payments, Array(0..<Int32(payments.count)),
-                 year: year, today: today)
+    let f = BudgetBasis.Function(grants: grants, Array(0..<Int32(grants.count)), payments: payments, Array(0..<Int32(payments.count)),
+                                 today: today)
+    return forecastYear(grants: grants, payments: payments, f, year: year, today: today)
 }
 
-/// The same over the payments at `positions`, read in place.
-func forecastYear(grants allGrants: [Grant], _ grantPositions: [Int32], payments all: [Payment], _ positions: [Int32],
-                  year: Int, today: Day) -> Money {
+/// The same for one function of a basis (its payments and grants, its citizens' paid spans).
+func forecastYear(grants allGrants: [Grant], payments all: [Payment], _ f: BudgetBasis.Function, year: Int, today: Day) -> Money {
     let yearRange = DayRange.year(year)
-    // Only payments posted by today count, for the paid share and for the days they make paid.
-    // (A payment dated after today would otherwise be neither paid nor forecast, and its money
-    // would vanish from the forecast.) The spans are gathered per run of one citizen's payments
-    // (they mostly follow one another): one dictionary look-up per run, not per payment.
     var paid = ExactSum()
-    var paidSpans: [CPR: [Span]] = [:]
-    var run: [Span] = []
-    var citizen: CPR?
-    for i in positions where all[Int(i)].postingDate <= today {
-        let p = all[Int(i)]
-        if p.periodEnd >= yearRange.start, p.periodStart <= yearRange.end {
-            let inYear = max(p.periodStart, yearRange.start).distance(to: min(p.periodEnd, yearRange.end)) + 1
-            paid.add(p.amount, times: inYear, over: p.periodStart.distance(to: p.periodEnd) + 1)
-        }
-        if p.cpr != citizen {
-            if let citizen { paidSpans[citizen, default: []].append(contentsOf: run) }
-            citizen = p.cpr
-            run.removeAll(keepingCapacity: true)
-        }
-        run.append(Span(start: p.periodStart, end: p.periodEnd))
+    for i in f.payments where all[Int(i)].postingDate <= today {
+        let (start, end) = (all[Int(i)].periodStart, all[Int(i)].periodEnd)
+        guard end >= yearRange.start, start <= yearRange.end else { continue }
+        let inYear = max(start, yearRange.start).distance(to: min(end, yearRange.end)) + 1
+        paid.add(all[Int(i)].amount, times: inYear, over: start.distance(to: end) + 1)
     }
-    if let citizen { paidSpans[citizen, default: []].append(contentsOf: run) }
-    paidSpans = paidSpans.mapValues(union)
     var expected = Money.zero
-    for k in grantPositions {
+    for k in f.grants {
         let g = allGrants[Int(k)]
         guard let rate = g.dailyRate, let days = g.period(within: yearRange) else { continue }
-        let paidDays = coveredDays(paidSpans[g.cpr] ?? [], in: days)
+        let paidDays = coveredDays(f.paid(g.cpr), in: days)
         expected = expected + rate.cost(days: days.dayCount - paidDays)
     }
     return paid.rounded + expected

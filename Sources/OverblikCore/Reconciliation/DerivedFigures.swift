@@ -17,8 +17,10 @@ public struct DerivedFigures: Sendable, Equatable {
     public static func years(for today: Day) -> [Int] { [today.year - 1, today.year] }
 
     /// Computes the figures of `year` from a dataset, for `today`.
-    /// `index` (built once from the dataset) saves each year sorting the payments again.
-    public static func compute(_ d: Dataset, year: Int, today: Day, rateTolerance: Double, index: PaymentIndex? = nil) -> DerivedFigures {
+    /// `index` and `basis` (built once from the dataset) save each year sorting the payments and
+    /// gathering the budget's grants and spans again.
+    public static func compute(_ d: Dataset, year: Int, today: Day, rateTolerance: Double, index: PaymentIndex? = nil,
+                               basis: BudgetBasis? = nil) -> DerivedFigures {
         let mapping = d.mappingIndex
         let index = index ?? PaymentIndex(payments: d.payments, grants: d.grants, mapping: mapping)
         return DerivedFigures(
@@ -26,7 +28,7 @@ public struct DerivedFigures: Sendable, Equatable {
             reconciliation: reconcile(grants: d.grants, payments: d.payments, dst: d.dst, mapping: mapping, year: year,
                                       today: today, rateTolerance: rateTolerance, index: index),
             budget: budgetView(grants: d.grants, payments: d.payments, budget: d.budget, mapping: mapping, year: year, today: today,
-                               index: index),
+                               index: index, basis: basis),
             movements: OverblikCore.movements(index.coverage, year: year))
     }
 }

@@ -92,17 +92,24 @@ extension Reconciler {
             }
         }
 
+        var matching: [Grant] = []
         for (i, r) in dst.enumerated() where inPeriod(r) {
-            let id = "\(r.start.iso)/\(r.dstCode)"
+            // The group's grants overlapping the row, copied only when they do.
+            matching.removeAll(keepingCapacity: true)
             let group = groupOfRow[i] >= 0 ? index.groups[Int(groupOfRow[i])] : nil
-            let matching = (group.map(grantsOf) ?? []).filter { overlaps(r, $0) }.sorted { ($0.start, $0.caseId) < ($1.start, $1.caseId) }
-            let caseworker = matching.first?.caseworker ?? group.map(self.caseworker) ?? ""
+            if let group {
+                for k in group.grants where overlaps(r, grants[Int(index.grantOrder[k])]) { matching.append(grants[Int(index.grantOrder[k])]) }
+                if matching.count > 1 { matching.sort { ($0.start, $0.caseId) < ($1.start, $1.caseId) } }
+            }
+            /// Made only for a row that is reported (most rows are not), like the texts below.
             func add(_ kind: DiscrepancyKind, _ da: String, _ en: String) {
+                let id = "\(r.start.iso)/\(r.dstCode)"
+                let caseworker = matching.first?.caseworker ?? group.map(self.caseworker) ?? ""
                 out.append(Discrepancy(key: key(kind, r.paragraph, r.cpr, id), kind: kind, paragraph: r.paragraph, cpr: r.cpr,
                                        caseIds: matching.map(\.caseId), voucherIds: [], month: nil, caseworker: caseworker,
                                        amount: nil, explained: false, explanation: nil, message: Message(da: da, en: en)))
             }
-            let end = r.end?.danish ?? "…"
+            var end: String { r.end?.danish ?? "…" }
             guard let matched = matching.first else {
                 add(.reportedNotGranted, "indberettet \(r.start.danish)–\(end) (\(r.dstCode)) uden en bevilling efter \(r.paragraph.display)",
                     "reported \(r.start.danish)–\(end) (\(r.dstCode)) with no grant under \(r.paragraph.display)")
@@ -132,13 +139,11 @@ extension Reconciler {
 
     mutating func dataBreaks() {
         // Recipients at every month end of the period and the day before its first month: one pass per paragraph.
-        let periodMonths = months(of: period)
         guard let first = periodMonths.first else { return }
-        let days = [DayRange.month(first.month, of: first.year).start.advanced(by: -1)]
-            + periodMonths.map { DayRange.month($0.month, of: $0.year).end }
+        let days = [first.range.start.advanced(by: -1)] + periodMonths.map(\.range.end)
         for p in coverage.paragraphs {
             let counts = coverage.recipients(p, on: days)
-            for (k, (y, m)) in periodMonths.enumerated() {
+            for (k, (y, m, _)) in periodMonths.enumerated() {
                 let (previous, now) = (counts[k], counts[k + 1])
                 let change = now - previous
                 guard abs(change) >= 10, Double(abs(change)) > 0.2 * Double(previous) else { continue }

@@ -32,6 +32,8 @@ struct Reconciler {
     let rateTolerance: Double
     let payments: [Payment]
     let index: PaymentIndex
+    /// The months of the period with their day ranges (worked out once, not per group).
+    let periodMonths: [(year: Int, month: Int, range: DayRange)]
     var coverage: ParagraphCoverage { index.coverage }
     var out: [Discrepancy] = []
 
@@ -41,6 +43,7 @@ struct Reconciler {
         self.year = year; self.today = today; self.rateTolerance = rateTolerance
         self.payments = payments
         self.index = index
+        periodMonths = months(of: period).map { ($0.year, $0.month, DayRange.month($0.month, of: $0.year)) }
     }
 
     func inPeriod(_ g: Grant) -> Bool { g.span.within(period) != nil }
@@ -185,8 +188,7 @@ struct Reconciler {
         let grantSpans = index.grantUnions[g.unions]
         // The payments read in place by position; copied only for a month that is reported.
         let positions = paymentPositions(g)
-        for (y, m) in months(of: period) {
-            let month = DayRange.month(m, of: y)
+        for (y, m, month) in periodMonths {
             guard coveredDays(grantSpans, in: month) == month.dayCount, coveredDays(paidSpans, in: month) == month.dayCount else { continue }
             let paid = paidFor(payments, positions, in: month)
             var expected = Money.zero

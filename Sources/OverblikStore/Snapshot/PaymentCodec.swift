@@ -14,8 +14,9 @@ package enum PaymentCodec {
     @inline(__always) static func unzigzag(_ u: UInt64) -> Int64 { Int64(bitPattern: u >> 1) ^ -Int64(bitPattern: u & 1) }
 
     /// Packs the payments at `positions` (in that order) into one block: written straight into
-    /// the block's memory, sized first for the worst case.
-    package static func encode(_ positions: some Collection<Int>, of payments: UnsafeBufferPointer<Payment>, into out: inout [UInt8]) {
+    /// the block's memory, sized first for the worst case. (Concrete types: the writer calls it from
+    /// another module, where a generic one would run unspecialised, through witness tables.)
+    package static func encode(_ positions: UnsafeBufferPointer<Int>, of payments: UnsafeBufferPointer<Payment>, into out: inout [UInt8]) {
         var bound = 0
         for k in positions { bound += 128 + payments[k].voucherId.utf8.count }
         out = [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
@@ -62,7 +63,8 @@ package enum PaymentCodec {
     /// Packs `payments` (in their order) into one block.
     package static func encode(_ payments: [Payment]) -> [UInt8] {
         var out: [UInt8] = []
-        payments.withUnsafeBufferPointer { encode($0.indices, of: $0, into: &out) }
+        let positions = Array(payments.indices)
+        positions.withUnsafeBufferPointer { k in payments.withUnsafeBufferPointer { encode(k, of: $0, into: &out) } }
         return out
     }
 

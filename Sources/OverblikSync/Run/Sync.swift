@@ -141,6 +141,8 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
         // views for today, and the development series, side by side.
         let indexStart = DispatchTime.now()
         let index = PaymentIndex(payments: frozen.payments, grants: frozen.grants, mapping: frozen.mappingIndex)
+        let basis = BudgetBasis(grants: frozen.grants, payments: frozen.payments, mapping: frozen.mappingIndex, today: options.today,
+                                byFunction: index.byFunction)
         let indexSeconds = Double(DispatchTime.now().uptimeNanoseconds - indexStart.uptimeNanoseconds) / 1e9
         DispatchQueue.concurrentPerform(iterations: years.count + 2) { i in
             let t = DispatchTime.now(), cpu = threadCPUSeconds()
@@ -151,7 +153,7 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
                 series.set(0, Development.compute(frozen, today: options.today, index: index))
             } else {
                 results.set(i, DerivedFigures.compute(frozen, year: years[i], today: options.today, rateTolerance: config.rateTolerance,
-                                                      index: index))
+                                                      index: index, basis: basis))
             }
             taskSeconds.set(i, Double(DispatchTime.now().uptimeNanoseconds - t.uptimeNanoseconds) / 1e9)
             taskCPU.set(i, threadCPUSeconds() - cpu)
@@ -160,7 +162,7 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
         if ProcessInfo.processInfo.environment["OVERBLIK_TIMING"] != nil {
             let s = zip(taskSeconds.values, taskCPU.values).map { String(format: "%.3f s (CPU %.3f s)", $0, $1) }
             let yearsText = zip(years, s).map { "year \($0) \($1)" }.joined(separator: ", ")
-            FileHandle.standardError.write(Data("  figures: \(yearsText), Team and Opfølgning \(s[years.count]), Udvikling \(s[years.count + 1]) (each on its own thread, \(String(format: "%.3f", computeTime.values[0])) s in all, after the index \(String(format: "%.3f", indexSeconds)) s)\n".utf8))
+            FileHandle.standardError.write(Data("  figures: \(yearsText), Team and Opfølgning \(s[years.count]), Udvikling \(s[years.count + 1]) (each on its own thread, \(String(format: "%.3f", computeTime.values[0])) s in all, after the index and the budget's basis \(String(format: "%.3f", indexSeconds)) s)\n".utf8))
         }
     }
     /// Team, Opfølgning and the series (after the figures, as `derivedWhenReady`).
