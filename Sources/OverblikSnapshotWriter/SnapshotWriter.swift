@@ -55,6 +55,7 @@ public struct StoredViews: Sendable {
         let team = teamDistribution(grants: d.grants, staff: d.staff, today: today, dueSoonDays: dueSoonDays)
         // The follow-up list over positions, so that the stored list points at the grants.
         var position: [Int: Int] = [:]
+        position.reserveCapacity(d.grants.count)
         for (i, g) in d.grants.enumerated() { position[g.line] = i }
         let lines = followUpList(grants: d.grants, today: today, dueSoonDays: dueSoonDays)
         // By construction: every listed grant is one of `d.grants`, whose lines are unique (one record, one line).

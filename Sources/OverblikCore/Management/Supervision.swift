@@ -165,6 +165,7 @@ public func supervisionSamples(grants: [Grant], decisions: [Decision], staff: [S
         // The grants of the cases decided in the period, marked (a look-up per decision, not per grant).
         var decided = [Bool](repeating: false, count: grants.count)
         if grantsOfCase.isEmpty && decisions.contains(where: { $0.decided != nil }) {
+            grantsOfCase.reserveCapacity(grants.count)  // (mostly one grant per case: no growing by doubling)
             for i in grants.indices where workerOf[i] >= 0 { grantsOfCase[trimmed(grants[i].caseId), default: []].append(Int32(i)) }
         }
         for d in decisions {

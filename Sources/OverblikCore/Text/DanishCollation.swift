@@ -21,8 +21,9 @@ public enum DanishCollation {
 
 /// A text as a key in Danish order that is cheap to compare: up to the first eight letters
 /// packed into a number decide most comparisons without touching the text; ties fall back to
-/// `DanishCollation`. The packing stops at a letter outside ASCII and æ ø å ä ö, so that it never
-/// disagrees with the full order. (The lists' sort, and the ranks the sync stores for them.)
+/// `DanishCollation`. At a letter outside ASCII and æ ø å ä ö the packing stops with a mark above
+/// every packed letter, so that the prefix never disagrees with the full order. (The lists' sort,
+/// and the ranks the sync stores for them.)
 public struct DanishSortText: Comparable, Sendable {
     public let prefix: UInt64
     public let text: String
@@ -34,10 +35,24 @@ public struct DanishSortText: Comparable, Sendable {
         var p: UInt64 = 0
         var n = 0
         var complete = true
+        var packable = true
         for s in text.unicodeScalars {
-            guard n < 8, let w = DanishSortText.weight(s) else { complete = false; break }
+            guard n < 8 else { complete = false; break }
+            guard let w = DanishSortText.weight(s) else { packable = false; break }
             p = p << 8 | UInt64(w)
             n += 1
+        }
+        if !packable {
+            // A letter outside the packing within the first eight: the prefix from the full key, up to
+            // its first value outside ASCII, which becomes 0x80, above every packed letter (so that
+            // `Müller` comes after `Madsen`, as the full order puts it). Rare: names in other alphabets.
+            (p, n, complete) = (0, 0, true)
+            for v in DanishCollation.key(text) {
+                guard n < 8, v > 0 else { complete = false; break }
+                guard v < 0x80 else { p = p << 8 | 0x80; n += 1; complete = false; break }
+                p = p << 8 | UInt64(v)
+                n += 1
+            }
         }
         prefix = n == 0 ? 0 : p << UInt64(8 * (8 - n))
         self.complete = complete
@@ -61,12 +76,34 @@ public struct DanishSortText: Comparable, Sendable {
     public static func < (a: DanishSortText, b: DanishSortText) -> Bool {
         if a.prefix != b.prefix { return a.prefix < b.prefix }
         if !(a.complete && b.complete) {
-            let (x, y) = (DanishCollation.key(a.text), DanishCollation.key(b.text))
-            if x != y { return x.lexicographicallyPrecedes(y) }
+            // Letter by letter by weight while both are packable (no key built); else the full order.
+            if let order = packedOrder(a.text, b.text) {
+                if order != 0 { return order < 0 }
+            } else {
+                let (x, y) = (DanishCollation.key(a.text), DanishCollation.key(b.text))
+                if x != y { return x.lexicographicallyPrecedes(y) }
+            }
         }
         // (Their bytes: a total order, and cheap where most ties are the same text.)
         return a.text.utf8.lexicographicallyPrecedes(b.text.utf8)
     }
+    /// The Danish order of two texts by their letters' weights (-1, 0 or 1), as `DanishCollation`
+    /// gives it; nil when a letter differs from the other's before the end and either is not one
+    /// `weight` packs (the full order decides).
+    static func packedOrder(_ a: String, _ b: String) -> Int? {
+        var (x, y) = (a.unicodeScalars.makeIterator(), b.unicodeScalars.makeIterator())
+        while true {
+            switch (x.next(), y.next()) {
+            case (nil, nil): return 0
+            case (nil, _?): return -1
+            case (_?, nil): return 1
+            case let (p?, q?):
+                guard let wp = weight(p), let wq = weight(q) else { return nil }
+                if wp != wq { return wp < wq ? -1 : 1 }
+            }
+        }
+    }
+
     /// The same bytes (as `<` tells texts apart).
     public static func == (a: DanishSortText, b: DanishSortText) -> Bool { a.prefix == b.prefix && a.text.utf8.elementsEqual(b.text.utf8) }
 }
