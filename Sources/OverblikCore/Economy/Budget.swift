@@ -47,40 +47,40 @@ public struct BudgetBasis: Sendable {
         init() {}
 
         /// The function's grants and payments at these positions, their citizens' unions made.
+        /// Only payments posted by today count as paid (one dated later would otherwise be neither
+        /// paid nor forecast).
         init(grants: [Grant], _ grantPositions: [Int32], payments: [Payment], _ paymentPositions: [Int32], today: Day) {
             (self.grants, self.payments) = (grantPositions, paymentPositions)
-            // Each citizen's grant spans (the grants by citizen: one sort of positions).
-            let byCitizen = grantPositions.sorted { (grants[Int($0)].cpr.value, $0) < (grants[Int($1)].cpr.value, $1) }
-            var run: [Span] = []
-            var k = 0
-            while k < byCitizen.count {
-                let cpr = grants[Int(byCitizen[k])].cpr
-                run.removeAll(keepingCapacity: true)
-                while k < byCitizen.count && grants[Int(byCitizen[k])].cpr == cpr { run.append(grants[Int(byCitizen[k])].span); k += 1 }
-                if run.count == 1 { grantUnions.append(run[0]) } else { grantUnions.append(contentsOf: union(run)) }
-            }
-            // The paid periods per citizen: the payments' spans in runs of one citizen (they mostly
-            // follow one another), the runs ordered by citizen, each citizen's spans united. Only
-            // payments posted by today count (one dated later would otherwise be neither paid nor
-            // forecast). No hashing: a grant finds its citizen by binary search.
+            grantUnions = Self.unitedByCitizen(grantPositions.lazy.map { (grants[Int($0)].cpr.value, grants[Int($0)].span) }).spans
+            (paidCitizens, paidEnds, paidSpans) = Self.unitedByCitizen(
+                paymentPositions.lazy.filter { payments[Int($0)].postingDate <= today }
+                    .map { (payments[Int($0)].cpr.value, Span(start: payments[Int($0)].periodStart, end: payments[Int($0)].periodEnd)) })
+        }
+
+        /// Each citizen's union of the spans: the spans gathered in runs of one citizen (a citizen's
+        /// rows mostly follow one another), the runs ordered by citizen, each citizen's spans united.
+        /// The citizens ascending; each one's union ends in `spans` at its `ends`. No hashing.
+        static func unitedByCitizen(_ items: some Sequence<(Int64, Span)>) -> (citizens: [Int64], ends: [Int32], spans: [Span]) {
             var flat: [Span] = []
             var runs: [(cpr: Int64, from: Int32, to: Int32)] = []
-            for i in paymentPositions where payments[Int(i)].postingDate <= today {
-                let cpr = payments[Int(i)].cpr.value
+            for (cpr, span) in items {
                 if runs.last?.cpr != cpr { runs.append((cpr, Int32(flat.count), Int32(flat.count))) }
-                flat.append(Span(start: payments[Int(i)].periodStart, end: payments[Int(i)].periodEnd))
+                flat.append(span)
                 runs[runs.count - 1].to += 1
             }
             runs.sort { ($0.cpr, $0.from) < ($1.cpr, $1.from) }
+            var out: (citizens: [Int64], ends: [Int32], spans: [Span]) = ([], [], [])
+            var run: [Span] = []
             var r = 0
             while r < runs.count {
                 let cpr = runs[r].cpr
                 run.removeAll(keepingCapacity: true)
                 while r < runs.count && runs[r].cpr == cpr { run.append(contentsOf: flat[Int(runs[r].from)..<Int(runs[r].to)]); r += 1 }
-                if run.count == 1 { paidSpans.append(run[0]) } else { paidSpans.append(contentsOf: union(run)) }
-                paidCitizens.append(cpr)
-                paidEnds.append(Int32(paidSpans.count))
+                if run.count == 1 { out.spans.append(run[0]) } else { out.spans.append(contentsOf: union(run)) }
+                out.citizens.append(cpr)
+                out.ends.append(Int32(out.spans.count))
             }
+            return out
         }
 
         /// A citizen's union of paid periods (empty when none).

@@ -88,8 +88,7 @@ public struct DanishSortText: Comparable, Sendable {
         return a.text.utf8.lexicographicallyPrecedes(b.text.utf8)
     }
     /// The Danish order of two texts by their letters' weights (-1, 0 or 1), as `DanishCollation`
-    /// gives it; nil when a letter differs from the other's before the end and either is not one
-    /// `weight` packs (the full order decides).
+    /// gives it; nil on reaching a letter of either that `weight` does not pack (the full order decides).
     static func packedOrder(_ a: String, _ b: String) -> Int? {
         var (x, y) = (a.unicodeScalars.makeIterator(), b.unicodeScalars.makeIterator())
         while true {
