@@ -83,37 +83,44 @@ enum PaymentBlocks {
             return pipe.put(batch)
         }
         payments.withUnsafeBufferPointer { p in
-            // By citizen, in file order within a citizen: one sort of plain numbers (the CPR
-            // number above the position), no comparison closure reaching into the payments.
-            var order = (0..<p.count).map { UInt64(p[$0].cpr.value) << 28 | UInt64($0) }
-            radixSort(&order, above: 28)  // made in position order: stable on the CPR keeps it within a citizen
+            var positions: [Int] = [], scratch: [UInt8] = []
+            // By citizen, in file order within a citizen. An export made citizen by citizen (the
+            // usual one) is taken as it is; any other is put in that order by one sort of plain
+            // numbers (the CPR number above the position; at national scale 78 MB while it lasts).
             let mask: UInt64 = (1 << 28) - 1
-            var positions: [Int] = []
+            let inCitizenOrder = p.indices.dropFirst().allSatisfy { p[$0 - 1].cpr <= p[$0].cpr }
+            var byCitizen: [UInt32] = []
+            if !inCitizenOrder {
+                var order = (0..<p.count).map { UInt64(p[$0].cpr.value) << 28 | UInt64($0) }
+                radixSort(&order, above: 28)  // made in position order: stable on the CPR keeps it within a citizen
+                byCitizen = order.map { UInt32($0 & mask) }
+            }
+            @inline(__always) func citizenOrdered(_ k: Int) -> Int { inCitizenOrder ? k : Int(byCitizen[k]) }
             var i = 0
-            while i < order.count {
-                let cpr = order[i] >> 28
+            while i < p.count {
+                let cpr = p[citizenOrdered(i)].cpr
                 positions.removeAll(keepingCapacity: true)
-                while i < order.count && order[i] >> 28 == cpr { positions.append(Int(order[i] & mask)); i += 1 }
+                while i < p.count && p[citizenOrdered(i)].cpr == cpr { positions.append(citizenOrdered(i)); i += 1 }
                 var block: [UInt8] = []
-                positions.withUnsafeBufferPointer { PaymentCodec.encode($0, of: p, into: &block) }
-                guard emit(PaymentBlock(byMonth: false, key: Int64(cpr), month: 0, count: positions.count, data: block)) else { return }
+                positions.withUnsafeBufferPointer { PaymentCodec.encode($0, of: p, into: &block, scratch: &scratch) }
+                guard emit(PaymentBlock(byMonth: false, key: cpr.value, month: 0, count: positions.count, data: block)) else { return }
             }
             // Per function and posting month (year * 100 + month), by citizen within: the same
             // order regrouped, keyed by the function's symbol, with the rank in the citizen order
             // below the key so that one plain sort keeps it.
-            let byCitizen = order.map { UInt32($0 & mask) }
+            var order = [UInt64](repeating: 0, count: p.count)
             for k in order.indices {
-                let c = p[Int(byCitizen[k])].postingDate.components
-                order[k] = UInt64(p[Int(byCitizen[k])].function.id) << 48 | UInt64(c.year * 100 + c.month) << 28 | UInt64(k)
+                let c = p[citizenOrdered(k)].postingDate.components
+                order[k] = UInt64(p[citizenOrdered(k)].function.id) << 48 | UInt64(c.year * 100 + c.month) << 28 | UInt64(k)
             }
             radixSort(&order, above: 28)  // made in citizen order: kept within a function and month
             i = 0
             while i < order.count {
                 let key = order[i] >> 28
                 positions.removeAll(keepingCapacity: true)
-                while i < order.count && order[i] >> 28 == key { positions.append(Int(byCitizen[Int(order[i] & mask)])); i += 1 }
+                while i < order.count && order[i] >> 28 == key { positions.append(citizenOrdered(Int(order[i] & mask))); i += 1 }
                 var block: [UInt8] = []
-                positions.withUnsafeBufferPointer { PaymentCodec.encode($0, of: p, into: &block) }
+                positions.withUnsafeBufferPointer { PaymentCodec.encode($0, of: p, into: &block, scratch: &scratch) }
                 guard emit(PaymentBlock(byMonth: true, key: Int64(key >> 20), month: Int(key & 0xFFFFF), count: positions.count,
                                         data: block)) else { return }
             }

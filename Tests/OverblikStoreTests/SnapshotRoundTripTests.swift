@@ -136,3 +136,42 @@ struct RadixSortTests {
         #expect(one == [7])
     }
 }
+
+@Suite("Snapshot store: payment blocks")
+struct PaymentBlockTests {
+    /// The blocks per citizen and per function and month hold the same payments, in file order within
+    /// a citizen, whether the export came citizen by citizen (taken as it is) or mixed (sorted first).
+    @Test(arguments: [false, true]) func blocksAreTheSameForAnyFileOrder(mixed: Bool) throws {
+        let d = { (y: Int, m: Int, day: Int) in Day(year: y, month: m, day: day)! }
+        let (a, b, c) = (CPR(value: 101_901_234), CPR(value: 202_902_345), CPR(value: 3_112_994_321))
+        // (voucher, citizen, function, posted): in citizen order, or mixed.
+        var rows: [(String, CPR, String, Day)] = [
+            ("A1", a, "5.38.50", d(2026, 1, 5)), ("A2", a, "5.38.42", d(2026, 1, 5)), ("A3", a, "5.38.50", d(2026, 2, 5)),
+            ("B1", b, "5.38.50", d(2026, 1, 9)), ("B2", b, "5.38.50", d(2026, 1, 2)),
+            ("C1", c, "5.38.42", d(2026, 1, 31)),
+        ]
+        if mixed { rows = [rows[5], rows[3], rows[0], rows[4], rows[1], rows[2]] }
+        var data = Dataset(municipality: Municipality(code: "250", name: "Frederikssund"))
+        for (line, (voucher, cpr, function, posted)) in rows.enumerated() {
+            data.addPayment(voucherId: voucher, cpr: cpr, function: function, periodStart: d(2026, 1, 1), periodEnd: d(2026, 1, 31),
+                            amount: Money(kroner: 100), postingDate: posted, line: line + 2)
+        }
+        let folder = TemporaryFolder()
+        let path = folder.file("s.sqlite")
+        try SnapshotWriter.write(data, metadata: SnapshotMetadata(createdAt: "x", today: d(2026, 11, 23), municipality: data.municipality,
+                                                                  programVersion: "t", configPath: "c"), to: path)
+        let snapshot = try Snapshot(path: path)
+        #expect(try snapshot.citizen(a).payments.map(\.voucherId) == ["A1", "A2", "A3"])
+        #expect(try snapshot.citizen(b).payments.map(\.voucherId) == ["B1", "B2"])
+        #expect(try snapshot.citizen(c).payments.map(\.voucherId) == ["C1"])
+        // The function's payments posted in January, in file order.
+        let january = try #require(DayRange(d(2026, 1, 1), d(2026, 1, 31)))
+        let february = try #require(DayRange(d(2026, 2, 1), d(2026, 2, 28)))
+        #expect(try snapshot.payments(function: "5.38.50", posted: january).payments.map(\.voucherId)
+                == (mixed ? ["B1", "A1", "B2"] : ["A1", "B1", "B2"]))
+        #expect(try snapshot.payments(function: "5.38.42", posted: january).payments.map(\.voucherId)
+                == (mixed ? ["C1", "A2"] : ["A2", "C1"]))
+        #expect(try snapshot.payments(function: "5.38.50", posted: february)
+                    .payments.map(\.voucherId) == ["A3"])
+    }
+}

@@ -86,13 +86,23 @@ public struct PaymentIndex: Sendable {
         let grantsOfCitizen = countingSort(grantCitizen, buckets: withGrants)
 
         // Each payment's function and attributed paragraph, and its citizen.
-        var functionLists: [[Int32]] = Array(repeating: [], count: mapping.symbols.count)
+        // Each function's list sized first (grown by doubling they held a quarter more than their
+        // positions, at national scale 10 MB of the sync's peak).
+        var functionCounts = [Int](repeating: 0, count: mapping.symbols.count)
+        for i in payments.indices {
+            let id = Int(payments[i].function.id)
+            if id >= functionCounts.count { functionCounts.append(contentsOf: repeatElement(0, count: id + 1 - functionCounts.count)) }
+            functionCounts[id] += 1
+        }
+        var functionLists: [[Int32]] = functionCounts.map { n in
+            var list: [Int32] = []
+            list.reserveCapacity(n)
+            return list
+        }
         var paymentParagraph = [Int32](repeating: -1, count: payments.count)
         var paymentCitizen = [Int32](repeating: -1, count: payments.count)
         for i in payments.indices {
-            let id = Int(payments[i].function.id)
-            if id >= functionLists.count { functionLists.append(contentsOf: repeatElement([], count: id + 1 - functionLists.count)) }
-            functionLists[id].append(Int32(i))
+            functionLists[Int(payments[i].function.id)].append(Int32(i))
             let candidates = mapping.paragraphs(function: payments[i].function, grouping: payments[i].grouping)
             guard let first = candidates.first else { continue }
             let c = citizen(payments[i].cpr)
