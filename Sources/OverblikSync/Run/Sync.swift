@@ -124,7 +124,6 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
     if ProcessInfo.processInfo.environment["OVERBLIK_TIMING"] != nil {
         FileHandle.standardError.write(Data("  read all: \(String(format: "%.3f", readSeconds)) s, process CPU \(String(format: "%.3f", processCPUSeconds())) s\n".utf8))
     }
-    returnFreedMemory()  // the parts each file was read in
     progress(.computing)
     StopPoint.reach("figures started")
     // The figures are computed (the two years on their own threads) while the records are
@@ -145,7 +144,6 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
         let basis = BudgetBasis(grants: frozen.grants, payments: frozen.payments, mapping: frozen.mappingIndex, today: options.today,
                                 byFunction: index.byFunction)
         let indexSeconds = Double(DispatchTime.now().uptimeNanoseconds - indexStart.uptimeNanoseconds) / 1e9
-        returnFreedMemory()  // the index's and the basis's working lists
         DispatchQueue.concurrentPerform(iterations: years.count + 2) { i in
             let t = DispatchTime.now(), cpu = threadCPUSeconds()
             if i == years.count {
@@ -319,14 +317,4 @@ func residentMB() -> Int {
           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
           let kb = Int(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
     return kb / 1024
-}
-
-/// Gives the memory the C allocator keeps free back to the system (glibc's `malloc_trim`, looked up
-/// at run time: absent elsewhere, then nothing is done). Called where a phase has just let go of
-/// large temporaries: each thread's allocator arena keeps what was freed in it, and at national
-/// scale that held 100–200 MB of the sync's peak.
-func returnFreedMemory() {
-    typealias Trim = @convention(c) (Int) -> Int32
-    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
-    _ = unsafeBitCast(symbol, to: Trim.self)(0)
 }
