@@ -316,13 +316,29 @@ public struct SupervisionResult: Hashable, Sendable {
 public func supervisionResults(_ sample: [SampledGrant], answers: [String: SupervisionAnswerEntry], period: String,
                                items: Int) -> [SupervisionResult] {
     struct Key: Hashable { let team: String, caseworker: String }
-    // Positions per caseworker (a sampled grant is large to copy), and each case's answers looked up once.
-    var byWorker: [Key: [Int]] = [:]
-    for (i, s) in sample.enumerated() { byWorker[Key(team: s.team, caseworker: s.grant.caseworker), default: []].append(i) }
+    // Positions per caseworker, in order of team and caseworker (a sampled grant is large to copy).
+    // The sample as shown is in that order already: then its runs are the caseworkers.
+    var workers: [(key: Key, cases: [Int])] = []
+    let inOrder = sample.indices.dropFirst().allSatisfy {
+        (sample[$0 - 1].team, sample[$0 - 1].grant.caseworker) <= (sample[$0].team, sample[$0].grant.caseworker)
+    }
+    if inOrder {
+        for (i, s) in sample.enumerated() {
+            if let last = workers.last?.key, last.team == s.team, last.caseworker == s.grant.caseworker {
+                workers[workers.count - 1].cases.append(i)
+            } else {
+                workers.append((Key(team: s.team, caseworker: s.grant.caseworker), [i]))
+            }
+        }
+    } else {
+        var byWorker: [Key: [Int]] = [:]
+        for (i, s) in sample.enumerated() { byWorker[Key(team: s.team, caseworker: s.grant.caseworker), default: []].append(i) }
+        workers = byWorker.sorted { ($0.key.team, $0.key.caseworker) < ($1.key.team, $1.key.caseworker) }.map { ($0.key, $0.value) }
+    }
     let ofCase = answersByCase(answers, period: period)
     var out: [SupervisionResult] = []
-    for key in byWorker.keys.sorted(by: { ($0.team, $0.caseworker) < ($1.team, $1.caseworker) }) {
-        let cases = byWorker[key] ?? []
+    out.reserveCapacity(workers.count * max(1, items))
+    for (key, cases) in workers {
         let answered = ofCase.isEmpty ? [] : cases.compactMap { ofCase[sample[$0].grant.caseId] }  // (a case without any: not reviewed)
         let reviewed = answered.filter { isReviewed($0, items: items) }.count
         for item in 1...max(1, items) {

@@ -61,14 +61,25 @@ public enum AppLoader {
 
 /// An ISO 8601 time in UTC as local time in Danish style (`23-11-2026 06:00`).
 func localTime(_ iso: String) -> String {
-    let parser = ISO8601DateFormatter()
-    parser.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    guard let date = parser.date(from: iso) ?? ISO8601DateFormatter().date(from: iso) else { return iso }
-    let out = DateFormatter()
-    out.locale = Locale(identifier: "da_DK")
-    out.timeZone = TimeZone.current
-    out.dateFormat = "dd-MM-yyyy HH:mm"
-    return out.string(from: date)
+    guard let date = LocalTime.fractional.date(from: iso) ?? LocalTime.whole.date(from: iso) else { return iso }
+    return LocalTime.shown.string(from: date)
+}
+
+/// `localTime`'s formatters, made once (making them took 3 ms of opening Tilsyn). The TUI runs on one thread.
+private enum LocalTime {
+    nonisolated(unsafe) static let fractional: ISO8601DateFormatter = {
+        let parser = ISO8601DateFormatter()
+        parser.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return parser
+    }()
+    nonisolated(unsafe) static let whole = ISO8601DateFormatter()
+    nonisolated(unsafe) static let shown: DateFormatter = {
+        let out = DateFormatter()
+        out.locale = Locale(identifier: "da_DK")
+        out.timeZone = TimeZone.current
+        out.dateFormat = "dd-MM-yyyy HH:mm"
+        return out
+    }()
 }
 
 /// The application's source on a snapshot file: the snapshot for queries, the annotation store

@@ -5,7 +5,16 @@ extension Views {
     /// drawn, in the order of their hash, with their answers; `fixed` says whether the sample is the
     /// one fixed for the period (false: as it would be fixed now).
     public static func supervision(_ s: Query.Supervision, items: [String]) -> ViewTable {
-        var t = ViewTable(view: "tilsyn", columns: [
+        var t = supervisionColumns()
+        let period = s.period.description
+        let ofCase = answersByCase(s.answers, period: period)
+        t.rows = s.rows.map { supervisionRow($0, answers: ofCase[$0.grant.caseId], period: period, fixed: s.fixed != nil, items: items) }
+        return t
+    }
+
+    /// The columns of `supervision` (no rows).
+    static func supervisionColumns() -> ViewTable {
+        ViewTable(view: "tilsyn", columns: [
             .init("period", da: "Periode", en: "Period", priority: 6),
             .init("team", da: "Team", en: "Team", maxWidth: 20, priority: 7),
             .init("caseworker", da: "Sagsbeh.", en: "Caseworker", maxWidth: 10, priority: 10),
@@ -17,20 +26,20 @@ extension Views {
             .init("fixed", da: "Fastlagt", en: "Fixed", priority: 4),
             .init("answers", da: "Besvaret", en: "Answered", priority: 9),
         ])
-        let period = s.period.description
-        let ofCase = answersByCase(s.answers, period: period)
-        for r in s.rows {
-            var answered: [JSONValue] = []
-            for (i, text) in items.enumerated() {
-                guard let a = ofCase[r.grant.caseId]?[i + 1] else { continue }
-                answered.append(.object([("item", .int(i + 1)), ("text", .string(text)), ("answer", .string(a.answer.rawValue)),
-                                         ("note", .string(a.note)), ("by", .string(a.who)), ("at", .string(a.at))]))
-            }
-            t.rows.append([.text(period), .text(r.team), .text(r.grant.caseworker), .text(r.grant.caseId), .cpr(r.grant.cpr),
-                           .paragraph(r.grant.paragraph), .bool(r.fromActive), .bool(r.addedLater), .bool(s.fixed != nil),
-                           .structured(.array(answered), shown: "\(answered.count)/\(items.count)")])
+    }
+
+    /// One line of `supervision`: the sampled grant with its case's answers.
+    static func supervisionRow(_ r: SampledGrant, answers: [Int: SupervisionAnswerEntry]?, period: String, fixed: Bool,
+                               items: [String]) -> [Cell] {
+        var answered: [JSONValue] = []
+        for (i, text) in items.enumerated() {
+            guard let a = answers?[i + 1] else { continue }
+            answered.append(.object([("item", .int(i + 1)), ("text", .string(text)), ("answer", .string(a.answer.rawValue)),
+                                     ("note", .string(a.note)), ("by", .string(a.who)), ("at", .string(a.at))]))
         }
-        return t
+        return [.text(period), .text(r.team), .text(r.grant.caseworker), .text(r.grant.caseId), .cpr(r.grant.cpr),
+                .paragraph(r.grant.paragraph), .bool(r.fromActive), .bool(r.addedLater), .bool(fixed),
+                .structured(.array(answered), shown: "\(answered.count)/\(items.count)")]
     }
 
     /// `tilsyn --summary`: per caseworker and item, sampled, reviewed, the answers and the share `ja`.
