@@ -94,4 +94,21 @@ struct ScreenLayoutTests {
         model.handle(.click(row: 4 + 4, column: 10))
         #expect(model.page.state.selected == 3)
     }
+
+    /// A layout counts numbers, amounts and dates without formatting them: the count is the
+    /// formatted text's width, for every size and sign.
+    @Test func cellWidthsAreTheShownTextsWidths() {
+        let c = ReportContext(today: Day(year: 2026, month: 11, day: 23)!)
+        let table = ViewTable(view: "t", columns: [])
+        var random = SystemRandomNumberGenerator()
+        var values: [Int64] = [0, 1, -1, 9, 10, 99, 999, 1_000, -1_000, 999_999, 1_000_000, Int64.max, Int64.min + 1, Int64.min]
+        for _ in 0..<5_000 { values.append(Int64.random(in: Int64.min...Int64.max, using: &random) >> Int64.random(in: 0...62, using: &random)) }
+        for v in values {
+            for cell: Cell in [.money(Money(ore: v)), .plain(Int(v)), .int(Int(v))] { #expect(table.width(cell, c) == DisplayWidth.of(table.text(cell, c)), "\(cell)") }
+        }
+        for cell: Cell in [.money(nil), .day(nil), .day(Day(year: 2026, month: 1, day: 5)), .day(Day(ordinal: 0)), .text("Åse Øby"),
+                           .text("中文"), .bool(true), .status(.overdue)] {
+            #expect(table.width(cell, c) == DisplayWidth.of(table.text(cell, c)), "\(cell)")
+        }
+    }
 }

@@ -98,4 +98,17 @@ public enum DanishNumber {
     }
 
     public static func grouped(_ value: Int) -> String { grouped(Int64(value)) }
+
+    /// How many characters `grouped(value)` has, without making it.
+    public static func groupedWidth(_ value: Int64) -> Int {
+        let n = digits(value.magnitude)
+        return n + (n - 1) / 3 + (value < 0 ? 1 : 0)
+    }
+
+    /// How many decimal digits `value` has (1 for 0).
+    public static func digits(_ value: UInt64) -> Int {
+        var n = 1, v = value
+        while v >= 10 { v /= 10; n += 1 }
+        return n
+    }
 }

@@ -152,6 +152,21 @@ public struct ViewTable: Sendable {
         }
     }
 
+    /// The cells `text(cell, c)` takes on screen: numbers, amounts and dates counted without
+    /// formatting them (a layout measures thousands of cells when a page opens).
+    func width(_ cell: Cell, _ c: ReportContext) -> Int {
+        switch cell {
+        case .text(let s): return DisplayWidth.of(s)
+        case .int(let n): return DanishNumber.groupedWidth(Int64(n))
+        case .plain(let n): return DanishNumber.digits(Int64(n).magnitude) + (n < 0 ? 1 : 0)
+        case .money(let m?): return DanishNumber.groupedWidth(Money.roundedDivision(m.ore, 100)) + 4  // " kr."
+        case .money(nil): return 1
+        case .day(nil): return 0
+        case .day(let d?) where (1000...9999).contains(d.components.year): return 10
+        default: return DisplayWidth.of(text(cell, c))
+        }
+    }
+
     /// Status is never told by colour alone: every status has a symbol.
     static func symbol(_ s: FollowUpStatus) -> String {
         switch s {

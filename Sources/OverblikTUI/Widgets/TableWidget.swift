@@ -26,7 +26,7 @@ public struct TableLayout: Sendable {
             var widest = title
             for row in table.rows.prefix(TableLayout.sampled) {
                 if widest >= cap { break }
-                if row.indices.contains(i) { widest = max(widest, DisplayWidth.of(table.text(row[i], c))) }
+                if row.indices.contains(i) { widest = max(widest, table.width(row[i], c)) }
             }
             width[i] = min(widest, cap)
         }
