@@ -96,14 +96,18 @@ enum PaymentBlocks {
                 byCitizen = order.map { UInt32($0 & mask) }
             }
             @inline(__always) func citizenOrdered(_ k: Int) -> Int { inCitizenOrder ? k : Int(byCitizen[k]) }
+            /// The block of the payments at `positions`; false once the writer has given up.
+            func emitBlock(byMonth: Bool, key: Int64, month: Int) -> Bool {
+                var block: [UInt8] = []
+                positions.withUnsafeBufferPointer { PaymentCodec.encode($0, of: p, into: &block, scratch: &scratch) }
+                return emit(PaymentBlock(byMonth: byMonth, key: key, month: month, count: positions.count, data: block))
+            }
             var i = 0
             while i < p.count {
                 let cpr = p[citizenOrdered(i)].cpr
                 positions.removeAll(keepingCapacity: true)
                 while i < p.count && p[citizenOrdered(i)].cpr == cpr { positions.append(citizenOrdered(i)); i += 1 }
-                var block: [UInt8] = []
-                positions.withUnsafeBufferPointer { PaymentCodec.encode($0, of: p, into: &block, scratch: &scratch) }
-                guard emit(PaymentBlock(byMonth: false, key: cpr.value, month: 0, count: positions.count, data: block)) else { return }
+                guard emitBlock(byMonth: false, key: cpr.value, month: 0) else { return }
             }
             // Per function and posting month (year * 100 + month), by citizen within: the same
             // order regrouped, keyed by the function's symbol, with the rank in the citizen order
@@ -119,10 +123,7 @@ enum PaymentBlocks {
                 let key = order[i] >> 28
                 positions.removeAll(keepingCapacity: true)
                 while i < order.count && order[i] >> 28 == key { positions.append(citizenOrdered(Int(order[i] & mask))); i += 1 }
-                var block: [UInt8] = []
-                positions.withUnsafeBufferPointer { PaymentCodec.encode($0, of: p, into: &block, scratch: &scratch) }
-                guard emit(PaymentBlock(byMonth: true, key: Int64(key >> 20), month: Int(key & 0xFFFFF), count: positions.count,
-                                        data: block)) else { return }
+                guard emitBlock(byMonth: true, key: Int64(key >> 20), month: Int(key & 0xFFFFF)) else { return }
             }
             if !batch.isEmpty { _ = pipe.put(batch) }
         }

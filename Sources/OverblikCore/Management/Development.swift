@@ -312,13 +312,11 @@ public struct Development: Hashable, Sendable {
         let total = id(SeriesKey(nil, ""))
         // Series looked up by the function's symbol and the paragraph's rank: two small tables, not
         // two arrays as long as the payments (at national scale 78 MB of the sync's peak).
-        var ofSymbol: [Int32] = []
-        for symbol in index.byFunction.keys {
+        var ofSymbol = [Int32](repeating: -1, count: d.symbols.count)
+        for symbol in index.byFunction.keys where Int(symbol.id) < ofSymbol.count {
             let function = d.symbols[symbol]
             guard !function.isEmpty else { continue }
-            let s = Int(symbol.id)
-            if s >= ofSymbol.count { ofSymbol.append(contentsOf: repeatElement(-1, count: s + 1 - ofSymbol.count)) }
-            ofSymbol[s] = id(SeriesKey(.function, function))
+            ofSymbol[Int(symbol.id)] = id(SeriesKey(.function, function))
         }
         var ofRank = [Int32](repeating: -1, count: index.paragraphs.count)
         for r in index.paymentParagraph where r >= 0 && ofRank[Int(r)] < 0 {

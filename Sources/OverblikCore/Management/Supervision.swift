@@ -315,34 +315,27 @@ public struct SupervisionResult: Hashable, Sendable {
 /// team, caseworker and item.
 public func supervisionResults(_ sample: [SampledGrant], answers: [String: SupervisionAnswerEntry], period: String,
                                items: Int) -> [SupervisionResult] {
-    struct Key: Hashable { let team: String, caseworker: String }
-    // Positions per caseworker, in order of team and caseworker (a sampled grant is large to copy).
-    // The sample as shown is in that order already: then its runs are the caseworkers.
-    var workers: [(key: Key, cases: [Int])] = []
-    let inOrder = sample.indices.dropFirst().allSatisfy {
-        (sample[$0 - 1].team, sample[$0 - 1].grant.caseworker) <= (sample[$0].team, sample[$0].grant.caseworker)
-    }
-    if inOrder {
-        for (i, s) in sample.enumerated() {
-            if let last = workers.last?.key, last.team == s.team, last.caseworker == s.grant.caseworker {
-                workers[workers.count - 1].cases.append(i)
-            } else {
-                workers.append((Key(team: s.team, caseworker: s.grant.caseworker), [i]))
-            }
+    // Positions per caseworker, in order of team and caseworker (a sampled grant is large to copy):
+    // the runs of the positions sorted by them. (The sample as shown is in that order already, and
+    // sorting what is sorted is one pass.)
+    let order = sample.indices.sorted { (sample[$0].team, sample[$0].grant.caseworker) < (sample[$1].team, sample[$1].grant.caseworker) }
+    var workers: [(team: String, caseworker: String, cases: [Int])] = []
+    for i in order {
+        let s = sample[i]
+        if let last = workers.last, last.team == s.team, last.caseworker == s.grant.caseworker {
+            workers[workers.count - 1].cases.append(i)
+        } else {
+            workers.append((s.team, s.grant.caseworker, [i]))
         }
-    } else {
-        var byWorker: [Key: [Int]] = [:]
-        for (i, s) in sample.enumerated() { byWorker[Key(team: s.team, caseworker: s.grant.caseworker), default: []].append(i) }
-        workers = byWorker.sorted { ($0.key.team, $0.key.caseworker) < ($1.key.team, $1.key.caseworker) }.map { ($0.key, $0.value) }
     }
     let ofCase = answersByCase(answers, period: period)
     var out: [SupervisionResult] = []
     out.reserveCapacity(workers.count * max(1, items))
-    for (key, cases) in workers {
+    for (team, caseworker, cases) in workers {
         let answered = ofCase.isEmpty ? [] : cases.compactMap { ofCase[sample[$0].grant.caseId] }  // (a case without any: not reviewed)
         let reviewed = answered.filter { isReviewed($0, items: items) }.count
         for item in 1...max(1, items) {
-            var r = SupervisionResult(team: key.team, caseworker: key.caseworker, item: item, sampled: cases.count, reviewed: reviewed)
+            var r = SupervisionResult(team: team, caseworker: caseworker, item: item, sampled: cases.count, reviewed: reviewed)
             for a in answered {
                 switch a[item]?.answer {
                 case .yes?: r.yes += 1

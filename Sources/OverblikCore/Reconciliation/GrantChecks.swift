@@ -98,7 +98,10 @@ extension Reconciler {
             matching.removeAll(keepingCapacity: true)
             let group = groupOfRow[i] >= 0 ? index.groups[Int(groupOfRow[i])] : nil
             if let group {
-                for k in group.grants where overlaps(r, grants[Int(index.grantOrder[k])]) { matching.append(grants[Int(index.grantOrder[k])]) }
+                for k in group.grants {
+                    let g = grants[Int(index.grantOrder[k])]
+                    if overlaps(r, g) { matching.append(g) }
+                }
                 if matching.count > 1 { matching.sort { ($0.start, $0.caseId) < ($1.start, $1.caseId) } }
             }
             /// Made only for a row that is reported (most rows are not), like the texts below.

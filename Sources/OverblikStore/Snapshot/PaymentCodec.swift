@@ -65,17 +65,11 @@ package enum PaymentCodec {
         out = Array(scratch[..<used])
     }
 
-    /// Packs the payments at `positions` (in that order) into one block.
-    package static func encode(_ positions: UnsafeBufferPointer<Int>, of payments: UnsafeBufferPointer<Payment>, into out: inout [UInt8]) {
-        var scratch: [UInt8] = []
-        encode(positions, of: payments, into: &out, scratch: &scratch)
-    }
-
     /// Packs `payments` (in their order) into one block.
     package static func encode(_ payments: [Payment]) -> [UInt8] {
-        var out: [UInt8] = []
+        var out: [UInt8] = [], scratch: [UInt8] = []
         let positions = Array(payments.indices)
-        positions.withUnsafeBufferPointer { k in payments.withUnsafeBufferPointer { encode(k, of: $0, into: &out) } }
+        positions.withUnsafeBufferPointer { k in payments.withUnsafeBufferPointer { encode(k, of: $0, into: &out, scratch: &scratch) } }
         return out
     }
 

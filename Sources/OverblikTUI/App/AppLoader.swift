@@ -65,7 +65,8 @@ func localTime(_ iso: String) -> String {
     return LocalTime.shown.string(from: date)
 }
 
-/// `localTime`'s formatters, made once (making them took 3 ms of opening Tilsyn). The TUI runs on one thread.
+/// `localTime`'s formatters, made once (making them took 3 ms of opening Tilsyn). The ISO 8601
+/// parsers are not `Sendable` here; the TUI and the reports call `localTime` from one thread.
 private enum LocalTime {
     nonisolated(unsafe) static let fractional: ISO8601DateFormatter = {
         let parser = ISO8601DateFormatter()
@@ -73,7 +74,7 @@ private enum LocalTime {
         return parser
     }()
     nonisolated(unsafe) static let whole = ISO8601DateFormatter()
-    nonisolated(unsafe) static let shown: DateFormatter = {
+    static let shown: DateFormatter = {
         let out = DateFormatter()
         out.locale = Locale(identifier: "da_DK")
         out.timeZone = TimeZone.current

@@ -56,10 +56,9 @@ extension AppModel {
         let reviewed = s.rows.filter { isReviewed(ofCase[$0.grant.caseId], items: items.count) }.count
         let fixedBy = s.fixed.map { c.t(" · fastlagt af \($0.by) \(localTime($0.at))", " · fixed by \($0.by) \(localTime($0.at))") } ?? ""
         // The lines (24.000 at national size) made as they are shown, from the sample.
-        let all = Views.supervisionColumns()
-        let shown = all.columns.indices.filter { !["period", "cpr", "fixed"].contains(all.columns[$0].key) }
-        var columns = all
-        columns.columns = shown.map { all.columns[$0] }
+        let all = Views.supervisionColumns(), dropped = ["period", "cpr", "fixed"]
+        let columns = all.removing(dropped)
+        let shown = all.columns.indices.filter { !dropped.contains(all.columns[$0].key) }
         let (rows, fixed) = (s.rows, s.fixed != nil)
         let source = LazyRows(count: rows.count) { i in
             let row = Views.supervisionRow(rows[i], answers: ofCase[rows[i].grant.caseId], period: period, fixed: fixed, items: items)
