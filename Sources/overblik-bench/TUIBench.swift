@@ -95,15 +95,18 @@ struct TUIBench: ParsableCommand {
             ("↑ Klagesager", .up), ("↑ Servicemål", .up), ("↑ Tilsynssvar", .up), ("↑ Tilsyn", .up), ("↑ Udvikling", .up),
             ("⏎ graf", .enter), ("← måned", .left), ("← måned", .left), ("m mål", .character("m")), ("mål: ↓", .down),
             ("mål: ⏎", .enter), ("d opdeling", .character("d")), ("opdeling: ↓", .down), ("opdeling: ⏎", .enter),
-            ("værdi: ⏎", .enter),
+            ("værdi: ⏎", .enter), ("d opdeling", .character("d")), ("opdeling: G", .end), ("opdeling: team", .enter),
+            ("team: ↓", .down), ("team: ⏎", .enter),
         ]
         for (name, key) in script {
+            var handled = Duration.zero
             let d = clock.measure {
-                model.handle(key)
+                handled = clock.measure { model.handle(key) }
                 model.render(on: grid)
             }
             times.append((name, d.milliseconds))
-            if timing { print("  \(name): \(residentText())") }
+            if timing { var t = timespec(); clock_gettime(CLOCK_MONOTONIC, &t); print("  at \(t.tv_sec).\(String(format: "%09d", t.tv_nsec))") }
+            if timing { print("  \(name): handled \(fmt(handled.milliseconds)) ms, drawn \(fmt((d - handled).milliseconds)) ms, \(residentText())") }
         }
         return Result(firstFrameMs: first.milliseconds, list: model.titles[longest].da, listRows: listRows, keys: times,
                       residentMB: Double(peakResidentKB()) / 1024)

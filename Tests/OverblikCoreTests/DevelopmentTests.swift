@@ -94,6 +94,15 @@ struct DevelopmentTests {
         let byGroup = development.rows(by: .targetGroup)
         #expect(Set(byGroup.map(\.value)) == [nil, "Uoplyst", "Sindslidelse"])
         #expect(try row(byGroup, 1, "Uoplyst").figures.activeAtMonthEnd == 2)
+        // One series of a split is that split's rows of the series (the total without money too).
+        for dimension in [nil] + DevelopmentDimension.allCases {
+            let split = development.rows(by: dimension)
+            for value in [nil, "Bostøtte", "5.38.38", "Uoplyst", "SEL-85", "none"] {
+                #expect(development.rows(by: dimension, value: value) == split.filter { $0.value == value })
+            }
+        }
+        #expect(development.rows(by: .team, value: nil).allSatisfy { $0.figures.spend == nil })
+        #expect(development.rows(by: .team, value: "Bostøtte").count == byTeam.filter { $0.value == "Bostøtte" }.count)
     }
 
     /// One citizen with an open grant from 01-01-2023; today 10-03-2024: a year earlier and the rolling twelve months.

@@ -40,6 +40,20 @@ struct QueryTests {
         #expect(try query(later).reconciliation(year: 2026)?.period.end != query(synced).reconciliation(year: 2026)?.period.end)
     }
 
+    /// Udvikling as stored (read in the table's key order) is Udvikling computed from every record;
+    /// without the teams every other series is the same and the teams' are left out.
+    @Test func storedDevelopmentIsTheComputedOne() throws {
+        let synced = Day(year: 2026, month: 11, day: 23)!
+        let computed = Development.compute(records, today: synced)
+        #expect(computed.series.keys.contains { $0.dimension == .team })
+        let fresh = try Snapshot(path: SampleSnapshot.path)
+        let withoutTeams = try #require(try fresh.development(teams: false))
+        #expect(withoutTeams.series == computed.series.filter { $0.key.dimension != .team })
+        #expect(withoutTeams.months == computed.months && withoutTeams.keptFrom == computed.keptFrom)
+        #expect(try fresh.development(teams: true) == computed)
+        #expect(try fresh.development(teams: false) == computed)  // the whole one, once read, serves both
+    }
+
     @Test func onlyWhatTheViewerMaySee() throws {
         let day = Day(year: 2026, month: 11, day: 23)!
         let member = try #require(records.staff.first { $0.initials == "MHA" })

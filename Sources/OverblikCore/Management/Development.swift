@@ -159,7 +159,15 @@ public struct Development: Hashable, Sendable {
 
     /// The rows of the view: the total (without `by`), or the total and every value of `by`, per shown month.
     public func rows(by dimension: DevelopmentDimension?) -> [DevelopmentRow] {
-        let keys = [SeriesKey(nil, "")] + (dimension.map { d in series.keys.filter { $0.dimension == d }.sorted() } ?? [])
+        rows(dimension, keys: [SeriesKey(nil, "")] + (dimension.map { d in series.keys.filter { $0.dimension == d }.sorted() } ?? []))
+    }
+
+    /// One series' rows as `rows(by: dimension)` shows them: the total (`value` nil) or one value's.
+    public func rows(by dimension: DevelopmentDimension?, value: String?) -> [DevelopmentRow] {
+        rows(dimension, keys: [value.map { SeriesKey(dimension, $0) } ?? SeriesKey(nil, "")])
+    }
+
+    private func rows(_ dimension: DevelopmentDimension?, keys: [SeriesKey]) -> [DevelopmentRow] {
         var out: [DevelopmentRow] = []
         for month in months {
             for key in keys {

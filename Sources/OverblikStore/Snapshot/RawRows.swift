@@ -38,6 +38,19 @@ struct RawRows {
     func textOrNil(_ column: Int32) -> String? {
         sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : text(column)
     }
+    /// Whether the column's text (NULL as "") is `bytes`: a run of rows with the same key is told
+    /// without making a string of each.
+    func textEquals(_ column: Int32, _ bytes: [UInt8]) -> Bool {
+        let count = Int(sqlite3_column_bytes(handle, column))
+        guard count == bytes.count else { return false }
+        guard count > 0, let p = sqlite3_column_text(handle, column) else { return true }
+        return bytes.elementsEqual(UnsafeBufferPointer(start: p, count: count))
+    }
+    /// The column's text as bytes (NULL as none).
+    func textBytes(_ column: Int32) -> [UInt8] {
+        guard let p = sqlite3_column_text(handle, column) else { return [] }
+        return Array(UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, column))))
+    }
     /// "" for NULL.
     func text(_ column: Int32) -> String {
         guard let bytes = sqlite3_column_text(handle, column) else { return "" }

@@ -160,13 +160,15 @@ package enum Schema {
     -- Udvikling (management.md §1) for the snapshot's today: per series (dimension '' and value ''
     -- for the total) and month (year * 12 + month - 1) from meta development_kept_from, what was
     -- counted; the measures, a year earlier and the rolling twelve months are derived from it.
+    -- Kept in key order (a series' months together, one dimension without the teams' 600 series).
     CREATE TABLE development (
         dimension TEXT NOT NULL, value TEXT NOT NULL, month INTEGER NOT NULL,
         active INTEGER NOT NULL, inflow INTEGER NOT NULL, outflow INTEGER NOT NULL,
         covered_days INTEGER NOT NULL, paid_covered_days INTEGER NOT NULL, grants INTEGER NOT NULL,
         spend INTEGER, paid_for INTEGER,  -- øre; NULL per target group and team
-        days INTEGER NOT NULL
-    );
+        days INTEGER NOT NULL,
+        PRIMARY KEY (dimension, value, month)
+    ) WITHOUT ROWID;
 
     -- Servicemål (management.md §4) per paragraph ('' … NULL for the total of the paragraphs with a
     -- goal) and quarter of the decision, as the sync computed them from every application (they do

@@ -11,7 +11,7 @@ public final class Snapshot: Sendable {
     /// snapshot never changes, so the first read holds for the file's life.
     private let kept = Mutex<Kept>(Kept())
     private struct Kept {
-        var development: Development??
+        var development: (read: Development?, teams: Bool)?
         var derived: [Int: DerivedFigures?] = [:]
         var staffAndMapping: Dataset?
     }
@@ -294,15 +294,17 @@ public final class Snapshot: Sendable {
         }
     }
 
-    /// The development series as the sync stored them for its today (nil when it stored none).
-    public func development() throws(SnapshotError) -> Development? {
-        if let known = kept.withLock({ $0.development }) { return known }
-        let read = try readDevelopment()
-        kept.withLock { $0.development = .some(read) }
+    /// The development series as the sync stored them for its today (nil when it stored none);
+    /// without `teams` the series per team may be left out (they are 43.200 of L's 45.000 rows,
+    /// and only Udvikling split by team shows them).
+    public func development(teams: Bool = true) throws(SnapshotError) -> Development? {
+        if let known = kept.withLock({ $0.development }), known.teams || !teams { return known.read }
+        let read = try readDevelopment(teams: teams)
+        kept.withLock { $0.development = (read, teams) }
         return read
     }
 
-    private func readDevelopment() throws(SnapshotError) -> Development? {
+    private func readDevelopment(teams: Bool) throws(SnapshotError) -> Development? {
         try read { db -> Development? in
             func meta(_ key: String) throws -> String? { try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
             guard let firstText = try meta("development_first_data"), let keptText = try meta("development_kept_from"),
@@ -311,18 +313,21 @@ public final class Snapshot: Sendable {
             var months: [CalendarMonth] = []
             let shown = shownText.split(separator: "-").compactMap { Int($0) }
             if shown.count == 2 { months = (0..<shown[1]).map { CalendarMonth(index: shown[0] + $0) } }
-            var series: [Development.SeriesKey: [MonthFigures]] = [:]
-            // (A series per paragraph, function, target group and team, five years of months: SQLite's column calls.)
+            // In key order, a series' months together (the table's order: no sorting); the key's
+            // strings are made once per series.
+            let dimensions = ([""] + DevelopmentDimension.allCases.filter { teams || $0 != .team }.map(\.rawValue))
+                .map { "'\($0)'" }.joined(separator: ",")
             let r = try RawRows(db, """
                 SELECT dimension, value, active, inflow, outflow, covered_days, paid_covered_days, grants, spend, paid_for, days
-                FROM development ORDER BY dimension, value, month
+                FROM development WHERE dimension IN (\(dimensions)) ORDER BY dimension, value, month
                 """)
-            var key: Development.SeriesKey?, figures: [MonthFigures] = []
+            var series: [Development.SeriesKey: [MonthFigures]] = [:]
+            var key: Development.SeriesKey?, keyBytes: ([UInt8], [UInt8]) = ([], []), figures: [MonthFigures] = []
             while try r.next() {
-                let (dimension, value) = (r.text(0), r.text(1))
-                if key?.dimension?.rawValue ?? "" != dimension || key?.value != value {
-                    if let key { series[key, default: []].append(contentsOf: figures) }
-                    key = Development.SeriesKey(DevelopmentDimension(rawValue: dimension), value)
+                if key == nil || !r.textEquals(0, keyBytes.0) || !r.textEquals(1, keyBytes.1) {
+                    if let key { series[key] = figures }
+                    key = Development.SeriesKey(DevelopmentDimension(rawValue: r.text(0)), r.text(1))
+                    keyBytes = (r.textBytes(0), r.textBytes(1))
                     figures = []
                 }
                 var f = MonthFigures(days: r.int(10), hasMoney: false)
@@ -331,7 +336,7 @@ public final class Snapshot: Sendable {
                 f.paidFor = r.int64OrNil(9).map(Money.init(ore:))
                 figures.append(f)
             }
-            if let key { series[key, default: []].append(contentsOf: figures) }
+            if let key { series[key] = figures }
             return Development(months: months, firstDataMonth: first, keptFrom: kept, series: series)
         }
     }

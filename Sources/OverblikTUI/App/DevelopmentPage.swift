@@ -4,14 +4,17 @@ import OverblikCore
 /// year earlier beside it, and below it the table of the figures; the chart's cursor is the
 /// table's selected month (`↑↓` or `←→`), `m` picks the measure, `d` the dimension and `f` its value.
 extension AppModel {
-    /// The series, read through the query layer once (stored by the sync, or computed for another day).
-    func development() -> Development? {
-        if developmentSeries == nil { developmentSeries = reporting { try data.query.development() } }
-        return developmentSeries
+    /// The series, read through the query layer once (stored by the sync, or computed for another
+    /// day); the teams' series only once a split by team is shown.
+    func development(teams: Bool) -> Development? {
+        if let known = developmentSeries, known.teams || !teams { return known.read }
+        let read = reporting { try data.query.development(teams: teams) }
+        developmentSeries = (read, teams)
+        return read
     }
 
     func developmentPage(_ choice: DevelopmentChoice) -> Page {
-        let rows = (development()?.rows(by: choice.dimension) ?? []).filter { $0.value == choice.value }
+        let rows = development(teams: choice.dimension == .team)?.rows(by: choice.dimension, value: choice.value) ?? []
         let m = choice.measure
         let series = choice.value.map { v in choice.dimension == .paragraph ? Paragraph(parsing: v)?.display ?? v : v }
             ?? c.t("i alt", "total")

@@ -87,9 +87,9 @@ public struct Query: Sendable {
     }
 
     /// The development series (management.md §1) for `today`: stored when they hold, else computed
-    /// from every record.
-    public func development() throws(SnapshotError) -> Development {
-        if storedHolds, let stored = try snapshot.development() { return stored }
+    /// from every record. Without `teams` the series per team may be left out.
+    public func development(teams: Bool = true) throws(SnapshotError) -> Development {
+        if storedHolds, let stored = try snapshot.development(teams: teams) { return stored }
         return Development.compute(try snapshot.dataset(), today: today)
     }
 
@@ -235,7 +235,7 @@ public struct Query: Sendable {
         if let year {
             months = CalendarMonth.over(in: year, on: today)
         } else {
-            months = try development().months
+            months = try development(teams: false).months
         }
         // Only the stays with a day in the months shown.
         let window = months.first.flatMap { first in months.last.map { DayRange(ordering: first.range.start, $0.range.end) } }

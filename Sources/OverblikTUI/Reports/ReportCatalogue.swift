@@ -55,7 +55,7 @@ public enum ReportCatalogue {
             try q.reconciliation(year: f.year ?? q.today.year, month: f.month).map { Views.discrepancies($0, filter: f.withoutPeriod).render(format, c) }
         }),
         Entry(name: "udvikling", print: { q, f, format, c throws(SnapshotError) in
-            Views.development(try q.development().rows(by: f.by)).render(format, c)
+            Views.development(try q.development(teams: f.by == .team).rows(by: f.by)).render(format, c)
         }),
         Entry(name: "servicemaal", print: { q, f, format, c throws(SnapshotError) in
             let (lines, missing) = try q.serviceGoalLines(year: f.year, paragraph: f.paragraph)

@@ -61,7 +61,7 @@ public struct StatusRapport: Sendable {
     public static func make(_ q: Query, year: Int?, annotations: [String: Annotation],
                             keyFiguresOnly: Bool = false) throws(SnapshotError) -> StatusRapport? {
         let year = year ?? CalendarMonth(q.today).advanced(by: -1).year
-        let development = try q.development()
+        let development = try q.development(teams: false)
         guard StatusFigures.period(year: year, today: q.today, development: development) != nil else { return nil }
         let figures = StatusFigures.compute(year: year, today: q.today, development: development, budget: try q.budget(year: year),
                                             reconciliation: try q.reconciliation(year: year), annotations: annotations,
