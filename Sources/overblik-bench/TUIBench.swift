@@ -72,7 +72,10 @@ struct TUIBench: ParsableCommand {
                 model.render(on: grid)
             }
             times.append(("\(tab + 1) \(model.titles[tab].da)", d.milliseconds))
-            if timing { print("  tab \(tab + 1) \(model.page.order.count) rows: \(residentText())") }
+            if timing {
+                print("  at \(monotonicText())")
+                print("  tab \(tab + 1): handled 0 ms, drawn \(fmt(d.milliseconds)) ms, \(model.page.order.count) rows, \(residentText())")
+            }
             if model.page.order.count > listRows { (longest, listRows) = (tab, model.page.order.count) }
         }
         model.handle(.character(Character(String(longest + 1))))
@@ -105,7 +108,7 @@ struct TUIBench: ParsableCommand {
                 model.render(on: grid)
             }
             times.append((name, d.milliseconds))
-            if timing { var t = timespec(); clock_gettime(CLOCK_MONOTONIC, &t); print("  at \(t.tv_sec).\(String(format: "%09d", t.tv_nsec))") }
+            if timing { print("  at \(monotonicText())") }
             if timing { print("  \(name): handled \(fmt(handled.milliseconds)) ms, drawn \(fmt((d - handled).milliseconds)) ms, \(residentText())") }
         }
         return Result(firstFrameMs: first.milliseconds, list: model.titles[longest].da, listRows: listRows, keys: times,
@@ -118,6 +121,14 @@ extension Duration {
 }
 
 func fmt(_ x: Double) -> String { String(format: "%.2f", x) }
+
+/// CLOCK_MONOTONIC's time (what `perf record -k CLOCK_MONOTONIC` stamps samples with): with
+/// OVERBLIK_TIMING each key's end is printed, so a profile can be cut to one key.
+func monotonicText() -> String {
+    var t = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &t)
+    return "\(t.tv_sec).\(String(format: "%09d", t.tv_nsec))"
+}
 
 /// The process's peak resident set size in kilobytes (Linux: VmHWM).
 func peakResidentKB() -> Int { residentKB("VmHWM") }

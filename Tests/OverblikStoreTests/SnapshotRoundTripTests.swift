@@ -175,3 +175,25 @@ struct PaymentBlockTests {
                     .payments.map(\.voucherId) == ["A3"])
     }
 }
+
+@Suite("Snapshot store: a team line's counts per paragraph")
+struct ParagraphCountTests {
+    func counts(_ text: String) -> [Paragraph: Int] {
+        var keys = ParagraphKeys()
+        return Array(text.utf8).withUnsafeBufferPointer { Snapshot.paragraphCounts($0, &keys) }
+    }
+
+    @Test func readFromTheStoredText() {
+        let (p85, p96, a105) = (Paragraph(number: 85), Paragraph(number: 96), Paragraph(law: "ABL", number: 105))
+        #expect(counts("SEL-85:25,SEL-96:2,ABL-105:1") == [p85: 25, p96: 2, a105: 1])
+        #expect(counts("") == [:])
+        #expect(counts(",,SEL-85:3,") == [p85: 3])
+        // What is no key, no count or no number is left out, the rest kept.
+        #expect(counts("SEL-85:,SEL-96:x,nix:4,:5,SEL-96:-1,ABL-105:7") == [a105: 7])
+        #expect(counts("SEL-85:99999999999999999999999") == [:])
+        // The same key twice: the later count stands (as the sync never writes it).
+        #expect(counts("SEL-85:1,SEL-85:2") == [p85: 2])
+        // The key's bytes are told apart from a longer key with the same start.
+        #expect(counts("SEL-85:1,SEL-850:2").count == (Paragraph(key: "SEL-850") == nil ? 1 : 2))
+    }
+}

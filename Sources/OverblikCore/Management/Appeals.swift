@@ -126,8 +126,10 @@ public func appealLines(_ appeals: [Appeal], today: Day, year: Int? = nil) -> [A
     let thisYear = today.year
     let paragraphs = Set(appeals.map(\.paragraph)).sorted()
     var firstYear: Int?
-    for a in appeals {
-        firstYear = min(firstYear ?? a.received.year, a.received.year)
+    // (Each appeal's years worked out once: 21.450 appeals on L.)
+    let receivedYears = appeals.map(\.received.year)
+    for (a, received) in zip(appeals, receivedYears) {
+        firstYear = min(firstYear ?? received, received)
         if let (day, _) = a.boardOutcome { firstYear = min(firstYear ?? day.year, day.year) }
     }
     guard let firstYear, firstYear <= thisYear else { return [] }
@@ -151,9 +153,9 @@ public func appealLines(_ appeals: [Appeal], today: Day, year: Int? = nil) -> [A
         change(&lines[row + p])
         change(&lines[row + width - 1])
     }
-    for a in appeals {
+    for (a, received) in zip(appeals, receivedYears) {
         guard let p = position[a.paragraph] else { continue }  // (by construction: every appeal's paragraph has a position)
-        add(p, a.received.year) { l in
+        add(p, received) { l in
             l.received += 1
             if a.reconsideredInTime { l.reconsideredInTime += 1 }
             if a.reconsideration == .agreed || a.reconsideration == .partlyAgreed { l.agreedInReconsideration += 1 }

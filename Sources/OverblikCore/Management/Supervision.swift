@@ -280,12 +280,15 @@ public struct FixedSupervisionSample: Sendable, Equatable {
         for r in rows { count[r.grant.caseworker.lowercased(), default: 0] += 1 }
         let fixedIds = Set(rows.map(\.grant.caseId))
         var added: [SampledGrant] = []
-        // In positions (a sampled grant is large: moving it is costly).
-        let order = current.indices.sorted { a, b in
+        // In positions (a sampled grant is large: moving it is costly), only those that may be added
+        // (none, most often: every grant of the sample is fixed).
+        let order = current.indices.filter { i in
+            !fixedIds.contains(current[i].grant.caseId) && count[current[i].grant.caseworker.lowercased(), default: 0] < perCaseworker
+        }.sorted { a, b in
             let (x, y) = (current[a], current[b])
             return x.grant.caseworker != y.grant.caseworker ? x.grant.caseworker < y.grant.caseworker : x.digest < y.digest
         }
-        for s in order.lazy.map({ current[$0] }) where !fixedIds.contains(s.grant.caseId) {
+        for s in order.lazy.map({ current[$0] }) {
             let worker = s.grant.caseworker.lowercased()
             guard count[worker, default: 0] < perCaseworker else { continue }
             count[worker, default: 0] += 1

@@ -41,15 +41,13 @@ struct RawRows {
     /// Whether the column's text (NULL as "") is `bytes`: a run of rows with the same key is told
     /// without making a string of each.
     func textEquals(_ column: Int32, _ bytes: [UInt8]) -> Bool {
-        let count = Int(sqlite3_column_bytes(handle, column))
-        guard count == bytes.count else { return false }
-        guard count > 0, let p = sqlite3_column_text(handle, column) else { return true }
-        return bytes.elementsEqual(UnsafeBufferPointer(start: p, count: count))
+        withText(column) { $0.elementsEqual(bytes) }
     }
     /// The column's text as bytes (NULL as none).
-    func textBytes(_ column: Int32) -> [UInt8] {
-        guard let p = sqlite3_column_text(handle, column) else { return [] }
-        return Array(UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, column))))
+    func textBytes(_ column: Int32) -> [UInt8] { withText(column) { Array($0) } }
+    /// `body` of the column's text as UTF-8 bytes (none for NULL), valid only inside it.
+    func withText<R>(_ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try body(UnsafeBufferPointer(start: sqlite3_column_text(handle, column), count: Int(sqlite3_column_bytes(handle, column))))
     }
     /// "" for NULL.
     func text(_ column: Int32) -> String {

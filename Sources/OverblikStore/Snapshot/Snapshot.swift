@@ -142,17 +142,34 @@ public final class Snapshot: Sendable {
             var paragraphs = ParagraphKeys()
             var lines: [TeamLine] = []
             while try r.next() {
-                var counts: [Paragraph: Int] = [:]
-                for part in r.text(9).split(separator: ",") {
-                    let kv = part.split(separator: ":")
-                    if kv.count == 2, let p = paragraphs.parsed(kv[0]), let n = Int(kv[1]) { counts[p] = n }
-                }
+                let counts = r.withText(9) { Snapshot.paragraphCounts($0, &paragraphs) }
                 lines.append(TeamLine(caseworker: r.text(0), name: r.text(1), team: r.text(2), activeGrants: r.int(3), citizens: r.int(4),
                                       overdue: r.int(5), dueSoon: r.int(6), missingFollowUp: r.int(7), monthlyCost: Money(ore: r.int64(8)),
                                       byParagraph: counts, teamMedian: r.double(10), overloaded: r.int(11) != 0))
             }
             return lines
         }
+    }
+
+    /// `SEL-85:25,SEL-96:2` (a team line's count per paragraph) read from its bytes; a part that is
+    /// not a paragraph key, `:` and digits is left out.
+    static func paragraphCounts(_ text: UnsafeBufferPointer<UInt8>, _ paragraphs: inout ParagraphKeys) -> [Paragraph: Int] {
+        var counts: [Paragraph: Int] = [:]
+        var start = 0
+        while start < text.count {
+            var end = start
+            while end < text.count, text[end] != UInt8(ascii: ",") { end += 1 }
+            if let colon = text[start..<end].lastIndex(of: UInt8(ascii: ":")), colon > start, colon + 1 < end {
+                var n = 0, digits = true
+                for b in text[(colon + 1)..<end] {
+                    guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9"), n < Int.max / 10 - 9 else { digits = false; break }
+                    n = n * 10 + Int(b - UInt8(ascii: "0"))
+                }
+                if digits, let p = paragraphs.parsed(UnsafeBufferPointer(rebasing: text[start..<colon])) { counts[p] = n }
+            }
+            start = end + 1
+        }
+        return counts
     }
 
     /// The grants of the follow-up list in its order, as the sync stored it, when for `today`, with
@@ -542,8 +559,7 @@ public final class Snapshot: Sendable {
         let r = try RawRows(db, "\(Schema.select(.appeals)) ORDER BY id")
         func day(_ i: Int32) -> Day? { r.int32OrNil(i).map(Day.init(ordinal:)) }
         while try r.next() {
-            let key = r.text(2)
-            let paragraph = try paragraphs.parse(key)
+            let paragraph = try r.withText(2) { paragraphs.parsed($0) } ?? storedParagraph(r.text(2))
             out.append(Appeal(appealId: r.text(0), cpr: CPR(value: r.int64(1)), paragraph: paragraph, decisionDate: day(3),
                               received: Day(ordinal: r.int32(4)), reconsidered: day(5),
                               reconsideration: r.textOrNil(6).flatMap { Reconsideration(rawValue: $0) }, boardDecided: day(7),
@@ -736,6 +752,15 @@ public final class Snapshot: Sendable {
 /// Paragraph keys parsed once per read: a table of national size repeats a few dozen keys.
 struct ParagraphKeys {
     private var known: [String: Paragraph] = [:]
+    private var knownBytes: [([UInt8], Paragraph)] = []  // (a municipality has a few dozen paragraphs)
+
+    /// The paragraph of a key's UTF-8 bytes, or nil when it is none.
+    mutating func parsed(_ key: UnsafeBufferPointer<UInt8>) -> Paragraph? {
+        if let known = knownBytes.first(where: { $0.0.elementsEqual(key) }) { return known.1 }
+        let p = parsed(String(decoding: key, as: UTF8.self))
+        if let p { knownBytes.append((Array(key), p)) }
+        return p
+    }
 
     /// The paragraph of a key, or nil when it is none.
     mutating func parsed(_ key: some StringProtocol) -> Paragraph? {

@@ -53,8 +53,9 @@ extension AppModel {
             return Page(kind: .team, caption: scope, table: table, context: c)  // (Views.team has both)
         }
         var totals: [Paragraph: Int] = [:]
-        for row in table.rows { if case .counts(let counts) = row[countsColumn] { totals.merge(counts, uniquingKeysWith: +) } }
+        for row in table.rows { if case .counts(let counts) = row[countsColumn] { for (p, n) in counts { totals[p, default: 0] += n } } }
         let largest = totals.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(3).map(\.key)
+        let largestShown = largest.map(\.display), others = c.t("andre", "others")
         let scale = table.rows.map { row -> Int in if case .counts(let counts) = row[countsColumn] { return counts.values.reduce(0, +) }; return 0 }.max() ?? 0
         table.columns.insert(.init("bar", da: "Pr. paragraf │median", en: "By paragraph │median", maxWidth: 20, priority: 6), at: 4)
         for r in table.rows.indices {
@@ -62,11 +63,11 @@ extension AppModel {
             var segments = largest.enumerated().map { i, p in
                 Bar.Segment(value: Double(counts[p] ?? 0), glyph: Bar.part(i).0, style: Bar.part(i).1)
             }
-            let rest = counts.filter { !largest.contains($0.key) }.values.reduce(0, +)
+            let rest = counts.reduce(0) { $0 + (largest.contains($1.key) ? 0 : $1.value) }
             segments.append(Bar.Segment(value: Double(rest), glyph: Bar.part(3).0, style: Bar.part(3).1))
             var median: Double?
             if case .number(let m) = table.rows[r][medianColumn] { median = m }
-            let summary = (largest.map { "\($0.display): \(counts[$0] ?? 0)" } + [c.t("andre", "others") + ": \(rest)"]).joined(separator: ", ")
+            let summary = zip(largestShown, segments).map { "\($0): \(Int($1.value)), " }.joined() + "\(others): \(rest)"
             table.rows[r].insert(.bar(Bar(segments: segments, mark: median, scale: Double(scale), summary: summary)), at: 4)
         }
         // With applications (management.md §4): how many of each caseworker's are past the deadline.

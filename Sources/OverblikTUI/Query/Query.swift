@@ -321,14 +321,14 @@ public struct Query: Sendable {
     public func openSupervision(period: SupervisionPeriod, who: String, at: String) throws(SnapshotError) -> (Supervision, fixedNow: Int?) {
         guard let store = supervisionStore else { return (try supervision(period: period, team: nil), nil) }
         let current = try currentSupervisionSample(period: period)
-        let all = try supervision(period: period, team: nil, unrestricted: true, current: current)
-        var fixedNow: Int?, fixed = all.fixed
-        if all.fixed == nil, period.range.start <= today {
-            fixed = try store.fix(period: period.description, rows: all.rows, who: who, at: at)
-            fixedNow = all.rows.count
-        } else if !all.toAdd.isEmpty {
-            try store.add(period: period.description, rows: all.toAdd)
-            fixed?.rows += all.toAdd.map(\.kept)
+        var fixedNow: Int?, fixed = try store.fixed(period: period.description)
+        if fixed == nil, period.range.start <= today {
+            // (The order the rows are stored in does not matter: a case is in a sample once.)
+            fixed = try store.fix(period: period.description, rows: current, who: who, at: at)
+            fixedNow = current.count
+        } else if let toAdd = fixed?.topUp(from: current, perCaseworker: metadata.supervision.perCaseworker), !toAdd.isEmpty {
+            try store.add(period: period.description, rows: toAdd)
+            fixed?.rows += toAdd.map(\.kept)
         }
         return (try supervision(period: period, team: nil, current: current, fixed: fixed), fixedNow)
     }
