@@ -68,6 +68,29 @@ struct DevelopmentScreenTests {
         #expect(total.value == nil)
     }
 
+    /// Split by team: the picker lists every team (the stored series are read only as shown), and a
+    /// team's table is its series as computed from every record.
+    @Test func aTeamIsPickedAndShown() throws {
+        let model = try udvikling()
+        let expected = Development.compute(try model.data.query.snapshot.dataset(), today: model.data.today)
+        let teams = expected.series.keys.filter { $0.dimension == .team }.sorted().map(\.value)
+        #expect(teams.count > 1)
+        model.handle(.character("d"))
+        model.handle(.end)  // Team, the last split
+        model.handle(.enter)
+        guard case .picker(let picker, _) = model.overlay else { Issue.record("no picker of the teams"); return }
+        #expect(picker.items == ["I alt"] + teams)
+        model.handle(.end)
+        model.handle(.enter)
+        guard case .development(let choice) = model.page.kind else { Issue.record("not Udvikling"); return }
+        #expect(choice.dimension == .team && choice.value == teams.last)
+        let rows = expected.rows(by: .team, value: teams.last)
+        #expect(model.page.table.rows.count == rows.count)
+        #expect(model.page.table.rows.map { model.page.table.text($0[0], model.context) } == rows.map(\.month.key))
+        #expect(model.page.table.rows.map { model.page.table.text($0[1], model.context) }
+                == rows.map { DanishNumber.grouped(Int64($0.figures.activeAtMonthEnd)) })
+    }
+
     @Test func questionMarkShowsTheMeasuresHelpThenEveryKey() throws {
         let model = try udvikling()
         model.handle(.character("?"))

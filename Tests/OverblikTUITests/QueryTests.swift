@@ -52,6 +52,16 @@ struct QueryTests {
         #expect(withoutTeams.months == computed.months && withoutTeams.keptFrom == computed.keptFrom)
         #expect(try fresh.development(teams: true) == computed)
         #expect(try fresh.development(teams: false) == computed)  // the whole one, once read, serves both
+        // The teams' names and one team's series on their own, stored and computed alike.
+        for q in [query(synced), query(synced.advanced(by: 40))] {
+            let expected = Development.compute(records, today: q.today)
+            let teams = expected.series.keys.filter { $0.dimension == .team }.sorted()
+            #expect(teams.count > 1)
+            #expect(try q.developmentValues(.team) == teams.map(\.value))
+            #expect(try q.developmentValues(.paragraph) == expected.series.keys.filter { $0.dimension == .paragraph }.sorted().map(\.value))
+            for team in teams { #expect(try q.developmentSeries(team) == expected.series[team]) }
+            #expect(try q.developmentSeries(.init(.team, "no such team")) == nil)
+        }
     }
 
     @Test func onlyWhatTheViewerMaySee() throws {

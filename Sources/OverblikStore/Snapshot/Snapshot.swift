@@ -335,8 +335,7 @@ public final class Snapshot: Sendable {
             let dimensions = ([""] + DevelopmentDimension.allCases.filter { teams || $0 != .team }.map(\.rawValue))
                 .map { "'\($0)'" }.joined(separator: ",")
             let r = try RawRows(db, """
-                SELECT dimension, value, active, inflow, outflow, covered_days, paid_covered_days, grants, spend, paid_for, days
-                FROM development WHERE dimension IN (\(dimensions)) ORDER BY dimension, value, month
+                SELECT dimension, value, \(Snapshot.figureColumns) FROM development WHERE dimension IN (\(dimensions)) ORDER BY dimension, value, month
                 """)
             var series: [Development.SeriesKey: [MonthFigures]] = [:]
             var key: Development.SeriesKey?, keyBytes: ([UInt8], [UInt8]) = ([], []), figures: [MonthFigures] = []
@@ -347,14 +346,46 @@ public final class Snapshot: Sendable {
                     keyBytes = (r.textBytes(0), r.textBytes(1))
                     figures = []
                 }
-                var f = MonthFigures(days: r.int(10), hasMoney: false)
-                f.activeAtMonthEnd = r.int(2); f.inflow = r.int(3); f.outflow = r.int(4); f.coveredDays = r.int(5)
-                f.paidCoveredDays = r.int(6); f.grants = r.int(7); f.spend = r.int64OrNil(8).map(Money.init(ore:))
-                f.paidFor = r.int64OrNil(9).map(Money.init(ore:))
-                figures.append(f)
+                figures.append(Snapshot.monthFigures(r, from: 2))
             }
             if let key { series[key] = figures }
             return Development(months: months, firstDataMonth: first, keptFrom: kept, series: series)
+        }
+    }
+
+    private static let figureColumns = "active, inflow, outflow, covered_days, paid_covered_days, grants, spend, paid_for, days"
+
+    /// A development row's figures, its columns (`figureColumns`) from column `c` on.
+    private static func monthFigures(_ r: RawRows, from c: Int32) -> MonthFigures {
+        var f = MonthFigures(days: r.int(c + 8), hasMoney: false)
+        f.activeAtMonthEnd = r.int(c); f.inflow = r.int(c + 1); f.outflow = r.int(c + 2); f.coveredDays = r.int(c + 3)
+        f.paidCoveredDays = r.int(c + 4); f.grants = r.int(c + 5); f.spend = r.int64OrNil(c + 6).map(Money.init(ore:))
+        f.paidFor = r.int64OrNil(c + 7).map(Money.init(ore:))
+        return f
+    }
+
+    /// Whether the sync stored the development series.
+    public func hasDevelopment() throws(SnapshotError) -> Bool {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'development_kept_from'") != nil }
+    }
+
+    /// The values of `dimension` the sync stored a series of, unordered (nil when it stored none):
+    /// the teams' names without their 43.200 rows of figures (L).
+    public func developmentValues(_ dimension: DevelopmentDimension) throws(SnapshotError) -> [String]? {
+        guard try hasDevelopment() else { return nil }
+        return try read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT value FROM development WHERE dimension = ?", arguments: [dimension.rawValue])
+        }
+    }
+
+    /// One stored series (nil when the sync stored none, or none of `key`).
+    public func developmentSeries(_ key: Development.SeriesKey) throws(SnapshotError) -> [MonthFigures]? {
+        try read { db -> [MonthFigures]? in
+            let r = try RawRows(db, "SELECT \(Snapshot.figureColumns) FROM development WHERE dimension = ? AND value = ? ORDER BY month",
+                                arguments: [key.dimension?.rawValue ?? "", key.value])
+            var figures: [MonthFigures] = []
+            while try r.next() { figures.append(Snapshot.monthFigures(r, from: 0)) }
+            return figures.isEmpty ? nil : figures
         }
     }
 

@@ -183,7 +183,7 @@ extension AppModel {
             message = context.t("vælg først en opdeling med d", "choose a split with d first")
             return
         }
-        let values: [String?] = [nil] + (development(teams: dimension == .team)?.series.keys.filter { $0.dimension == dimension }.sorted().map(\.value) ?? [])
+        let values: [String?] = [nil] + developmentValues(dimension).map(Optional.some)
         let items = values.map { v in v.map { dimension == .paragraph ? Paragraph(parsing: $0)?.display ?? $0 : $0 } ?? context.t("I alt", "Total") }
         overlay = .picker(Picker(title: dimension.label.text(context.language), items: items, selected: values.firstIndex(of: choice.value) ?? 0),
                           .developmentValue(values))

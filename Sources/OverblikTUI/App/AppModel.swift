@@ -118,7 +118,7 @@ public final class AppModel {
     /// the first): paging and the mouse read the same `layout` the renderer draws with.
     var screenSize = ScreenLayout.minimumSize
     /// The development series, read once when Ledelse first needs them.
-    var developmentSeries: (read: Development?, teams: Bool)?
+    var developmentSeries: Development??
     /// Sammenligning's figures, read once when first shown.
     var comparisonRead: (comparison: Comparison?, missing: [String])?
     /// Ledelse's sub-view pages as first built (their figures do not change until a reload), so that

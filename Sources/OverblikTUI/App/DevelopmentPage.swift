@@ -5,16 +5,34 @@ import OverblikCore
 /// table's selected month (`↑↓` or `←→`), `m` picks the measure, `d` the dimension and `f` its value.
 extension AppModel {
     /// The series, read through the query layer once (stored by the sync, or computed for another
-    /// day); the teams' series only once a split by team is shown.
-    func development(teams: Bool) -> Development? {
-        if let known = developmentSeries, known.teams || !teams { return known.read }
-        let read = reporting { try data.query.development(teams: teams) }
-        developmentSeries = (read, teams)
+    /// day); of the teams' (600 on L) only those shown, each when first shown.
+    func development() -> Development? {
+        if let known = developmentSeries { return known }
+        let read = reporting { try data.query.development(teams: false) }
+        developmentSeries = .some(read)
         return read
     }
 
+    /// The series of `choice`, read when it is a team's not read yet.
+    private func developmentShowing(_ choice: DevelopmentChoice) -> Development? {
+        guard var d = development() else { return nil }
+        if let dimension = choice.dimension, let value = choice.value, d.series[.init(dimension, value)] == nil,
+           let figures = reporting({ try data.query.developmentSeries(.init(dimension, value)) }) ?? nil {
+            d.series[.init(dimension, value)] = figures
+            developmentSeries = .some(d)
+        }
+        return d
+    }
+
+    /// The values of `dimension` with a series, in the view's order.
+    func developmentValues(_ dimension: DevelopmentDimension) -> [String] {
+        // (Only stored series leave the teams' out; computed ones have them all.)
+        if dimension != .team || !data.query.storedHolds, let d = development() { return d.series.keys.filter { $0.dimension == dimension }.sorted().map(\.value) }
+        return reporting { try data.query.developmentValues(dimension) } ?? []
+    }
+
     func developmentPage(_ choice: DevelopmentChoice) -> Page {
-        let rows = development(teams: choice.dimension == .team)?.rows(by: choice.dimension, value: choice.value) ?? []
+        let rows = developmentShowing(choice)?.rows(by: choice.dimension, value: choice.value) ?? []
         let m = choice.measure
         let series = choice.value.map { v in choice.dimension == .paragraph ? Paragraph(parsing: v)?.display ?? v : v }
             ?? c.t("i alt", "total")

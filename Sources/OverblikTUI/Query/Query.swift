@@ -93,6 +93,24 @@ public struct Query: Sendable {
         return Development.compute(try snapshot.dataset(), today: today)
     }
 
+    /// The values of `dimension` with a series, in the view's order: stored when they hold (without
+    /// reading the series), else computed.
+    public func developmentValues(_ dimension: DevelopmentDimension) throws(SnapshotError) -> [String] {
+        let keys: [Development.SeriesKey]
+        if storedHolds, let values = try snapshot.developmentValues(dimension) {
+            keys = values.map { Development.SeriesKey(dimension, $0) }
+        } else {
+            keys = try development(teams: dimension == .team).series.keys.filter { $0.dimension == dimension }
+        }
+        return keys.sorted().map(\.value)
+    }
+
+    /// One series (nil when there is none): stored when they hold, else computed.
+    public func developmentSeries(_ key: Development.SeriesKey) throws(SnapshotError) -> [MonthFigures]? {
+        if storedHolds, try snapshot.hasDevelopment() { return try snapshot.developmentSeries(key) }
+        return try development().series[key]
+    }
+
     /// One caseworker's grants still open today, with the staff and the mapping.
     public func caseload(caseworker: String) throws(SnapshotError) -> Dataset {
         var d = try snapshot.staffAndMapping()
