@@ -106,6 +106,10 @@ struct ScreenLayoutTests {
         for v in values {
             for cell: Cell in [.money(Money(ore: v)), .plain(Int(v)), .int(Int(v))] { #expect(table.width(cell, c) == DisplayWidth.of(table.text(cell, c)), "\(cell)") }
         }
+        var numbers: [Double] = [0, -0.0, 0.004, -0.004, 0.005, -0.5, 1, 1.5, 2.33, -2.33, 99.999, 12_345.6, 1e15, -1e15, 1e17, .nan, .infinity]
+        let scales: [Double] = [0.001, 0.1, 1, 10, 1_000, 1e6, 1e12, 1e15]
+        for _ in 0..<5_000 { numbers.append(Double.random(in: -1...1, using: &random) * scales[Int.random(in: 0..<scales.count, using: &random)]) }
+        for x in numbers { #expect(table.width(.number(x), c) == DisplayWidth.of(table.text(.number(x), c)), "\(x)") }
         for cell: Cell in [.money(nil), .day(nil), .day(Day(year: 2026, month: 1, day: 5)), .day(Day(ordinal: 0)), .text("Åse Øby"),
                            .text("中文"), .bool(true), .status(.overdue)] {
             #expect(table.width(cell, c) == DisplayWidth.of(table.text(cell, c)), "\(cell)")

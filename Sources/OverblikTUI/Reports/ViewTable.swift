@@ -163,6 +163,10 @@ public struct ViewTable: Sendable {
         case .money(nil): return 1
         case .day(nil): return 0
         case .day(let d?) where (1000...9999).contains(d.components.year): return 10
+        case .number(let x) where (x * 100).magnitude < 9e18:
+            // `decimal`: the hundredths' whole part, and `,d` or `,dd` unless they are zero.
+            let hundredths = Int64((x * 100).rounded()), m = hundredths.magnitude
+            return (hundredths < 0 ? 1 : 0) + DanishNumber.digits(m / 100) + (m % 100 == 0 ? 0 : m % 10 == 0 ? 2 : 3)
         default: return DisplayWidth.of(text(cell, c))
         }
     }
@@ -179,6 +183,7 @@ public struct ViewTable: Sendable {
 
     /// Up to two decimals with a point: `2`, `2.5`, `2.33`.
     static func decimal(_ x: Double) -> String {
+        guard (x * 100).magnitude < 9e18 else { return x.isNaN ? "" : String(x) }  // (no figure is; never a trap)
         let hundredths = Int64((x * 100).rounded())
         var s = Money(ore: hundredths).plainDecimal
         // (Bytes compared: Foundation's `contains` of a string searches with a locale.)
