@@ -23,6 +23,9 @@ public struct StoredViews: Sendable {
     public var occupancy: (year: Int, lines: [OccupancyLine])?
     /// Sammenligning (management.md §6) as of today (nil without both StatBank tables).
     public var comparison: Comparison?
+    /// Klagesager (management.md §5) as of today: its lines and the appeals pending at the board,
+    /// the oldest first (nil without the appeals table).
+    public var appeals: (lines: [AppealLine], pending: [PendingAppeal])?
 
     /// A sampled grant as its position in the dataset's grants.
     public struct StoredSample: Sendable {
@@ -69,6 +72,9 @@ public struct StoredViews: Sendable {
             let year = CalendarMonth(today).advanced(by: -1).year
             views.occupancy = (year, occupancyLines(stays: ProviderStay.of(d.grants), agreements: d.providers,
                                                     months: CalendarMonth.over(in: year, on: today), yearRow: true))
+        }
+        if d.sources.contains(where: { $0.table == .appeals && $0.present }) {
+            views.appeals = (appealLines(d.appeals, today: today), pendingAppeals(d.appeals, today: today))
         }
         if [TableName.statbank, .population].allSatisfy({ t in d.sources.contains { $0.table == t && $0.present } }) {
             views.comparison = Comparison(statbank: d.statbank, population: d.population, dst: d.dst, mapping: d.mapping,
@@ -347,6 +353,24 @@ public enum SnapshotWriter {
             }
         }
         if let comparison = v.comparison { try insert(comparison, into: db) }
+        if let (lines, pending) = v.appeals {
+            try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('appeal_lines', 'stored')")
+            let insert = try RawInsert(db, """
+                INSERT INTO appeal_lines (paragraph, year, upheld, changed_or_annulled, remitted, not_on_merits, received,
+                  reconsidered_in_time, agreed_in_reconsideration, pending) VALUES (?,?,?,?,?,?,?,?,?,?)
+                """)
+            for l in lines {
+                insert.bind(1, l.paragraph?.key); insert.bind(2, l.year); insert.bind(3, l.upheld); insert.bind(4, l.changedOrAnnulled)
+                insert.bind(5, l.remitted); insert.bind(6, l.notOnMerits); insert.bind(7, l.received); insert.bind(8, l.reconsideredInTime)
+                insert.bind(9, l.agreedInReconsideration); insert.bind(10, l.pending.map(Int64.init))
+                try insert.step(db)
+            }
+            let waiting = try RawInsert(db, "INSERT INTO pending_appeals (appeal) VALUES (?)")
+            for p in pending {
+                waiting.bind(1, p.appeal.appealId)
+                try waiting.step(db)
+            }
+        }
         if let lines = v.serviceGoalLines {
             try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('service_goal_lines', 'stored')")
             let insert = try RawInsert(db, """

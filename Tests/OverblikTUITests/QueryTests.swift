@@ -64,6 +64,23 @@ struct QueryTests {
         }
     }
 
+    /// Klagesager as stored for the sync's today is Klagesager computed from every appeal, and so
+    /// on another day; of one year, that year's lines.
+    @Test func storedAppealsAreTheComputedOnes() throws {
+        let synced = Day(year: 2026, month: 11, day: 23)!
+        #expect(try snapshot.storedAppeals(today: synced) != nil)
+        #expect(try snapshot.storedAppeals(today: synced.advanced(by: 1)) == nil)
+        for day in [synced, synced.advanced(by: 60)] {
+            let q = query(day)
+            let view = try q.appealView()
+            #expect(view.missing == nil)
+            #expect(view.lines == appealLines(records.appeals, today: day))
+            #expect(view.pending == pendingAppeals(records.appeals, today: day))
+            #expect(!view.pending.isEmpty && view.lines.contains { $0.pending ?? 0 > 0 })
+            #expect(try q.appealView(year: 2025).lines == appealLines(records.appeals, today: day, year: 2025))
+        }
+    }
+
     @Test func onlyWhatTheViewerMaySee() throws {
         let day = Day(year: 2026, month: 11, day: 23)!
         let member = try #require(records.staff.first { $0.initials == "MHA" })

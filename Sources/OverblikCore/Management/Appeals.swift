@@ -171,6 +171,8 @@ public struct PendingAppeal: Hashable, Sendable {
     public var appeal: Appeal
     /// today − received.
     public var ageDays: Int
+
+    public init(appeal: Appeal, ageDays: Int) { self.appeal = appeal; self.ageDays = ageDays }
 }
 
 /// The appeals waiting for the board on `today`, the oldest first.

@@ -189,6 +189,18 @@ package enum Schema {
         occupied_days INTEGER NOT NULL, budgeted_occupancy REAL, own INTEGER NOT NULL
     );
 
+    -- Klagesager (management.md §5) for the snapshot's today (meta views_today), only with the
+    -- appeals table (meta appeal_lines = 'stored'): the lines in the order shown (by year, the
+    -- paragraphs in law order, the year's whole last with paragraph NULL; pending only on today's
+    -- year), and the appeals pending at the board that day, the oldest first.
+    CREATE TABLE appeal_lines (
+        position INTEGER PRIMARY KEY,
+        paragraph TEXT, year INTEGER NOT NULL, upheld INTEGER NOT NULL, changed_or_annulled INTEGER NOT NULL,
+        remitted INTEGER NOT NULL, not_on_merits INTEGER NOT NULL, received INTEGER NOT NULL,
+        reconsidered_in_time INTEGER NOT NULL, agreed_in_reconsideration INTEGER NOT NULL, pending INTEGER
+    );
+    CREATE TABLE pending_appeals (position INTEGER PRIMARY KEY, appeal TEXT NOT NULL);  -- appeals.appeal_id
+
     -- Sammenligning (management.md §6) for the snapshot's today (meta views_today), only with both
     -- StatBank tables (meta comparison_measure): its rows in order (codes: the municipality's, a
     -- pooled pair comma-separated; figures in hundredths, rates per 10.000 unrounded and in

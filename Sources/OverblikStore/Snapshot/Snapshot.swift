@@ -581,13 +581,37 @@ public final class Snapshot: Sendable {
         return out
     }
 
+    /// Klagesager as the sync stored it for `today`: its lines in order and the appeals pending at
+    /// the board, the oldest first (nil when it did not: another today, or an older snapshot).
+    public func storedAppeals(today: Day) throws(SnapshotError) -> (lines: [AppealLine], pending: [PendingAppeal])? {
+        try read { db -> (lines: [AppealLine], pending: [PendingAppeal])? in
+            guard try Snapshot.hasViews(db, for: today),
+                  try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'appeal_lines'") == "stored" else { return nil }
+            var lines: [AppealLine] = [], paragraphs = ParagraphKeys()
+            let r = try RawRows(db, """
+                SELECT paragraph, year, upheld, changed_or_annulled, remitted, not_on_merits, received, reconsidered_in_time,
+                  agreed_in_reconsideration, pending FROM appeal_lines ORDER BY position
+                """)
+            while try r.next() {
+                var l = AppealLine(paragraph: try r.textOrNil(0).map { try paragraphs.parse($0) }, year: r.int(1))
+                l.upheld = r.int(2); l.changedOrAnnulled = r.int(3); l.remitted = r.int(4); l.notOnMerits = r.int(5)
+                l.received = r.int(6); l.reconsideredInTime = r.int(7); l.agreedInReconsideration = r.int(8)
+                l.pending = r.int64OrNil(9).map { Int($0) }
+                lines.append(l)
+            }
+            let pending = try Snapshot.appeals(db, join: "JOIN pending_appeals p ON p.appeal = appeals.appeal_id", order: "p.position")
+                .map { PendingAppeal(appeal: $0, ageDays: $0.received.distance(to: today)) }
+            return (lines, pending)
+        }
+    }
+
     /// The appeals (management.md §5), in file order.
     public func appeals() throws(SnapshotError) -> [Appeal] { try read { try Snapshot.appeals($0) } }
 
-    static func appeals(_ db: Database) throws -> [Appeal] {
+    static func appeals(_ db: Database, join: String = "", order: String = "appeals.id") throws -> [Appeal] {
         // (One appeal per twenty applications at national size: SQLite's column calls, each paragraph parsed once.)
         var out: [Appeal] = [], paragraphs = ParagraphKeys()
-        let r = try RawRows(db, "\(Schema.select(.appeals)) ORDER BY id")
+        let r = try RawRows(db, "\(Schema.select(.appeals)) \(join) ORDER BY \(order)")
         func day(_ i: Int32) -> Day? { r.int32OrNil(i).map(Day.init(ordinal:)) }
         while try r.next() {
             let paragraph = try r.withText(2) { paragraphs.parsed($0) } ?? storedParagraph(r.text(2))

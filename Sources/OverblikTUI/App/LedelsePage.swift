@@ -79,16 +79,15 @@ extension AppModel {
     /// Klagesager: `overblik report klagesager`'s rows, newest year first, with a bar of the
     /// omgørelsesprocent; the appeals pending at the board above, the oldest first, with their age.
     func appealsPage() -> Page {
-        let read = reporting { try data.query.appeals() }
-        let appeals = read?.rows ?? []
-        let lines = appealLines(appeals, today: data.today).sorted { $0.year > $1.year }
+        let read = reporting { try data.query.appealView() }
+        let lines = (read?.lines ?? []).sorted { $0.year > $1.year }
         var table = Views.appeals(lines)
         AppModel.insertColumn(&table, .init("bar", da: "Omgjort", en: "Reversed", maxWidth: 12, priority: 7), after: "divisor",
                               lines.map { l in l.reversalRate.map { .bar(AppModel.percentBar($0, mark: nil, goodAtOrAbove: false)) } ?? .text("") })
         if let missing = read?.missing {
             return Page(kind: .appeals, caption: c.t("Klagesager · ingen data: \(missing)", "Appeals · no data: \(missing)"), table: table, context: c)
         }
-        let pending = pendingAppeals(appeals, today: data.today)
+        let pending = read?.pending ?? []
         var above = ViewTable(view: "klagesager", columns: [
             .init("appealId", da: "Verserende klage", en: "Pending appeal", maxWidth: 18, priority: 10),
             .init("paragraph", da: "Paragraf", en: "Paragraph", maxWidth: 10, priority: 9),

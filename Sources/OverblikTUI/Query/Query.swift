@@ -226,6 +226,18 @@ public struct Query: Sendable {
         return (try snapshot.appeals(), nil)
     }
 
+    /// Klagesager for today (management.md §5): its lines, of `year` when given, and the appeals
+    /// pending at the board, the oldest first; stored when they hold (without reading every
+    /// appeal), else computed. `missing` names the file when the snapshot has no appeals.
+    public func appealView(year: Int? = nil) throws(SnapshotError) -> (lines: [AppealLine], pending: [PendingAppeal], missing: String?) {
+        if let missing = try missingFile(.appeals) { return ([], [], missing) }
+        if storedHolds, let stored = try snapshot.storedAppeals(today: today) {
+            return (stored.lines.filter { l in year.map { l.year == $0 } ?? true }, stored.pending, nil)
+        }
+        let appeals = try snapshot.appeals()
+        return (appealLines(appeals, today: today, year: year), pendingAppeals(appeals, today: today), nil)
+    }
+
     /// Sammenligning (management.md §6): StatBank's figures as rates with this municipality's rank,
     /// the others' rate and its own figure; `missing` names the files when either StatBank table is absent.
     public func comparison() throws(SnapshotError) -> (comparison: Comparison?, missing: [String]) {

@@ -70,9 +70,16 @@ public enum ReportCatalogue {
             return t.render(format, c)
         }),
         Entry(name: "klagesager", print: { q, f, format, c throws(SnapshotError) in
-            let (appeals, missing) = try q.appeals()
-            let shown = appeals.filter { a in f.paragraph.map { a.paragraph == $0 } ?? true }
-            var t = Views.appeals(appealLines(shown, today: q.today, year: f.year))
+            // (One paragraph's appeals make their own whole of the year: computed from them.)
+            let (lines, missing): ([AppealLine], String?)
+            if let paragraph = f.paragraph {
+                let read = try q.appeals()
+                (lines, missing) = (appealLines(read.rows.filter { $0.paragraph == paragraph }, today: q.today, year: f.year), read.missing)
+            } else {
+                let read = try q.appealView(year: f.year)
+                (lines, missing) = (read.lines, read.missing)
+            }
+            var t = Views.appeals(lines)
             t.missing = missing.map { [$0] } ?? []
             return t.render(format, c)
         }),
