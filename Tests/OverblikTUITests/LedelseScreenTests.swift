@@ -379,7 +379,7 @@ struct LedelseScreenTests {
         let folder = TemporaryFolder()
         let model = try Self.load(Self.applicationsSnapshot(in: folder), user: nil, folder: folder)
         model.handle(.character("2"))
-        let table = model.page.table
+        let table = model.page.shownTable
         let column = try #require(table.column("overdueApplications"))
         let mha = try #require(table.rows.first { if case .text("MHA") = $0[table.column("caseworker") ?? 0] { return true }; return false })
         #expect(table.text(mha[column], model.c) == "! 1")
@@ -387,7 +387,7 @@ struct LedelseScreenTests {
         // Sampledata: TLA has the planted application overdue by a day among hers.
         let sample = try app(user: "HEP")
         sample.handle(.character("2"))
-        let sampleTable = sample.page.table
+        let sampleTable = sample.page.shownTable
         let tla = try #require(sampleTable.rows.first { if case .text("TLA") = $0[sampleTable.column("caseworker") ?? 0] { return true }; return false })
         #expect(sampleTable.text(tla[try #require(sampleTable.column("overdueApplications"))], sample.c).hasPrefix("! "))
     }

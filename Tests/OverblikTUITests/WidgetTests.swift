@@ -110,6 +110,19 @@ struct ScreenLayoutTests {
         let scales: [Double] = [0.001, 0.1, 1, 10, 1_000, 1e6, 1e12, 1e15]
         for _ in 0..<5_000 { numbers.append(Double.random(in: -1...1, using: &random) * scales[Int.random(in: 0..<scales.count, using: &random)]) }
         for x in numbers { #expect(table.width(.number(x), c) == DisplayWidth.of(table.text(.number(x), c)), "\(x)") }
+        for revealed in [false, true] {
+            var shown = c
+            shown.revealCPR = revealed
+            for v: Int64 in [0, 1, 101_901_234, 3_112_994_321, 9_999_999_999, 10_000_000_000, -1, Int64.max] {
+                #expect(table.width(.cpr(CPR(value: v)), shown) == DisplayWidth.of(table.text(.cpr(CPR(value: v)), shown)), "\(v)")
+            }
+        }
+        for language in [Language.da, .en] {
+            let shown = ReportContext(language: language, today: c.today)
+            for s in [FollowUpStatus.overdue, .dueSoon, .ok, .missing, nil] {
+                #expect(table.width(.status(s), shown) == DisplayWidth.of(table.text(.status(s), shown)))
+            }
+        }
         for cell: Cell in [.money(nil), .day(nil), .day(Day(year: 2026, month: 1, day: 5)), .day(Day(ordinal: 0)), .text("Åse Øby"),
                            .text("中文"), .bool(true), .status(.overdue)] {
             #expect(table.width(cell, c) == DisplayWidth.of(table.text(cell, c)), "\(cell)")

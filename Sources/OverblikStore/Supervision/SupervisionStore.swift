@@ -59,7 +59,8 @@ public final class SupervisionStore: Sendable {
     }
 
     /// Fixes `period`'s sample as `rows` unless it is fixed already (two leads opening it at once:
-    /// the first stands); returns the sample as fixed (as `fixed(period:)` reads it).
+    /// the first stands); returns the sample as fixed: the rows as given when fixed here (each case
+    /// once), else as `fixed(period:)` reads them.
     @discardableResult
     public func fix(period: String, rows: [SampledGrant], who: String, at: String) throws(SnapshotError) -> FixedSupervisionSample {
         var fixedHere = false
@@ -70,16 +71,10 @@ public final class SupervisionStore: Sendable {
             fixedHere = true
         }
         if fixedHere {
-            // What was just written, without reading it back (thousands of rows at national size),
-            // in the order `fixed(period:)` reads it: by caseworker, then digest, as SQLite compares
-            // text (positions sorted, each row copied once).
+            // What was just written, without reading it back (thousands of rows at national size).
             var seen = Set<String>()
-            let written = rows.indices.filter { seen.insert(rows[$0].grant.caseId).inserted }  // INSERT OR IGNORE keeps the first
-            let order = written.sorted { a, b in
-                let (x, y) = (rows[a].grant.caseworker.utf8, rows[b].grant.caseworker.utf8)
-                return x.elementsEqual(y) ? rows[a].digest.utf8.lexicographicallyPrecedes(rows[b].digest.utf8) : x.lexicographicallyPrecedes(y)
-            }
-            return FixedSupervisionSample(period: period, by: who, at: at, rows: order.map { rows[$0].kept })
+            let written = rows.compactMap { seen.insert($0.grant.caseId).inserted ? $0.kept : nil }  // INSERT OR IGNORE keeps the first
+            return FixedSupervisionSample(period: period, by: who, at: at, rows: written)
         }
         // By construction: the fixing above stands, whoever wrote it.
         return try fixed(period: period) ?? FixedSupervisionSample(period: period, by: who, at: at, rows: rows)

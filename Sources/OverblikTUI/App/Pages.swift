@@ -44,48 +44,54 @@ extension AppModel {
 
     /// Team: one row per caseworker with a bar of their grants split by paragraph (the three
     /// largest paragraphs and the rest) and the team's median marked.
+    /// Team: a line per caseworker (3.000 at national size), made as it is shown from the lines,
+    /// with a bar of the counts per paragraph (the three largest paragraphs of the list, the rest as
+    /// one) against the team's median, and with applications each caseworker's past the deadline.
     func teamPage() -> Page {
         let user = data.user
         let team = user?.role == .teamLead ? user?.team : nil
-        var table = Views.team(lines: reporting { try data.query.teamLines(team: team) } ?? [], filter: ReportFilter(team: team))
-        let scope = team ?? c.t("alle teams", "all teams")
-        guard let countsColumn = table.column("byParagraph"), let medianColumn = table.column("teamMedian") else {
-            return Page(kind: .team, caption: scope, table: table, context: c)  // (Views.team has both)
+        let filter = ReportFilter(team: team)
+        let lines = Views.teamLines(reporting { try data.query.teamLines(team: team) } ?? [], filter: filter)
+        var columns = Views.teamColumns()
+        var totals: [Paragraph: Int] = [:], scale = 0
+        for line in lines {
+            var sum = 0
+            for (p, n) in line.byParagraph { totals[p, default: 0] += n; sum += n }
+            scale = max(scale, sum)
         }
-        var totals: [Paragraph: Int] = [:]
-        for row in table.rows { if case .counts(let counts) = row[countsColumn] { for (p, n) in counts { totals[p, default: 0] += n } } }
         let largest = totals.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(3).map(\.key)
         let largestShown = largest.map(\.display), others = c.t("andre", "others")
-        let scale = table.rows.map { row -> Int in if case .counts(let counts) = row[countsColumn] { return counts.values.reduce(0, +) }; return 0 }.max() ?? 0
-        table.columns.insert(.init("bar", da: "Pr. paragraf │median", en: "By paragraph │median", maxWidth: 20, priority: 6), at: 4)
-        for r in table.rows.indices {
-            guard case .counts(let counts) = table.rows[r][countsColumn] else { continue }
-            var segments = largest.enumerated().map { i, p in
-                Bar.Segment(value: Double(counts[p] ?? 0), glyph: Bar.part(i).0, style: Bar.part(i).1)
-            }
-            let rest = counts.reduce(0) { $0 + (largest.contains($1.key) ? 0 : $1.value) }
-            segments.append(Bar.Segment(value: Double(rest), glyph: Bar.part(3).0, style: Bar.part(3).1))
-            var median: Double?
-            if case .number(let m) = table.rows[r][medianColumn] { median = m }
-            let summary = zip(largestShown, segments).map { "\($0): \(Int($1.value)), " }.joined() + "\(others): \(rest)"
-            table.rows[r].insert(.bar(Bar(segments: segments, mark: median, scale: Double(scale), summary: summary)), at: 4)
-        }
+        let barAt = min(4, columns.columns.count)
+        columns.columns.insert(.init("bar", da: "Pr. paragraf │median", en: "By paragraph │median", maxWidth: 20, priority: 6), at: barAt)
         // With applications (management.md §4): how many of each caseworker's are past the deadline.
-        let pending = reporting { try data.query.pendingApplications(ReportFilter(team: team)) }
-        if let pending, pending.missing == nil, let caseworkerColumn = table.column("caseworker"), let overdueColumn = table.column("overdue") {
-            var overdueOf: [String: Int] = [:]
-            for p in pending.rows where p.status == .overdue { overdueOf[p.decision.caseworker.lowercased(), default: 0] += 1 }
-            table.columns.insert(.init("overdueApplications", da: "Ansøgn. over frist", en: "Applications overdue", right: true, maxWidth: 10, priority: 4),
-                                 at: overdueColumn + 1)
-            for r in table.rows.indices {
-                guard case .text(let initials) = table.rows[r][caseworkerColumn] else { table.rows[r].insert(.int(0), at: overdueColumn + 1); continue }
-                let n = overdueOf[initials.lowercased()] ?? 0
-                table.rows[r].insert(n > 0 ? .coded(String(n), Message(da: "! \(n)", en: "! \(n)"), .overdue) : .int(0), at: overdueColumn + 1)
-            }
+        var overdueOf: [String: Int]?, overdueAt: Int?
+        if let pending = reporting({ try data.query.pendingApplications(filter) }), pending.missing == nil, let overdue = columns.column("overdue") {
+            var counts: [String: Int] = [:]
+            for p in pending.rows where p.status == .overdue { counts[p.decision.caseworker.lowercased(), default: 0] += 1 }
+            columns.columns.insert(.init("overdueApplications", da: "Ansøgn. over frist", en: "Applications overdue", right: true, maxWidth: 10,
+                                         priority: 4), at: overdue + 1)
+            (overdueOf, overdueAt) = (counts, overdue + 1)
         }
-        let legend = largest.enumerated().map { "\(Bar.part($0.offset).0) \($0.element.display)" } + ["\(Bar.part(3).0) " + c.t("andre", "others")]
+        let source = LazyRows(count: lines.count) { [scale, overdueOf, overdueAt] i in
+            let line = lines[i]
+            var row = Views.teamRow(line)
+            var segments = largest.enumerated().map { k, p in
+                Bar.Segment(value: Double(line.byParagraph[p] ?? 0), glyph: Bar.part(k).0, style: Bar.part(k).1)
+            }
+            let rest = line.byParagraph.reduce(0) { $0 + (largest.contains($1.key) ? 0 : $1.value) }
+            segments.append(Bar.Segment(value: Double(rest), glyph: Bar.part(3).0, style: Bar.part(3).1))
+            let summary = zip(largestShown, segments).map { "\($0): \(Int($1.value)), " }.joined() + "\(others): \(rest)"
+            row.insert(.bar(Bar(segments: segments, mark: line.teamMedian, scale: Double(scale), summary: summary)), at: barAt)
+            if let overdueOf, let overdueAt {
+                let n = overdueOf[line.caseworker.lowercased()] ?? 0
+                row.insert(n > 0 ? .coded(String(n), Message(da: "! \(n)", en: "! \(n)"), .overdue) : .int(0), at: overdueAt)
+            }
+            return row
+        }
+        let scope = team ?? c.t("alle teams", "all teams")
+        let legend = largest.enumerated().map { "\(Bar.part($0.offset).0) \($0.element.display)" } + ["\(Bar.part(3).0) " + others]
         return Page(kind: .team, caption: "\(scope) · " + legend.joined(separator: " ") + c.t(" · ja: over 1,25 × median", " · yes: above 1.25 × median"),
-                    table: table, context: c)
+                    columns: columns, source: source, context: c)
     }
 
     func followUpPage() -> Page {

@@ -331,13 +331,18 @@ public struct Query: Sendable {
             }
             return team.map { s.team.lowercased() == $0.lowercased() } ?? true
         }
-        // Sorted as positions (a sampled grant is large: moving it is costly; thousands at national size).
+        // Sorted as positions (a sampled grant is large: moving it is costly; thousands at national
+        // size), by team, caseworker, added later and digest: the names ranked once (a few thousand).
+        func ranks(_ names: [String]) -> [Int] {
+            let rank = Dictionary(uniqueKeysWithValues: Set(names).sorted().enumerated().map { ($1, $0) })
+            return names.map { rank[$0] ?? 0 }
+        }
+        let team = ranks(shown.map(\.team)), worker = ranks(shown.map(\.grant.caseworker))
         let order = shown.indices.sorted { a, b in
-            let (x, y) = (shown[a], shown[b])
-            if x.team != y.team { return x.team < y.team }
-            if x.grant.caseworker != y.grant.caseworker { return x.grant.caseworker < y.grant.caseworker }
-            if x.addedLater != y.addedLater { return !x.addedLater }
-            return x.digest < y.digest
+            if team[a] != team[b] { return team[a] < team[b] }
+            if worker[a] != worker[b] { return worker[a] < worker[b] }
+            if shown[a].addedLater != shown[b].addedLater { return !shown[a].addedLater }
+            return shown[a].digest < shown[b].digest
         }
         let rows = order.map { shown[$0] }
         let answers = try supervisionStore?.answers(period: period.description) ?? [:]

@@ -163,6 +163,9 @@ public struct ViewTable: Sendable {
         case .money(nil): return 1
         case .day(nil): return 0
         case .day(let d?) where (1000...9999).contains(d.components.year): return 10
+        case .cpr(let cpr) where (0..<10_000_000_000).contains(cpr.value): return 11  // DDMMYY-SSSS, revealed or not
+        case .status(nil): return 0
+        case .status(let s?): return 2 + DisplayWidth.of(s.label.text(c.language))  // (the symbol is one cell)
         case .number(let x) where (x * 100).magnitude < 9e18:
             // `decimal`: the hundredths' whole part, and `,d` or `,dd` unless they are zero.
             let hundredths = Int64((x * 100).rounded()), m = hundredths.magnitude

@@ -56,7 +56,20 @@ public enum Views {
 
     /// Team from its lines (computed, or as the sync stored them).
     public static func team(lines: [TeamLine], filter: ReportFilter) -> ViewTable {
-        var t = ViewTable(view: "team", columns: [
+        var t = teamColumns()
+        t.rows = teamLines(lines, filter: filter).map(teamRow)
+        return t
+    }
+
+    /// The lines of `filter`'s team (every line without one).
+    public static func teamLines(_ lines: [TeamLine], filter: ReportFilter) -> [TeamLine] {
+        guard let team = filter.team?.lowercased() else { return lines }
+        return lines.filter { $0.team.lowercased() == team }
+    }
+
+    /// Team's columns, without rows.
+    public static func teamColumns() -> ViewTable {
+        ViewTable(view: "team", columns: [
             .init("caseworker", da: "Sagsbeh.", en: "Caseworker", priority: 10), .init("name", da: "Navn", en: "Name", maxWidth: 22, priority: 3),
             .init("team", da: "Team", en: "Team", maxWidth: 26, priority: 3), .init("activeGrants", da: "Indsatser", en: "Grants", right: true),
             .init("citizens", da: "Borgere", en: "Citizens", right: true, priority: 4), .init("overdue", da: "Overskr.", en: "Overdue", right: true),
@@ -66,14 +79,13 @@ public enum Views {
             .init("teamMedian", da: "Median", en: "Median", inText: false),
             .init("byParagraph", da: "Pr. paragraf", en: "By paragraph", maxWidth: 50, priority: 1),
         ])
-        for line in lines
-        where filter.team.map({ line.team.lowercased() == $0.lowercased() }) ?? true {
-            t.rows.append([.text(line.caseworker), .text(line.name), .text(line.team), .int(line.activeGrants), .int(line.citizens),
-                           .int(line.overdue), .int(line.dueSoon), .int(line.missingFollowUp), .money(line.monthlyCost),
-                           .bool(line.overloaded), .number(line.teamMedian),
-                           .counts(line.byParagraph)])
-        }
-        return t
+    }
+
+    /// One line of Team, in the columns of `teamColumns()`.
+    public static func teamRow(_ line: TeamLine) -> [Cell] {
+        [.text(line.caseworker), .text(line.name), .text(line.team), .int(line.activeGrants), .int(line.citizens),
+         .int(line.overdue), .int(line.dueSoon), .int(line.missingFollowUp), .money(line.monthlyCost),
+         .bool(line.overloaded), .number(line.teamMedian), .counts(line.byParagraph)]
     }
 
     /// Opfølgning: overdue, due-soon and missing follow-ups, most overdue first.
