@@ -34,6 +34,24 @@ struct WidgetTests {
                                     .init(value: 1, glyph: "c", style: .bar3)], mark: nil, scale: 3, summary: "")
         #expect(thirds.text(width: 10) == "aaabbbbccc")
         #expect(Bar.sparkline([0, 10, 20, 40, 80, -5]) == " ▂▃▅█▁")
+        // A summary given, or made from the segments' labels and whole values when asked for.
+        #expect(Bar(segments: thirds.segments, mark: nil, scale: 3, summary: "1 af 3").summary == "1 af 3")
+        #expect(Bar(segments: bar.segments, mark: 4, scale: 10, labels: ["§ 85", "§ 104", "andre"]).summary == "§ 85: 3, § 104: 2, andre: 1")
+    }
+
+    /// Team's bars name the list's three largest paragraphs and the rest (Sampledata).
+    @Test func teamBarsSummariseTheirCounts() throws {
+        let model = try app(user: "ØKO")
+        model.handle(.character("2"))
+        let table = model.page.shownTable
+        let (bar, counts) = (try #require(table.column("bar")), try #require(table.column("byParagraph")))
+        #expect(table.rows.count > 5)
+        for row in table.rows {
+            guard case .bar(let b) = row[bar], case .counts(let byParagraph) = row[counts] else { Issue.record("no bar"); continue }
+            let parts = b.summary.components(separatedBy: ", ")
+            #expect(parts.count == 4 && parts[3].hasPrefix("andre: "))
+            #expect(parts.compactMap { Int($0.split(separator: " ").last ?? "") }.reduce(0, +) == byParagraph.values.reduce(0, +))
+        }
     }
 
     @Test func lineEditorEditsInTheMiddleAndIgnoresControlCharacters() {

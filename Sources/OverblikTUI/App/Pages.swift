@@ -60,7 +60,7 @@ extension AppModel {
             scale = max(scale, sum)
         }
         let largest = totals.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(3).map(\.key)
-        let largestShown = largest.map(\.display), others = c.t("andre", "others")
+        let others = c.t("andre", "others"), labels = largest.map(\.display) + [others]
         let barAt = min(4, columns.columns.count)
         columns.columns.insert(.init("bar", da: "Pr. paragraf │median", en: "By paragraph │median", maxWidth: 20, priority: 6), at: barAt)
         // With applications (management.md §4): how many of each caseworker's are past the deadline.
@@ -80,8 +80,7 @@ extension AppModel {
             }
             let rest = line.byParagraph.reduce(0) { $0 + (largest.contains($1.key) ? 0 : $1.value) }
             segments.append(Bar.Segment(value: Double(rest), glyph: Bar.part(3).0, style: Bar.part(3).1))
-            let summary = zip(largestShown, segments).map { "\($0): \(Int($1.value)), " }.joined() + "\(others): \(rest)"
-            row.insert(.bar(Bar(segments: segments, mark: line.teamMedian, scale: Double(scale), summary: summary)), at: barAt)
+            row.insert(.bar(Bar(segments: segments, mark: line.teamMedian, scale: Double(scale), labels: labels)), at: barAt)
             if let overdueOf, let overdueAt {
                 let n = overdueOf[line.caseworker.lowercased()] ?? 0
                 row.insert(n > 0 ? .coded(String(n), Message(da: "! \(n)", en: "! \(n)"), .overdue) : .int(0), at: overdueAt)

@@ -15,11 +15,22 @@ public struct Bar: Sendable {
     public var mark: Double?
     /// The value that fills the whole width.
     public var scale: Double
-    /// The bar's figures as text (for CSV and JSON, and for search).
-    public var summary: String
+    /// The bar's figures as text (for CSV and JSON, and for search): given, or each segment's
+    /// label and whole value (`§ 85: 25, andre: 4`), made only when asked for.
+    public var summary: String {
+        summaryText ?? zip(labels, segments).map { "\($0): \(Int($1.value))" }.joined(separator: ", ")
+    }
+    private var summaryText: String?
+    private var labels: [String] = []
 
     public init(segments: [Segment], mark: Double?, scale: Double, summary: String) {
-        self.segments = segments; self.mark = mark; self.scale = scale; self.summary = summary
+        self.segments = segments; self.mark = mark; self.scale = scale; self.summaryText = summary
+    }
+
+    /// A bar whose summary names each segment with `labels` (one per segment, shared by a list's
+    /// bars) and its value as a whole number.
+    public init(segments: [Segment], mark: Double?, scale: Double, labels: [String]) {
+        self.segments = segments; self.mark = mark; self.scale = scale; self.labels = labels
     }
 
     public var total: Double { segments.reduce(0) { $0 + $1.value } }
