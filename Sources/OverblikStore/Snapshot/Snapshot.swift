@@ -154,7 +154,8 @@ public final class Snapshot: Sendable {
     /// `SEL-85:25,SEL-96:2` (a team line's count per paragraph) read from its bytes; a part that is
     /// not a paragraph key, `:` and digits is left out.
     static func paragraphCounts(_ text: UnsafeBufferPointer<UInt8>, _ paragraphs: inout ParagraphKeys) -> [Paragraph: Int] {
-        var counts: [Paragraph: Int] = [:]
+        // Sized for its parts at once (a small dictionary grown an entry at a time is rehashed each time it doubles).
+        var counts = [Paragraph: Int](minimumCapacity: text.reduce(1) { $0 + ($1 == UInt8(ascii: ",") ? 1 : 0) })
         var start = 0
         while start < text.count {
             var end = start
