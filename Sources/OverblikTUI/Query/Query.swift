@@ -315,15 +315,16 @@ public struct Query: Sendable {
 
     /// `unrestricted`: every team's, whoever looks (what is fixed is always the whole sample).
     public func supervision(period: SupervisionPeriod, team: String?, unrestricted: Bool = false,
-                            current known: [SampledGrant]? = nil, fixed knownFixed: FixedSupervisionSample? = nil) throws(SnapshotError) -> Supervision {
+                            current known: [SampledGrant]? = nil, fixed knownFixed: FixedSupervisionSample? = nil,
+                            toAdd knownToAdd: [SampledGrant]? = nil) throws(SnapshotError) -> Supervision {
         let current: [SampledGrant]
         if let known { current = known } else { current = try currentSupervisionSample(period: period) }
         var fixed = knownFixed
         if fixed == nil { fixed = try supervisionStore?.fixed(period: period.description) }
-        let toAdd = fixed?.topUp(from: current, perCaseworker: metadata.supervision.perCaseworker) ?? []
-        let all = fixed.map { $0.rows + toAdd } ?? current
+        let toAdd = knownToAdd ?? fixed?.topUp(from: current, perCaseworker: metadata.supervision.perCaseworker) ?? []
+        let all = fixed.map { toAdd.isEmpty ? $0.rows : $0.rows + toAdd } ?? current
         let reach = unrestricted ? .everything : supervisionTeams
-        let shown = all.filter { s in
+        let shown = reach == .everything && team == nil ? all : all.filter { s in
             switch reach {
             case nil: return false
             case .team(let own)?: guard s.team.lowercased() == own.lowercased() else { return false }
@@ -365,6 +366,7 @@ public struct Query: Sendable {
             try store.add(period: period.description, rows: toAdd)
             fixed?.rows += toAdd.map(\.kept)
         }
-        return (try supervision(period: period, team: nil, current: current, fixed: fixed), fixedNow)
+        // (Fixed now, or topped up just above: nothing more to add.)
+        return (try supervision(period: period, team: nil, current: current, fixed: fixed, toAdd: fixed == nil ? nil : []), fixedNow)
     }
 }
