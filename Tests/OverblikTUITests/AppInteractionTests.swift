@@ -193,7 +193,7 @@ struct AppInteractionTests {
         // Reopened (as after the next sync): the annotation is there again, by the discrepancy's key.
         let again = try app(user: "ØKO", folder: folder, login: "dat")
         #expect(screen(again).contains { $0.hasPrefix(" Kun i fagsystem") && $0.contains(" undersøges ") })
-        #expect(try AnnotationStore(directory: folder.path).history(key: again.page.table.rows[0][0].maskedKey).map(\.who) == ["øko"])
+        #expect(try AnnotationStore(directory: folder.path).history(key: again.page.cells(0)[0].maskedKey).map(\.who) == ["øko"])
     }
 
     @Test func aFixedDiscrepancyThatIsGoneShowsAsResolved() throws {

@@ -190,36 +190,42 @@ extension AppModel {
             return Page(kind: .discrepancies, caption: c.t("Ingen afsluttet måned i \(data.figures.year) endnu", "No month of \(data.figures.year) is over yet"),
                         table: ViewTable(view: "discrepancies", columns: [.init("kind", da: "Slags", en: "Kind")]), context: c)
         }
-        var table = Views.discrepancies(data.query.visible(r), filter: ReportFilter())
-        table.columns.insert(.init("annotation", da: "Status", en: "Status", maxWidth: 12, priority: 7), at: 2)
-        table.columns.append(.init("note", da: "Note", en: "Note", maxWidth: 30, priority: 0))
-        guard let keyColumn = table.column("key") else { return Page(kind: .discrepancies, caption: "", table: table, context: c) }  // (Views.discrepancies has it)
-        for i in table.rows.indices {
-            guard case .masked(let key) = table.rows[i][keyColumn] else { continue }
-            let a = annotations[key]
-            table.rows[i].insert(.message(a?.status.label), at: 2)
-            table.rows[i].append(.text(a?.note ?? ""))
-        }
+        // A line per discrepancy (10.777 on L), made as it is shown, with its annotation; then the
+        // resolved ones.
+        let list = data.query.visible(r).discrepancies
+        var columns = Views.discrepancyColumns()
+        columns.columns.insert(.init("annotation", da: "Status", en: "Status", maxWidth: 12, priority: 7), at: 2)
+        columns.columns.append(.init("note", da: "Note", en: "Note", maxWidth: 30, priority: 0))
+        guard let keyColumn = columns.column("key") else { return Page(kind: .discrepancies, caption: "", table: columns, context: c) }  // (it has it)
         let resolved = AnnotationState.resolved(current: annotations, discrepancyKeys: Set(r.discrepancies.map(\.key)))
-        for a in resolved {
-            var row = table.columns.map { _ in Cell.text("") }
+        let resolvedRows = resolved.map { a in
+            var row = columns.columns.map { _ in Cell.text("") }
             row[keyColumn] = .masked(a.key)
             if let key = DiscrepancyKey(text: a.key) {
-                table.set("kind", .kind(key.kind), in: &row)
-                table.set("paragraph", .paragraph(key.paragraph), in: &row)
-                if let cpr = key.cpr { table.set("cpr", .cpr(cpr), in: &row) }
+                columns.set("kind", .kind(key.kind), in: &row)
+                columns.set("paragraph", .paragraph(key.paragraph), in: &row)
+                if let cpr = key.cpr { columns.set("cpr", .cpr(cpr), in: &row) }
             }
             row[2] = .message(Message(da: "✓ løst", en: "✓ resolved"))
-            table.set("message", .message(Message(da: "rettet og ikke længere fundet", en: "fixed and no longer found")), in: &row)
-            row[table.columns.count - 1] = .text(a.note)
-            table.rows.append(row)
+            columns.set("message", .message(Message(da: "rettet og ikke længere fundet", en: "fixed and no longer found")), in: &row)
+            row[columns.columns.count - 1] = .text(a.note)
+            return row
+        }
+        let annotated = annotations
+        let source = LazyRows(count: list.count + resolvedRows.count) { i in
+            guard i < list.count else { return resolvedRows[i - list.count] }
+            var row = Views.discrepancyRow(list[i])
+            let a = annotated[list[i].key]
+            row.insert(.message(a?.status.label), at: 2)
+            row.append(.text(a?.note ?? ""))
+            return row
         }
         let explained = r.discrepancies.filter(\.explained).count
         return Page(kind: .discrepancies,
                     caption: c.t("Afvigelser \(r.period.start.danish)–\(r.period.end.danish): \(r.discrepancies.count), heraf \(explained) forklarede",
                                  "Discrepancies \(r.period.start.danish)–\(r.period.end.danish): \(r.discrepancies.count), \(explained) explained")
                         + (resolved.isEmpty ? "" : c.t(" · \(resolved.count) løst", " · \(resolved.count) resolved")),
-                    table: table, above: Views.ottetal(r, filter: ReportFilter()), context: c)
+                    columns: columns, source: source, above: Views.ottetal(r, filter: ReportFilter()), context: c)
     }
 
     func sideBySidePage(key: String) -> Page? {

@@ -198,7 +198,17 @@ public enum Views {
 
     /// The discrepancies of a reconciliation.
     public static func discrepancies(_ r: Reconciliation, filter: ReportFilter) -> ViewTable {
-        var t = ViewTable(view: "discrepancies", columns: [
+        var t = discrepancyColumns()
+        for x in r.discrepancies where (filter.paragraph.map { x.paragraph == $0 } ?? true)
+            && (filter.caseworker.map { x.caseworker.lowercased() == $0.lowercased() } ?? true) {
+            t.rows.append(discrepancyRow(x))
+        }
+        return t
+    }
+
+    /// Afstemning's columns, without rows.
+    public static func discrepancyColumns() -> ViewTable {
+        ViewTable(view: "discrepancies", columns: [
             .init("key", da: "Nøgle", en: "Key", inText: false), .init("kind", da: "Slags", en: "Kind", maxWidth: 26),
             .init("paragraph", da: "§", en: "§", priority: 8), .init("cpr", da: "CPR", en: "CPR", priority: 8), .init("caseId", da: "Sag", en: "Case", priority: 4),
             .init("voucherIds", da: "Bilag", en: "Vouchers", inText: false), .init("month", da: "Md.", en: "Month"),
@@ -206,12 +216,12 @@ public enum Views {
             .init("explained", da: "Forklaret", en: "Explained", priority: 7), .init("explanation", da: "Forklaring", en: "Explanation", inText: false),
             .init("message", da: "Besked", en: "Message", maxWidth: 70, priority: 1),
         ])
-        for x in r.discrepancies where (filter.paragraph.map { x.paragraph == $0 } ?? true)
-            && (filter.caseworker.map { x.caseworker.lowercased() == $0.lowercased() } ?? true) {
-            t.rows.append([.masked(x.key), .kind(x.kind), .paragraph(x.paragraph), x.cpr.map(Cell.cpr) ?? .text(""),
-                           .text(x.caseIds.first ?? ""), .text(x.voucherIds.joined(separator: ",")), .text(x.month ?? ""),
-                           .text(x.caseworker), .money(x.amount), .bool(x.explained), .message(x.explanation), .message(x.message)])
-        }
-        return t
+    }
+
+    /// One discrepancy, in the columns of `discrepancyColumns()`.
+    public static func discrepancyRow(_ x: Discrepancy) -> [Cell] {
+        [.masked(x.key), .kind(x.kind), .paragraph(x.paragraph), x.cpr.map(Cell.cpr) ?? .text(""),
+         .text(x.caseIds.first ?? ""), .text(x.voucherIds.joined(separator: ",")), .text(x.month ?? ""),
+         .text(x.caseworker), .money(x.amount), .bool(x.explained), .message(x.explanation), .message(x.message)]
     }
 }
