@@ -42,6 +42,29 @@ struct TextTests {
         ])
     }
 
+    /// Random tables render as each cell fitted to its column, joined by two spaces, without
+    /// trailing spaces (the plain way, cell by cell).
+    @Test func rendersAsEveryCellFittedToItsColumn() {
+        var random = SystemRandomNumberGenerator()
+        let pieces = ["a", "Åse", "中文", "e\u{301}", " ", "  ", "", "1.234,50", "§ 85", "lang tekst der bliver skåret af", "x "]
+        func text() -> String { (0..<Int.random(in: 0...3, using: &random)).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &random)] }.joined() }
+        for _ in 0..<300 {
+            let n = Int.random(in: 1...5, using: &random)
+            var t = TextTable(columns: (0..<n).map { _ in
+                TextTable.Column(text(), alignRight: Bool.random(using: &random), maxWidth: Int.random(in: 0...12, using: &random))
+            })
+            for _ in 0..<Int.random(in: 0...6, using: &random) { t.append((0..<n).map { _ in text() }) }
+            let w = t.widths
+            func plain(_ cells: [String]) -> String {
+                var s = cells.indices.map { DisplayWidth.fit(cells[$0], to: w[$0], alignRight: t.columns[$0].alignRight) }.joined(separator: "  ")
+                while s.last == " " { s.removeLast() }
+                return s
+            }
+            let expected = [plain(t.columns.map(\.title)), w.map { String(repeating: "─", count: $0) }.joined(separator: "  ")] + t.rows.map(plain)
+            #expect(t.render() == expected, "\(t.columns.map(\.title)) \(t.rows)")
+        }
+    }
+
     @Test func csvForDanishExcel() {
         let doc = CSVText.document(header: ["navn", "beløb"], rows: [["Jens; \"J\"", "1.234,50"]])
         #expect(doc == "\u{FEFF}navn;beløb\r\n\"Jens; \"\"J\"\"\";1.234,50\r\n")

@@ -169,12 +169,14 @@ public struct Development: Hashable, Sendable {
 
     private func rows(_ dimension: DevelopmentDimension?, keys: [SeriesKey]) -> [DevelopmentRow] {
         var out: [DevelopmentRow] = []
+        out.reserveCapacity(months.count * keys.count)
+        let all = keys.map { series[$0] }  // (each series looked up once: 600 teams of 60 months)
         for month in months {
-            for key in keys {
-                guard let figures = figures(key, month) else { continue }
+            for (key, figuresOf) in zip(keys, all) {
+                guard let figures = self.figures(figuresOf, month) else { continue }
                 var row = DevelopmentRow(month: month, dimension: dimension, value: key.dimension == nil ? nil : key.value,
-                                         figures: figures, lastYear: self.figures(key, month.advanced(by: -12)),
-                                         rolling12: rolling(key, endingWith: month))
+                                         figures: figures, lastYear: self.figures(figuresOf, month.advanced(by: -12)),
+                                         rolling12: rolling(figuresOf, endingWith: month))
                 // Split by a dimension without money (target group, team), no row has it, the total
                 // row neither: the view's money columns are empty throughout (management.md §1, as read
                 // by the conformance drop's independent implementation).
@@ -190,17 +192,20 @@ public struct Development: Hashable, Sendable {
     }
 
     /// A series' figures of one month, if the month is kept and has data.
-    public func figures(_ key: SeriesKey, _ month: CalendarMonth) -> MonthFigures? {
+    public func figures(_ key: SeriesKey, _ month: CalendarMonth) -> MonthFigures? { figures(series[key], month) }
+
+    /// A month's figures of a series' months (from `keptFrom`).
+    private func figures(_ all: [MonthFigures]?, _ month: CalendarMonth) -> MonthFigures? {
         // (`keptFrom` is never before the first month with data.)
-        guard let keptFrom, month >= keptFrom, let all = series[key] else { return nil }
+        guard let keptFrom, month >= keptFrom, let all else { return nil }
         let i = keptFrom.distance(to: month)
         return all.indices.contains(i) ? all[i] : nil
     }
 
-    func rolling(_ key: SeriesKey, endingWith month: CalendarMonth) -> RollingFigures? {
+    private func rolling(_ all: [MonthFigures]?, endingWith month: CalendarMonth) -> RollingFigures? {
         var r = RollingFigures()
         for m in month.advanced(by: -11)...month {
-            guard let f = figures(key, m) else { return nil }
+            guard let f = figures(all, m) else { return nil }
             r.inflow += f.inflow; r.outflow += f.outflow
             r.activeSum += f.activeAtMonthEnd; r.grantsSum += f.grants
             r.coveredDays += f.coveredDays; r.paidCoveredDays += f.paidCoveredDays; r.days += f.days

@@ -79,7 +79,6 @@ public enum DisplayWidth {
         return String(out)
     }
 
-    /// The text cut or padded with spaces to exactly `width` cells.
     /// `text` broken into lines of at most `width` cells, between words (a word wider than a line is cut).
     public static func wrap(_ text: String, to width: Int) -> [String] {
         guard width > 0 else { return [] }
@@ -97,6 +96,7 @@ public enum DisplayWidth {
         return lines
     }
 
+    /// The text cut or padded with spaces to exactly `width` cells.
     public static func fit(_ text: String, to width: Int, alignRight: Bool = false) -> String {
         let cut = truncate(text, to: width)
         let padding = String(repeating: " ", count: max(0, width - of(cut)))

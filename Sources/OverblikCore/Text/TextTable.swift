@@ -26,28 +26,46 @@ public struct TextTable: Sendable {
     }
 
     /// The widths each column gets: the widest of its title and values, at most its `maxWidth`.
-    public var widths: [Int] {
+    public var widths: [Int] { widths(rows.map { $0.map(DisplayWidth.of) }) }
+
+    private func widths(_ cellWidths: [[Int]]) -> [Int] {
         columns.indices.map { c in
-            let widest = rows.reduce(DisplayWidth.of(columns[c].title)) { max($0, DisplayWidth.of($1[c])) }
-            return min(widest, max(columns[c].maxWidth, DisplayWidth.of(columns[c].title)))
+            let title = DisplayWidth.of(columns[c].title)
+            let widest = cellWidths.reduce(title) { max($0, $1[c]) }
+            return min(widest, max(columns[c].maxWidth, title))
         }
     }
 
     /// The table as lines: a header, a rule, the rows; two spaces between columns, no trailing spaces.
     public func render() -> [String] {
-        let w = widths
-        func line(_ cells: [String]) -> String {
-            var parts: [String] = []
+        // Each cell measured once (a report of 40.000 lines has hundreds of thousands).
+        let cellWidths = rows.map { $0.map(DisplayWidth.of) }
+        let w = widths(cellWidths)
+        let lineWidth = w.reduce(0, +) + 2 * max(0, w.count - 1)
+        func line(_ cells: [String], _ cellWidth: [Int]) -> String {
+            // The cells cut or padded to their column; spaces are owed until text follows them, so
+            // none trails the line.
+            var s = "", owed = 0
+            s.reserveCapacity(lineWidth)
             for (c, cell) in cells.enumerated() {
-                parts.append(DisplayWidth.fit(cell, to: w[c], alignRight: columns[c].alignRight))
+                if c > 0 { owed += 2 }
+                let (text, width) = cellWidth[c] <= w[c] ? (cell, cellWidth[c]) : { let cut = DisplayWidth.truncate(cell, to: w[c]); return (cut, DisplayWidth.of(cut)) }()
+                let padding = max(0, w[c] - width)
+                if columns[c].alignRight { owed += padding }
+                if !text.isEmpty {
+                    if owed > 0 { s += String(repeating: " ", count: owed) }
+                    s += text
+                    owed = 0
+                }
+                if !columns[c].alignRight { owed += padding }
             }
-            var s = parts.joined(separator: "  ")
-            while s.last == " " { s.removeLast() }
+            while s.utf8.last == UInt8(ascii: " ") { s.removeLast() }  // (a cell's own trailing spaces, at the end)
             return s
         }
-        var out = [line(columns.map(\.title))]
+        var out = [line(columns.map(\.title), columns.map { DisplayWidth.of($0.title) })]
+        out.reserveCapacity(rows.count + 2)
         out.append(w.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
-        out.append(contentsOf: rows.map(line))
+        for (row, widths) in zip(rows, cellWidths) { out.append(line(row, widths)) }
         return out
     }
 }
