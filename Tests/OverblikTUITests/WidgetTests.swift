@@ -147,3 +147,13 @@ struct ScreenLayoutTests {
         }
     }
 }
+
+@Suite("Cells stay small")
+struct CellSizeTests {
+    /// A list holds thousands of rows of cells: the large cases are boxed, so a cell is as small as
+    /// its largest inline case (a paragraph) and its tag.
+    @Test func aCellTakesFortyEightBytes() {
+        #expect(MemoryLayout<Cell>.stride == 48)
+        #expect(MemoryLayout<RejectedRow>.size > 48 && MemoryLayout<Bar>.size > 48)  // (why they are boxed)
+    }
+}

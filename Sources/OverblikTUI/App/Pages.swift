@@ -75,6 +75,7 @@ extension AppModel {
         let source = LazyRows(count: lines.count) { [scale, overdueOf, overdueAt] i in
             let line = lines[i]
             var row = Views.teamRow(line)
+            row.reserveCapacity(row.count + 2)  // (the bar and the applications: grown at once, not doubled)
             var segments = largest.enumerated().map { k, p in
                 Bar.Segment(value: Double(line.byParagraph[p] ?? 0), glyph: Bar.part(k).0, style: Bar.part(k).1)
             }
@@ -215,6 +216,7 @@ extension AppModel {
         let source = LazyRows(count: list.count + resolvedRows.count) { i in
             guard i < list.count else { return resolvedRows[i - list.count] }
             var row = Views.discrepancyRow(list[i])
+            row.reserveCapacity(row.count + 2)  // (the status and the note: grown at once, not doubled)
             let a = annotated[list[i].key]
             row.insert(.message(a?.status.label), at: 2)
             row.append(.text(a?.note ?? ""))

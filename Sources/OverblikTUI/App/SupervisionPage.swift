@@ -88,6 +88,7 @@ extension AppModel {
         // A line per caseworker and item (36.000 at national size): made as they are shown, from the results.
         let rows = LazyRows(count: results.count) { i in
             var row = Views.supervisionResultRow(results[i], items: items)
+            row.reserveCapacity(row.count + 1)  // (the bar: grown at once, not doubled)
             row.insert(results[i].shareYes.map { .bar(AppModel.percentBar($0, mark: nil, goodAtOrAbove: true)) } ?? .text(""),
                        at: min(bar, row.count))
             return row

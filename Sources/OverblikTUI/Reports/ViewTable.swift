@@ -3,6 +3,9 @@ import OverblikCore
 
 /// One value of a view's row, typed so that each format shows it in its own way: text in
 /// Danish style, CSV with Danish decimals, JSON with plain numbers and ISO dates.
+///
+/// The large cases are boxed (`indirect`) so that a cell takes 48 bytes, not 120: a list holds
+/// thousands of rows of them.
 public enum Cell: Sendable {
     case text(String)
     case int(Int)
@@ -24,15 +27,15 @@ public enum Cell: Sendable {
     case message(Message?)
     case kind(DiscrepancyKind)
     /// A rejected row's raw value: masked unless revealed.
-    case rejectedValue(RejectedRow)
+    indirect case rejectedValue(RejectedRow)
     /// A bar (the screen only draws it; the formats hold its summary).
-    case bar(Bar)
+    indirect case bar(Bar)
     /// Twelve months as a sparkline (the formats hold the amounts).
     case spark([Money])
     /// Text marked for attention (a field that differs between the systems).
     case highlighted(String)
     /// A status: its code in JSON and CSV (`overdue`), its words on screen and in text, and how it stands out.
-    case coded(String, Message, Style)
+    indirect case coded(String, Message, Style)
     /// Words for the screen and the text report where the data have no value ("I alt", "ingen
     /// servicemål"): null in JSON, empty in CSV.
     case shownOnly(Message)
