@@ -49,7 +49,8 @@ public struct TextTable: Sendable {
             s.reserveCapacity(lineWidth)
             for (c, cell) in cells.enumerated() {
                 if c > 0 { owed += 2 }
-                let (text, width) = cellWidth[c] <= w[c] ? (cell, cellWidth[c]) : { let cut = DisplayWidth.truncate(cell, to: w[c]); return (cut, DisplayWidth.of(cut)) }()
+                var (text, width) = (cell, cellWidth[c])
+                if width > w[c] { text = DisplayWidth.truncate(cell, to: w[c]); width = DisplayWidth.of(text) }
                 let padding = max(0, w[c] - width)
                 if columns[c].alignRight { owed += padding }
                 if !text.isEmpty {

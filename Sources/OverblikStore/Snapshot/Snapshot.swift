@@ -366,16 +366,18 @@ public final class Snapshot: Sendable {
     }
 
     /// Whether the sync stored the development series.
-    public func hasDevelopment() throws(SnapshotError) -> Bool {
-        try read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'development_kept_from'") != nil }
+    public func hasDevelopment() throws(SnapshotError) -> Bool { try read(Snapshot.hasDevelopment) }
+
+    private static func hasDevelopment(_ db: Database) throws -> Bool {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'development_kept_from'") != nil
     }
 
     /// The values of `dimension` the sync stored a series of, unordered (nil when it stored none):
     /// the teams' names without their 43.200 rows of figures (L).
     public func developmentValues(_ dimension: DevelopmentDimension) throws(SnapshotError) -> [String]? {
-        guard try hasDevelopment() else { return nil }
-        return try read { db in
-            try String.fetchAll(db, sql: "SELECT DISTINCT value FROM development WHERE dimension = ?", arguments: [dimension.rawValue])
+        try read { db -> [String]? in
+            guard try Snapshot.hasDevelopment(db) else { return nil }
+            return try String.fetchAll(db, sql: "SELECT DISTINCT value FROM development WHERE dimension = ?", arguments: [dimension.rawValue])
         }
     }
 
