@@ -73,7 +73,7 @@ let package = Package(
         .executableTarget(name: "overblik-drops", dependencies: ["OverblikTestSupport"], path: "Tests/Tools/Drops"),
         .executableTarget(name: "overblik-annotation-writer", dependencies: ["OverblikCore", "OverblikStore"],
                           path: "Tests/Tools/AnnotationWriter"),
-        .testTarget(name: "OverblikCoreTests", dependencies: ["OverblikCore"]),
+        .testTarget(name: "OverblikCoreTests", dependencies: ["OverblikCore", "OverblikTestSupport"]),
         .testTarget(
             name: "OverblikSyncTests",
             dependencies: ["OverblikSync", "OverblikConfig", "OverblikSnapshotWriter", "OverblikStore", "OverblikCore", "OverblikTestSupport",

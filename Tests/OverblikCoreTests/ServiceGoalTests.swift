@@ -1,5 +1,6 @@
 import Testing
 @testable import OverblikCore
+import OverblikTestSupport
 
 /// Servicemål (management.md §4 and §9) by hand: the calendar, the goals' deadlines, the rows and
 /// the pending applications.
@@ -98,6 +99,63 @@ struct ServiceGoalTests {
         let onlyShelved = serviceGoalLines([app("X", s85, received: r, decided: day(2026, 7, 1), .shelved)], goals: goals)
         #expect(onlyShelved.count == 2 && onlyShelved[0].decided == 0 && onlyShelved[0].shelved == 1 && onlyShelved[0].shareInTime == nil)
         #expect(median([]) == nil && median([3]) == 3 && median([4, 1, 3, 2]) == 2.5)
+    }
+
+    /// The rows as the definition reads, one group at a time: every decided or shelved application
+    /// of a paragraph and quarter, and the total of the paragraphs with a goal.
+    func plainLines(_ decisions: [Decision], goals: ServiceGoals, year: Int?) -> Set<ServiceGoalLine> {
+        let counted = decisions.filter { $0.decided != nil && $0.outcome != nil && (year == nil || Quarter($0.decided!).year == year) }
+        var keys = Set<[String]>()
+        var lines = Set<ServiceGoalLine>()
+        for d in counted {
+            let q = Quarter(d.decided!)
+            for p in goals.hasGoal(d.paragraph) ? [d.paragraph, nil] : [d.paragraph] as [Paragraph?] {
+                guard keys.insert([p?.key ?? "", q.description]).inserted else { continue }
+                let group = counted.filter { Quarter($0.decided!) == q && (p.map { $0 == d.paragraph } ?? goals.hasGoal($0.paragraph)) }
+                    .filter { p == nil || $0.paragraph == p }
+                let decided = group.filter { $0.outcome != .shelved }
+                let hasGoal = p.map(goals.hasGoal) ?? true
+                var inTime = 0, late = 0, withoutNotice = 0
+                for x in decided where hasGoal {
+                    guard let deadline = goals.deadline(x) else { continue }
+                    if x.decided! <= deadline { inTime += 1 } else {
+                        late += 1
+                        if !(x.noticeSent.map { $0 <= deadline } ?? false) { withoutNotice += 1 }
+                    }
+                }
+                lines.insert(ServiceGoalLine(paragraph: p, quarter: q, goal: p.flatMap { goals.byParagraph[$0] }, decided: decided.count,
+                                             shelved: group.count - decided.count, inTime: hasGoal ? inTime : nil, late: hasGoal ? late : nil,
+                                             lateWithoutNotice: hasGoal ? withoutNotice : nil,
+                                             medianDays: median(decided.map { $0.received.distance(to: $0.decided!) })))
+            }
+        }
+        return lines
+    }
+
+    @Test func rowsEqualTheDefinitionOnRandomApplications() {
+        var random = SplitMix(seed: 18)
+        let goals = ServiceGoals(byParagraph: [s85: .weeks(8), s95: .workingDays(30)],
+                                 byServiceCode: [s85: ["8510": .months(2)], s107: ["10701": .months(3), "10702": .workingDays(20)]],
+                                 calendar: calendar)
+        let paragraphs = [s85, s95, s107, Paragraph(number: 108), Paragraph(law: "ABL", number: 82, letter: "a")]
+        let codes = ["", "8510", " 8510 ", "10701", "10702", "10799"]
+        for round in 0..<40 {
+            let decisions = (0..<Int.random(in: 0...300, using: &random)).map { i -> Decision in
+                let received = day(2025, 1, 1).advanced(by: Int.random(in: 0...700, using: &random))
+                let decided = Int.random(in: 0...5, using: &random) == 0 ? nil : received.advanced(by: Int.random(in: 0...150, using: &random))
+                let notice = Bool.random(using: &random) ? received.advanced(by: Int.random(in: 0...120, using: &random)) : nil
+                let outcome: DecisionOutcome? = decided == nil ? nil : [.granted, .shelved, .refused, nil].randomElement(using: &random) ?? nil
+                // Runs of equal paragraphs as exports have them, and some mixed.
+                let p = paragraphs[(i / Int.random(in: 1...20, using: &random)) % paragraphs.count]
+                return Decision(applicationId: "A\(i)", cpr: CPR(value: 101_901_234), paragraph: p, received: received, decided: decided,
+                                outcome: outcome, serviceCode: codes.randomElement(using: &random) ?? "", noticeSent: notice)
+            }
+            for year in [nil, 2025, 2026] {
+                let lines = serviceGoalLines(decisions, goals: goals, year: year)
+                #expect(Set(lines) == plainLines(decisions, goals: goals, year: year), "round \(round), year \(String(describing: year))")
+                #expect(lines.count == Set(lines).count)
+            }
+        }
     }
 
     @Test func pendingApplications() {

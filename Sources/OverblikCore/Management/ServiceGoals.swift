@@ -146,10 +146,16 @@ public struct ServiceGoals: Sendable, Equatable {
 
     /// The application's deadline, when it has a goal, through `cache`.
     public func deadline(_ d: Decision, cache: inout DeadlineCache) -> Day? {
-        guard let goal = goal(d) else { return nil }
-        let key = DeadlineCache.Key(goal: goal, received: d.received)
+        goal(d).map { deadline($0, received: d.received, cache: &cache) }
+    }
+
+    /// `goal`'s deadline for an application received on `received`; a working-day deadline
+    /// through `cache` (weeks and months are a sum).
+    public func deadline(_ goal: ServiceGoal, received: Day, cache: inout DeadlineCache) -> Day {
+        guard case .workingDays = goal else { return goal.deadline(received: received, calendar: calendar) }
+        let key = DeadlineCache.Key(goal: goal, received: received)
         if let known = cache.known[key] { return known }
-        let day = goal.deadline(received: d.received, calendar: calendar)
+        let day = goal.deadline(received: received, calendar: calendar)
         cache.known[key] = day
         return day
     }
@@ -233,43 +239,66 @@ public struct ServiceGoalLine: Hashable, Sendable {
 /// decision date, and per quarter a total of the paragraphs with a goal; of `year` only when given.
 /// Ordered by quarter, the paragraphs in their order, the total last.
 public func serviceGoalLines(_ decisions: [Decision], goals: ServiceGoals, year: Int? = nil) -> [ServiceGoalLine] {
-    struct Key: Hashable { let paragraph: Paragraph?; let quarter: Quarter }
-    // Positions, not copies: at national size one application per grant.
-    var groups: [Key: [Int32]] = [:]
-    var goalOf: (paragraph: Paragraph, hasGoal: Bool)?
-    for i in decisions.indices {
-        guard let decided = decisions[i].decided, decisions[i].outcome != nil else { continue }
-        let q = Quarter(decided)
-        if let year, q.year != year { continue }
-        let p = decisions[i].paragraph
-        groups[Key(paragraph: p, quarter: q), default: []].append(Int32(i))
-        if goalOf?.paragraph != p { goalOf = (p, goals.hasGoal(p)) }
-        if goalOf?.hasGoal == true { groups[Key(paragraph: nil, quarter: q), default: []].append(Int32(i)) }
-    }
-    var lines: [ServiceGoalLine] = []
-    var cache = ServiceGoals.DeadlineCache()
-    for (key, group) in groups {
-        let hasGoal = key.paragraph.map(goals.hasGoal) ?? true
-        var line = ServiceGoalLine(paragraph: key.paragraph, quarter: key.quarter, goal: key.paragraph.flatMap { goals.byParagraph[$0] },
-                                   decided: 0, shelved: 0, inTime: hasGoal ? 0 : nil, late: hasGoal ? 0 : nil,
-                                   lateWithoutNotice: hasGoal ? 0 : nil, medianDays: nil)
-        var days: [Int] = []
-        for i in group {
-            let d = decisions[Int(i)]
-            guard let decided = d.decided else { continue }
-            if d.outcome == .shelved { line.shelved += 1; continue }
-            line.decided += 1
-            days.append(d.received.distance(to: decided))
-            guard hasGoal, let deadline = goals.deadline(d, cache: &cache) else { continue }
-            if decided <= deadline {
-                line.inTime? += 1
-            } else {
-                line.late? += 1
-                if !(d.noticeSent.map { $0 <= deadline } ?? false) { line.lateWithoutNotice? += 1 }
+    // Each decision is judged once and counted in its paragraph's line and, when the paragraph
+    // has a goal, in the total's; lines are keyed by numbers (quarter, paragraph's position), the
+    // paragraphs found once per run of equal ones (at national size one application per grant).
+    struct Tally {
+        var decided = 0, shelved = 0, inTime = 0, late = 0, lateWithoutNotice = 0, days: [Int] = []
+        mutating func add(_ judged: (days: Int, lateness: Int?)?) {
+            guard let judged else { shelved += 1; return }
+            decided += 1
+            days.append(judged.days)
+            switch judged.lateness {
+            case 0?: inTime += 1
+            case 1?: late += 1
+            case _?: late += 1; lateWithoutNotice += 1
+            case nil: break
             }
         }
-        line.medianDays = median(days)
-        lines.append(line)
+    }
+    struct Known { let paragraph: Paragraph; let hasGoal: Bool; let goal: ServiceGoal?; let codes: [String: ServiceGoal]? }
+    var known: [Known] = [], idOf: [Paragraph: Int] = [:], last = -1
+    var tallies: [Int: Tally] = [:]
+    var cache = ServiceGoals.DeadlineCache()
+    for d in decisions {
+        guard let decided = d.decided, let outcome = d.outcome else { continue }
+        let q = Quarter(decided)
+        if let year, q.year != year { continue }
+        if last < 0 || known[last].paragraph != d.paragraph {
+            if let id = idOf[d.paragraph] { last = id } else {
+                let codes = goals.byServiceCode[d.paragraph]
+                known.append(Known(paragraph: d.paragraph, hasGoal: goals.hasGoal(d.paragraph), goal: goals.byParagraph[d.paragraph],
+                                   codes: codes?.isEmpty == false ? codes : nil))
+                last = known.count - 1
+                idOf[d.paragraph] = last
+            }
+        }
+        let p = known[last]
+        let quarterKey = (q.year * 4 + q.quarter - 1) << 20
+        // nil: shelved; else the days taken and, with a goal, 0 in time, 1 late with notice, 2 late without.
+        var judged: (days: Int, lateness: Int?)?
+        if outcome != .shelved {
+            var lateness: Int?
+            let goal = p.codes.flatMap { $0[Substring(d.serviceCode).trimmingSpaces.description] } ?? p.goal
+            if p.hasGoal, let goal {
+                let deadline = goals.deadline(goal, received: d.received, cache: &cache)
+                lateness = decided <= deadline ? 0 : (d.noticeSent.map { $0 <= deadline } ?? false) ? 1 : 2
+            }
+            judged = (d.received.distance(to: decided), lateness)
+        }
+        tallies[quarterKey | (last + 1), default: Tally()].add(judged)
+        if p.hasGoal { tallies[quarterKey, default: Tally()].add(judged) }
+    }
+    var lines: [ServiceGoalLine] = []
+    lines.reserveCapacity(tallies.count)
+    for (key, t) in tallies {
+        let code = key >> 20, id = key & 0xFFFFF - 1
+        let paragraph = id >= 0 ? known[id] : nil
+        let hasGoal = paragraph?.hasGoal ?? true
+        lines.append(ServiceGoalLine(paragraph: paragraph?.paragraph, quarter: Quarter(year: code >> 2, quarter: code & 3 + 1),
+                                     goal: paragraph?.goal, decided: t.decided, shelved: t.shelved,
+                                     inTime: hasGoal ? t.inTime : nil, late: hasGoal ? t.late : nil,
+                                     lateWithoutNotice: hasGoal ? t.lateWithoutNotice : nil, medianDays: median(t.days)))
     }
     return lines.sorted { a, b in
         if a.quarter != b.quarter { return a.quarter < b.quarter }
