@@ -24,21 +24,24 @@ func rejectDuplicates<T, K: Hashable>(
     var firstLine: [K: Int] = [:]
     firstLine.reserveCapacity(result.rows.count)
     // The rows stay where they are; only when a duplicate is found is the list made again without them.
-    var duplicates: [Int] = []
-    for i in result.rows.indices {
-        let k = key(result.rows[i])
-        if let first = firstLine[k] {
-            let row = result.rows[i]
-            duplicates.append(i)
-            result.rejected.append(RejectedRow(
-                table: source.table, file: source.config.path, line: line(row), column: column.header, field: column.field,
-                value: shown(row),
-                reason: Message(da: "dublet: \"\(shown(row))\" findes allerede i linje \(first), som gælder",
-                                en: "duplicate: \"\(shown(row))\" already appears on line \(first), which stands")))
-        } else {
-            firstLine[k] = line(result.rows[i])
+    // (Read in place: a row is large, and at national size there are hundreds of thousands.)
+    var duplicates: [Int] = [], rejected: [RejectedRow] = []
+    result.rows.withUnsafeBufferPointer { rows in
+        for i in rows.indices {
+            let k = key(rows[i])
+            if let first = firstLine[k] {
+                duplicates.append(i)
+                rejected.append(RejectedRow(
+                    table: source.table, file: source.config.path, line: line(rows[i]), column: column.header, field: column.field,
+                    value: shown(rows[i]),
+                    reason: Message(da: "dublet: \"\(shown(rows[i]))\" findes allerede i linje \(first), som gælder",
+                                    en: "duplicate: \"\(shown(rows[i]))\" already appears on line \(first), which stands")))
+            } else {
+                firstLine[k] = line(rows[i])
+            }
         }
     }
+    result.rejected += rejected
     if !duplicates.isEmpty {
         var kept: [T] = []
         kept.reserveCapacity(result.rows.count - duplicates.count)
@@ -111,7 +114,7 @@ extension SourceFile {
                 payingMunicipality: r.municipality(paying), line: line)
         }
         var result = TableResult(rows: rows, rejected: rejected, count: count)
-        rejectDuplicates(&result, source: self, column: caseId, key: \.caseId, shown: \.caseId, line: \.line)
+        rejectDuplicates(&result, source: self, column: caseId, key: { $0.caseId }, shown: { $0.caseId }, line: { $0.line })
         return result
     }
 
@@ -130,7 +133,7 @@ extension SourceFile {
                                username: r.text(username), line: line)
         }
         var result = TableResult(rows: rows, rejected: rejected, count: count)
-        rejectDuplicates(&result, source: self, column: initials, key: { $0.initials.lowercased() }, shown: \.initials, line: \.line)
+        rejectDuplicates(&result, source: self, column: initials, key: { $0.initials.lowercased() }, shown: { $0.initials }, line: { $0.line })
         return result
     }
 
@@ -243,7 +246,7 @@ extension SourceFile {
                             serviceCode: r.interned(serviceCode), noticeSent: try r.day(notice), line: line)
         }
         var result = TableResult(rows: rows, rejected: rejected, count: count)
-        rejectDuplicates(&result, source: self, column: id, key: \.applicationId, shown: \.applicationId, line: \.line)
+        rejectDuplicates(&result, source: self, column: id, key: { $0.applicationId }, shown: { $0.applicationId }, line: { $0.line })
         return result
     }
 }
@@ -291,7 +294,7 @@ extension SourceFile {
                           reconsideration: result, boardDecided: boardOn, outcome: decided, caseworker: r.interned(caseworker), line: line)
         }
         var result = TableResult(rows: rows, rejected: rejected, count: count)
-        rejectDuplicates(&result, source: self, column: id, key: \.appealId, shown: \.appealId, line: \.line)
+        rejectDuplicates(&result, source: self, column: id, key: { $0.appealId }, shown: { $0.appealId }, line: { $0.line })
         return result
     }
 
