@@ -73,6 +73,7 @@ enum PaymentBlocks {
 
     private static func encode(_ payments: [Payment], into pipe: PaymentBlockPipe) {
         defer { pipe.finish() }
+        var timer = PhaseTimer(prefix: "    payment blocks ")
         var batch: [PaymentBlock] = [], bytes = 0
         /// False once the writer has given up.
         func emit(_ block: PaymentBlock) -> Bool {
@@ -109,6 +110,7 @@ enum PaymentBlocks {
                 while i < p.count && p[citizenOrdered(i)].cpr == cpr { positions.append(citizenOrdered(i)); i += 1 }
                 guard emitBlock(byMonth: false, key: cpr.value, month: 0) else { return }
             }
+            timer.lap("by citizen")
             // Per function and posting month (year * 100 + month), by citizen within: the same
             // order regrouped, keyed by the function's symbol, with the rank in the citizen order
             // below the key so that one plain sort keeps it.
@@ -126,6 +128,7 @@ enum PaymentBlocks {
                 guard emitBlock(byMonth: true, key: Int64(key >> 20), month: Int(key & 0xFFFFF)) else { return }
             }
             if !batch.isEmpty { _ = pipe.put(batch) }
+            timer.lap("by function and month")
         }
     }
 }

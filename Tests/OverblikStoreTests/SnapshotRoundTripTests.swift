@@ -174,6 +174,29 @@ struct PaymentBlockTests {
         #expect(try snapshot.payments(function: "5.38.50", posted: february)
                     .payments.map(\.voucherId) == ["A3"])
     }
+
+    /// A block of a thousand payments taken in a scattered order (as a block per function and
+    /// month takes them) decodes to those payments in that order, long voucher ids included.
+    @Test func aScatteredBlockDecodesToItsPayments() {
+        var random = SplitMix(seed: 15)
+        let payments = (0..<1_000).map { i in
+            let start = Day(ordinal: Int32.random(in: 18_000...21_000, using: &random))
+            let voucher = i % 7 == 0 ? "bilag-med-et-langt-nummer-\(i)-æøå" : "\(5_000_000 + i)"
+            return Payment(voucherId: voucher, cpr: CPR(value: Int64.random(in: 101_000_000...3_112_999_999, using: &random)),
+                           function: Symbol(id: UInt32.random(in: 0...20, using: &random)), grouping: Symbol(id: UInt32(i % 3)),
+                           provider: Symbol(id: UInt32(i % 11)), periodStart: start, periodEnd: start.advanced(by: Int.random(in: 0...40, using: &random)),
+                           amount: Money(ore: Int64.random(in: -5_000_000...90_000_000, using: &random)),
+                           postingDate: start.advanced(by: Int.random(in: -10...60, using: &random)),
+                           payingMunicipality: Symbol(id: UInt32(i % 2)), actingMunicipality: Symbol(id: UInt32(i % 5)), line: i + 2)
+        }
+        let order = Array(payments.indices).shuffled(using: &random)
+        var block: [UInt8] = [], scratch: [UInt8] = []
+        for take in [order, Array(order.prefix(63)), Array(order.prefix(65)), []] {
+            take.withUnsafeBufferPointer { k in payments.withUnsafeBufferPointer { PaymentCodec.encode(k, of: $0, into: &block, scratch: &scratch) } }
+            let decoded = block.withUnsafeBytes { PaymentCodec.decode($0, count: take.count) }
+            #expect(decoded == take.map { payments[$0] })
+        }
+    }
 }
 
 @Suite("Snapshot store: a team line's counts per paragraph")

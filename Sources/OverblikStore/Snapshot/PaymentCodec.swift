@@ -10,6 +10,7 @@ import OverblikCore
 /// municipality (the dataset's symbol ids, 0 for none), line, then the voucher id as length and
 /// UTF-8 bytes. The texts of the symbols are stored once per snapshot in `symbols`.
 package enum PaymentCodec {
+
     @inline(__always) static func zigzag(_ v: Int64) -> UInt64 { UInt64(bitPattern: (v << 1) ^ (v >> 63)) }
     @inline(__always) static func unzigzag(_ u: UInt64) -> Int64 { Int64(bitPattern: u >> 1) ^ -Int64(bitPattern: u & 1) }
 
@@ -37,7 +38,15 @@ package enum PaymentCodec {
                 w += 1
             }
             var cpr: Int64 = 0, start: Int64 = 0, line: Int64 = 0
-            for k in positions {
+            // The payments are touched a chunk ahead in a loop of independent loads, so that their
+            // cache misses overlap (a block per function and month jumps through the whole file);
+            // the loop that encodes them, long and serial, then finds them in the cache.
+            var touched = 0, sink: Int64 = 0
+            for (n, k) in positions.enumerated() {
+                if n == touched {
+                    touched = min(positions.count, n + 64)
+                    for j in n..<touched { sink &+= payments[positions[j]].cpr.value ^ Int64(payments[positions[j]].actingMunicipality.id) }
+                }
                 let (pCPR, pStart, pEnd, pPosting) = (payments[k].cpr.value, payments[k].periodStart.ordinal,
                                                       payments[k].periodEnd.ordinal, payments[k].postingDate.ordinal)
                 put(zigzag(pCPR - cpr))
@@ -60,6 +69,9 @@ package enum PaymentCodec {
                 }
                 (cpr, start, line) = (pCPR, Int64(pStart), pLine)
             }
+            // The sum kept in the scratch's last byte (past the block: a record takes less than its
+            // 128 bytes of the bound), so that the touching loads are not optimised away.
+            base[buffer.count - 1] = UInt8(truncatingIfNeeded: sink)
             return w - base
         }
         out = Array(scratch[..<used])
