@@ -240,25 +240,29 @@ public struct ServiceGoalLine: Hashable, Sendable {
 /// Ordered by quarter, the paragraphs in their order, the total last.
 public func serviceGoalLines(_ decisions: [Decision], goals: ServiceGoals, year: Int? = nil) -> [ServiceGoalLine] {
     // Each decision is judged once and counted in its paragraph's line and, when the paragraph
-    // has a goal, in the total's; lines are keyed by numbers (quarter, paragraph's position), the
-    // paragraphs found once per run of equal ones (at national size one application per grant).
+    // has a goal, in the total's; lines are keyed by numbers (the paragraph's position, -1 for the
+    // total), the paragraphs found once per run of equal ones (at national size one application
+    // per grant).
+    enum Judged { case shelved, decided(days: Int, lateness: Lateness?) }
+    enum Lateness { case inTime, lateWithNotice, lateWithoutNotice }
+    struct Key: Hashable { let paragraph: Int; let quarter: Quarter }
     struct Tally {
         var decided = 0, shelved = 0, inTime = 0, late = 0, lateWithoutNotice = 0, days: [Int] = []
-        mutating func add(_ judged: (days: Int, lateness: Int?)?) {
-            guard let judged else { shelved += 1; return }
+        mutating func add(_ judged: Judged) {
+            guard case .decided(let taken, let lateness) = judged else { shelved += 1; return }
             decided += 1
-            days.append(judged.days)
-            switch judged.lateness {
-            case 0?: inTime += 1
-            case 1?: late += 1
-            case _?: late += 1; lateWithoutNotice += 1
+            days.append(taken)
+            switch lateness {
+            case .inTime?: inTime += 1
+            case .lateWithNotice?: late += 1
+            case .lateWithoutNotice?: late += 1; lateWithoutNotice += 1
             case nil: break
             }
         }
     }
     struct Known { let paragraph: Paragraph; let hasGoal: Bool; let goal: ServiceGoal?; let codes: [String: ServiceGoal]? }
     var known: [Known] = [], idOf: [Paragraph: Int] = [:], last = -1
-    var tallies: [Int: Tally] = [:]
+    var tallies: [Key: Tally] = [:]
     var cache = ServiceGoals.DeadlineCache()
     for d in decisions {
         guard let decided = d.decided, let outcome = d.outcome else { continue }
@@ -274,29 +278,26 @@ public func serviceGoalLines(_ decisions: [Decision], goals: ServiceGoals, year:
             }
         }
         let p = known[last]
-        let quarterKey = (q.year * 4 + q.quarter - 1) << 20
-        // nil: shelved; else the days taken and, with a goal, 0 in time, 1 late with notice, 2 late without.
-        var judged: (days: Int, lateness: Int?)?
+        var judged = Judged.shelved
         if outcome != .shelved {
-            var lateness: Int?
+            var lateness: Lateness?
             let goal = p.codes.flatMap { $0[Substring(d.serviceCode).trimmingSpaces.description] } ?? p.goal
             if p.hasGoal, let goal {
                 let deadline = goals.deadline(goal, received: d.received, cache: &cache)
-                lateness = decided <= deadline ? 0 : (d.noticeSent.map { $0 <= deadline } ?? false) ? 1 : 2
+                lateness = decided <= deadline ? .inTime : (d.noticeSent.map { $0 <= deadline } ?? false) ? .lateWithNotice : .lateWithoutNotice
             }
-            judged = (d.received.distance(to: decided), lateness)
+            judged = .decided(days: d.received.distance(to: decided), lateness: lateness)
         }
-        tallies[quarterKey | (last + 1), default: Tally()].add(judged)
-        if p.hasGoal { tallies[quarterKey, default: Tally()].add(judged) }
+        tallies[Key(paragraph: last, quarter: q), default: Tally()].add(judged)
+        if p.hasGoal { tallies[Key(paragraph: -1, quarter: q), default: Tally()].add(judged) }
     }
     var lines: [ServiceGoalLine] = []
     lines.reserveCapacity(tallies.count)
     for (key, t) in tallies {
-        let code = key >> 20, id = key & 0xFFFFF - 1
-        let paragraph = id >= 0 ? known[id] : nil
+        let paragraph = key.paragraph >= 0 ? known[key.paragraph] : nil
         let hasGoal = paragraph?.hasGoal ?? true
-        lines.append(ServiceGoalLine(paragraph: paragraph?.paragraph, quarter: Quarter(year: code >> 2, quarter: code & 3 + 1),
-                                     goal: paragraph?.goal, decided: t.decided, shelved: t.shelved,
+        lines.append(ServiceGoalLine(paragraph: paragraph?.paragraph, quarter: key.quarter, goal: paragraph?.goal,
+                                     decided: t.decided, shelved: t.shelved,
                                      inTime: hasGoal ? t.inTime : nil, late: hasGoal ? t.late : nil,
                                      lateWithoutNotice: hasGoal ? t.lateWithoutNotice : nil, medianDays: median(t.days)))
     }
