@@ -151,6 +151,36 @@ struct SyncTests {
         #expect(leftovers.isEmpty)
     }
 
+    /// The payments are read on a thread of their own while the other tables are read; the tables
+    /// are still taken in their order: reported so, and a grants file with too many bad rows is
+    /// the failure named, not the payments file read beside it.
+    @Test func tablesAreTakenInTheirOrder() throws {
+        let folder = TemporaryFolder()
+        var drop = DropBuilder()
+        let path = drop.write(into: folder)
+        let config = try SyncConfiguration.load(path: path)
+        var reported: [TableName] = []
+        _ = try runSync(config, options: SyncOptions(today: Day(year: 2026, month: 11, day: 23)!, dryRun: true, now: fixedNowDate,
+                                                     programVersion: "test")) { progress in
+            if case .read(let info, _) = progress { reported.append(info.table) }
+        }
+        #expect(reported.first == .grants && reported.filter { $0 == .payments }.count == 1)
+        #expect(reported == TableName.allCases.filter(reported.contains))
+        drop.payments += "B-3;0101901234;5.38.50;;01-03-2025;31-03-2025;mange penge;05-04-2025\n"
+        drop.grants += "S-3;0303851236;Bo Ek;§ 85;85-01;Bostøtten;ikke en dato;;450,00;time;MHA;\n"
+        drop.write(into: folder)
+        do {
+            _ = try sync(path, dryRun: true)
+            Issue.record("expected a failure")
+        } catch {
+            guard case .tooManyRejected(let table, _, _, _, _, _) = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
+            #expect(table == .grants)
+        }
+    }
+
     @Test func dryRunPublishesNothing() throws {
         let folder = TemporaryFolder()
         let summary = try sync(DropBuilder().write(into: folder), dryRun: true)

@@ -71,14 +71,29 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
             return (d, rejected, count, skipped)
         })
     }
+    /// What reading one table gave, kept until the tables are taken in their order (the file
+    /// itself is let go as soon as it is read).
+    struct TableRead {
+        let table: TableName, config: TableConfiguration
+        let unchanged: Bool, sha256: String, bytes: Int64, encoding: String
+        let rejected: [RejectedRow], count: Int, skipped: Int
+        let opened: Double, seconds: Double
+
+        init(_ source: SourceFile, rejected: [RejectedRow], count: Int, skipped: Int, opened: Double, seconds: Double) {
+            (table, config) = (source.table, source.config)
+            // A file rewritten while it was read gives rows from two versions: refused when taken.
+            unchanged = source.file.unchanged
+            (sha256, bytes, encoding) = (source.sha256, source.byteCount, source.encoding.rawValue)
+            (self.rejected, self.count, self.skipped, self.opened, self.seconds) = (rejected, count, skipped, opened, seconds)
+        }
+    }
     /// A table read: checked (unchanged while read, not too many rejected), reported, its rejected rows kept.
-    func finishReading(_ source: SourceFile, rejected: [RejectedRow], count: Int, skipped: Int, since t0: DispatchTime, opened: Double) throws(SyncError) {
-        let (table, tableConfig) = (source.table, source.config)
-        // A file rewritten while it was read gives rows from two versions: refuse it.
-        guard source.file.unchanged else { throw .fileChanged(table: table, path: tableConfig.path) }
-        var info = SourceInfo(table: table, path: tableConfig.path, sha256: source.sha256, bytes: source.byteCount,
-                              rows: count, rejected: rejected.count, encoding: source.encoding.rawValue, present: true)
-        info.skipped = skipped
+    func finishReading(_ read: TableRead) throws(SyncError) {
+        let (table, tableConfig, rejected, count) = (read.table, read.config, read.rejected, read.count)
+        guard read.unchanged else { throw .fileChanged(table: table, path: tableConfig.path) }
+        var info = SourceInfo(table: table, path: tableConfig.path, sha256: read.sha256, bytes: read.bytes,
+                              rows: count, rejected: rejected.count, encoding: read.encoding, present: true)
+        info.skipped = read.skipped
         info.modified = modificationDay(tableConfig.resolvedPath)
         // The share guards the tables every figure is computed from. The optional management tables
         // are short lists (a municipality has a few dozen providers: two bad rows of 26 are 7,7 %);
@@ -88,36 +103,52 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
                                    maxShare: config.maxRejectShare, examples: Array(rejected.prefix(10)))
         }
         if ProcessInfo.processInfo.environment["OVERBLIK_TIMING"] != nil {
-            FileHandle.standardError.write(Data("  read \(table.rawValue): open and hash \(String(format: "%.3f", opened)) s, rows \(String(format: "%.3f", elapsed(since: t0) - opened)) s, resident \(residentMB()) MB\n".utf8))
+            FileHandle.standardError.write(Data("  read \(table.rawValue): open and hash \(String(format: "%.3f", read.opened)) s, rows \(String(format: "%.3f", read.seconds - read.opened)) s, resident \(residentMB()) MB\n".utf8))
         }
         dataset.rejected.append(contentsOf: rejected)
         dataset.sources.append(info)
-        progress(.read(info, seconds: elapsed(since: t0)))
+        progress(.read(info, seconds: read.seconds))
         StopPoint.reach("read \(table.rawValue)")
     }
 
+    // Every other table is read while the payments are (not waiting for them at their turn, so
+    // that both cores stay busy through each file's serial steps); then all are taken in the
+    // tables' order: checked, reported, their rejected rows kept.
+    enum Step { case read(TableRead), absent(SourceInfo, seconds: Double), payments }
+    var steps: [Step] = []
     for table in TableName.allCases {
         let tableConfig = config.tables[table]!  // By construction: the loader configures every table, given or default.
-        progress(.reading(table, path: tableConfig.path))
-        let t0 = DispatchTime.now()
-        if table == .payments, let early {
-            let (d, rejected, count, skipped) = early.read.value
-            dataset.payments = d.payments
-            dataset.symbols = d.symbols
-            try finishReading(early.source, rejected: rejected, count: count, skipped: skipped, since: earlyStart, opened: 0)
+        if table == .payments, early != nil {
+            steps.append(.payments)
             continue
         }
+        progress(.reading(table, path: tableConfig.path))
+        let t0 = DispatchTime.now()
         guard let source = try SourceFile.open(tableConfig) else {
             // A management table neither configured nor present is no source of this drop.
             if table.isManagement && !tableConfig.isExplicit { continue }
-            let info = SourceInfo(table: table, path: tableConfig.path, present: false)
-            dataset.sources.append(info)
-            progress(.read(info, seconds: elapsed(since: t0)))
+            steps.append(.absent(SourceInfo(table: table, path: tableConfig.path, present: false), seconds: elapsed(since: t0)))
             continue
         }
         let opened = elapsed(since: t0)
         let (rejected, count, skipped) = source.read(into: &dataset, m, comparison: config.comparison)
-        try finishReading(source, rejected: rejected, count: count, skipped: skipped, since: t0, opened: opened)
+        steps.append(.read(TableRead(source, rejected: rejected, count: count, skipped: skipped, opened: opened, seconds: elapsed(since: t0))))
+    }
+    for step in steps {
+        switch step {
+        case .read(let read): try finishReading(read)
+        case .absent(let info, let seconds):
+            dataset.sources.append(info)
+            progress(.read(info, seconds: seconds))
+        case .payments:
+            guard let early else { continue }  // (a step only when read early)
+            progress(.reading(.payments, path: early.source.config.path))
+            let (d, rejected, count, skipped) = early.read.value
+            dataset.payments = d.payments
+            dataset.symbols = d.symbols
+            try finishReading(TableRead(early.source, rejected: rejected, count: count, skipped: skipped, opened: 0,
+                                        seconds: elapsed(since: earlyStart)))
+        }
     }
 
     let readSeconds = elapsed(since: started)
