@@ -50,5 +50,16 @@ struct DataQualityTests {
                       Payment(voucherId: "3", cpr: CPR(value: 1), function: "5.99.99", periodStart: day, periodEnd: day, amount: .zero, postingDate: day)]
         d.symbols = testSymbols
         #expect(DataQuality(d) == DataQuality(grantsWithoutRate: 2, paymentsWithoutParagraph: 2, grantsWithUnknownCaseworker: 1))
+        // A caseworker met again (known, unknown, in another case), none, and accounts in runs and back again.
+        for (id, worker) in [("D", "XYZ"), ("E", ""), ("F", "Mha"), ("G", "mha")] {
+            d.grants.append(Grant(caseId: id, cpr: CPR(value: 2), paragraph: Paragraph(number: 85), start: day, rate: Money(kroner: 1),
+                                  rateUnit: .day, caseworker: worker))
+        }
+        for (id, function, grouping) in [("4", "5.38.38", "004"), ("5", "5.99.99", ""), ("6", "5.99.99", ""), ("7", "5.38.38", "004")] {
+            d.payments.append(Payment(voucherId: id, cpr: CPR(value: 2), function: function, grouping: grouping, periodStart: day, periodEnd: day,
+                                      amount: .zero, postingDate: day))
+        }
+        d.symbols = testSymbols
+        #expect(DataQuality(d) == DataQuality(grantsWithoutRate: 2, paymentsWithoutParagraph: 4, grantsWithUnknownCaseworker: 2))
     }
 }

@@ -16,12 +16,33 @@ public struct DataQuality: Hashable, Sendable {
     }
 
     public init(_ d: Dataset) {
+        // Counted in place (the sync's last step before its commit, at national size): no copies
+        // of the records, a caseworker's name compared once, an account looked up once per run.
         let mapping = d.mappingIndex
         let staff = Set(d.staff.map { $0.initials.lowercased() })
-        self.init(
-            grantsWithoutRate: d.grants.filter { $0.dailyRate == nil }.count,
-            paymentsWithoutParagraph: d.payments.filter { mapping.paragraphs(function: $0.function, grouping: $0.grouping).isEmpty }.count,
-            grantsWithUnknownCaseworker: staff.isEmpty ? 0 : d.grants.filter { !$0.caseworker.isEmpty && !staff.contains($0.caseworker.lowercased()) }.count)
+        var withoutRate = 0, unknownCaseworker = 0, inStaff: [String: Bool] = [:]
+        for i in d.grants.indices {
+            if d.grants[i].dailyRate == nil { withoutRate += 1 }
+            let worker = d.grants[i].caseworker
+            guard !staff.isEmpty, !worker.isEmpty else { continue }
+            if let known = inStaff[worker] {
+                if !known { unknownCaseworker += 1 }
+            } else {
+                let known = staff.contains(worker.lowercased())
+                inStaff[worker] = known
+                if !known { unknownCaseworker += 1 }
+            }
+        }
+        var withoutParagraph = 0
+        var last: (function: Symbol, grouping: Symbol, mapped: Bool)?
+        for i in d.payments.indices {
+            let (function, grouping) = (d.payments[i].function, d.payments[i].grouping)
+            if last?.function != function || last?.grouping != grouping {
+                last = (function, grouping, !mapping.paragraphs(function: function, grouping: grouping).isEmpty)
+            }
+            if last?.mapped == false { withoutParagraph += 1 }
+        }
+        self.init(grantsWithoutRate: withoutRate, paymentsWithoutParagraph: withoutParagraph, grantsWithUnknownCaseworker: unknownCaseworker)
     }
 
     /// The counts as name → number, in the order the Datastatus view lists them.
