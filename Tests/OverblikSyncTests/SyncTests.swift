@@ -179,6 +179,19 @@ struct SyncTests {
             }
             #expect(table == .grants)
         }
+        // A later file that cannot be opened fails at its turn: the grants are still the failure named.
+        try FileManager.default.removeItem(atPath: folder.file("stamdata/masteroversigt.csv"))
+        try FileManager.default.createDirectory(atPath: folder.file("stamdata/masteroversigt.csv"), withIntermediateDirectories: false)
+        do {
+            _ = try sync(path, dryRun: true)
+            Issue.record("expected a failure")
+        } catch {
+            guard case .tooManyRejected(let table, _, _, _, _, _) = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
+            #expect(table == .grants)
+        }
     }
 
     @Test func dryRunPublishesNothing() throws {

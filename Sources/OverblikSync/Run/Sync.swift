@@ -113,10 +113,11 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
 
     // Every other table is read while the payments are (not waiting for them at their turn, so
     // that both cores stay busy through each file's serial steps); then all are taken in the
-    // tables' order: checked, reported, their rejected rows kept.
-    enum Step { case read(TableRead), absent(SourceInfo, seconds: Double), payments }
+    // tables' order: checked, reported, their rejected rows kept (a file that cannot be opened
+    // fails at its turn, as before: an earlier table's failure is still the one named).
+    enum Step { case read(TableRead), absent(SourceInfo, seconds: Double), payments, failed(SyncError) }
     var steps: [Step] = []
-    for table in TableName.allCases {
+    reading: for table in TableName.allCases {
         let tableConfig = config.tables[table]!  // By construction: the loader configures every table, given or default.
         if table == .payments, early != nil {
             steps.append(.payments)
@@ -124,7 +125,12 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
         }
         progress(.reading(table, path: tableConfig.path))
         let t0 = DispatchTime.now()
-        guard let source = try SourceFile.open(tableConfig) else {
+        let opening: SourceFile?
+        do { opening = try SourceFile.open(tableConfig) } catch {
+            steps.append(.failed(error))
+            break reading
+        }
+        guard let source = opening else {
             // A management table neither configured nor present is no source of this drop.
             if table.isManagement && !tableConfig.isExplicit { continue }
             steps.append(.absent(SourceInfo(table: table, path: tableConfig.path, present: false), seconds: elapsed(since: t0)))
@@ -137,6 +143,7 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
     for step in steps {
         switch step {
         case .read(let read): try finishReading(read)
+        case .failed(let error): throw error
         case .absent(let info, let seconds):
             dataset.sources.append(info)
             progress(.read(info, seconds: seconds))
