@@ -51,6 +51,16 @@ final class PaymentBlockPipe: @unchecked Sendable {
         return ready.removeFirst()
     }
 
+    /// The batches ready now, without waiting (none when the encoder has not got further).
+    func takeReady() -> [[PaymentBlock]] {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !ready.isEmpty, !cancelled else { return [] }
+        defer { ready = [] }
+        condition.broadcast()
+        return ready
+    }
+
     /// The writer stops taking (it failed): the encoder stops at its next batch.
     func cancel() {
         condition.lock()

@@ -151,9 +151,14 @@ public enum SnapshotWriter {
         guard d.payments.count < 1 << 28 else {
             throw SnapshotContentError(message: "\(d.payments.count) payment lines: a snapshot holds at most 268.435.455 / \(d.payments.count) betalingslinjer: et snapshot rummer højst 268.435.455")
         }
-        // The payments' blocks are encoded from the start, beside the other records' inserts; inserted last.
+        // The payments' blocks are encoded from the start on a thread of their own, and inserted
+        // between the other records' rows as they come: the encoder would otherwise wait for room
+        // in the pipe until the other records were written, and the writer then wait for it (on
+        // L three seconds with a core idle).
         let blocks = PaymentBlocks.start(d.payments)
         defer { blocks.cancel() }  // (after a failure: the encoder stops)
+        let payments = try PaymentInserter(db, symbols: d.symbols)
+        func drain() throws { for batch in blocks.takeReady() { try payments.insert(batch, db) } }
         var timer = PhaseTimer(prefix: "    ")
         func note(_ what: String) { timer.lap(what) }
         let meta = try db.makeStatement(sql: "INSERT INTO meta (key, value) VALUES (?, ?)")
@@ -192,6 +197,7 @@ public enum SnapshotWriter {
             grants.bind(15, g.nextFollowUp?.ordinal); grants.bind(16, g.lastFollowUp?.ordinal); grants.bind(17, g.targetGroup)
             grants.bind(18, g.actingMunicipality); grants.bind(19, g.payingMunicipality); grants.bind(20, g.line)
             try grants.step(db)
+            if g.line & 0xFFF == 0 { try drain() }
         }
 
         note("meta, sources, rejected rows and grants")
@@ -212,6 +218,7 @@ public enum SnapshotWriter {
             dst.bind(1, r.cpr.value); dst.bind(2, key(r.paragraph)); dst.bind(3, r.dstCode); dst.bind(4, r.start.ordinal)
             dst.bind(5, r.end?.ordinal); dst.bind(6, r.targetGroup); dst.bind(7, r.line)
             try dst.step(db)
+            if r.line & 0xFFF == 0 { try drain() }
         }
 
         let mapping = try db.makeStatement(sql: Schema.insert(.mapping))
@@ -228,6 +235,7 @@ public enum SnapshotWriter {
             decisions.bind(7, a.decided?.ordinal); decisions.bind(8, a.outcome?.rawValue); decisions.bind(9, a.caseId)
             decisions.bind(10, a.serviceCode); decisions.bind(11, a.noticeSent?.ordinal); decisions.bind(12, a.line)
             try decisions.step(db)
+            if a.line & 0xFFF == 0 { try drain() }
         }
 
         note("staff, budget, DST, mapping and decisions")
@@ -256,24 +264,37 @@ public enum SnapshotWriter {
             population.bind(1, p.code); population.bind(2, p.age); population.bind(3, p.quarter.description)
             population.bind(4, p.value); population.bind(5, p.line)
             try population.step(db)
+            if p.line & 0xFFF == 0 { try drain() }
         }
 
         note("appeals, providers and StatBank")
         // The records' indexes while the payments' blocks are still being encoded on their own
         // thread (the writer would otherwise wait for them, and index after).
+        try drain()
         try db.execute(sql: Schema.recordIndexes)
         note("record indexes")
         StopPoint.reach("write record indexes")
-        try insertPayments(blocks, symbols: d.symbols, into: db)
-        note("payments (after the other records)")
+        while let batch = blocks.take() { try payments.insert(batch, db) }
+        let insert = try RawInsert(db, "INSERT INTO symbols (id, text) VALUES (?,?)")
+        for (id, text) in d.symbols.texts.enumerated() {
+            insert.bind(1, id); insert.bind(2, text)
+            try insert.step(db)
+        }
+        note("payments (the blocks left after the other records)")
     }
 
-    /// The payments as blocks: per citizen (in file order) and per function and posting month
-    /// (encoded by `PaymentBlocks` beside); and the symbols' texts.
-    private static func insertPayments(_ pipe: PaymentBlockPipe, symbols: Symbols, into db: Database) throws {
-        let byCPR = try RawInsert(db, "INSERT INTO payments_by_cpr (cpr, count, data) VALUES (?,?,?)")
-        let byMonth = try RawInsert(db, "INSERT INTO payments_by_month (function, posting_month, count, data) VALUES (?,?,?,?)")
-        while let batch = pipe.take() {
+    /// Inserts the payments' blocks: per citizen (in file order) and per function and posting
+    /// month (encoded by `PaymentBlocks` beside).
+    private struct PaymentInserter {
+        let byCPR: RawInsert, byMonth: RawInsert, symbols: Symbols
+
+        init(_ db: Database, symbols: Symbols) throws {
+            byCPR = try RawInsert(db, "INSERT INTO payments_by_cpr (cpr, count, data) VALUES (?,?,?)")
+            byMonth = try RawInsert(db, "INSERT INTO payments_by_month (function, posting_month, count, data) VALUES (?,?,?,?)")
+            self.symbols = symbols
+        }
+
+        func insert(_ batch: [PaymentBlock], _ db: Database) throws {
             for block in batch {
                 if block.byMonth {
                     byMonth.bind(1, symbols[Symbol(id: UInt32(block.key))]); byMonth.bind(2, block.month)
@@ -284,11 +305,6 @@ public enum SnapshotWriter {
                     try byCPR.step(db)
                 }
             }
-        }
-        let insert = try RawInsert(db, "INSERT INTO symbols (id, text) VALUES (?,?)")
-        for (id, text) in symbols.texts.enumerated() {
-            insert.bind(1, id); insert.bind(2, text)
-            try insert.step(db)
         }
     }
 
