@@ -159,6 +159,12 @@ public enum SnapshotWriter {
         defer { blocks.cancel() }  // (after a failure: the encoder stops)
         let payments = try PaymentInserter(db, symbols: d.symbols)
         func drain() throws { for batch in blocks.takeReady() { try payments.insert(batch, db) } }
+        /// Called after each row of the large tables: every 4.096 rows, the blocks ready are inserted.
+        var rowsWritten = 0
+        func rowWritten() throws {
+            rowsWritten += 1
+            if rowsWritten & 0xFFF == 0 { try drain() }
+        }
         var timer = PhaseTimer(prefix: "    ")
         func note(_ what: String) { timer.lap(what) }
         let meta = try db.makeStatement(sql: "INSERT INTO meta (key, value) VALUES (?, ?)")
@@ -197,7 +203,7 @@ public enum SnapshotWriter {
             grants.bind(15, g.nextFollowUp?.ordinal); grants.bind(16, g.lastFollowUp?.ordinal); grants.bind(17, g.targetGroup)
             grants.bind(18, g.actingMunicipality); grants.bind(19, g.payingMunicipality); grants.bind(20, g.line)
             try grants.step(db)
-            if g.line & 0xFFF == 0 { try drain() }
+            try rowWritten()
         }
 
         note("meta, sources, rejected rows and grants")
@@ -218,7 +224,7 @@ public enum SnapshotWriter {
             dst.bind(1, r.cpr.value); dst.bind(2, key(r.paragraph)); dst.bind(3, r.dstCode); dst.bind(4, r.start.ordinal)
             dst.bind(5, r.end?.ordinal); dst.bind(6, r.targetGroup); dst.bind(7, r.line)
             try dst.step(db)
-            if r.line & 0xFFF == 0 { try drain() }
+            try rowWritten()
         }
 
         let mapping = try db.makeStatement(sql: Schema.insert(.mapping))
@@ -235,7 +241,7 @@ public enum SnapshotWriter {
             decisions.bind(7, a.decided?.ordinal); decisions.bind(8, a.outcome?.rawValue); decisions.bind(9, a.caseId)
             decisions.bind(10, a.serviceCode); decisions.bind(11, a.noticeSent?.ordinal); decisions.bind(12, a.line)
             try decisions.step(db)
-            if a.line & 0xFFF == 0 { try drain() }
+            try rowWritten()
         }
 
         note("staff, budget, DST, mapping and decisions")
@@ -264,7 +270,7 @@ public enum SnapshotWriter {
             population.bind(1, p.code); population.bind(2, p.age); population.bind(3, p.quarter.description)
             population.bind(4, p.value); population.bind(5, p.line)
             try population.step(db)
-            if p.line & 0xFFF == 0 { try drain() }
+            try rowWritten()
         }
 
         note("appeals, providers and StatBank")

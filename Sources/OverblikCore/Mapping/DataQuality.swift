@@ -25,13 +25,8 @@ public struct DataQuality: Hashable, Sendable {
             if d.grants[i].dailyRate == nil { withoutRate += 1 }
             let worker = d.grants[i].caseworker
             guard !staff.isEmpty, !worker.isEmpty else { continue }
-            if let known = inStaff[worker] {
-                if !known { unknownCaseworker += 1 }
-            } else {
-                let known = staff.contains(worker.lowercased())
-                inStaff[worker] = known
-                if !known { unknownCaseworker += 1 }
-            }
+            if inStaff[worker] == nil { inStaff[worker] = staff.contains(worker.lowercased()) }
+            if inStaff[worker] == false { unknownCaseworker += 1 }
         }
         var withoutParagraph = 0
         var last: (function: Symbol, grouping: Symbol, mapped: Bool)?

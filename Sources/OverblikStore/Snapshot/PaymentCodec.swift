@@ -10,7 +10,6 @@ import OverblikCore
 /// municipality (the dataset's symbol ids, 0 for none), line, then the voucher id as length and
 /// UTF-8 bytes. The texts of the symbols are stored once per snapshot in `symbols`.
 package enum PaymentCodec {
-
     @inline(__always) static func zigzag(_ v: Int64) -> UInt64 { UInt64(bitPattern: (v << 1) ^ (v >> 63)) }
     @inline(__always) static func unzigzag(_ u: UInt64) -> Int64 { Int64(bitPattern: u >> 1) ^ -Int64(bitPattern: u & 1) }
 
