@@ -148,3 +148,89 @@ struct LazyListTests {
         }
     }
 }
+
+/// Afstemning read from the snapshot in windows (only the discrepancies' rowids held) gives what
+/// the whole list read at once gives, for a viewer who sees everything and for a team lead, and
+/// the page shows the same rows sorted, filtered and searched.
+@Suite("Afstemning in windows")
+struct DiscrepancyWindowTests {
+    let today = Day(year: 2026, month: 11, day: 23)!
+
+    /// The list read in windows and the same list held whole, for `visibility`.
+    func lists(_ visibility: Visibility) throws -> (windowed: DiscrepancyList, held: DiscrepancyList, all: [Discrepancy]) {
+        let snapshot = try Snapshot(path: SampleSnapshot.path)
+        let q = Query(snapshot: snapshot, metadata: try snapshot.metadata(), today: today, visibility: visibility)
+        let (figures, list) = try q.figuresAndDiscrepancies(year: 2026)
+        let windowed = try #require(list)
+        #expect(figures.reconciliation?.discrepancies.isEmpty == true)  // (not read: the list is)
+        let whole = try #require(try snapshot.derived(year: 2026)?.reconciliation)
+        return (windowed, DiscrepancyList(all: whole.discrepancies, shown: q.visible(whole).discrepancies), whole.discrepancies)
+    }
+
+    @Test func theListReadInWindowsIsTheListReadWhole() throws {
+        let staff = try Snapshot(path: SampleSnapshot.path).staffAndMapping().staff
+        let lead = try #require(staff.first { $0.initials == "BIK" })
+        for visibility in [Visibility.everything, Visibility(user: lead, scope: .team, staff: staff)] {
+            let (windowed, held, all) = try lists(visibility)
+            #expect(windowed.isWindowed && !held.isWindowed)
+            #expect(windowed.total == all.count && windowed.total == held.total && windowed.explained == held.explained)
+            #expect(windowed.count == held.count)
+            let positions = Array(0..<held.count)
+            #expect(try windowed.at(positions) == held.at(positions))
+            // Out of order, repeated and beyond the end, as a window asks.
+            let asked = [held.count - 1, 0, 3, 3, held.count, -1]
+            #expect(try windowed.at(asked) == held.at(asked))
+            #expect(try windowed.at(asked).compactMap { $0 }.count == 4)
+            for d in all.prefix(60) {
+                #expect(try windowed.withKey(d.key) == d)
+                if let cpr = d.cpr { #expect(try windowed.touching(cpr) == held.touching(cpr)) }
+            }
+            #expect(try windowed.withKey("onlyInEconomy|SEL-108|0000000000|ingen") == nil)
+            let keys = all.prefix(5).map(\.key) + ["ingen|sådan"]
+            #expect(try windowed.found(among: keys) == Set(all.prefix(5).map(\.key)))
+            #expect(try windowed.dataBreaks() == held.dataBreaks())
+            if visibility.isEverything {
+                #expect(held.count == all.count)
+            } else {
+                #expect(held.count < all.count && held.count > 0)  // (the team lead sees their team's and the data breaks)
+            }
+        }
+        #expect(try !lists(.everything).held.dataBreaks().isEmpty)
+    }
+
+    @Test func thePageShowsTheRowsTheHeldListShows() throws {
+        let model = try app(user: "MHA")
+        model.handle(.character("5"))
+        let windowed = model.page
+        #expect(windowed.kind == .discrepancies && windowed.isWindowed && windowed.rowCount == 49)
+        let c = model.context
+        let (_, held, _) = try lists(.everything)
+        let source = DiscrepancyRows(list: held, annotations: [:], resolved: [], width: windowed.table.columns.count)
+        var pages = (windowed, Page(kind: .discrepancies, caption: "", columns: windowed.table, source: source, context: c))
+        func csv(_ p: Page) -> String { p.shownTable.render(.csv, c) }
+        #expect(csv(pages.0) == csv(pages.1) && csv(pages.0).split(whereSeparator: \.isNewline).count == 50)
+        for _ in 0...pages.1.layout.shown.count {
+            pages.0.cycleSort(c); pages.1.cycleSort(c)
+            #expect(csv(pages.0) == csv(pages.1), "\(String(describing: pages.1.sort))")
+            pages.0.reverseSort(c); pages.1.reverseSort(c)
+            #expect(csv(pages.0) == csv(pages.1), "\(String(describing: pages.1.sort))")
+            pages.0.reverseSort(c); pages.1.reverseSort(c)
+        }
+        for column in windowed.table.columns.indices {
+            let shown = pages.1.values(of: column, c)
+            #expect(pages.0.values(of: column, c).map { "\($0.value) \($0.count)" } == shown.map { "\($0.value) \($0.count)" })
+            pages.0.setFilter(column: column, value: shown[0].value, c); pages.1.setFilter(column: column, value: shown[0].value, c)
+            #expect(csv(pages.0) == csv(pages.1) && !pages.1.order.isEmpty)
+            pages.0.clearFilters(c); pages.1.clearFilters(c)
+        }
+        for term in ["§108", "Kun i", "ingen-sådan"] {
+            for start in 0..<pages.1.order.count {
+                #expect(pages.0.find(term, from: start, direction: 1, c) == pages.1.find(term, from: start, direction: 1, c))
+            }
+        }
+        // ⏎ on a row opens it side by side, read by its key.
+        model.handle(.enter)
+        let first = try held.at([0])[0]?.key
+        #expect(model.page.kind == .sideBySide && model.page.subject == first)
+    }
+}

@@ -61,7 +61,7 @@ public final class Snapshot: Sendable {
         }
     }
 
-    private func read<T>(_ body: (Database) throws -> T) throws(SnapshotError) -> T {
+    func read<T>(_ body: (Database) throws -> T) throws(SnapshotError) -> T {
         do {
             return try queue.read(body)
         } catch {
@@ -747,14 +747,20 @@ public final class Snapshot: Sendable {
     }
 
     /// The figures the sync derived for `year`, or nil when it derived none for that year.
-    public func derived(year: Int) throws(SnapshotError) -> DerivedFigures? {
-        if let known = kept.withLock({ $0.derived[year] }) { return known }
-        let read = try readDerived(year: year)
-        kept.withLock { $0.derived[year] = .some(read) }
+    /// `withDiscrepancies` false: the reconciliation without its list of discrepancies (read in
+    /// windows instead: `discrepancyIndex`), not kept.
+    public func derived(year: Int, withDiscrepancies: Bool = true) throws(SnapshotError) -> DerivedFigures? {
+        if let known = kept.withLock({ $0.derived[year] }) {
+            guard !withDiscrepancies, var figures = known else { return known }
+            figures.reconciliation?.discrepancies = []
+            return figures
+        }
+        let read = try readDerived(year: year, discrepancies: withDiscrepancies)
+        if withDiscrepancies { kept.withLock { $0.derived[year] = .some(read) } }
         return read
     }
 
-    private func readDerived(year: Int) throws(SnapshotError) -> DerivedFigures? {
+    private func readDerived(year: Int, discrepancies withDiscrepancies: Bool) throws(SnapshotError) -> DerivedFigures? {
         try read { db -> DerivedFigures? in
             guard let y = try Row.fetchOne(db, sql: "SELECT * FROM derived_years WHERE year = ?", arguments: [year]) else { return nil }
             var reconciliation: Reconciliation?
@@ -766,28 +772,7 @@ public final class Snapshot: Sendable {
                                 fullTimeCaseSystem: FullTimePersons(coveredDays: r["covered_case_days"], periodDays: r["period_days"]),
                                 fullTimeEconomy: FullTimePersons(coveredDays: r["covered_economy_days"], periodDays: r["period_days"]))
                 }
-                func list(_ s: String) -> [String] { s.isEmpty ? [] : s.split(separator: ",").map(String.init) }
-                func message(_ r: Row, _ name: String) -> Message? {
-                    guard let da = r["\(name)_da"] as String?, let en = r["\(name)_en"] as String? else { return nil }
-                    return Message(da: da, en: en)
-                }
-                // By position, through a cursor: at national scale there are tens of thousands.
-                var discrepancies: [Discrepancy] = []
-                var paragraphs = ParagraphKeys()
-                let cursor = try Row.fetchCursor(db, sql: """
-                    SELECT key, kind, paragraph, cpr, case_ids, voucher_ids, month, caseworker, amount, explained,
-                      explanation_da, explanation_en, message_da, message_en FROM discrepancies WHERE year = ? ORDER BY rowid
-                    """, arguments: [year])
-                while let r = try cursor.next() {
-                    guard let kind = DiscrepancyKind(rawValue: r[1]) else { continue }
-                    let key: String = r[2]
-                    let paragraph = try paragraphs.parse(key)
-                    let explanation: Message? = (r[10] as String?).flatMap { da in (r[11] as String?).map { Message(da: da, en: $0) } }
-                    discrepancies.append(Discrepancy(
-                        key: r[0], kind: kind, paragraph: paragraph, cpr: (r[3] as Int64?).map(CPR.init(value:)), caseIds: list(r[4]),
-                        voucherIds: list(r[5]), month: r[6], caseworker: r[7], amount: (r[8] as Int64?).map(Money.init(ore:)),
-                        explained: r[9], explanation: explanation, message: Message(da: r[12], en: r[13])))
-                }
+                let discrepancies = withDiscrepancies ? try Snapshot.discrepancies(db, where: "year = ?", [year]) : []
                 reconciliation = Reconciliation(period: period, ottetal: ottetal, discrepancies: discrepancies)
             }
             let budget = try Row.fetchAll(db, sql: "SELECT * FROM budget_months WHERE year = ? ORDER BY rowid", arguments: [year]).map { r in

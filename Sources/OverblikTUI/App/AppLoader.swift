@@ -32,9 +32,9 @@ public enum AppLoader {
         let context = ReportContext(language: language, revealCPR: false, today: today)
         var query = Query(snapshot: snapshot, metadata: meta, today: today, visibility: visibility)
         query.viewer = user
-        let derived = try query.figures(year: today.year)
-        let status = try StatusReport(snapshot: snapshot, discrepancies: derived.reconciliation?.discrepancies ?? [])
-        let data = AppData(people: people, figures: derived, status: status, query: query, user: user,
+        let (derived, discrepancies) = try query.figuresAndDiscrepancies(year: today.year)
+        let status = try StatusReport(snapshot: snapshot, discrepancies: try discrepancies?.dataBreaks() ?? [])
+        let data = AppData(people: people, figures: derived, discrepancies: discrepancies, status: status, query: query, user: user,
                            loginName: loginName ?? initials ?? "")
         let role: Message
         switch user?.role {

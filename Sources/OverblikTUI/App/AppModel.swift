@@ -46,7 +46,10 @@ public protocol AppSource: AnyObject {
 public struct AppData: Sendable {
     /// Staff and the mapping (the grants are read through `query` as pages need them).
     public var people: Dataset
+    /// The year's figures; the reconciliation without its discrepancies, which are in `discrepancies`.
     public var figures: DerivedFigures
+    /// Afstemning's discrepancies (nil: no month of the year is over yet).
+    public var discrepancies: DiscrepancyList?
     /// Datastatus: sources, rejected rows, data breaks.
     public var status: StatusReport
     /// The snapshot for this viewer and this today: stored or computed, and only what they may see.
@@ -60,8 +63,9 @@ public struct AppData: Sendable {
     /// What the `[access]` rules let this person see.
     public var visibility: Visibility { query.visibility }
 
-    public init(people: Dataset, figures: DerivedFigures, status: StatusReport, query: Query, user: StaffMember?, loginName: String) {
-        self.people = people; self.figures = figures; self.status = status; self.query = query
+    public init(people: Dataset, figures: DerivedFigures, discrepancies: DiscrepancyList?, status: StatusReport, query: Query, user: StaffMember?,
+                loginName: String) {
+        self.people = people; self.figures = figures; self.discrepancies = discrepancies; self.status = status; self.query = query
         self.user = user; self.loginName = loginName
     }
 }

@@ -170,7 +170,7 @@ extension AppModel {
                                               "the citizen is not in the caseloads you have access to").text(c.language)
                 return nil
             }
-            let touching = (data.figures.reconciliation?.discrepancies ?? []).filter { $0.cpr == cpr }
+            let touching = reporting { try data.discrepancies?.touching(cpr) } ?? []
             let name = d.grants.first { !$0.name.isEmpty }?.name ?? ""
             var page = Page(kind: .citizen,
                             caption: "\(c.show(cpr))\(name.isEmpty ? "" : " · \(name)") · " + c.t("\(d.grants.count) bevillinger, \(d.payments.count) posteringer, \(d.dst.count) DST-rækker, \(touching.count) afvigelser",
@@ -187,18 +187,19 @@ extension AppModel {
     /// Afstemning: the ottetalskontrol above, the discrepancies below with their annotation, and
     /// the ones marked `rettet` that the reconciliation no longer finds, as resolved.
     func discrepancyPage() -> Page {
-        guard let r = data.figures.reconciliation else {
+        guard let r = data.figures.reconciliation, let list = data.discrepancies else {
             return Page(kind: .discrepancies, caption: c.t("Ingen afsluttet måned i \(data.figures.year) endnu", "No month of \(data.figures.year) is over yet"),
                         table: ViewTable(view: "discrepancies", columns: [.init("kind", da: "Slags", en: "Kind")]), context: c)
         }
-        // A line per discrepancy (10.777 on L), made as it is shown, with its annotation; then the
-        // resolved ones.
-        let list = data.query.visible(r).discrepancies
+        // A line per discrepancy (10.777 on L), read from the snapshot a window at a time and made
+        // as it is shown, with its annotation; then the resolved ones.
         var columns = Views.discrepancyColumns()
         columns.columns.insert(.init("annotation", da: "Status", en: "Status", maxWidth: 12, priority: 7), at: 2)
         columns.columns.append(.init("note", da: "Note", en: "Note", maxWidth: 30, priority: 0))
         guard let keyColumn = columns.column("key") else { return Page(kind: .discrepancies, caption: "", table: columns, context: c) }  // (it has it)
-        let resolved = AnnotationState.resolved(current: annotations, discrepancyKeys: Set(r.discrepancies.map(\.key)))
+        let fixed = annotations.values.filter { $0.status == .fixed }.map(\.key)
+        let stillFound = reporting { try list.found(among: fixed) } ?? Set(fixed)  // (unreadable: none shown as resolved)
+        let resolved = AnnotationState.resolved(current: annotations, discrepancyKeys: stillFound)
         let resolvedRows = resolved.map { a in
             var row = columns.columns.map { _ in Cell.text("") }
             row[keyColumn] = .masked(a.key)
@@ -212,26 +213,16 @@ extension AppModel {
             row[columns.columns.count - 1] = .text(a.note)
             return row
         }
-        let annotated = annotations
-        let source = LazyRows(count: list.count + resolvedRows.count) { i in
-            guard i < list.count else { return resolvedRows[i - list.count] }
-            var row = Views.discrepancyRow(list[i])
-            row.reserveCapacity(row.count + 2)  // (the status and the note: grown at once, not doubled)
-            let a = annotated[list[i].key]
-            row.insert(.message(a?.status.label), at: 2)
-            row.append(.text(a?.note ?? ""))
-            return row
-        }
-        let explained = r.discrepancies.filter(\.explained).count
+        let source = DiscrepancyRows(list: list, annotations: annotations, resolved: resolvedRows, width: columns.columns.count)
         return Page(kind: .discrepancies,
-                    caption: c.t("Afvigelser \(r.period.start.danish)–\(r.period.end.danish): \(r.discrepancies.count), heraf \(explained) forklarede",
-                                 "Discrepancies \(r.period.start.danish)–\(r.period.end.danish): \(r.discrepancies.count), \(explained) explained")
+                    caption: c.t("Afvigelser \(r.period.start.danish)–\(r.period.end.danish): \(list.total), heraf \(list.explained) forklarede",
+                                 "Discrepancies \(r.period.start.danish)–\(r.period.end.danish): \(list.total), \(list.explained) explained")
                         + (resolved.isEmpty ? "" : c.t(" · \(resolved.count) løst", " · \(resolved.count) resolved")),
                     columns: columns, source: source, above: Views.ottetal(r, filter: ReportFilter()), context: c)
     }
 
     func sideBySidePage(key: String) -> Page? {
-        guard let x = data.figures.reconciliation?.discrepancies.first(where: { $0.key == key }) else {
+        guard let x = reporting({ try data.discrepancies?.withKey(key) }) ?? nil else {
             message = c.t("afvigelsen findes ikke længere", "the discrepancy is no longer found")
             return nil
         }
@@ -266,6 +257,42 @@ extension AppModel {
 
 /// Now as ISO 8601 in UTC, to the second.
 func isoNow() -> String { ISO8601DateFormatter().string(from: WallClock.now()) }
+
+/// Afstemning's rows: the discrepancies the viewer sees, a window at a time (from the snapshot when
+/// the stored list holds), each with its annotation's status and note; then the resolved ones.
+struct DiscrepancyRows: RowSource {
+    let list: DiscrepancyList
+    let annotations: [String: Annotation]
+    let resolved: [[Cell]]
+    /// The columns a row has.
+    let width: Int
+
+    var count: Int { list.count + resolved.count }
+
+    func rows(_ positions: [Int]) -> [[Cell]] {
+        let found: [Discrepancy?]
+        do {
+            found = try list.at(positions.filter { $0 < list.count })
+        } catch {
+            // (The list cannot be read: its rows say so rather than vanish.)
+            return positions.map { _ in [.message(error.message)] + Array(repeating: .text(""), count: max(0, width - 1)) }
+        }
+        var next = found.makeIterator()
+        return positions.map { p in
+            guard p < list.count else { return resolved.indices.contains(p - list.count) ? resolved[p - list.count] : [] }
+            guard let d = next.next() ?? nil else { return Array(repeating: .text(""), count: width) }
+            var row = Views.discrepancyRow(d)
+            row.reserveCapacity(row.count + 2)  // (the status and the note: grown at once, not doubled)
+            let a = annotations[d.key]
+            row.insert(.message(a?.status.label), at: 2)
+            row.append(.text(a?.note ?? ""))
+            return row
+        }
+    }
+
+    func order(by column: Int, descending: Bool, _ c: ReportContext) -> [Int]? { nil }
+    func keys(of column: Int, _ c: ReportContext) -> [Int64?]? { nil }
+}
 
 /// Opfølgning's rows from the list the sync stored, a window at a time, sorted along its indexes.
 struct FollowUpRows: RowSource {

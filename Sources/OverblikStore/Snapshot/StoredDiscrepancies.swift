@@ -1,0 +1,96 @@
+import GRDB
+import OverblikCore
+
+/// The stored discrepancies read a few at a time (Afstemning of a whole municipality is read in
+/// windows): by rowid, which is the list's order, and by what picks a few out (a citizen, a key,
+/// a kind). The whole list is read only by `derived(year:)`, for the reports.
+extension Snapshot {
+    /// What a discrepancy is read from, after its rowid.
+    private static let discrepancyColumns = """
+        SELECT rowid, key, kind, paragraph, cpr, case_ids, voucher_ids, month, caseworker, amount, explained,
+          explanation_da, explanation_en, message_da, message_en FROM discrepancies
+        """
+
+    /// The discrepancy of a row read with `discrepancyColumns`; nil for a kind this build does not know.
+    private static func discrepancy(_ r: RawRows, _ paragraphs: inout ParagraphKeys) throws -> Discrepancy? {
+        guard let kind = DiscrepancyKind(rawValue: r.text(2)) else { return nil }
+        func list(_ column: Int32) -> [String] { r.withText(column) { $0.isEmpty ? [] : $0.split(separator: UInt8(ascii: ",")).map { String(decoding: $0, as: UTF8.self) } } }
+        func message(_ da: Int32) -> Message? { r.textOrNil(da).flatMap { text in r.textOrNil(da + 1).map { Message(da: text, en: $0) } } }
+        return Discrepancy(key: r.text(1), kind: kind, paragraph: try paragraphs.parse(r.text(3)), cpr: r.int64OrNil(4).map(CPR.init(value:)),
+                           caseIds: list(5), voucherIds: list(6), month: r.textOrNil(7), caseworker: r.text(8),
+                           amount: r.int64OrNil(9).map(Money.init(ore:)), explained: r.int(10) != 0, explanation: message(11),
+                           message: message(13) ?? Message(da: "", en: ""))
+    }
+
+    /// The discrepancies `where` picks, in the list's order.
+    static func discrepancies(_ db: Database, where condition: String, _ arguments: StatementArguments) throws -> [Discrepancy] {
+        let r = try RawRows(db, "\(discrepancyColumns) WHERE \(condition) ORDER BY rowid", arguments: arguments)
+        var out: [Discrepancy] = [], paragraphs = ParagraphKeys()
+        while try r.next() { if let d = try discrepancy(r, &paragraphs) { out.append(d) } }
+        return out
+    }
+
+    /// The list of `year`'s discrepancies as rowids in the list's order, only those `shown`
+    /// accepts by caseworker (those about no citizen always; nil: every one), with how many the
+    /// year has in all and how many of them are explained. Keys only: a few bytes a discrepancy.
+    public func discrepancyIndex(year: Int, shown: ((String) -> Bool)?) throws(SnapshotError) -> (rowids: [Int64], total: Int, explained: Int) {
+        try read { db in
+            let r = try RawRows(db, "SELECT rowid, explained, cpr IS NULL, caseworker FROM discrepancies WHERE year = ? ORDER BY rowid",
+                                arguments: [year])
+            var rowids: [Int64] = [], total = 0, explained = 0
+            var seen: [String: Bool] = [:]  // (by caseworker: a few thousand at most)
+            while try r.next() {
+                total += 1
+                if r.int(1) != 0 { explained += 1 }
+                if let shown, r.int(2) == 0 {
+                    let caseworker = r.text(3)
+                    let sees = seen[caseworker] ?? shown(caseworker)
+                    seen[caseworker] = sees
+                    guard sees else { continue }
+                }
+                rowids.append(r.int64(0))
+            }
+            return (rowids, total, explained)
+        }
+    }
+
+    /// The discrepancies with `rowids`, in the order asked (nil for a rowid the table does not
+    /// have): a screen's window in one read.
+    public func discrepancies(rowids: [Int64]) throws(SnapshotError) -> [Discrepancy?] {
+        guard !rowids.isEmpty else { return [] }
+        return try read { db -> [Discrepancy?] in
+            // (Rowids are integers: written into the statement, not bound one by one.)
+            let list = Set(rowids).sorted().map(String.init).joined(separator: ",")
+            let r = try RawRows(db, "\(Snapshot.discrepancyColumns) WHERE rowid IN (\(list))")
+            var byRowid: [Int64: Discrepancy] = [:], paragraphs = ParagraphKeys()
+            byRowid.reserveCapacity(rowids.count)
+            while try r.next() { byRowid[r.int64(0)] = try Snapshot.discrepancy(r, &paragraphs) }
+            return rowids.map { byRowid[$0] }
+        }
+    }
+
+    /// `year`'s discrepancies about one citizen, in the list's order.
+    public func discrepancies(year: Int, cpr: CPR) throws(SnapshotError) -> [Discrepancy] {
+        try read { try Snapshot.discrepancies($0, where: "year = ? AND cpr = ?", [year, cpr.value]) }
+    }
+
+    /// `year`'s discrepancy with `key`, if it has one.
+    public func discrepancy(year: Int, key: String) throws(SnapshotError) -> Discrepancy? {
+        try read { try Snapshot.discrepancies($0, where: "key = ? AND year = ?", [key, year]).first }
+    }
+
+    /// `year`'s discrepancies of one kind (the data breaks for Datastatus), in the list's order.
+    public func discrepancies(year: Int, kind: DiscrepancyKind) throws(SnapshotError) -> [Discrepancy] {
+        try read { try Snapshot.discrepancies($0, where: "year = ? AND kind = ?", [year, kind.rawValue]) }
+    }
+
+    /// Which of `keys` `year` has a discrepancy with (the annotated ones that are still found).
+    public func discrepancyKeys(year: Int, among keys: some Sequence<String>) throws(SnapshotError) -> Set<String> {
+        try read { db in
+            var found = Set<String>()
+            let statement = try db.makeStatement(sql: "SELECT 1 FROM discrepancies WHERE key = ? AND year = ? LIMIT 1")
+            for key in keys where try Bool.fetchOne(statement, arguments: [key, year]) != nil { found.insert(key) }
+            return found
+        }
+    }
+}
