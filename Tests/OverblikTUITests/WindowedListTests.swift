@@ -234,3 +234,57 @@ struct DiscrepancyWindowTests {
         #expect(model.page.kind == .sideBySide && model.page.subject == first)
     }
 }
+
+/// Team read from the snapshot in windows (only the lines' positions and the bars' totals held)
+/// gives what the lines read whole give, for everyone, a team lead and one team.
+@Suite("Team in windows")
+struct TeamWindowTests {
+    let today = Day(year: 2026, month: 11, day: 23)!
+
+    @Test func theLinesReadInWindowsAreTheLinesReadWhole() throws {
+        let snapshot = try Snapshot(path: SampleSnapshot.path)
+        let staff = try snapshot.staffAndMapping().staff
+        let lead = try #require(staff.first { $0.initials == "BIK" })
+        for (visibility, team) in [(Visibility.everything, nil), (Visibility(user: lead, scope: .team, staff: staff), nil), (.everything, "botilbud")] {
+            let q = Query(snapshot: snapshot, metadata: try snapshot.metadata(), today: today, visibility: visibility)
+            let windowed = try q.teamList(team: team)
+            let lines = try q.teamLines(team: team)
+            let held = TeamList(held: lines)
+            #expect(windowed.isWindowed && !held.isWindowed)
+            #expect(windowed.count == lines.count && !lines.isEmpty)
+            #expect(windowed.totals == held.totals && windowed.largest == held.largest)
+            #expect(held.largest == lines.map { $0.byParagraph.values.reduce(0, +) }.max())
+            let positions = Array(0..<lines.count)
+            #expect(try windowed.at(positions) == positions.map { lines[$0] })
+            let asked = [lines.count - 1, 0, 0, lines.count, -1]
+            #expect(try windowed.at(asked) == held.at(asked))
+            if !visibility.isEverything || team != nil {
+                #expect(lines.allSatisfy { $0.team.lowercased() == "botilbud" })
+                #expect(try q.teamList().count > lines.count || !visibility.isEverything)
+            }
+        }
+        #expect(try Query(snapshot: snapshot, metadata: try snapshot.metadata(), today: today, visibility: .everything).teamList().count
+                    > Query(snapshot: snapshot, metadata: try snapshot.metadata(), today: today, visibility: .everything).teamList(team: "botilbud").count)
+    }
+
+    @Test func onAnotherDayTheLinesAreComputedAndHeld() throws {
+        let snapshot = try Snapshot(path: SampleSnapshot.path)
+        let later = Day(year: 2026, month: 12, day: 14)!
+        let q = Query(snapshot: snapshot, metadata: try snapshot.metadata(), today: later, visibility: .everything)
+        let list = try q.teamList()
+        let lines = try q.teamLines()
+        #expect(!list.isWindowed && list.count == lines.count && !lines.isEmpty)
+    }
+
+    @Test func thePageIsWindowedAndShowsTheLines() throws {
+        let model = try app(user: "ØKO")
+        model.handle(.character("2"))
+        let page = model.page
+        #expect(page.kind == .team && page.isWindowed)
+        let lines = try model.data.query.teamLines()
+        #expect(page.rowCount == lines.count)
+        let shown = page.shownTable
+        let caseworkers = shown.rows.map { shown.text($0[0], model.context) }
+        #expect(caseworkers == lines.map(\.caseworker))
+    }
+}

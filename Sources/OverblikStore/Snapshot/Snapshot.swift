@@ -135,19 +135,62 @@ public final class Snapshot: Sendable {
         try read { db -> [TeamLine]? in
             guard try Snapshot.hasViews(db, for: today) else { return nil }
             // (A line per caseworker, thousands at national size: SQLite's column calls, each paragraph key parsed once.)
-            let r = try RawRows(db, """
-                SELECT caseworker, name, team, active_grants, citizens, overdue, due_soon, missing, monthly_cost, by_paragraph,
-                  team_median, overloaded FROM team_lines ORDER BY position
-                """)
+            let r = try RawRows(db, "\(Snapshot.teamLineColumns) FROM team_lines ORDER BY position")
             var paragraphs = ParagraphKeys()
             var lines: [TeamLine] = []
-            while try r.next() {
-                let counts = r.withText(9) { Snapshot.paragraphCounts($0, &paragraphs) }
-                lines.append(TeamLine(caseworker: r.text(0), name: r.text(1), team: r.text(2), activeGrants: r.int(3), citizens: r.int(4),
-                                      overdue: r.int(5), dueSoon: r.int(6), missingFollowUp: r.int(7), monthlyCost: Money(ore: r.int64(8)),
-                                      byParagraph: counts, teamMedian: r.double(10), overloaded: r.int(11) != 0))
-            }
+            while try r.next() { lines.append(Snapshot.teamLine(r, &paragraphs)) }
             return lines
+        }
+    }
+
+    /// What a team line is read from, after its position.
+    private static let teamLineColumns = """
+        SELECT position, caseworker, name, team, active_grants, citizens, overdue, due_soon, missing, monthly_cost, by_paragraph,
+          team_median, overloaded
+        """
+
+    private static func teamLine(_ r: RawRows, _ paragraphs: inout ParagraphKeys) -> TeamLine {
+        TeamLine(caseworker: r.text(1), name: r.text(2), team: r.text(3), activeGrants: r.int(4), citizens: r.int(5),
+                 overdue: r.int(6), dueSoon: r.int(7), missingFollowUp: r.int(8), monthlyCost: Money(ore: r.int64(9)),
+                 byParagraph: r.withText(10) { Snapshot.paragraphCounts($0, &paragraphs) }, teamMedian: r.double(11), overloaded: r.int(12) != 0)
+    }
+
+    /// Team's stored lines as an index, without holding a line (nil when the sync stored none for
+    /// `today`): the positions of the lines whose team `shown` accepts, in order, their grants per
+    /// paragraph summed, and the largest line's sum (the scale of the bars).
+    public func storedTeamIndex(today: Day, shown: (String) -> Bool) throws(SnapshotError)
+        -> (positions: [Int64], totals: [Paragraph: Int], largest: Int)? {
+        try read { db in
+            guard try Snapshot.hasViews(db, for: today) else { return nil }
+            let r = try RawRows(db, "SELECT position, team, by_paragraph FROM team_lines ORDER BY position")
+            var positions: [Int64] = [], totals: [Paragraph: Int] = [:], largest = 0
+            var paragraphs = ParagraphKeys(), seen: [String: Bool] = [:]  // (by team: a few hundred at most)
+            while try r.next() {
+                let team = r.text(1)
+                let sees = seen[team] ?? shown(team)
+                seen[team] = sees
+                guard sees else { continue }
+                positions.append(r.int64(0))
+                var sum = 0
+                r.withText(2) { Snapshot.eachParagraphCount($0, &paragraphs) { p, n in totals[p, default: 0] += n; sum += n } }
+                largest = max(largest, sum)
+            }
+            return (positions, totals, largest)
+        }
+    }
+
+    /// The stored team lines at `positions` (as `storedTeamIndex` gives them), in the order asked;
+    /// nil for a position the table does not have. A screen's window in one read.
+    public func storedTeamLines(at positions: [Int64]) throws(SnapshotError) -> [TeamLine?] {
+        guard !positions.isEmpty else { return [] }
+        return try read { db -> [TeamLine?] in
+            // (Positions are integers: written into the statement, not bound one by one.)
+            let list = Set(positions).sorted().map(String.init).joined(separator: ",")
+            let r = try RawRows(db, "\(Snapshot.teamLineColumns) FROM team_lines WHERE position IN (\(list))")
+            var byPosition: [Int64: TeamLine] = [:], paragraphs = ParagraphKeys()
+            byPosition.reserveCapacity(positions.count)
+            while try r.next() { byPosition[r.int64(0)] = Snapshot.teamLine(r, &paragraphs) }
+            return positions.map { byPosition[$0] }
         }
     }
 
@@ -156,6 +199,12 @@ public final class Snapshot: Sendable {
     static func paragraphCounts(_ text: UnsafeBufferPointer<UInt8>, _ paragraphs: inout ParagraphKeys) -> [Paragraph: Int] {
         // Sized for its parts at once (a small dictionary grown an entry at a time is rehashed each time it doubles).
         var counts = [Paragraph: Int](minimumCapacity: text.reduce(1) { $0 + ($1 == UInt8(ascii: ",") ? 1 : 0) })
+        eachParagraphCount(text, &paragraphs) { counts[$0] = $1 }
+        return counts
+    }
+
+    /// `body` of each paragraph and count of `SEL-85:25,SEL-96:2`, in order (as `paragraphCounts` reads them).
+    static func eachParagraphCount(_ text: UnsafeBufferPointer<UInt8>, _ paragraphs: inout ParagraphKeys, _ body: (Paragraph, Int) -> Void) {
         var start = 0
         while start < text.count {
             var end = start
@@ -166,11 +215,10 @@ public final class Snapshot: Sendable {
                     guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9"), n < Int.max / 10 - 9 else { digits = false; break }
                     n = n * 10 + Int(b - UInt8(ascii: "0"))
                 }
-                if digits, let p = paragraphs.parsed(UnsafeBufferPointer(rebasing: text[start..<colon])) { counts[p] = n }
+                if digits, let p = paragraphs.parsed(UnsafeBufferPointer(rebasing: text[start..<colon])) { body(p, n) }
             }
             start = end + 1
         }
-        return counts
     }
 
     /// The grants of the follow-up list in its order, as the sync stored it, when for `today`, with

@@ -42,8 +42,6 @@ extension AppModel {
         return Page(kind: .caseload, caption: c.t("Sager for ", "Cases of ") + staffLabel(initials), table: table, context: c)
     }
 
-    /// Team: one row per caseworker with a bar of their grants split by paragraph (the three
-    /// largest paragraphs and the rest) and the team's median marked.
     /// Team: a line per caseworker (3.000 at national size), made as it is shown from the lines,
     /// with a bar of the counts per paragraph (the three largest paragraphs of the list, the rest as
     /// one) against the team's median, and with applications each caseworker's past the deadline.
@@ -51,15 +49,11 @@ extension AppModel {
         let user = data.user
         let team = user?.role == .teamLead ? user?.team : nil
         let filter = ReportFilter(team: team)
-        let lines = Views.teamLines(reporting { try data.query.teamLines(team: team) } ?? [], filter: filter)
+        // The stored lines are read a window at a time; only their positions and the bars' totals are held.
+        let list = reporting { try data.query.teamList(team: team) } ?? TeamList(held: [])
         var columns = Views.teamColumns()
-        var totals: [Paragraph: Int] = [:], scale = 0
-        for line in lines {
-            var sum = 0
-            for (p, n) in line.byParagraph { totals[p, default: 0] += n; sum += n }
-            scale = max(scale, sum)
-        }
-        let largest = totals.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(3).map(\.key)
+        let scale = list.largest
+        let largest = list.totals.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(3).map(\.key)
         let others = c.t("andre", "others"), labels = largest.map(\.display) + [others]
         let barAt = min(4, columns.columns.count)
         columns.columns.insert(.init("bar", da: "Pr. paragraf │median", en: "By paragraph │median", maxWidth: 20, priority: 6), at: barAt)
@@ -72,8 +66,7 @@ extension AppModel {
                                          priority: 4), at: overdue + 1)
             (overdueOf, overdueAt) = (counts, overdue + 1)
         }
-        let source = LazyRows(count: lines.count) { [scale, overdueOf, overdueAt] i in
-            let line = lines[i]
+        let source = TeamRows(list: list, width: columns.columns.count) { [scale, overdueOf, overdueAt] line in
             var row = Views.teamRow(line)
             row.reserveCapacity(row.count + 2)  // (the bar and the applications: grown at once, not doubled)
             var segments = largest.enumerated().map { k, p in
@@ -257,6 +250,29 @@ extension AppModel {
 
 /// Now as ISO 8601 in UTC, to the second.
 func isoNow() -> String { ISO8601DateFormatter().string(from: WallClock.now()) }
+
+/// Team's rows: its lines a window at a time (from the snapshot when the stored lines hold), each
+/// made into a row as it is shown.
+struct TeamRows: RowSource {
+    let list: TeamList
+    /// The columns a row has.
+    let width: Int
+    let make: @Sendable (TeamLine) -> [Cell]
+
+    var count: Int { list.count }
+
+    func rows(_ positions: [Int]) -> [[Cell]] {
+        do {
+            return try list.at(positions).map { $0.map(make) ?? Array(repeating: .text(""), count: width) }
+        } catch {
+            // (The lines cannot be read: their rows say so rather than vanish.)
+            return positions.map { _ in [.message(error.message)] + Array(repeating: .text(""), count: max(0, width - 1)) }
+        }
+    }
+
+    func order(by column: Int, descending: Bool, _ c: ReportContext) -> [Int]? { nil }
+    func keys(of column: Int, _ c: ReportContext) -> [Int64?]? { nil }
+}
 
 /// Afstemning's rows: the discrepancies the viewer sees, a window at a time (from the snapshot when
 /// the stored list holds), each with its annotation's status and note; then the resolved ones.
