@@ -88,6 +88,9 @@ struct TUIBench: ParsableCommand {
             ("f ryd", .character("f")), ("ryd: ⏎", .enter),
             ("s", .character("s")), ("s", .character("s")), ("S", .character("S")),
             ("⏎ detaljer", .enter), ("Esc", .escape), ("PgDn", .pageDown), ("c", .character("c")), ("c", .character("c")),
+            // Økonomi down to a month's payments of the first function (164.516 on L), sorted and left.
+            ("4 Økonomi", .character("4")), ("⏎ måneder", .enter), ("⏎ posteringer", .enter), ("PgDn", .pageDown),
+            ("s", .character("s")), ("G", .end), ("Esc", .escape), ("Esc", .escape),
             // Ledelse: every sub-view opened from the list (Tilsyn fixes its quarter's sample), then
             // Udvikling's chart with a measure picked and a month moved, and Sammenligning's quarter.
             ("7 Ledelse", .character("7")), ("Tab liste", .tab),

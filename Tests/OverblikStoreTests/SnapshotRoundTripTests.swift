@@ -197,6 +197,35 @@ struct PaymentBlockTests {
             #expect(decoded == take.map { payments[$0] })
         }
     }
+
+    /// A block read a few payments at a time gives them in the file's order (by line), whatever
+    /// order the block holds them in, as the whole block decoded and ordered does.
+    @Test func aBlockReadAFewAtATimeGivesThePaymentsByLine() throws {
+        var random = SplitMix(seed: 16)
+        let symbols = Symbols(texts: ["", "5.38.38", "001", "Botilbud A/S"])
+        for size in [0, 1, 63, 64, 65, 1_000, 5_000] {
+            let payments = (0..<size).map { i in
+                let start = Day(ordinal: Int32.random(in: 20_000...20_400, using: &random))
+                return Payment(voucherId: i % 5 == 0 ? "b-\(i)-æø" : "\(900_000 + i)", cpr: CPR(value: Int64.random(in: 101_000_000...3_112_999_999, using: &random)),
+                               function: Symbol(id: 1), grouping: Symbol(id: 2), provider: Symbol(id: UInt32(i % 4)), periodStart: start,
+                               periodEnd: start.advanced(by: 30), amount: Money(ore: Int64.random(in: -100_000...9_000_000, using: &random)),
+                               postingDate: start.advanced(by: 3), payingMunicipality: Symbol(id: 0), actingMunicipality: Symbol(id: 0),
+                               line: 2 + 3 * i + Int.random(in: 0...2, using: &random))
+            }
+            // Stored in citizen order (as the sync stores them), read in the file's.
+            let stored = payments.sorted { ($0.cpr.value, $0.line) < ($1.cpr.value, $1.line) }
+            let block = PaymentBlock(bytes: PaymentCodec.encode(stored), count: size, symbols: symbols)
+            #expect(block.count == size)
+            #expect(block.payments(at: Array(0..<size)) == payments)
+            for _ in 0..<30 where size > 0 {
+                let asked = (0..<Int.random(in: 1...80, using: &random)).map { _ in Int.random(in: 0..<size, using: &random) }
+                #expect(block.payments(at: asked) == asked.map { payments[$0] })
+            }
+            #expect(block.payments(at: [size, -1, Int.max]) == [nil, nil, nil])
+            // Counted more than it holds: it holds what it has.
+            #expect(PaymentBlock(bytes: PaymentCodec.encode(stored), count: size + 7, symbols: symbols).count == size)
+        }
+    }
 }
 
 @Suite("Snapshot store: a team line's counts per paragraph")

@@ -288,3 +288,41 @@ struct TeamWindowTests {
         #expect(caseworkers == lines.map(\.caseworker))
     }
 }
+
+/// Økonomi's payments behind a month: the stored block read a chunk at a time shows what the
+/// payments read whole show, for every function and month of Sampledata.
+@Suite("Payments in windows")
+struct PaymentWindowTests {
+    @Test func everyMonthsBlockShowsThePaymentsReadWhole() throws {
+        let snapshot = try Snapshot(path: SampleSnapshot.path)
+        let c = ReportContext(language: .da, revealCPR: false, today: Day(year: 2026, month: 11, day: 23)!)
+        var blocks = 0, payments = 0
+        for function in Set(try snapshot.mapping().map(\.function)).sorted() {
+            for month in 1...12 {
+                let whole = try snapshot.payments(function: function, posted: DayRange.month(month, of: 2026))
+                guard let block = try snapshot.paymentBlock(function: function, year: 2026, month: month) else {
+                    #expect(whole.payments.isEmpty, "\(function) \(month)")
+                    continue
+                }
+                blocks += 1
+                payments += block.count
+                var held = Page(kind: .payments, caption: "", table: Views.payments(whole), context: c)
+                var windowed = Page(kind: .payments, caption: "", columns: Views.paymentColumns(), source: PaymentBlockRows(block: block), context: c)
+                #expect(windowed.isWindowed && windowed.rowCount == whole.payments.count)
+                #expect(windowed.shownTable.render(.csv, c) == held.shownTable.render(.csv, c), "\(function) \(month)")
+                windowed.reverseSort(c); held.reverseSort(c)
+                #expect(windowed.shownTable.render(.csv, c) == held.shownTable.render(.csv, c), "\(function) \(month) reversed")
+            }
+        }
+        #expect(blocks > 20 && payments > 1_000)
+    }
+
+    @Test func theDrillDownIsWindowed() throws {
+        let model = try app(user: "ØKO")
+        model.handle(.character("4"))
+        model.handle(.enter)
+        model.handle(.enter)
+        #expect(model.page.kind == .payments && model.page.isWindowed && model.page.rowCount > 0)
+        #expect(model.page.caption.hasPrefix("Posteringer på ") && model.page.caption.hasSuffix(": \(model.page.rowCount)"))
+    }
+}

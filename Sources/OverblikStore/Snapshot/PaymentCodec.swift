@@ -84,11 +84,53 @@ package enum PaymentCodec {
         return out
     }
 
+    /// Where decoding a block stands: the byte offset and the values the next record is coded against.
+    package struct Cursor: Sendable {
+        var offset = 0
+        var cpr: Int64 = 0, start: Int64 = 0, line: Int64 = 0
+    }
+
     /// Unpacks a block of `count` payments.
     package static func decode(_ bytes: UnsafeRawBufferPointer, count: Int) -> [Payment] {
+        var cursor = Cursor()
+        return decode(bytes, from: &cursor, count: count)
+    }
+
+    /// Unpacks up to `count` payments from `cursor` on, and moves it past them.
+    package static func decode(_ bytes: UnsafeRawBufferPointer, from cursor: inout Cursor, count: Int) -> [Payment] {
         var out: [Payment] = []
         out.reserveCapacity(count)
-        var i = 0
+        walk(bytes, from: &cursor, count: count) { i, c, voucherLength, values in
+            let (start, length, posting, amount, function, grouping, provider, paying, acting) = values
+            let voucher = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[i..<min(bytes.count, i + voucherLength)]), as: UTF8.self)
+            out.append(Payment(voucherId: voucher, cpr: CPR(value: c.cpr), function: symbol(function), grouping: symbol(grouping),
+                               provider: symbol(provider), periodStart: Day(ordinal: Int32(start)), periodEnd: Day(ordinal: Int32(start + length)),
+                               amount: Money(ore: amount), postingDate: Day(ordinal: Int32(start + posting)),
+                               payingMunicipality: symbol(paying), actingMunicipality: symbol(acting), line: Int(c.line)))
+        }
+        return out
+    }
+
+    /// Steps over up to `count` payments from `cursor` without making them; returns how many it
+    /// stepped over and the last one's line (nil: none).
+    package static func skip(_ bytes: UnsafeRawBufferPointer, from cursor: inout Cursor, count: Int) -> (count: Int, line: Int64?) {
+        var n = 0, line: Int64?
+        walk(bytes, from: &cursor, count: count) { _, c, _, _ in
+            line = c.line
+            n += 1
+        }
+        return (n, line)
+    }
+
+    @inline(__always) private static func symbol(_ id: UInt64) -> Symbol { Symbol(id: UInt32(truncatingIfNeeded: id)) }
+
+    /// Reads up to `count` records from `cursor` on, calling `body` with each one's voucher offset,
+    /// the cursor's running values after it, its voucher's length and its own values (period start,
+    /// length, posting offset, amount, function, grouping, provider, paying and acting municipality).
+    @inline(__always)
+    private static func walk(_ bytes: UnsafeRawBufferPointer, from cursor: inout Cursor, count: Int,
+                             _ body: (Int, Cursor, Int, (Int64, Int64, Int64, Int64, UInt64, UInt64, UInt64, UInt64, UInt64)) -> Void) {
+        var i = cursor.offset
         func next() -> UInt64 {
             var v: UInt64 = 0, shift: UInt64 = 0
             while i < bytes.count {
@@ -100,26 +142,22 @@ package enum PaymentCodec {
             }
             return v
         }
-        func symbol(_ id: UInt64) -> Symbol { Symbol(id: UInt32(truncatingIfNeeded: id)) }
-        var cpr: Int64 = 0, start: Int64 = 0, line: Int64 = 0
-        while i < bytes.count && out.count < count {
-            cpr += Self.unzigzag(next())
-            start += Self.unzigzag(next())
-            let length = Self.unzigzag(next())
-            let posting = Self.unzigzag(next())
-            let amount = Self.unzigzag(next())
-            let function = symbol(next()), grouping = symbol(next()), provider = symbol(next())
+        var c = cursor, done = 0
+        while i < bytes.count && done < count {
+            c.cpr += unzigzag(next())
+            c.start += unzigzag(next())
+            let length = unzigzag(next())
+            let posting = unzigzag(next())
+            let amount = unzigzag(next())
+            let function = next(), grouping = next(), provider = next()
             let paying = next(), acting = next()
-            line += Self.unzigzag(next())
+            c.line += unzigzag(next())
             let n = Int(next())
-            let voucher = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[i..<min(bytes.count, i + n)]), as: UTF8.self)
+            body(i, c, n, (c.start, length, posting, amount, function, grouping, provider, paying, acting))
             i += n
-            let from = Day(ordinal: Int32(start))
-            out.append(Payment(voucherId: voucher, cpr: CPR(value: cpr), function: function, grouping: grouping, provider: provider,
-                               periodStart: from, periodEnd: Day(ordinal: Int32(start + length)), amount: Money(ore: amount),
-                               postingDate: Day(ordinal: Int32(start + posting)),
-                               payingMunicipality: symbol(paying), actingMunicipality: symbol(acting), line: Int(line)))
+            done += 1
         }
-        return out
+        c.offset = i
+        cursor = c
     }
 }

@@ -120,6 +120,9 @@ final class SnapshotSource: AppSource {
 
     func citizen(_ cpr: CPR) throws -> Dataset { try snapshot.citizen(cpr) }
     func payments(function: String, posted: DayRange) throws -> Dataset { try snapshot.payments(function: function, posted: posted) }
+    func paymentBlock(function: String, year: Int, month: Int) throws -> PaymentBlock? {
+        try snapshot.paymentBlock(function: function, year: year, month: month)
+    }
 
     /// Reading needs no store file: none yet means no annotations (it is created by the first write).
     private var storeExists: Bool {

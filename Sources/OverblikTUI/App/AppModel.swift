@@ -23,6 +23,8 @@ public struct AppHeader: Sendable {
 public protocol AppSource: AnyObject {
     func citizen(_ cpr: CPR) throws -> Dataset
     func payments(function: String, posted: DayRange) throws -> Dataset
+    /// The payments on `function` posted in a month as the stored block, read as shown (nil: none, or not in file order).
+    func paymentBlock(function: String, year: Int, month: Int) throws -> PaymentBlock?
     func annotations() throws -> [String: Annotation]
     func history(key: String) throws -> [Annotation]
     func annotate(_ a: Annotation) throws

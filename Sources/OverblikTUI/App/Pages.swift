@@ -144,10 +144,21 @@ extension AppModel {
         }
         let range = DayRange.month(month, of: data.figures.year)
         do {
-            let payments = try source.payments(function: function, posted: range)
-            return Page(kind: .payments, caption: c.t("Posteringer på \(function) bogført \(monthKey(data.figures.year, month)): \(payments.payments.count)",
-                                                      "Payments on \(function) posted \(monthKey(data.figures.year, month)): \(payments.payments.count)"),
-                        table: Views.payments(payments), context: c)
+            let caption = { (count: Int) in
+                self.c.t("Posteringer på \(function) bogført \(monthKey(self.data.figures.year, month)): \(count)",
+                         "Payments on \(function) posted \(monthKey(self.data.figures.year, month)): \(count)")
+            }
+            // A function's month is 164.516 payments on L: its block is read a few at a time as they
+            // are shown (only its bytes held); without one (an older snapshot) they are held as read
+            // and made into rows as shown, never held as cells (ten times the bytes).
+            if let block = try source.paymentBlock(function: function, year: data.figures.year, month: month) {
+                return Page(kind: .payments, caption: caption(block.count), columns: Views.paymentColumns(), source: PaymentBlockRows(block: block),
+                            context: c)
+            }
+            let d = try source.payments(function: function, posted: range)
+            let (payments, symbols) = (d.payments, d.symbols)
+            return Page(kind: .payments, caption: caption(payments.count), columns: Views.paymentColumns(),
+                        source: LazyRows(count: payments.count) { Views.paymentRow(payments[$0], symbols) }, context: c)
         } catch {
             message = describe(error)
             return nil
@@ -250,6 +261,22 @@ extension AppModel {
 
 /// Now as ISO 8601 in UTC, to the second.
 func isoNow() -> String { ISO8601DateFormatter().string(from: WallClock.now()) }
+
+/// A month's payments on a function: the stored block read a few at a time as they are shown.
+struct PaymentBlockRows: RowSource {
+    let block: PaymentBlock
+
+    var count: Int { block.count }
+
+    func rows(_ positions: [Int]) -> [[Cell]] {
+        block.payments(at: positions).map { p in
+            p.map { Views.paymentRow($0, block.symbols) } ?? Views.paymentColumns().columns.map { _ in .text("") }
+        }
+    }
+
+    func order(by column: Int, descending: Bool, _ c: ReportContext) -> [Int]? { nil }
+    func keys(of column: Int, _ c: ReportContext) -> [Int64?]? { nil }
+}
 
 /// Team's rows: its lines a window at a time (from the snapshot when the stored lines hold), each
 /// made into a row as it is shown.

@@ -59,19 +59,26 @@ extension Views {
 
     /// The payments behind an Økonomi figure (`d`'s payments, with its symbols).
     public static func payments(_ d: Dataset) -> ViewTable {
-        var t = ViewTable(view: "payments", columns: [
+        var t = paymentColumns()
+        t.rows = d.payments.map { paymentRow($0, d.symbols) }
+        return t
+    }
+
+    /// The payments' columns, without rows.
+    public static func paymentColumns() -> ViewTable {
+        ViewTable(view: "payments", columns: [
             .init("voucherId", da: "Bilag", en: "Voucher", priority: 8), .init("postingDate", da: "Bogført", en: "Posted", priority: 9),
             .init("cpr", da: "CPR", en: "CPR", priority: 9), .init("periodStart", da: "Periode fra", en: "Period from", priority: 6),
             .init("periodEnd", da: "Periode til", en: "Period to", priority: 6), .init("function", da: "Funktion", en: "Function", priority: 2),
             .init("grouping", da: "Grp.", en: "Grp.", priority: 1), .init("provider", da: "Leverandør", en: "Provider", maxWidth: 24, priority: 3),
             .init("amount", da: "Beløb", en: "Amount", right: true, priority: 10),
         ])
-        let text = d.symbols
-        for p in d.payments {
-            t.rows.append([.text(p.voucherId), .day(p.postingDate), .cpr(p.cpr), .day(p.periodStart), .day(p.periodEnd), .text(text[p.function]),
-                           .text(text[p.grouping]), .text(text[p.provider]), .money(p.amount)])
-        }
-        return t
+    }
+
+    /// One payment's row, its repeating texts looked up in `text`.
+    public static func paymentRow(_ p: Payment, _ text: Symbols) -> [Cell] {
+        [.text(p.voucherId), .day(p.postingDate), .cpr(p.cpr), .day(p.periodStart), .day(p.periodEnd), .text(text[p.function]),
+         .text(text[p.grouping]), .text(text[p.provider]), .money(p.amount)]
     }
 
     /// Økonomi's first level: one row per account function with the year so far (through `month`),
