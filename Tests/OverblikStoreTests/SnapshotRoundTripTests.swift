@@ -212,18 +212,24 @@ struct PaymentBlockTests {
                                postingDate: start.advanced(by: 3), payingMunicipality: Symbol(id: 0), actingMunicipality: Symbol(id: 0),
                                line: 2 + 3 * i + Int.random(in: 0...2, using: &random))
             }
-            // Stored in citizen order (as the sync stores them), read in the file's.
-            let stored = payments.sorted { ($0.cpr.value, $0.line) < ($1.cpr.value, $1.line) }
-            let block = PaymentBlock(bytes: PaymentCodec.encode(stored), count: size, symbols: symbols)
-            #expect(block.count == size)
-            #expect(block.payments(at: Array(0..<size)) == payments)
-            for _ in 0..<30 where size > 0 {
-                let asked = (0..<Int.random(in: 1...80, using: &random)).map { _ in Int.random(in: 0..<size, using: &random) }
-                #expect(block.payments(at: asked) == asked.map { payments[$0] })
+            // Stored in citizen order (as the sync stores them), read in the file's; and stored in the file's.
+            let byCitizen = payments.sorted { ($0.cpr.value, $0.line) < ($1.cpr.value, $1.line) }
+            for stored in [byCitizen, payments] {
+                let block = PaymentBlock(bytes: PaymentCodec.encode(stored), count: size, symbols: symbols)
+                #expect(block.count == size)
+                #expect(block.payments(at: Array(0..<size)) == payments)
+                for _ in 0..<30 where size > 0 {
+                    let asked = (0..<Int.random(in: 1...80, using: &random)).map { _ in Int.random(in: 0..<size, using: &random) }
+                    #expect(block.payments(at: asked) == asked.map { payments[$0] })
+                }
+                #expect(block.payments(at: [size, -1, Int.max]) == [nil, nil, nil])
+                // Keeping only three runs decoded at a time: the same payments, read in the file's order and backwards.
+                let small = PaymentBlock(bytes: PaymentCodec.encode(stored), count: size, symbols: symbols, keptRuns: 3)
+                #expect(small.payments(at: Array(0..<size)) == payments)
+                #expect(small.payments(at: Array((0..<size).reversed())) == payments.reversed())
+                // Counted more than it holds: it holds what it has.
+                #expect(PaymentBlock(bytes: PaymentCodec.encode(stored), count: size + 7, symbols: symbols).count == size)
             }
-            #expect(block.payments(at: [size, -1, Int.max]) == [nil, nil, nil])
-            // Counted more than it holds: it holds what it has.
-            #expect(PaymentBlock(bytes: PaymentCodec.encode(stored), count: size + 7, symbols: symbols).count == size)
         }
     }
 }
