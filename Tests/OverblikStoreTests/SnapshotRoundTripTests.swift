@@ -255,3 +255,14 @@ struct ParagraphCountTests {
         #expect(counts("SEL-85:1,SEL-850:2").count == (Paragraph(key: "SEL-850") == nil ? 1 : 2))
     }
 }
+
+@Suite("Snapshot store: a window's rows asked for")
+struct WindowClauseTests {
+    @Test func aRunIsOneRangeAndAnythingElseAList() {
+        #expect(Snapshot.oneOf("position", [3, 1, 2, 2]) == "position BETWEEN 1 AND 3")
+        #expect(Snapshot.oneOf("position", [7]) == "position BETWEEN 7 AND 7")
+        #expect(Snapshot.oneOf("rowid", [5, 1, -1]) == "rowid IN (-1,1,5)")
+        #expect(Snapshot.oneOf("rowid", [Int64.max, Int64.min]) == "rowid IN (-9223372036854775808,9223372036854775807)")
+        #expect(Snapshot.oneOf("rowid", []) == "0")
+    }
+}

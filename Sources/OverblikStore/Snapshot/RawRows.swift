@@ -60,3 +60,16 @@ struct RawRows {
         return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
     }
 }
+
+extension Snapshot {
+    /// `column IN (…)` for the integers `values`, or `column BETWEEN a AND b` when they are a run
+    /// without gaps (a screen's window usually is: one range read instead of a look-up each). The
+    /// integers are written into the statement, not bound one by one.
+    static func oneOf(_ column: String, _ values: [Int64]) -> String {
+        let sorted = Set(values).sorted()
+        guard let first = sorted.first, let last = sorted.last else { return "0" }
+        let span = last.subtractingReportingOverflow(first)
+        if !span.overflow, span.partialValue == Int64(sorted.count - 1) { return "\(column) BETWEEN \(first) AND \(last)" }
+        return "\(column) IN (\(sorted.map(String.init).joined(separator: ",")))"
+    }
+}

@@ -273,6 +273,7 @@ package enum Schema {
     package static let derivedIndexes = """
     CREATE INDEX discrepancies_year ON discrepancies(year, kind, paragraph);
     CREATE INDEX discrepancies_key ON discrepancies(key);
+    CREATE INDEX discrepancies_cpr ON discrepancies(cpr, year);  -- a citizen's, read as their page opens
     CREATE INDEX supervision_samples_period ON supervision_samples(period, position);
     \(FollowUpSort.allCases.map { "CREATE INDEX follow_ups_\($0.rawValue) ON follow_ups(\($0.column), position);" }.joined(separator: "\n"))
     """

@@ -13,6 +13,8 @@ public final class Snapshot: Sendable {
     private struct Kept {
         var development: (read: Development?, teams: Bool)?
         var derived: [Int: DerivedFigures?] = [:]
+        /// Read without the discrepancies' list (Afstemning reads it in windows).
+        var derivedWithout: [Int: DerivedFigures?] = [:]
         var staffAndMapping: Dataset?
     }
 
@@ -163,18 +165,32 @@ public final class Snapshot: Sendable {
         try read { db in
             guard try Snapshot.hasViews(db, for: today) else { return nil }
             let r = try RawRows(db, "SELECT position, team, by_paragraph FROM team_lines ORDER BY position")
-            var positions: [Int64] = [], totals: [Paragraph: Int] = [:], largest = 0
-            var paragraphs = ParagraphKeys(), seen: [String: Bool] = [:]  // (by team: a few hundred at most)
+            var positions: [Int64] = [], largest = 0
+            // Summed by the paragraphs' numbers (a few dozen), not hashed per line.
+            var sums: [Int] = [], paragraphOf: [Paragraph?] = []
+            var paragraphs = ParagraphKeys(), seen: [[UInt8]: Bool] = [:]  // (by team: a few hundred at most)
             while try r.next() {
-                let team = r.text(1)
-                let sees = seen[team] ?? shown(team)
-                seen[team] = sees
+                let sees = r.withText(1) { team in
+                    if let known = seen[Array(team)] { return known }
+                    let sees = shown(String(decoding: team, as: UTF8.self))
+                    seen[Array(team)] = sees
+                    return sees
+                }
                 guard sees else { continue }
                 positions.append(r.int64(0))
                 var sum = 0
-                r.withText(2) { Snapshot.eachParagraphCount($0, &paragraphs) { p, n in totals[p, default: 0] += n; sum += n } }
+                r.withText(2) {
+                    Snapshot.eachParagraphCount($0, &paragraphs) { k, p, n in
+                        if k >= sums.count { sums += Array(repeating: 0, count: k + 1 - sums.count); paragraphOf += Array(repeating: nil, count: k + 1 - paragraphOf.count) }
+                        sums[k] += n
+                        paragraphOf[k] = p
+                        sum += n
+                    }
+                }
                 largest = max(largest, sum)
             }
+            var totals: [Paragraph: Int] = [:]
+            for (k, p) in paragraphOf.enumerated() { if let p { totals[p, default: 0] += sums[k] } }
             return (positions, totals, largest)
         }
     }
@@ -184,9 +200,7 @@ public final class Snapshot: Sendable {
     public func storedTeamLines(at positions: [Int64]) throws(SnapshotError) -> [TeamLine?] {
         guard !positions.isEmpty else { return [] }
         return try read { db -> [TeamLine?] in
-            // (Positions are integers: written into the statement, not bound one by one.)
-            let list = Set(positions).sorted().map(String.init).joined(separator: ",")
-            let r = try RawRows(db, "\(Snapshot.teamLineColumns) FROM team_lines WHERE position IN (\(list))")
+            let r = try RawRows(db, "\(Snapshot.teamLineColumns) FROM team_lines WHERE \(Snapshot.oneOf("position", positions))")
             var byPosition: [Int64: TeamLine] = [:], paragraphs = ParagraphKeys()
             byPosition.reserveCapacity(positions.count)
             while try r.next() { byPosition[r.int64(0)] = Snapshot.teamLine(r, &paragraphs) }
@@ -199,12 +213,14 @@ public final class Snapshot: Sendable {
     static func paragraphCounts(_ text: UnsafeBufferPointer<UInt8>, _ paragraphs: inout ParagraphKeys) -> [Paragraph: Int] {
         // Sized for its parts at once (a small dictionary grown an entry at a time is rehashed each time it doubles).
         var counts = [Paragraph: Int](minimumCapacity: text.reduce(1) { $0 + ($1 == UInt8(ascii: ",") ? 1 : 0) })
-        eachParagraphCount(text, &paragraphs) { counts[$0] = $1 }
+        eachParagraphCount(text, &paragraphs) { _, p, n in counts[p] = n }
         return counts
     }
 
-    /// `body` of each paragraph and count of `SEL-85:25,SEL-96:2`, in order (as `paragraphCounts` reads them).
-    static func eachParagraphCount(_ text: UnsafeBufferPointer<UInt8>, _ paragraphs: inout ParagraphKeys, _ body: (Paragraph, Int) -> Void) {
+    /// `body` of each paragraph (with its number in `paragraphs`) and count of `SEL-85:25,SEL-96:2`,
+    /// in order (as `paragraphCounts` reads them).
+    static func eachParagraphCount(_ text: UnsafeBufferPointer<UInt8>, _ paragraphs: inout ParagraphKeys,
+                                   _ body: (Int, Paragraph, Int) -> Void) {
         var start = 0
         while start < text.count {
             var end = start
@@ -215,7 +231,7 @@ public final class Snapshot: Sendable {
                     guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9"), n < Int.max / 10 - 9 else { digits = false; break }
                     n = n * 10 + Int(b - UInt8(ascii: "0"))
                 }
-                if digits, let p = paragraphs.parsed(UnsafeBufferPointer(rebasing: text[start..<colon])) { body(p, n) }
+                if digits, let p = paragraphs.numbered(UnsafeBufferPointer(rebasing: text[start..<colon])) { body(p.number, p.paragraph, n) }
             }
             start = end + 1
         }
@@ -261,9 +277,7 @@ public final class Snapshot: Sendable {
     public func storedFollowUps(at positions: [Int]) throws(SnapshotError) -> [Grant?] {
         guard !positions.isEmpty else { return [] }
         return try read { db -> [Grant?] in
-            // (Positions are integers: written into the statement, not bound one by one.)
-            let list = Set(positions).sorted().map { String($0 + 1) }.joined(separator: ",")
-            let r = try RawRows(db, "\(Snapshot.followUpColumns) FROM follow_ups WHERE position IN (\(list))")
+            let r = try RawRows(db, "\(Snapshot.followUpColumns) FROM follow_ups WHERE \(Snapshot.oneOf("position", positions.map { Int64($0) + 1 }))")
             var byPosition: [Int: Grant] = [:], paragraphs = ParagraphKeys()
             byPosition.reserveCapacity(positions.count)
             while try r.next() { byPosition[r.int(0)] = try Snapshot.followUpGrant(r, &paragraphs) }
@@ -798,13 +812,13 @@ public final class Snapshot: Sendable {
     /// `withDiscrepancies` false: the reconciliation without its list of discrepancies (read in
     /// windows instead: `discrepancyIndex`), not kept.
     public func derived(year: Int, withDiscrepancies: Bool = true) throws(SnapshotError) -> DerivedFigures? {
-        if let known = kept.withLock({ $0.derived[year] }) {
+        if let known = kept.withLock({ withDiscrepancies ? $0.derived[year] : $0.derived[year] ?? $0.derivedWithout[year] }) {
             guard !withDiscrepancies, var figures = known else { return known }
             figures.reconciliation?.discrepancies = []
             return figures
         }
         let read = try readDerived(year: year, discrepancies: withDiscrepancies)
-        if withDiscrepancies { kept.withLock { $0.derived[year] = .some(read) } }
+        kept.withLock { if withDiscrepancies { $0.derived[year] = .some(read) } else { $0.derivedWithout[year] = .some(read) } }
         return read
     }
 
@@ -846,11 +860,15 @@ struct ParagraphKeys {
     private var knownBytes: [([UInt8], Paragraph)] = []  // (a municipality has a few dozen paragraphs)
 
     /// The paragraph of a key's UTF-8 bytes, or nil when it is none.
-    mutating func parsed(_ key: UnsafeBufferPointer<UInt8>) -> Paragraph? {
-        if let known = knownBytes.first(where: { $0.0.elementsEqual(key) }) { return known.1 }
-        let p = parsed(String(decoding: key, as: UTF8.self))
-        if let p { knownBytes.append((Array(key), p)) }
-        return p
+    mutating func parsed(_ key: UnsafeBufferPointer<UInt8>) -> Paragraph? { numbered(key)?.paragraph }
+
+    /// The paragraph of a key's UTF-8 bytes with its number among the keys met so far (from 0, in
+    /// the order met), or nil when it is none: a count per paragraph kept without hashing one.
+    mutating func numbered(_ key: UnsafeBufferPointer<UInt8>) -> (number: Int, paragraph: Paragraph)? {
+        if let i = knownBytes.firstIndex(where: { $0.0.elementsEqual(key) }) { return (i, knownBytes[i].1) }
+        guard let p = parsed(String(decoding: key, as: UTF8.self)) else { return nil }
+        knownBytes.append((Array(key), p))
+        return (knownBytes.count - 1, p)
     }
 
     /// The paragraph of a key, or nil when it is none.

@@ -59,9 +59,7 @@ extension Snapshot {
     public func discrepancies(rowids: [Int64]) throws(SnapshotError) -> [Discrepancy?] {
         guard !rowids.isEmpty else { return [] }
         return try read { db -> [Discrepancy?] in
-            // (Rowids are integers: written into the statement, not bound one by one.)
-            let list = Set(rowids).sorted().map(String.init).joined(separator: ",")
-            let r = try RawRows(db, "\(Snapshot.discrepancyColumns) WHERE rowid IN (\(list))")
+            let r = try RawRows(db, "\(Snapshot.discrepancyColumns) WHERE \(Snapshot.oneOf("rowid", rowids))")
             var byRowid: [Int64: Discrepancy] = [:], paragraphs = ParagraphKeys()
             byRowid.reserveCapacity(rowids.count)
             while try r.next() { byRowid[r.int64(0)] = try Snapshot.discrepancy(r, &paragraphs) }
@@ -71,7 +69,7 @@ extension Snapshot {
 
     /// `year`'s discrepancies about one citizen, in the list's order.
     public func discrepancies(year: Int, cpr: CPR) throws(SnapshotError) -> [Discrepancy] {
-        try read { try Snapshot.discrepancies($0, where: "year = ? AND cpr = ?", [year, cpr.value]) }
+        try read { try Snapshot.discrepancies($0, where: "cpr = ? AND year = ?", [cpr.value, year]) }
     }
 
     /// `year`'s discrepancy with `key`, if it has one.

@@ -90,7 +90,7 @@ extension Query {
     /// budget and the movements, small): the stored list read in windows when it holds, else the
     /// figures computed and the list held. Nil list: no month of the year is over yet.
     public func figuresAndDiscrepancies(year: Int) throws(SnapshotError) -> (figures: DerivedFigures, discrepancies: DiscrepancyList?) {
-        if storedHolds, let stored = try snapshot.derived(year: year, withDiscrepancies: false) {
+        if let stored = try storedFigures(year: year, discrepancies: false) {
             let list = stored.reconciliation == nil ? nil : try DiscrepancyList(stored: snapshot, year: year, visibility: visibility)
             return (stored, list)
         }

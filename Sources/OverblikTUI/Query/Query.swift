@@ -42,9 +42,10 @@ public struct Query: Sendable {
     public var storedHolds: Bool { metadata.today == today }
     public var dueSoonDays: Int { metadata.dueSoonDays }
 
-    /// The figures of `year` as the sync stored them, when they hold (nil otherwise).
-    public func storedFigures(year: Int) throws(SnapshotError) -> DerivedFigures? {
-        storedHolds ? try snapshot.derived(year: year) : nil
+    /// The figures of `year` as the sync stored them, when they hold (nil otherwise); without
+    /// `discrepancies`, the reconciliation without its list.
+    public func storedFigures(year: Int, discrepancies: Bool = true) throws(SnapshotError) -> DerivedFigures? {
+        storedHolds ? try snapshot.derived(year: year, withDiscrepancies: discrepancies) : nil
     }
 
     /// The figures of `year`: stored when they hold, else computed from every record.
@@ -55,21 +56,22 @@ public struct Query: Sendable {
 
     /// The budget lines of `year` (stored, or computed from every record).
     public func budget(year: Int) throws(SnapshotError) -> [BudgetMonth] {
-        if let stored = try storedFigures(year: year) { return stored.budget }
+        if let stored = try storedFigures(year: year, discrepancies: false) { return stored.budget }
         return Views.budgetRows(try snapshot.dataset(), year: year, today: today)
     }
 
     /// The inflow and outflow of `year` (stored, or computed from the grants).
     public func movements(year: Int) throws(SnapshotError) -> [MovementLine] {
-        if let stored = try storedFigures(year: year) { return stored.movements }
+        if let stored = try storedFigures(year: year, discrepancies: false) { return stored.movements }
         return OverblikCore.movements(grants: try snapshot.grants(), year: year)
     }
 
     /// The reconciliation of `year` (or of one month of it), with only the discrepancies the viewer
-    /// may see; nil when no month of the period is over before `today`.
-    public func reconciliation(year: Int, month: Int? = nil) throws(SnapshotError) -> Reconciliation? {
+    /// may see; nil when no month of the period is over before `today`. Without `discrepancies`
+    /// the stored one comes without its list (the eight figures are what is wanted).
+    public func reconciliation(year: Int, month: Int? = nil, discrepancies: Bool = true) throws(SnapshotError) -> Reconciliation? {
         let r: Reconciliation?
-        if month == nil, let stored = try storedFigures(year: year) {
+        if month == nil, let stored = try storedFigures(year: year, discrepancies: discrepancies) {
             r = stored.reconciliation
         } else {
             r = Views.reconciliation(try snapshot.dataset(), year: year, month: month, today: today, rateTolerance: metadata.rateTolerance)

@@ -64,7 +64,8 @@ public struct StatusRapport: Sendable {
         let development = try q.development(teams: false)
         guard StatusFigures.period(year: year, today: q.today, development: development) != nil else { return nil }
         let figures = StatusFigures.compute(year: year, today: q.today, development: development, budget: try q.budget(year: year),
-                                            reconciliation: try q.reconciliation(year: year), annotations: annotations,
+                                            // (Nøgletal alone need no discrepancies: the stored list is not read for them.)
+                                            reconciliation: try q.reconciliation(year: year, discrepancies: !keyFiguresOnly), annotations: annotations,
                                             paragraphLabel: { Paragraph(parsing: $0)?.display ?? $0 })
         guard let figures else { return nil }
         var report = StatusRapport(figures: figures, metadata: q.metadata, sources: try q.snapshot.sources())
