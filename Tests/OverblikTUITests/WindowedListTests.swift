@@ -1,6 +1,7 @@
 import Foundation
 import OverblikCore
 import OverblikStore
+import OverblikTestSupport
 import Testing
 @testable import OverblikTUI
 
@@ -324,5 +325,41 @@ struct PaymentWindowTests {
         model.handle(.enter)
         #expect(model.page.kind == .payments && model.page.isWindowed && model.page.rowCount > 0)
         #expect(model.page.caption.hasPrefix("Posteringer på ") && model.page.caption.hasSuffix(": \(model.page.rowCount)"))
+    }
+}
+
+/// Datastatus of a drop with 2.500 rejected rows: read from the snapshot in windows (only the
+/// rows' ids held), it shows what the rows read whole show, sorted and filtered too.
+@Suite("Datastatus in windows")
+struct ProblemWindowTests {
+    @Test func manyRejectedRowsShowAsReadWhole() throws {
+        let folder = TemporaryFolder()
+        var drop = DropBuilder()
+        drop.config += "[sync]\nmax_reject_share = 1.0\n"
+        drop.payments += (0..<2_500).map { "X-\($0);0101901234;5.38.50;;01-13-2025;31-01-2025;1,00;05-02-2025\n" }.joined()
+        let config = drop.write(into: folder)
+        let run = try runExecutable("overblik-sync", ["--config", config, "--today", "2026-11-23", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let path = try #require(SnapshotDirectory(path: folder.file("snapshots")).newest())
+        let model = try AppLoader.load(snapshot: Snapshot(path: path), initials: nil, loginName: nil, language: .da,
+                                       today: Day(year: 2026, month: 11, day: 23)!, ageHours: 0, exportDirectory: folder.path,
+                                       annotationDirectory: folder.path)
+        #expect(model.data.status.rejected.isEmpty && model.data.status.rejectedCount == 2_500)
+        model.handle(.character("6"))
+        var windowed = model.page
+        #expect(windowed.kind == .rejected && windowed.isWindowed && windowed.rowCount == 2_500 + model.data.status.dataBreaks.count)
+        #expect(windowed.caption.contains("· 2500 afviste rækker") || windowed.caption.contains("· 2.500 afviste rækker"))
+        let c = model.context
+        let whole = try StatusReport(snapshot: Snapshot(path: path))
+        #expect(whole.rejected.count == 2_500)
+        var held = Page(kind: .rejected, caption: "", table: whole.problemsTable(showingRejected: true), context: c)
+        func csv(_ p: Page) -> String { p.shownTable.render(.csv, c) }
+        #expect(csv(windowed) == csv(held) && csv(held).contains("X-0") == false && csv(held).contains("posteringer.csv:2501"))
+        windowed.cycleSort(c); held.cycleSort(c)
+        windowed.reverseSort(c); held.reverseSort(c)
+        #expect(csv(windowed) == csv(held))
+        let file = try #require(held.table.column("file"))
+        windowed.setFilter(column: file, value: "okonomi/posteringer.csv:1000", c); held.setFilter(column: file, value: "okonomi/posteringer.csv:1000", c)
+        #expect(csv(windowed) == csv(held) && held.order.count == 1)
     }
 }

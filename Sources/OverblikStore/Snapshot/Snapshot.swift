@@ -126,6 +126,33 @@ public final class Snapshot: Sendable {
         }
     }
 
+    /// How many rows the sync rejected.
+    public func rejectedRowCount() throws(SnapshotError) -> Int {
+        try read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM rejected_rows") ?? 0 }
+    }
+
+    /// The rejected rows' ids in their order (keys only: Datastatus reads the rows in windows).
+    public func rejectedRowIDs() throws(SnapshotError) -> [Int64] {
+        try read { db in
+            let r = try RawRows(db, "SELECT id FROM rejected_rows ORDER BY id")
+            var ids: [Int64] = []
+            while try r.next() { ids.append(r.int64(0)) }
+            return ids
+        }
+    }
+
+    /// The rejected rows with `ids`, in the order asked (nil for an id the table does not have).
+    public func rejectedRows(ids: [Int64]) throws(SnapshotError) -> [RejectedRow?] {
+        guard !ids.isEmpty else { return [] }
+        return try read { db -> [RejectedRow?] in
+            var byID: [Int64: RejectedRow] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT * FROM rejected_rows WHERE \(Snapshot.oneOf("id", ids))") {
+                byID[r["id"]] = Snapshot.rejected(r)
+            }
+            return ids.map { byID[$0] }
+        }
+    }
+
     static func rejected(_ r: Row) -> RejectedRow? {
         guard let table = TableName(rawValue: r["table_name"]) else { return nil }
         return RejectedRow(table: table, file: r["file"], line: r["line"], column: r["column_name"], field: r["field"], value: r["value"],

@@ -33,7 +33,8 @@ public enum AppLoader {
         var query = Query(snapshot: snapshot, metadata: meta, today: today, visibility: visibility)
         query.viewer = user
         let (derived, discrepancies) = try query.figuresAndDiscrepancies(year: today.year)
-        let status = try StatusReport(snapshot: snapshot, discrepancies: try discrepancies?.dataBreaks() ?? [])
+        // (The rejected rows are read in windows as Datastatus shows them: a bad drop may have hundreds of thousands.)
+        let status = try StatusReport(snapshot: snapshot, discrepancies: try discrepancies?.dataBreaks() ?? [], rejectedRows: false)
         let data = AppData(people: people, figures: derived, discrepancies: discrepancies, status: status, query: query, user: user,
                            loginName: loginName ?? initials ?? "")
         let role: Message

@@ -249,18 +249,49 @@ extension AppModel {
     /// Datastatus: the sources above; the rejected rows and the data breaks below.
     func rejectedPage() -> Page {
         let status = data.status
-        let table = status.problemsTable(showingRejected: data.visibility.isEverything)
         let sources = status.sourcesTable(c)
         let age = header.ageHours.map { c.t(" (\($0) t gammelt)", " (\($0) h old)") } ?? ""
+        // The rejected rows (when the viewer may see every row) read from the snapshot a window at a
+        // time, only their ids held; then the data breaks.
+        let ids = data.visibility.isEverything ? reporting { try data.query.snapshot.rejectedRowIDs() } ?? [] : []
         return Page(kind: .rejected,
-                    caption: c.t("Snapshot \(header.createdAt)\(age) · \(status.rejected.count) afviste rækker · \(status.dataBreaks.count) databrud",
-                                 "Snapshot \(header.createdAt)\(age) · \(status.rejected.count) rejected rows · \(status.dataBreaks.count) data breaks"),
-                    table: table, above: sources, context: c)
+                    caption: c.t("Snapshot \(header.createdAt)\(age) · \(status.rejectedCount) afviste rækker · \(status.dataBreaks.count) databrud",
+                                 "Snapshot \(header.createdAt)\(age) · \(status.rejectedCount) rejected rows · \(status.dataBreaks.count) data breaks"),
+                    columns: StatusReport.problemColumns(), source: ProblemRows(snapshot: data.query.snapshot, ids: ids, dataBreaks: status.dataBreaks),
+                    above: sources, context: c)
     }
 }
 
 /// Now as ISO 8601 in UTC, to the second.
 func isoNow() -> String { ISO8601DateFormatter().string(from: WallClock.now()) }
+
+/// Datastatus's rows: the rejected rows by id, a window at a time, then the data breaks.
+struct ProblemRows: RowSource {
+    let snapshot: Snapshot
+    let ids: [Int64]
+    let dataBreaks: [Discrepancy]
+
+    var count: Int { ids.count + dataBreaks.count }
+
+    func rows(_ positions: [Int]) -> [[Cell]] {
+        let empty = StatusReport.problemColumns().columns.map { _ in Cell.text("") }
+        let read: [RejectedRow?]
+        do {
+            read = try snapshot.rejectedRows(ids: positions.filter { ids.indices.contains($0) }.map { ids[$0] })
+        } catch {
+            // (The rows cannot be read: they say so rather than vanish.)
+            return positions.map { _ in [.message(error.message)] + empty.dropFirst() }
+        }
+        var next = read.makeIterator()
+        return positions.map { p in
+            if ids.indices.contains(p) { return (next.next() ?? nil).map(StatusReport.problemRow) ?? empty }
+            return dataBreaks.indices.contains(p - ids.count) ? StatusReport.problemRow(dataBreaks[p - ids.count]) : empty
+        }
+    }
+
+    func order(by column: Int, descending: Bool, _ c: ReportContext) -> [Int]? { nil }
+    func keys(of column: Int, _ c: ReportContext) -> [Int64?]? { nil }
+}
 
 /// A month's payments on a function: the stored block read a few at a time as they are shown.
 struct PaymentBlockRows: RowSource {

@@ -8,16 +8,20 @@ public struct StatusReport: Sendable {
     public var snapshotPath: String
     public var metadata: SnapshotMetadata
     public var sources: [SourceInfo]
+    /// Every rejected row (none read with `rejectedRows` false: Datastatus reads them in windows).
     public var rejected: [RejectedRow]
+    /// How many rows were rejected.
+    public var rejectedCount: Int
     public var quality: DataQuality
     /// Data breaks of the snapshot's year (jumps in recipients from one month to the next).
     public var dataBreaks: [Discrepancy]
 
-    public init(snapshot: Snapshot, discrepancies: [Discrepancy]? = nil) throws(SnapshotError) {
+    public init(snapshot: Snapshot, discrepancies: [Discrepancy]? = nil, rejectedRows: Bool = true) throws(SnapshotError) {
         snapshotPath = snapshot.path
         metadata = try snapshot.metadata()
         sources = try snapshot.sources()
-        rejected = try snapshot.rejectedRows()
+        rejected = rejectedRows ? try snapshot.rejectedRows() : []
+        rejectedCount = rejectedRows ? rejected.count : try snapshot.rejectedRowCount()
         quality = try snapshot.dataQuality()
         var all = discrepancies ?? []
         if discrepancies == nil { all = try snapshot.derived(year: metadata.today.year)?.reconciliation?.discrepancies ?? [] }
@@ -49,18 +53,26 @@ public struct StatusReport: Sendable {
 
     /// Datastatus's list: the rejected rows (when the viewer may see every row) and the data breaks.
     func problemsTable(showingRejected: Bool) -> ViewTable {
-        var table = ViewTable(view: "datastatus", columns: [
+        var table = StatusReport.problemColumns()
+        table.rows = (showingRejected ? rejected : []).map(StatusReport.problemRow) + dataBreaks.map(StatusReport.problemRow)
+        return table
+    }
+
+    /// Datastatus's columns, without rows.
+    static func problemColumns() -> ViewTable {
+        ViewTable(view: "datastatus", columns: [
             .init("type", da: "Type", en: "Type", maxWidth: 12, priority: 3),
             .init("file", da: "Fil:linje / §", en: "File:line / §", maxWidth: 34, priority: 10), .init("column", da: "Kolonne", en: "Column", maxWidth: 16, priority: 6),
             .init("value", da: "Værdi", en: "Value", maxWidth: 24, priority: 5), .init("reason", da: "Årsag", en: "Reason", maxWidth: 72, priority: 6),
         ])
-        for r in showingRejected ? rejected : [] {
-            table.rows.append([.message(Message(da: "Afvist", en: "Rejected")), .text("\(r.file):\(r.line)"), .text(r.column), .rejectedValue(r), .message(r.reason)])
-        }
-        for b in dataBreaks {
-            table.rows.append([.message(Message(da: "Databrud", en: "Data break")), .text("\(b.paragraph.display) \(b.month ?? "")"), .text(""), .text(""), .message(b.message)])
-        }
-        return table
+    }
+
+    static func problemRow(_ r: RejectedRow) -> [Cell] {
+        [.message(Message(da: "Afvist", en: "Rejected")), .text("\(r.file):\(r.line)"), .text(r.column), .rejectedValue(r), .message(r.reason)]
+    }
+
+    static func problemRow(_ b: Discrepancy) -> [Cell] {
+        [.message(Message(da: "Databrud", en: "Data break")), .text("\(b.paragraph.display) \(b.month ?? "")"), .text(""), .text(""), .message(b.message)]
     }
 
     /// The sources as the text report prints them (the file column wider than on screen).
