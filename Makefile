@@ -111,10 +111,10 @@ bench-data:
 	$(SWIFT) build -c release --product overblik-sampledata
 	$(RELEASE)/overblik-sampledata --scale $(SCALE) --output bench-data/$(SCALE)
 
-## make bench: release build, then for Sampledata, M and L (generated when missing): the sync's
+## make bench: release build, then for Sampledata, M, L and LC (generated when missing): the sync's
 ## time and peak memory, the snapshot's size, every report view's time, the TUI's first frame
 ## and per-key times. One table printed, bench-data/results.json written. SCALES=S,M to choose.
-SCALES ?= S,M,L
+SCALES ?= S,M,L,LC
 bench: build snapshot
 	$(SWIFT) build -c release
 	$(RELEASE)/overblik-bench scales --scales $(SCALES) --today $(TODAY)

@@ -8,11 +8,13 @@ import Foundation
 struct ScaleBench: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "scales", abstract: "Benchmark every scale.")
 
-    @Option(help: "Scales to run, comma-separated (S is Sampledata).") var scales = "S,M,L"
+    @Option(help: "Scales to run, comma-separated (S is Sampledata).") var scales = "S,M,L,LC"
     @Option(help: "Where the benchmark data lives.") var data = "bench-data"
     @Option var today = "2026-11-23"
 
-    static let views = ["status", "caseload", "team", "followups", "budget", "movements", "ottetal", "discrepancies"]
+    /// Every view of `overblik report` (the management ones included: the "every report").
+    static let views = ["status", "caseload", "team", "followups", "budget", "movements", "ottetal", "discrepancies", "udvikling",
+                        "servicemaal", "deadlines", "klagesager", "sammenligning", "belaegning", "tilsyn", "statusrapport"]
 
     func run() throws {
         var rows: [[String: Any]] = []
