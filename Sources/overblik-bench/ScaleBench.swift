@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OverblikTUI
 
 /// `overblik-bench scales`: for each scale, the sync's wall time and peak memory, the snapshot's
 /// size, every `overblik report` view's time, and the TUI's first frame and per-key times. One
@@ -12,9 +13,8 @@ struct ScaleBench: ParsableCommand {
     @Option(help: "Where the benchmark data lives.") var data = "bench-data"
     @Option var today = "2026-11-23"
 
-    /// Every view of `overblik report` (the management ones included: the "every report").
-    static let views = ["status", "caseload", "team", "followups", "budget", "movements", "ottetal", "discrepancies", "udvikling",
-                        "servicemaal", "deadlines", "klagesager", "sammenligning", "belaegning", "tilsyn", "statusrapport"]
+    /// Every view of `overblik report` (the management ones included).
+    static let views = ReportCatalogue.names
 
     func run() throws {
         var rows: [[String: Any]] = []
