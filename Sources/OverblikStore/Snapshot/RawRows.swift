@@ -73,3 +73,17 @@ extension Snapshot {
         return "\(column) IN (\(sorted.map(String.init).joined(separator: ",")))"
     }
 }
+
+extension Snapshot {
+    /// The rows of `select` (`SELECT key, … FROM table`) whose `column` is one of `keys`, each made
+    /// by `make`, in the order of `keys`; nil for a key not found. A screen's window in one read.
+    static func byKey<T>(_ db: Database, _ select: String, _ column: String, _ keys: [Int64],
+                         _ make: (RawRows) throws -> T?) throws -> [T?] {
+        guard !keys.isEmpty else { return [] }
+        let r = try RawRows(db, "\(select) WHERE \(oneOf(column, keys))")
+        var found: [Int64: T] = [:]
+        found.reserveCapacity(keys.count)
+        while try r.next() { if let made = try make(r) { found[r.int64(0)] = made } }
+        return keys.map { found[$0] }
+    }
+}

@@ -225,13 +225,9 @@ public final class Snapshot: Sendable {
     /// The stored team lines at `positions` (as `storedTeamIndex` gives them), in the order asked;
     /// nil for a position the table does not have. A screen's window in one read.
     public func storedTeamLines(at positions: [Int64]) throws(SnapshotError) -> [TeamLine?] {
-        guard !positions.isEmpty else { return [] }
-        return try read { db -> [TeamLine?] in
-            let r = try RawRows(db, "\(Snapshot.teamLineColumns) FROM team_lines WHERE \(Snapshot.oneOf("position", positions))")
-            var byPosition: [Int64: TeamLine] = [:], paragraphs = ParagraphKeys()
-            byPosition.reserveCapacity(positions.count)
-            while try r.next() { byPosition[r.int64(0)] = Snapshot.teamLine(r, &paragraphs) }
-            return positions.map { byPosition[$0] }
+        try read { db in
+            var paragraphs = ParagraphKeys()
+            return try Snapshot.byKey(db, "\(Snapshot.teamLineColumns) FROM team_lines", "position", positions) { Snapshot.teamLine($0, &paragraphs) }
         }
     }
 

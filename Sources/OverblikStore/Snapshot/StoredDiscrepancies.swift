@@ -57,13 +57,9 @@ extension Snapshot {
     /// The discrepancies with `rowids`, in the order asked (nil for a rowid the table does not
     /// have): a screen's window in one read.
     public func discrepancies(rowids: [Int64]) throws(SnapshotError) -> [Discrepancy?] {
-        guard !rowids.isEmpty else { return [] }
-        return try read { db -> [Discrepancy?] in
-            let r = try RawRows(db, "\(Snapshot.discrepancyColumns) WHERE \(Snapshot.oneOf("rowid", rowids))")
-            var byRowid: [Int64: Discrepancy] = [:], paragraphs = ParagraphKeys()
-            byRowid.reserveCapacity(rowids.count)
-            while try r.next() { byRowid[r.int64(0)] = try Snapshot.discrepancy(r, &paragraphs) }
-            return rowids.map { byRowid[$0] }
+        try read { db in
+            var paragraphs = ParagraphKeys()
+            return try Snapshot.byKey(db, Snapshot.discrepancyColumns, "rowid", rowids) { try Snapshot.discrepancy($0, &paragraphs) }
         }
     }
 
