@@ -259,6 +259,14 @@ struct TeamWindowTests {
             #expect(try windowed.at(positions) == positions.map { lines[$0] })
             let asked = [lines.count - 1, 0, 0, lines.count, -1]
             #expect(try windowed.at(asked) == held.at(asked))
+            // Without the first lines read in the index's pass: every line read by position.
+            let shown = { (t: String) in visibility.seesTeam(t) && (team.map { t.lowercased() == $0 } ?? true) }
+            let index = try #require(try snapshot.storedTeamIndex(today: today, first: 0, shown: shown))
+            let three = try #require(try snapshot.storedTeamIndex(today: today, first: 3, shown: shown))
+            #expect(index.first.isEmpty && index.positions == three.positions && three.first == Array(lines.prefix(3)))
+            let bare = TeamList(stored: snapshot, positions: index.positions, first: [], totals: index.totals, largest: index.largest)
+            #expect(try bare.at(positions) == positions.map { lines[$0] })
+            #expect(try bare.at(asked) == held.at(asked))
             if !visibility.isEverything || team != nil {
                 #expect(lines.allSatisfy { $0.team.lowercased() == "botilbud" })
                 #expect(try q.teamList().count > lines.count || !visibility.isEverything)

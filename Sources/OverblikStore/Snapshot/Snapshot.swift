@@ -184,20 +184,21 @@ public final class Snapshot: Sendable {
                  byParagraph: r.withText(10) { Snapshot.paragraphCounts($0, &paragraphs) }, teamMedian: r.double(11), overloaded: r.int(12) != 0)
     }
 
-    /// Team's stored lines as an index, without holding a line (nil when the sync stored none for
-    /// `today`): the positions of the lines whose team `shown` accepts, in order, their grants per
-    /// paragraph summed, and the largest line's sum (the scale of the bars).
-    public func storedTeamIndex(today: Day, shown: (String) -> Bool) throws(SnapshotError)
-        -> (positions: [Int64], totals: [Paragraph: Int], largest: Int)? {
+    /// Team's stored lines as an index (nil when the sync stored none for `today`): the positions
+    /// of the lines whose team `shown` accepts, in order, their grants per paragraph summed, the
+    /// largest line's sum (the scale of the bars), and the first `first` of those lines (the ones
+    /// a page measures its columns on, read in the same pass); no other line is held.
+    public func storedTeamIndex(today: Day, first: Int, shown: (String) -> Bool) throws(SnapshotError)
+        -> (positions: [Int64], totals: [Paragraph: Int], largest: Int, first: [TeamLine])? {
         try read { db in
             guard try Snapshot.hasViews(db, for: today) else { return nil }
-            let r = try RawRows(db, "SELECT position, team, by_paragraph FROM team_lines ORDER BY position")
-            var positions: [Int64] = [], largest = 0
+            let r = try RawRows(db, "\(Snapshot.teamLineColumns) FROM team_lines ORDER BY position")
+            var positions: [Int64] = [], largest = 0, lines: [TeamLine] = []
             // Summed by the paragraphs' numbers (a few dozen), not hashed per line.
             var sums: [Int] = [], paragraphOf: [Paragraph?] = []
             var paragraphs = ParagraphKeys(), seen: [[UInt8]: Bool] = [:]  // (by team: a few hundred at most)
             while try r.next() {
-                let sees = r.withText(1) { team in
+                let sees = r.withText(3) { team in
                     if let known = seen[Array(team)] { return known }
                     let sees = shown(String(decoding: team, as: UTF8.self))
                     seen[Array(team)] = sees
@@ -205,8 +206,9 @@ public final class Snapshot: Sendable {
                 }
                 guard sees else { continue }
                 positions.append(r.int64(0))
+                if lines.count < first { lines.append(Snapshot.teamLine(r, &paragraphs)) }
                 var sum = 0
-                r.withText(2) {
+                r.withText(10) {
                     Snapshot.eachParagraphCount($0, &paragraphs) { k, p, n in
                         if k >= sums.count { sums += Array(repeating: 0, count: k + 1 - sums.count); paragraphOf += Array(repeating: nil, count: k + 1 - paragraphOf.count) }
                         sums[k] += n
@@ -218,7 +220,7 @@ public final class Snapshot: Sendable {
             }
             var totals: [Paragraph: Int] = [:]
             for (k, p) in paragraphOf.enumerated() { if let p { totals[p, default: 0] += sums[k] } }
-            return (positions, totals, largest)
+            return (positions, totals, largest, lines)
         }
     }
 

@@ -2,12 +2,14 @@ import OverblikCore
 import OverblikStore
 
 /// Team's lines for the viewer: the lines the sync stored, read from the snapshot a window at a
-/// time (only their positions held), when they hold for today; else computed from the grants and
-/// held. Either way the same lines in the same order, with what the bars need of all of them.
+/// time (their positions held, and the first 2.000 lines, read in the same pass, that the page
+/// measures its columns on), when they hold for today; else computed from the grants and held.
+/// Either way the same lines in the same order, with what the bars need of all of them.
 public struct TeamList: Sendable {
     enum Rows: Sendable {
         case held([TeamLine])
-        case stored(Snapshot, positions: [Int64])
+        /// `first`: the first lines, read with the positions (the page measures its columns on them).
+        case stored(Snapshot, positions: [Int64], first: [TeamLine])
     }
 
     let rows: Rows
@@ -27,8 +29,8 @@ public struct TeamList: Sendable {
         (self.totals, self.largest) = (totals, largest)
     }
 
-    init(stored snapshot: Snapshot, positions: [Int64], totals: [Paragraph: Int], largest: Int) {
-        rows = .stored(snapshot, positions: positions)
+    init(stored snapshot: Snapshot, positions: [Int64], first: [TeamLine], totals: [Paragraph: Int], largest: Int) {
+        rows = .stored(snapshot, positions: positions, first: first)
         (self.totals, self.largest) = (totals, largest)
     }
 
@@ -41,7 +43,7 @@ public struct TeamList: Sendable {
     public var count: Int {
         switch rows {
         case .held(let lines): return lines.count
-        case .stored(_, let positions): return positions.count
+        case .stored(_, let positions, _): return positions.count
         }
     }
 
@@ -49,7 +51,8 @@ public struct TeamList: Sendable {
     public func at(_ positions: [Int]) throws(SnapshotError) -> [TeamLine?] {
         switch rows {
         case .held(let lines): return positions.map { lines.indices.contains($0) ? lines[$0] : nil }
-        case .stored(let snapshot, let stored):
+        case .stored(let snapshot, let stored, let first):
+            if positions.allSatisfy(first.indices.contains) { return positions.map { first[$0] } }
             return try snapshot.storedTeamLines(at: positions.map { stored.indices.contains($0) ? stored[$0] : -1 })
         }
     }
@@ -59,10 +62,10 @@ extension Query {
     /// Team's lines of the teams the viewer sees (one team's, with `team`): the stored lines read in
     /// windows when they hold, else computed from the grants still open today and held.
     public func teamList(team: String? = nil) throws(SnapshotError) -> TeamList {
-        if storedHolds, let index = try snapshot.storedTeamIndex(today: today, shown: { shown in
+        if storedHolds, let index = try snapshot.storedTeamIndex(today: today, first: TableLayout.sampled, shown: { shown in
             visibility.seesTeam(shown) && (team.map { shown.lowercased() == $0.lowercased() } ?? true)
         }) {
-            return TeamList(stored: snapshot, positions: index.positions, totals: index.totals, largest: index.largest)
+            return TeamList(stored: snapshot, positions: index.positions, first: index.first, totals: index.totals, largest: index.largest)
         }
         return TeamList(held: try teamLines(team: team))
     }
