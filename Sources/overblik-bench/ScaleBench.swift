@@ -42,7 +42,11 @@ struct ScaleBench: ParsableCommand {
                 reports[view] = r.status == 0 ? Date().timeIntervalSince(start) : -1
             }
             print("\(scale): TUI …")
-            let tui = try TUIBench.measure(snapshot: snapshot, user: "ØKO", today: today, rows: 48, columns: 160)
+            // In a process of its own, so that its peak memory is this scale's alone.
+            let child = try run(".build/release/overblik-bench", ["tui", "--snapshot", snapshot, "--today", today, "--json"], output: true)
+            guard child.status == 0, let tui = TUIBench.Result(json: child.stdout) else {
+                throw ValidationError("\(scale): overblik-bench tui failed: \(child.stderr)")
+            }
             rows.append(["scale": scale, "syncSeconds": syncSeconds, "syncPeakMB": syncMB, "snapshotMB": Double(size) / 1_048_576,
                          "reportSeconds": reports, "slowestReport": reports.max { $0.value < $1.value }?.key ?? "",
                          "firstFrameMs": tui.firstFrameMs, "keyP50Ms": tui.percentile(0.5), "keyP99Ms": tui.percentile(0.99),
@@ -75,16 +79,20 @@ struct ScaleBench: ParsableCommand {
         return "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(cpu), \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB"
     }
 
-    func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, stderr: String) {
+    /// Runs `executable`; its standard output is kept only with `output` (a report's is thrown away).
+    func run(_ executable: String, _ arguments: [String], output: Bool = false) throws -> (status: Int32, stderr: String, stdout: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: executable)
         p.arguments = arguments
-        let err = Pipe()
+        let err = Pipe(), out = Pipe()
         p.standardError = err
-        p.standardOutput = FileHandle.nullDevice
+        p.standardOutput = output ? out : FileHandle.nullDevice
         try p.run()
+        // (Standard output first: the children kept are `overblik-bench tui`, whose error output is a
+        // line at most, so neither pipe fills while the other is read.)
+        let stdout = output ? out.fileHandleForReading.readDataToEndOfFile() : Data()
         let data = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self), String(decoding: stdout, as: UTF8.self))
     }
 }

@@ -14,9 +14,11 @@ struct TUIBench: ParsableCommand {
     @Option(help: "The day to compute against.") var today = "2026-11-23"
     @Option(help: "Screen rows.") var rows = 48
     @Option(help: "Screen columns.") var columns = 160
+    @Flag(help: "Print the result as JSON (what `scales` reads: each scale measured in a process of its own).") var json = false
 
     func run() throws {
-        print(try TUIBench.measure(snapshot: snapshot, user: user, today: today, rows: rows, columns: columns).text)
+        let result = try TUIBench.measure(snapshot: snapshot, user: user, today: today, rows: rows, columns: columns)
+        print(json ? result.json : result.text)
     }
 
     struct Result {
@@ -31,6 +33,23 @@ struct TUIBench: ParsableCommand {
             return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))]
         }
         var slowest: (String, Double) { keys.max { $0.1 < $1.1 }! }
+        var json: String {
+            let object: [String: Any] = ["firstFrameMs": firstFrameMs, "list": list, "listRows": listRows,
+                                         "keys": keys.map { [$0.0, $0.1] as [Any] }, "residentMB": residentMB]
+            return (try? JSONSerialization.data(withJSONObject: object)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        }
+        init(firstFrameMs: Double, list: String, listRows: Int, keys: [(String, Double)], residentMB: Double) {
+            (self.firstFrameMs, self.list, self.listRows, self.keys, self.residentMB) = (firstFrameMs, list, listRows, keys, residentMB)
+        }
+        /// The result `json` printed; nil when it is not one.
+        init?(json text: String) {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+                  let first = object["firstFrameMs"] as? Double, let list = object["list"] as? String, let rows = object["listRows"] as? Int,
+                  let keys = object["keys"] as? [[Any]], let resident = object["residentMB"] as? Double else { return nil }
+            self.init(firstFrameMs: first, list: list, listRows: rows,
+                      keys: keys.compactMap { k in (k.first as? String).flatMap { name in (k.last as? Double).map { (name, $0) } } },
+                      residentMB: resident)
+        }
         var text: String {
             var lines = ["first frame: \(fmt(firstFrameMs)) ms",
                          "session on \(list) (\(listRows) rows): \(keys.count) keys, p50 \(fmt(percentile(0.5))) ms, "
