@@ -49,7 +49,8 @@ extension AppModel {
         let user = data.user
         let team = user?.role == .teamLead ? user?.team : nil
         let filter = ReportFilter(team: team)
-        // The stored lines are read a window at a time; only their positions and the bars' totals are held.
+        // The stored lines are read a window at a time; held are their positions, the bars' totals and
+        // the first 2.000 lines (the ones the columns are measured on).
         let list = reporting { try data.query.teamList(team: team) } ?? TeamList(held: [])
         var columns = Views.teamColumns()
         let scale = list.largest
