@@ -32,7 +32,7 @@ public struct PaymentBlock: Sendable {
             while keys.count < count {
                 if keys.count % PaymentBlock.run == 0 { starts.append(cursor) }
                 // The line above the place, so that one sort of plain numbers orders the places by line.
-                guard let line = PaymentCodec.skip(raw, from: &cursor, count: 1).line else { break }
+                guard let line = PaymentCodec.skip(raw, from: &cursor) else { break }
                 keys.append(UInt64(truncatingIfNeeded: line) << 32 | UInt64(keys.count))
                 if line < last { ascending = false }
                 last = line

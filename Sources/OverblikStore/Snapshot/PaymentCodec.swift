@@ -111,15 +111,11 @@ package enum PaymentCodec {
         return out
     }
 
-    /// Steps over up to `count` payments from `cursor` without making them; returns how many it
-    /// stepped over and the last one's line (nil: none).
-    package static func skip(_ bytes: UnsafeRawBufferPointer, from cursor: inout Cursor, count: Int) -> (count: Int, line: Int64?) {
-        var n = 0, line: Int64?
-        walk(bytes, from: &cursor, count: count) { _, c, _, _ in
-            line = c.line
-            n += 1
-        }
-        return (n, line)
+    /// Steps over the payment at `cursor` without making it; returns its line (nil: the block ends).
+    package static func skip(_ bytes: UnsafeRawBufferPointer, from cursor: inout Cursor) -> Int64? {
+        var line: Int64?
+        walk(bytes, from: &cursor, count: 1) { _, c, _, _ in line = c.line }
+        return line
     }
 
     @inline(__always) private static func symbol(_ id: UInt64) -> Symbol { Symbol(id: UInt32(truncatingIfNeeded: id)) }

@@ -195,13 +195,14 @@ public final class Snapshot: Sendable {
             let r = try RawRows(db, "\(Snapshot.teamLineColumns) FROM team_lines ORDER BY position")
             var positions: [Int64] = [], largest = 0, lines: [TeamLine] = []
             // Summed by the paragraphs' numbers (a few dozen), not hashed per line.
-            var sums: [Int] = [], paragraphOf: [Paragraph?] = []
+            var sums: [Int] = []
             var paragraphs = ParagraphKeys(), seen: [[UInt8]: Bool] = [:]  // (by team: a few hundred at most)
             while try r.next() {
-                let sees = r.withText(3) { team in
-                    if let known = seen[Array(team)] { return known }
+                let sees = r.withText(3) { bytes in
+                    let team = Array(bytes)
+                    if let known = seen[team] { return known }
                     let sees = shown(String(decoding: team, as: UTF8.self))
-                    seen[Array(team)] = sees
+                    seen[team] = sees
                     return sees
                 }
                 guard sees else { continue }
@@ -209,17 +210,16 @@ public final class Snapshot: Sendable {
                 if lines.count < first { lines.append(Snapshot.teamLine(r, &paragraphs)) }
                 var sum = 0
                 r.withText(10) {
-                    Snapshot.eachParagraphCount($0, &paragraphs) { k, p, n in
-                        if k >= sums.count { sums += Array(repeating: 0, count: k + 1 - sums.count); paragraphOf += Array(repeating: nil, count: k + 1 - paragraphOf.count) }
+                    Snapshot.eachParagraphCount($0, &paragraphs) { k, _, n in
+                        if k >= sums.count { sums += Array(repeating: 0, count: k + 1 - sums.count) }
                         sums[k] += n
-                        paragraphOf[k] = p
                         sum += n
                     }
                 }
                 largest = max(largest, sum)
             }
             var totals: [Paragraph: Int] = [:]
-            for (k, p) in paragraphOf.enumerated() { if let p { totals[p, default: 0] += sums[k] } }
+            for (k, n) in sums.enumerated() { if let p = paragraphs.paragraph(number: k) { totals[p, default: 0] += n } }
             return (positions, totals, largest, lines)
         }
     }
@@ -835,7 +835,7 @@ public final class Snapshot: Sendable {
 
     /// The figures the sync derived for `year`, or nil when it derived none for that year.
     /// `withDiscrepancies` false: the reconciliation without its list of discrepancies (read in
-    /// windows instead: `discrepancyIndex`), not kept.
+    /// windows instead: `discrepancyIndex`), kept apart (or taken from the whole figures if read).
     public func derived(year: Int, withDiscrepancies: Bool = true) throws(SnapshotError) -> DerivedFigures? {
         if let known = kept.withLock({ withDiscrepancies ? $0.derived[year] : $0.derived[year] ?? $0.derivedWithout[year] }) {
             guard !withDiscrepancies, var figures = known else { return known }
@@ -886,6 +886,9 @@ struct ParagraphKeys {
 
     /// The paragraph of a key's UTF-8 bytes, or nil when it is none.
     mutating func parsed(_ key: UnsafeBufferPointer<UInt8>) -> Paragraph? { numbered(key)?.paragraph }
+
+    /// The paragraph numbered `number` by `numbered`.
+    func paragraph(number: Int) -> Paragraph? { knownBytes.indices.contains(number) ? knownBytes[number].1 : nil }
 
     /// The paragraph of a key's UTF-8 bytes with its number among the keys met so far (from 0, in
     /// the order met), or nil when it is none: a count per paragraph kept without hashing one.

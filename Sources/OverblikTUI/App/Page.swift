@@ -142,8 +142,18 @@ public struct LazyRows: RowSource {
     public init(count: Int, make: @escaping @Sendable (Int) -> [Cell]) { self.count = count; self.make = make }
 
     public func rows(_ positions: [Int]) -> [[Cell]] { positions.map(make) }
+}
+
+extension RowSource {
+    /// No stored order: the page sorts by reading the sorted column's keys a chunk at a time.
     public func order(by column: Int, descending: Bool, _ c: ReportContext) -> [Int]? { nil }
+    /// No stored keys: the page filters by reading the rows a chunk at a time.
     public func keys(of column: Int, _ c: ReportContext) -> [Int64?]? { nil }
+
+    /// The rows at `positions` when the snapshot cannot be read (`why`): they say so rather than vanish.
+    func unreadable(_ positions: [Int], _ why: Message, width: Int) -> [[Cell]] {
+        positions.map { _ in [.message(why)] + Array(repeating: .text(""), count: max(0, width - 1)) }
+    }
 }
 
 /// The rows of a windowed page last read (the screen's window and its neighbours), shared by the

@@ -280,8 +280,7 @@ struct ProblemRows: RowSource {
         do {
             read = try snapshot.rejectedRows(ids: positions.filter { ids.indices.contains($0) }.map { ids[$0] })
         } catch {
-            // (The rows cannot be read: they say so rather than vanish.)
-            return positions.map { _ in [.message(error.message)] + empty.dropFirst() }
+            return unreadable(positions, error.message, width: empty.count)
         }
         var next = read.makeIterator()
         return positions.map { p in
@@ -289,9 +288,6 @@ struct ProblemRows: RowSource {
             return dataBreaks.indices.contains(p - ids.count) ? StatusReport.problemRow(dataBreaks[p - ids.count]) : empty
         }
     }
-
-    func order(by column: Int, descending: Bool, _ c: ReportContext) -> [Int]? { nil }
-    func keys(of column: Int, _ c: ReportContext) -> [Int64?]? { nil }
 }
 
 /// A month's payments on a function: the stored block read a few at a time as they are shown.
@@ -305,9 +301,6 @@ struct PaymentBlockRows: RowSource {
             p.map { Views.paymentRow($0, block.symbols) } ?? Views.paymentColumns().columns.map { _ in .text("") }
         }
     }
-
-    func order(by column: Int, descending: Bool, _ c: ReportContext) -> [Int]? { nil }
-    func keys(of column: Int, _ c: ReportContext) -> [Int64?]? { nil }
 }
 
 /// Team's rows: its lines a window at a time (from the snapshot when the stored lines hold), each
@@ -324,13 +317,9 @@ struct TeamRows: RowSource {
         do {
             return try list.at(positions).map { $0.map(make) ?? Array(repeating: .text(""), count: width) }
         } catch {
-            // (The lines cannot be read: their rows say so rather than vanish.)
-            return positions.map { _ in [.message(error.message)] + Array(repeating: .text(""), count: max(0, width - 1)) }
+            return unreadable(positions, error.message, width: width)
         }
     }
-
-    func order(by column: Int, descending: Bool, _ c: ReportContext) -> [Int]? { nil }
-    func keys(of column: Int, _ c: ReportContext) -> [Int64?]? { nil }
 }
 
 /// Afstemning's rows: the discrepancies the viewer sees, a window at a time (from the snapshot when
@@ -349,8 +338,7 @@ struct DiscrepancyRows: RowSource {
         do {
             found = try list.at(positions.filter { $0 < list.count })
         } catch {
-            // (The list cannot be read: its rows say so rather than vanish.)
-            return positions.map { _ in [.message(error.message)] + Array(repeating: .text(""), count: max(0, width - 1)) }
+            return unreadable(positions, error.message, width: width)
         }
         var next = found.makeIterator()
         return positions.map { p in
@@ -364,9 +352,6 @@ struct DiscrepancyRows: RowSource {
             return row
         }
     }
-
-    func order(by column: Int, descending: Bool, _ c: ReportContext) -> [Int]? { nil }
-    func keys(of column: Int, _ c: ReportContext) -> [Int64?]? { nil }
 }
 
 /// Opfølgning's rows from the list the sync stored, a window at a time, sorted along its indexes.
