@@ -72,7 +72,7 @@ final class PaymentBlockPipe: @unchecked Sendable {
 
 enum PaymentBlocks {
     /// Starts encoding the blocks on a thread of their own: first one per citizen (in file order
-    /// within a citizen), then one per function and posting month (by citizen within).
+    /// within a citizen), then one per function and posting month (in file order within).
     static func start(_ payments: [Payment]) -> PaymentBlockPipe {
         let pipe = PaymentBlockPipe()
         let thread = Thread { encode(payments, into: pipe) }
@@ -121,20 +121,21 @@ enum PaymentBlocks {
                 guard emitBlock(byMonth: false, key: cpr.value, month: 0) else { return }
             }
             timer.lap("by citizen")
-            // Per function and posting month (year * 100 + month), by citizen within: the same
-            // order regrouped, keyed by the function's symbol, with the rank in the citizen order
-            // below the key so that one plain sort keeps it.
+            // Per function and posting month (year * 100 + month), in file order within (the order
+            // the TUI shows a month's payments in, so that it need not sort them to open the list):
+            // keyed by the function's symbol, with the position below the key so that one plain
+            // sort keeps the file's order.
             var order = [UInt64](repeating: 0, count: p.count)
             for k in order.indices {
-                let c = p[citizenOrdered(k)].postingDate.components
-                order[k] = UInt64(p[citizenOrdered(k)].function.id) << 48 | UInt64(c.year * 100 + c.month) << 28 | UInt64(k)
+                let c = p[k].postingDate.components
+                order[k] = UInt64(p[k].function.id) << 48 | UInt64(c.year * 100 + c.month) << 28 | UInt64(k)
             }
-            radixSort(&order, above: 28)  // made in citizen order: kept within a function and month
+            radixSort(&order, above: 28)  // made in file order: kept within a function and month
             i = 0
             while i < order.count {
                 let key = order[i] >> 28
                 positions.removeAll(keepingCapacity: true)
-                while i < order.count && order[i] >> 28 == key { positions.append(citizenOrdered(Int(order[i] & mask))); i += 1 }
+                while i < order.count && order[i] >> 28 == key { positions.append(Int(order[i] & mask)); i += 1 }
                 guard emitBlock(byMonth: true, key: Int64(key >> 20), month: Int(key & 0xFFFFF)) else { return }
             }
             if !batch.isEmpty { _ = pipe.put(batch) }

@@ -39,6 +39,24 @@ struct DanishSortTextTests {
         #expect(names.sorted(by: DanishCollation.before) == ["Eriksen", "Mads", "Madsen", "Müller", "Zenia", "Ærø", "Émile"])
     }
 
+    /// The prefix packs the first eight letters' places, case ignored, whether they are read as
+    /// bytes (ASCII) or as scalars (æ ø å); past eight letters the text is not complete in it.
+    @Test func prefixPacksTheFirstEightLetters() {
+        func packed(_ weights: [UInt8]) -> UInt64 {
+            weights.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } << UInt64(8 * (8 - weights.count))
+        }
+        let ascii = DanishSortText("Ab1-Zz"), long = DanishSortText("ABCDEFGHIJ"), eight = DanishSortText("abcdefghæ")
+        #expect(ascii.prefix == packed(Array("ab1-zz".utf8)) && ascii.complete)
+        #expect(long.prefix == packed(Array("abcdefgh".utf8)) && !long.complete)
+        #expect(eight.prefix == packed(Array("abcdefgh".utf8)) && !eight.complete)
+        #expect(DanishSortText("Åse").prefix == packed([0x7D, 0x73, 0x65]))
+        #expect(DanishSortText("Bøf").prefix == packed([0x62, 0x7C, 0x66]))
+        #expect(DanishSortText("").prefix == 0 && DanishSortText("").complete)
+        // A NUL is no letter the packing knows: the full key decides (as for é).
+        #expect(DanishSortText("a\u{0}b").prefix == DanishSortText("a\u{0}c").prefix)
+        #expect(DanishSortText("a\u{0}b") < DanishSortText("a\u{0}c"))
+    }
+
     @Test func packedOrderStopsAtALetterItDoesNotKnow() {
         #expect(DanishSortText.packedOrder("sag-2024-æ", "SAG-2024-Z") == 1)
         #expect(DanishSortText.packedOrder("sag-2024-a", "SAG-2024-AB") == -1)

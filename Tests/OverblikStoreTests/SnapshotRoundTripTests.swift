@@ -135,6 +135,17 @@ struct RadixSortTests {
         radixSort(&one, above: 28)
         #expect(one == [7])
     }
+
+    /// The positions in the order of their keys, equal keys in position order: the same as a
+    /// comparing sort of (key, position); with few distinct keys, with every bit in use, and short.
+    @Test func stableOrderEqualsSortingKeyAndPosition() {
+        var random = SplitMix(seed: 17)
+        for (count, spread) in [(50_000, UInt64(3)), (50_000, 1 << 40), (50_000, UInt64.max), (2, 1), (1, 5), (0, 5), (300, UInt64.max)] {
+            let keys = (0..<count).map { _ in UInt64.random(in: 0...spread, using: &random) }
+            let expected = keys.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
+            #expect(stableOrder(of: keys) == expected, "\(count) keys up to \(spread)")
+        }
+    }
 }
 
 @Suite("Snapshot store: payment blocks")
@@ -173,6 +184,9 @@ struct PaymentBlockTests {
                 == (mixed ? ["C1", "A2"] : ["A2", "C1"]))
         #expect(try snapshot.payments(function: "5.38.50", posted: february)
                     .payments.map(\.voucherId) == ["A3"])
+        // The stored block per function and month holds them in file order too (a list shown without a sort).
+        let block = try #require(try snapshot.paymentBlock(function: "5.38.50", year: 2026, month: 1))
+        #expect(block.payments(at: [0, 1, 2]).map { $0?.voucherId } == (mixed ? ["B1", "A1", "B2"] : ["A1", "B1", "B2"]))
     }
 
     /// A block of a thousand payments taken in a scattered order (as a block per function and
@@ -198,12 +212,12 @@ struct PaymentBlockTests {
         }
     }
 
-    /// A block read a few payments at a time gives them in the file's order (by line), whatever
-    /// order the block holds them in, as the whole block decoded and ordered does.
-    @Test func aBlockReadAFewAtATimeGivesThePaymentsByLine() throws {
+    /// A block read a few payments at a time gives them in the file's order (as the sync stores
+    /// them), as the whole block decoded does, whatever order they are asked in.
+    @Test func aBlockReadAFewAtATimeGivesThePaymentsInTheFilesOrder() throws {
         var random = SplitMix(seed: 16)
         let symbols = Symbols(texts: ["", "5.38.38", "001", "Botilbud A/S"])
-        for size in [0, 1, 63, 64, 65, 1_000, 5_000] {
+        for size in [0, 1, 63, 64, 65, 128, 1_000, 5_000] {
             let payments = (0..<size).map { i in
                 let start = Day(ordinal: Int32.random(in: 20_000...20_400, using: &random))
                 return Payment(voucherId: i % 5 == 0 ? "b-\(i)-æø" : "\(900_000 + i)", cpr: CPR(value: Int64.random(in: 101_000_000...3_112_999_999, using: &random)),
@@ -212,24 +226,36 @@ struct PaymentBlockTests {
                                postingDate: start.advanced(by: 3), payingMunicipality: Symbol(id: 0), actingMunicipality: Symbol(id: 0),
                                line: 2 + 3 * i + Int.random(in: 0...2, using: &random))
             }
-            // Stored in citizen order (as the sync stores them), read in the file's; and stored in the file's.
-            let byCitizen = payments.sorted { ($0.cpr.value, $0.line) < ($1.cpr.value, $1.line) }
-            for stored in [byCitizen, payments] {
-                let block = PaymentBlock(bytes: PaymentCodec.encode(stored), count: size, symbols: symbols)
-                #expect(block.count == size)
-                #expect(block.payments(at: Array(0..<size)) == payments)
-                for _ in 0..<30 where size > 0 {
-                    let asked = (0..<Int.random(in: 1...80, using: &random)).map { _ in Int.random(in: 0..<size, using: &random) }
-                    #expect(block.payments(at: asked) == asked.map { payments[$0] })
-                }
-                #expect(block.payments(at: [size, -1, Int.max]) == [nil, nil, nil])
-                // Keeping only three runs decoded at a time: the same payments, read in the file's order and backwards.
-                let small = PaymentBlock(bytes: PaymentCodec.encode(stored), count: size, symbols: symbols, keptRuns: 3)
-                #expect(small.payments(at: Array(0..<size)) == payments)
-                #expect(small.payments(at: Array((0..<size).reversed())) == payments.reversed())
-                // Counted more than it holds: it holds what it has.
-                #expect(PaymentBlock(bytes: PaymentCodec.encode(stored), count: size + 7, symbols: symbols).count == size)
+            let bytes = PaymentCodec.encode(payments)
+            let block = PaymentBlock(bytes: bytes, count: size, symbols: symbols)
+            #expect(block.count == size)
+            #expect(block.payments(at: Array(0..<size)) == payments)
+            for _ in 0..<30 where size > 0 {
+                let asked = (0..<Int.random(in: 1...80, using: &random)).map { _ in Int.random(in: 0..<size, using: &random) }
+                #expect(block.payments(at: asked) == asked.map { payments[$0] })
             }
+            #expect(block.payments(at: [size, -1, Int.max]) == [nil, nil, nil])
+            // Read whole from its start: every payment once, in order, with its position.
+            var seen: [Payment] = []
+            block.forEach { position, p in
+                #expect(position == seen.count)
+                seen.append(p)
+            }
+            #expect(seen == payments)
+            // The last one first (every run before it stepped over), then the rest.
+            let fresh = PaymentBlock(bytes: bytes, count: size, symbols: symbols)
+            #expect(fresh.payments(at: size > 0 ? [size - 1] : []) == payments.suffix(1))
+            #expect(fresh.payments(at: Array(0..<size)) == payments)
+            // Keeping only three runs decoded at a time: the same payments, read forwards and backwards.
+            let small = PaymentBlock(bytes: bytes, count: size, symbols: symbols, keptRuns: 3)
+            #expect(small.payments(at: Array(0..<size)) == payments)
+            #expect(small.payments(at: Array((0..<size).reversed())) == payments.reversed())
+            // Counted more than it holds: the positions past its bytes read as none.
+            let over = PaymentBlock(bytes: bytes, count: size + 70, symbols: symbols)
+            #expect(over.payments(at: Array(0..<(size + 70))) == payments.map(Optional.some) + Array(repeating: nil, count: 70))
+            var counted = 0
+            over.forEach { _, _ in counted += 1 }
+            #expect(counted == size)
         }
     }
 }

@@ -326,6 +326,33 @@ struct PaymentWindowTests {
         #expect(blocks > 20 && payments > 1_000)
     }
 
+    /// Sorted by every column both ways, the CPR numbers masked and shown, the block (keys made
+    /// straight from the payments, a radix sort) gives the order the held rows' cells give.
+    @Test func sortedByEveryColumnAsTheHeldRows() throws {
+        let snapshot = try Snapshot(path: SampleSnapshot.path)
+        var compared = 0
+        for function in Set(try snapshot.mapping().map(\.function)).sorted() {
+            for month in [1, 6, 11] {
+                let whole = try snapshot.payments(function: function, posted: DayRange.month(month, of: 2026))
+                guard let block = try snapshot.paymentBlock(function: function, year: 2026, month: month) else { continue }
+                for reveal in [false, true] {
+                    let c = ReportContext(language: .da, revealCPR: reveal, today: Day(year: 2026, month: 11, day: 23)!)
+                    var held = Page(kind: .payments, caption: "", table: Views.payments(whole), context: c)
+                    var windowed = Page(kind: .payments, caption: "", columns: Views.paymentColumns(), source: PaymentBlockRows(block: block), context: c)
+                    #expect(held.layout.shown.count == Views.paymentColumnCount)
+                    for _ in held.layout.shown {
+                        held.cycleSort(c); windowed.cycleSort(c)
+                        #expect(windowed.order == held.order, "\(function) \(month) \(String(describing: held.sort))")
+                        held.reverseSort(c); windowed.reverseSort(c)
+                        #expect(windowed.order == held.order, "\(function) \(month) \(String(describing: held.sort))")
+                        compared += 2
+                    }
+                }
+            }
+        }
+        #expect(compared > 100)
+    }
+
     @Test func theDrillDownIsWindowed() throws {
         let model = try app(user: "ØKO")
         model.handle(.character("4"))

@@ -36,11 +36,22 @@ public struct DanishSortText: Comparable, Sendable {
         var n = 0
         var complete = true
         var packable = true
-        for s in text.unicodeScalars {
+        // Its first eight bytes when they are ASCII (most texts: no scalars decoded), else its scalars.
+        var ascii = true
+        for b in text.utf8 {
             guard n < 8 else { complete = false; break }
-            guard let w = DanishSortText.weight(s) else { packable = false; break }
-            p = p << 8 | UInt64(w)
+            guard b > 0, b < 0x80 else { ascii = false; break }
+            p = p << 8 | UInt64(b >= 0x41 && b <= 0x5A ? b + 32 : b)  // (the weight of an ASCII letter)
             n += 1
+        }
+        if !ascii {
+            (p, n, complete) = (0, 0, true)
+            for s in text.unicodeScalars {
+                guard n < 8 else { complete = false; break }
+                guard let w = DanishSortText.weight(s) else { packable = false; break }
+                p = p << 8 | UInt64(w)
+                n += 1
+            }
         }
         if !packable {
             // A letter outside the packing within the first eight: the prefix from the full key, up to

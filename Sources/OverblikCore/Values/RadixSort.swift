@@ -26,3 +26,40 @@ public func radixSort(_ keys: inout [UInt64], above low: Int) {
         shift += 16
     }
 }
+
+/// The positions of `keys` ordered by their keys, equal keys in position order: a
+/// least-significant-digit radix sort of a byte a pass that carries the positions along beside
+/// the keys, the bytes counted in one pass first and the bytes that never differ skipped (a list's
+/// sort in a few passes over it, where a comparing sort takes 17 comparisons a row for 164.516).
+public func stableOrder(of keys: [UInt64]) -> [Int] {
+    guard keys.count > 1 else { return Array(keys.indices) }
+    struct Entry { var key: UInt64; var position: Int }
+    var counts = [Int](repeating: 0, count: 8 * 256)
+    counts.withUnsafeMutableBufferPointer { c in
+        for k in keys {
+            for byte in 0..<8 { c[byte << 8 | Int((k >> UInt64(8 * byte)) & 0xFF)] += 1 }
+        }
+    }
+    var entries = keys.enumerated().map { Entry(key: $0.element, position: $0.offset) }
+    var scratch = entries
+    for byte in 0..<8 {
+        let shift = UInt64(8 * byte)
+        var next = Array(counts[(byte << 8)..<((byte + 1) << 8)])
+        if next.contains(keys.count) { continue }  // one value of the byte for all: nothing to move
+        var total = 0
+        for d in next.indices { (next[d], total) = (total, total + next[d]) }
+        entries.withUnsafeBufferPointer { from in
+            scratch.withUnsafeMutableBufferPointer { to in
+                next.withUnsafeMutableBufferPointer { next in
+                    for e in from {
+                        let d = Int((e.key >> shift) & 0xFF)
+                        to[next[d]] = e
+                        next[d] += 1
+                    }
+                }
+            }
+        }
+        swap(&entries, &scratch)
+    }
+    return entries.map(\.position)
+}

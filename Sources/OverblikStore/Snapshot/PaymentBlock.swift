@@ -3,75 +3,83 @@ import Synchronization
 import OverblikCore
 
 /// One account function's payments posted in one month, as the sync stored them (a block of
-/// `payments_by_month`, 164.516 payments on L, in citizen order), read a few at a time as they
-/// are shown, in the file's order: only the block's bytes are held (a few bytes a payment), where
-/// every run of 64 of its payments begins, and their order by line (4 bytes a payment).
+/// `payments_by_month`, 164.516 payments on L, in the file's order), read a few at a time as they
+/// are shown: only the block's bytes are held (a few bytes a payment) and where every run of 64 of
+/// its payments begins, found as far as the list has been read (opening the list reads its first
+/// run only).
 public struct PaymentBlock: Sendable {
     /// How many payments the block holds.
     public let count: Int
     /// The texts of the payments' symbols.
     public let symbols: Symbols
     private let bytes: [UInt8]
-    /// Where payment `k × run` of the block begins, for every k.
-    private let starts: [PaymentCodec.Cursor]
-    /// The block's payments in the file's order (by line): their places in the block (none: the
-    /// block is in that order).
-    private let byLine: [Int32]
-    /// The runs decoded so far (a list read whole, to sort or filter it, decodes each run once).
-    private let decoded = DecodedRuns()
+    /// Where the runs found so far begin, and the runs decoded so far, shared by the block's copies.
+    private let runs = Runs()
     static let run = 64
     /// At most this many runs are kept decoded (by default 4.096: 262.144 payments, about 19 MB); then they are let go.
     private let keptRuns: Int
 
-    /// The block as read: `count` payments or the fewer its bytes hold.
+    /// The block as read: `count` payments (a position its bytes do not hold reads as none).
     init(bytes: [UInt8], count: Int, symbols: Symbols, keptRuns: Int = 4_096) {
-        var starts: [PaymentCodec.Cursor] = [], keys: [UInt64] = [], cursor = PaymentCodec.Cursor()
-        var ascending = true, last: Int64 = .min
-        keys.reserveCapacity(count)
-        bytes.withUnsafeBytes { raw in
-            while keys.count < count {
-                if keys.count % PaymentBlock.run == 0 { starts.append(cursor) }
-                // The line above the place, so that one sort of plain numbers orders the places by line.
-                guard let line = PaymentCodec.skip(raw, from: &cursor) else { break }
-                keys.append(UInt64(truncatingIfNeeded: line) << 32 | UInt64(keys.count))
-                if line < last { ascending = false }
-                last = line
-            }
-        }
-        // A block in the file's order (an export made citizen by citizen) is its own order by line.
-        if !ascending { radixSort(&keys, above: 32) }  // (by line; the places rise within a line)
-        (self.bytes, self.count, self.symbols, self.starts, self.keptRuns) = (bytes, keys.count, symbols, starts, keptRuns)
-        byLine = ascending ? [] : keys.map { Int32(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }
+        (self.bytes, self.count, self.symbols, self.keptRuns) = (bytes, max(0, count), symbols, keptRuns)
     }
 
     /// The payments at `positions` (from 0, in the file's order), in the order asked; nil for a
     /// position the block does not have. Each run of 64 they fall in is decoded once.
     public func payments(at positions: [Int]) -> [Payment?] {
-        decoded.runs.withLock { runs in
+        runs.state.withLock { state in
             bytes.withUnsafeBytes { raw in
                 positions.map { p -> Payment? in
                     guard (0..<count).contains(p) else { return nil }
-                    let place = byLine.isEmpty ? p : Int(byLine[p]), k = place / PaymentBlock.run
+                    let k = p / PaymentBlock.run
                     let run: [Payment]
-                    if let known = runs[k] {
+                    if let known = state.decoded[k] {
                         run = known
                     } else {
-                        if runs.count >= keptRuns { runs.removeAll(keepingCapacity: true) }
-                        var cursor = starts[k]
+                        guard var cursor = state.start(of: k, in: raw) else { return nil }
+                        if state.decoded.count >= keptRuns { state.decoded.removeAll(keepingCapacity: true) }
                         run = PaymentCodec.decode(raw, from: &cursor, count: PaymentBlock.run)
-                        runs[k] = run
+                        state.decoded[k] = run
                     }
-                    let i = place - k * PaymentBlock.run
+                    let i = p - k * PaymentBlock.run
                     return run.indices.contains(i) ? run[i] : nil
                 }
             }
         }
     }
+
+    /// Calls `body` with every payment and its position, in the file's order, decoding the block
+    /// once from its start (nothing kept: the way to read it whole, to sort it).
+    public func forEach(_ body: (Int, Payment) -> Void) {
+        bytes.withUnsafeBytes { raw in
+            var cursor = PaymentCodec.Cursor(), position = 0
+            PaymentCodec.each(raw, from: &cursor, count: count) { p in
+                body(position, p)
+                position += 1
+            }
+        }
+    }
 }
 
-/// A block's decoded runs by number, shared by its copies.
-private final class DecodedRuns: Sendable {
-    let runs = Mutex<[Int: [Payment]]>([:])
+/// A block's runs: where those found so far begin, and those decoded (by number).
+private final class Runs: Sendable {
+    struct State {
+        /// Where run k begins, for the runs found so far (the first from the block's start).
+        var starts = [PaymentCodec.Cursor()]
+        var decoded: [Int: [Payment]] = [:]
+
+        /// Where run `k` begins, stepping over the runs before it not yet stepped over; nil when
+        /// the block's bytes end before it.
+        mutating func start(of k: Int, in raw: UnsafeRawBufferPointer) -> PaymentCodec.Cursor? {
+            while starts.count <= k, var cursor = starts.last {
+                guard PaymentCodec.skip(raw, from: &cursor, count: PaymentBlock.run) == PaymentBlock.run,
+                      cursor.offset < raw.count else { return nil }
+                starts.append(cursor)
+            }
+            return starts[k]
+        }
+    }
+    let state = Mutex(State())
 }
 
 extension Snapshot {

@@ -100,22 +100,28 @@ package enum PaymentCodec {
     package static func decode(_ bytes: UnsafeRawBufferPointer, from cursor: inout Cursor, count: Int) -> [Payment] {
         var out: [Payment] = []
         out.reserveCapacity(count)
-        walk(bytes, from: &cursor, count: count) { i, c, voucherLength, values in
-            let (start, length, posting, amount, function, grouping, provider, paying, acting) = values
-            let voucher = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[i..<min(bytes.count, i + voucherLength)]), as: UTF8.self)
-            out.append(Payment(voucherId: voucher, cpr: CPR(value: c.cpr), function: symbol(function), grouping: symbol(grouping),
-                               provider: symbol(provider), periodStart: Day(ordinal: Int32(start)), periodEnd: Day(ordinal: Int32(start + length)),
-                               amount: Money(ore: amount), postingDate: Day(ordinal: Int32(start + posting)),
-                               payingMunicipality: symbol(paying), actingMunicipality: symbol(acting), line: Int(c.line)))
-        }
+        each(bytes, from: &cursor, count: count) { out.append($0) }
         return out
     }
 
-    /// Steps over the payment at `cursor` without making it; returns its line (nil: the block ends).
-    package static func skip(_ bytes: UnsafeRawBufferPointer, from cursor: inout Cursor) -> Int64? {
-        var line: Int64?
-        walk(bytes, from: &cursor, count: 1) { _, c, _, _ in line = c.line }
-        return line
+    /// Calls `body` with up to `count` payments from `cursor` on, in order, and moves it past them.
+    @inline(__always)
+    package static func each(_ bytes: UnsafeRawBufferPointer, from cursor: inout Cursor, count: Int, _ body: (Payment) -> Void) {
+        walk(bytes, from: &cursor, count: count) { i, c, voucherLength, values in
+            let (start, length, posting, amount, function, grouping, provider, paying, acting) = values
+            let voucher = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[i..<min(bytes.count, i + voucherLength)]), as: UTF8.self)
+            body(Payment(voucherId: voucher, cpr: CPR(value: c.cpr), function: symbol(function), grouping: symbol(grouping),
+                         provider: symbol(provider), periodStart: Day(ordinal: Int32(start)), periodEnd: Day(ordinal: Int32(start + length)),
+                         amount: Money(ore: amount), postingDate: Day(ordinal: Int32(start + posting)),
+                         payingMunicipality: symbol(paying), actingMunicipality: symbol(acting), line: Int(c.line)))
+        }
+    }
+
+    /// Steps over up to `count` payments from `cursor` without making them; returns how many it stepped over.
+    package static func skip(_ bytes: UnsafeRawBufferPointer, from cursor: inout Cursor, count: Int) -> Int {
+        var done = 0
+        walk(bytes, from: &cursor, count: count) { _, _, _, _ in done += 1 }
+        return done
     }
 
     @inline(__always) private static func symbol(_ id: UInt64) -> Symbol { Symbol(id: UInt32(truncatingIfNeeded: id)) }

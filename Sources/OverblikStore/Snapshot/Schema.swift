@@ -9,7 +9,7 @@ import OverblikCore
 /// line in the source file where the row starts. Other municipalities are stored as given in
 /// the export; NULL means this municipality.
 package enum Schema {
-    package static let version = 17
+    package static let version = 18
 
     package static let tables = """
     -- Key/value facts about the snapshot: created_at, today, municipality_code,
@@ -80,7 +80,7 @@ package enum Schema {
     );
 
     -- Payments are packed (see PaymentCodec): one block per citizen, one per account function
-    -- and posting month (year * 100 + month); texts that repeat are symbols.
+    -- and posting month (year * 100 + month), each in the file's order; texts that repeat are symbols.
     CREATE TABLE symbols (id INTEGER PRIMARY KEY, text TEXT NOT NULL);
     CREATE TABLE payments_by_cpr (cpr INTEGER PRIMARY KEY, count INTEGER NOT NULL, data BLOB NOT NULL);
     CREATE TABLE payments_by_month (

@@ -10,7 +10,7 @@ enum SortKey: Comparable {
 
     /// `rows` ordered by `keys[row]` (descending if asked), equal keys in row order. Sorted first
     /// on plain numbers (the kind, then the number, the paragraph's rank or the text's packed
-    /// prefix); only rows whose packed prefixes tie are then compared as whole texts.
+    /// prefix) by a radix sort; only rows whose packed prefixes tie are then compared as whole texts.
     static func sorted(_ rows: [Int], keys: [SortKey], descending: Bool) -> [Int] {
         var paragraphRank: [Paragraph: UInt64] = [:]
         for case .paragraph(let p) in keys where paragraphRank[p] == nil { paragraphRank[p] = 0 }
@@ -28,15 +28,12 @@ enum SortKey: Comparable {
             case .text(let t): kind[i] = 3; major[i] = t.prefix; needsText = true  // (equal prefixes: the texts decide)
             }
         }
-        var order = Array(rows.indices)
-        kind.withUnsafeBufferPointer { kind in
-            major.withUnsafeBufferPointer { major in
-                order.sort { a, b in
-                    if kind[a] != kind[b] { return (kind[a] < kind[b]) != descending }
-                    if major[a] != major[b] { return (major[a] < major[b]) != descending }
-                    return a < b
-                }
-            }
+        // By the number, then (stably) by the kind; descending, both reversed; equal in row order.
+        var order = stableOrder(of: descending ? major.map { ~$0 } : major)
+        if let first = kind.first, kind.contains(where: { $0 != first }) {
+            var byKind: [[Int]] = [[], [], [], []]
+            for i in order { byKind[Int(descending ? 3 - kind[i] : kind[i])].append(i) }
+            order = Array(byKind.joined())
         }
         // Runs with the same packed prefix: ordered by the whole text where it decides.
         if needsText {
@@ -71,10 +68,13 @@ enum SortKey: Comparable {
         case .bool(let b): self = .number(b ? 1 : 0)
         case .bar(let b): self = .number(b.total)
         case .spark(let values): self = .number(values.reduce(0.0) { $0 + Double($1.ore) })
-        default:
-            let text = table.text(cell, c)
-            self = text.isEmpty ? .empty : .text(DanishSortText(text))
+        default: self = SortKey(text: table.text(cell, c))
         }
+    }
+
+    /// A text's key (none for an empty text).
+    init(text: String) {
+        self = text.isEmpty ? .empty : .text(DanishSortText(text))
     }
 }
 

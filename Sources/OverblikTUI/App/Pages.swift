@@ -290,16 +290,49 @@ struct ProblemRows: RowSource {
     }
 }
 
-/// A month's payments on a function: the stored block read a few at a time as they are shown.
+/// A month's payments on a function: the stored block read a few at a time as they are shown,
+/// sorted by reading the block once from its start (no cells made: each payment's key in the
+/// sorted column, made once per symbol or citizen where the column shows one).
 struct PaymentBlockRows: RowSource {
     let block: PaymentBlock
+    private let table = Views.paymentColumns()
+
+    init(block: PaymentBlock) { self.block = block }
 
     var count: Int { block.count }
 
     func rows(_ positions: [Int]) -> [[Cell]] {
         block.payments(at: positions).map { p in
-            p.map { Views.paymentRow($0, block.symbols) } ?? Views.paymentColumns().columns.map { _ in .text("") }
+            p.map { Views.paymentRow($0, block.symbols) } ?? table.columns.map { _ in .text("") }
         }
+    }
+
+    func order(by column: Int, descending: Bool, _ c: ReportContext) -> [Int]? {
+        guard (0..<Views.paymentColumnCount).contains(column) else { return nil }
+        var keys = [SortKey](repeating: .empty, count: block.count)
+        var bySymbol: [Symbol: SortKey] = [:], byCitizen: [CPR: SortKey] = [:]
+        let (table, symbols) = (table, block.symbols)
+        block.forEach { position, p in
+            let key: SortKey
+            if let symbol = Views.paymentSymbol(p, column: column) {
+                if let known = bySymbol[symbol] { key = known } else {
+                    key = SortKey(Views.paymentCell(p, column: column, symbols), table, c)
+                    bySymbol[symbol] = key
+                }
+            } else if column == 2 {
+                // (The CPR number sorts as it is shown, masked or not: made once per citizen.)
+                if let known = byCitizen[p.cpr] { key = known } else {
+                    key = SortKey(.cpr(p.cpr), table, c)
+                    byCitizen[p.cpr] = key
+                }
+            } else if column == 0 {
+                key = SortKey(text: p.voucherId)  // (as its cell's text is)
+            } else {
+                key = SortKey(Views.paymentCell(p, column: column, symbols), table, c)
+            }
+            if keys.indices.contains(position) { keys[position] = key }
+        }
+        return SortKey.sorted(Array(keys.indices), keys: keys, descending: descending)
     }
 }
 

@@ -77,8 +77,35 @@ extension Views {
 
     /// One payment's row, its repeating texts looked up in `text`.
     public static func paymentRow(_ p: Payment, _ text: Symbols) -> [Cell] {
-        [.text(p.voucherId), .day(p.postingDate), .cpr(p.cpr), .day(p.periodStart), .day(p.periodEnd), .text(text[p.function]),
-         .text(text[p.grouping]), .text(text[p.provider]), .money(p.amount)]
+        (0..<paymentColumnCount).map { paymentCell(p, column: $0, text) }
+    }
+
+    static let paymentColumnCount = 9
+
+    /// One payment's cell in `column` of `paymentColumns()` (an empty text past the last).
+    static func paymentCell(_ p: Payment, column: Int, _ text: Symbols) -> Cell {
+        switch column {
+        case 0: .text(p.voucherId)
+        case 1: .day(p.postingDate)
+        case 2: .cpr(p.cpr)
+        case 3: .day(p.periodStart)
+        case 4: .day(p.periodEnd)
+        case 5: .text(text[p.function])
+        case 6: .text(text[p.grouping])
+        case 7: .text(text[p.provider])
+        case 8: .money(p.amount)
+        default: .text("")
+        }
+    }
+
+    /// The symbol a payment shows in `column`, for the columns that show one (their keys are made once per symbol).
+    static func paymentSymbol(_ p: Payment, column: Int) -> Symbol? {
+        switch column {
+        case 5: p.function
+        case 6: p.grouping
+        case 7: p.provider
+        default: nil
+        }
     }
 
     /// Økonomi's first level: one row per account function with the year so far (through `month`),
