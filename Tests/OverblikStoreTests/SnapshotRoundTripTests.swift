@@ -279,6 +279,15 @@ struct ParagraphCountTests {
         #expect(counts("SEL-85:1,SEL-85:2") == [p85: 2])
         // The key's bytes are told apart from a longer key with the same start.
         #expect(counts("SEL-85:1,SEL-850:2").count == (Paragraph(key: "SEL-850") == nil ? 1 : 2))
+        // Keys of up to seven bytes (compared as numbers) beside longer ones (compared as bytes).
+        let (p107a, sel108, long) = (Paragraph(law: "SEL", number: 107, letter: "a"), Paragraph(number: 108), Paragraph(law: "SERVICE", number: 85))
+        #expect(counts("SEL-107a:4,SEL-108:5,SERVICE-85:6,SEL-108:7,SERVICE-85:8,A-1:9")
+                == [p107a: 4, sel108: 7, long: 8, Paragraph(law: "A", number: 1): 9])
+        var keys = ParagraphKeys()
+        let numbers = ["SEL-85", "SERVICE-85", "SEL-85", "SERVICE-850", "SERVICE-85"].map { key in
+            Array(key.utf8).withUnsafeBufferPointer { keys.numbered($0)?.number }
+        }
+        #expect(numbers == [0, 1, 0, 2, 1])
     }
 }
 

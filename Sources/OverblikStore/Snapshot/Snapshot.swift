@@ -883,6 +883,8 @@ public final class Snapshot: Sendable {
 struct ParagraphKeys {
     private var known: [String: Paragraph] = [:]
     private var knownBytes: [([UInt8], Paragraph)] = []  // (a municipality has a few dozen paragraphs)
+    /// `knownBytes`' keys packed (`packed`; 0 for a longer key), at the same numbers.
+    private var knownPacked: [UInt64] = []
 
     /// The paragraph of a key's UTF-8 bytes, or nil when it is none.
     mutating func parsed(_ key: UnsafeBufferPointer<UInt8>) -> Paragraph? { numbered(key)?.paragraph }
@@ -893,10 +895,20 @@ struct ParagraphKeys {
     /// The paragraph of a key's UTF-8 bytes with its number among the keys met so far (from 0, in
     /// the order met), or nil when it is none: a count per paragraph kept without hashing one.
     mutating func numbered(_ key: UnsafeBufferPointer<UInt8>) -> (number: Int, paragraph: Paragraph)? {
-        if let i = knownBytes.firstIndex(where: { $0.0.elementsEqual(key) }) { return (i, knownBytes[i].1) }
+        // A key of up to seven bytes (`SEL-85`, `ABL-105`) is compared as one number.
+        let packed = ParagraphKeys.packed(key)
+        if let packed, let i = knownPacked.firstIndex(of: packed) { return (i, knownBytes[i].1) }
+        if packed == nil, let i = knownBytes.firstIndex(where: { $0.0.elementsEqual(key) }) { return (i, knownBytes[i].1) }
         guard let p = parsed(String(decoding: key, as: UTF8.self)) else { return nil }
         knownBytes.append((Array(key), p))
+        knownPacked.append(packed ?? 0)  // (0 is no packed key: every packed key holds its length)
         return (knownBytes.count - 1, p)
+    }
+
+    /// The bytes of a key of one to seven bytes as one number, its length in the top byte; nil for another.
+    private static func packed(_ key: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        guard (1...7).contains(key.count) else { return nil }
+        return key.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } | UInt64(key.count) << 56  // (seven bytes fill the 56 bits below)
     }
 
     /// The paragraph of a key, or nil when it is none.

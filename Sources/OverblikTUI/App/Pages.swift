@@ -1,6 +1,7 @@
 import Foundation
 import OverblikCore
 import OverblikStore
+import Synchronization
 
 /// The pages of the application: each tab's list, and what `⏎` opens from a row.
 extension AppModel {
@@ -50,7 +51,7 @@ extension AppModel {
         let team = user?.role == .teamLead ? user?.team : nil
         let filter = ReportFilter(team: team)
         // The stored lines are read a window at a time; held are their positions, the bars' totals and
-        // the first 2.000 lines (the ones the columns are measured on).
+        // the first 1.000 lines (the ones the columns are measured on).
         let list = reporting { try data.query.teamList(team: team) } ?? TeamList(held: [])
         var columns = Views.teamColumns()
         let scale = list.largest
@@ -387,10 +388,17 @@ struct DiscrepancyRows: RowSource {
     }
 }
 
+/// A stored follow-up order as read: the key, the positions in its order and their keys.
+private final class LastOrder: Sendable {
+    let kept = Mutex<(key: FollowUpSort, positions: [Int32], keys: [Int64?])?>(nil)
+}
+
 /// Opfølgning's rows from the list the sync stored, a window at a time, sorted along its indexes.
 struct FollowUpRows: RowSource {
     let window: Query.FollowUpWindow
     private let columns = Views.followUps(lines: []).columns
+    /// The column's order read last (shared by the source's copies).
+    private let last = LastOrder()
 
     init(window: Query.FollowUpWindow) { self.window = window }
 
@@ -408,9 +416,14 @@ struct FollowUpRows: RowSource {
     }
 
     /// The stored order of the column's key (nil: a column without one, or the list cannot be read).
+    /// The last one read is kept: a sort, its reverse, the filter's values and the filter itself
+    /// read the same column's order once.
     private func stored(_ column: Int, _ c: ReportContext) -> (positions: [Int32], keys: [Int64?])? {
         guard columns.indices.contains(column), let key = Views.followUpSort(columns[column].key, revealCPR: c.revealCPR) else { return nil }
-        return try? window.order(by: key)
+        if let kept = last.kept.withLock({ $0 }), kept.key == key { return (kept.positions, kept.keys) }
+        guard let read = try? window.order(by: key) else { return nil }
+        last.kept.withLock { $0 = (key, read.positions, read.keys) }
+        return read
     }
 
     func keys(of column: Int, _ c: ReportContext) -> [Int64?]? {

@@ -2,7 +2,7 @@ import OverblikCore
 import OverblikStore
 
 /// Team's lines for the viewer: the lines the sync stored, read from the snapshot a window at a
-/// time (their positions held, and the first 2.000 lines, read in the same pass, that the page
+/// time (their positions held, and the first 1.000 lines, read in the same pass, that the page
 /// measures its columns on), when they hold for today; else computed from the grants and held.
 /// Either way the same lines in the same order, with what the bars need of all of them.
 public struct TeamList: Sendable {
