@@ -2,12 +2,14 @@ import Foundation
 import OverblikCore
 import OverblikStore
 
-/// One packed block of payments, ready to insert: per citizen (`key` the CPR number) or per
-/// account function and posting month (`key` the function's symbol id, `month` year × 100 + month).
+/// One packed block of payments, ready to insert: per citizen (`key` the CPR number) or a part of
+/// an account function's posting month (`key` the function's symbol id, `month` year × 100 + month,
+/// `part` from 0).
 struct PaymentBlock {
     var byMonth: Bool
     var key: Int64
     var month: Int
+    var part = 0
     var count: Int
     var data: [UInt8]
 }
@@ -71,8 +73,11 @@ final class PaymentBlockPipe: @unchecked Sendable {
 }
 
 enum PaymentBlocks {
+    /// The payments of a part of a function's posting month (the last part holds the rest).
+    static let partSize = 8_192
+
     /// Starts encoding the blocks on a thread of their own: first one per citizen (in file order
-    /// within a citizen), then one per function and posting month (in file order within).
+    /// within a citizen), then one per function and posting month in parts of `partSize` (in file order within).
     static func start(_ payments: [Payment]) -> PaymentBlockPipe {
         let pipe = PaymentBlockPipe()
         let thread = Thread { encode(payments, into: pipe) }
@@ -108,17 +113,17 @@ enum PaymentBlocks {
             }
             @inline(__always) func citizenOrdered(_ k: Int) -> Int { inCitizenOrder ? k : Int(byCitizen[k]) }
             /// The block of the payments at `positions`; false once the writer has given up.
-            func emitBlock(byMonth: Bool, key: Int64, month: Int) -> Bool {
+            func emitBlock(byMonth: Bool, key: Int64, month: Int, part: Int = 0, _ positions: ArraySlice<Int>) -> Bool {
                 var block: [UInt8] = []
                 positions.withUnsafeBufferPointer { PaymentCodec.encode($0, of: p, into: &block, scratch: &scratch) }
-                return emit(PaymentBlock(byMonth: byMonth, key: key, month: month, count: positions.count, data: block))
+                return emit(PaymentBlock(byMonth: byMonth, key: key, month: month, part: part, count: positions.count, data: block))
             }
             var i = 0
             while i < p.count {
                 let cpr = p[citizenOrdered(i)].cpr
                 positions.removeAll(keepingCapacity: true)
                 while i < p.count && p[citizenOrdered(i)].cpr == cpr { positions.append(citizenOrdered(i)); i += 1 }
-                guard emitBlock(byMonth: false, key: cpr.value, month: 0) else { return }
+                guard emitBlock(byMonth: false, key: cpr.value, month: 0, positions[...]) else { return }
             }
             timer.lap("by citizen")
             // Per function and posting month (year * 100 + month), in file order within (the order
@@ -136,7 +141,11 @@ enum PaymentBlocks {
                 let key = order[i] >> 28
                 positions.removeAll(keepingCapacity: true)
                 while i < order.count && order[i] >> 28 == key { positions.append(Int(order[i] & mask)); i += 1 }
-                guard emitBlock(byMonth: true, key: Int64(key >> 20), month: Int(key & 0xFFFFF)) else { return }
+                // In parts of `partSize` (a list opens on its first part, not the whole month's bytes).
+                for (n, start) in stride(from: 0, to: positions.count, by: PaymentBlocks.partSize).enumerated() {
+                    let part = positions[start..<min(positions.count, start + PaymentBlocks.partSize)]
+                    guard emitBlock(byMonth: true, key: Int64(key >> 20), month: Int(key & 0xFFFFF), part: n, part) else { return }
+                }
             }
             if !batch.isEmpty { _ = pipe.put(batch) }
             timer.lap("by function and month")

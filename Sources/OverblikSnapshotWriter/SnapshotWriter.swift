@@ -296,7 +296,7 @@ public enum SnapshotWriter {
 
         init(_ db: Database, symbols: Symbols) throws {
             byCPR = try RawInsert(db, "INSERT INTO payments_by_cpr (cpr, count, data) VALUES (?,?,?)")
-            byMonth = try RawInsert(db, "INSERT INTO payments_by_month (function, posting_month, count, data) VALUES (?,?,?,?)")
+            byMonth = try RawInsert(db, "INSERT INTO payments_by_month (function, posting_month, part, count, data) VALUES (?,?,?,?,?)")
             self.symbols = symbols
         }
 
@@ -304,7 +304,7 @@ public enum SnapshotWriter {
             for block in batch {
                 if block.byMonth {
                     byMonth.bind(1, symbols[Symbol(id: UInt32(block.key))]); byMonth.bind(2, block.month)
-                    byMonth.bind(3, block.count); byMonth.bind(4, block.data)
+                    byMonth.bind(3, block.part); byMonth.bind(4, block.count); byMonth.bind(5, block.data)
                     try byMonth.step(db)
                 } else {
                     byCPR.bind(1, block.key); byCPR.bind(2, block.count); byCPR.bind(3, block.data)

@@ -1,8 +1,10 @@
 import Foundation
+import GRDB
 @testable import OverblikSnapshotWriter
 import OverblikCore
 import OverblikTestSupport
 import Testing
+import Synchronization
 @testable import OverblikStore
 
 /// A dataset with every field of every table filled, and every optional one left empty once.
@@ -257,6 +259,83 @@ struct PaymentBlockTests {
             over.forEach { _, _ in counted += 1 }
             #expect(counted == size)
         }
+    }
+
+    /// A function's month of 8.200 payments is stored in two parts (8.192 and 8) and read back
+    /// whole and a few at a time across them, in the file's order.
+    @Test func aLargeMonthIsStoredInParts() throws {
+        let d = { (y: Int, m: Int, day: Int) in Day(year: y, month: m, day: day)! }
+        var data = Dataset(municipality: Municipality(code: "250", name: "Frederikssund"))
+        for i in 0..<8_200 {
+            data.addPayment(voucherId: "V\(i)", cpr: CPR(value: 101_901_234 + Int64(i % 37) * 1_000_000), function: "5.38.50",
+                            periodStart: d(2026, 1, 1), periodEnd: d(2026, 1, 31), amount: Money(ore: Int64(100 + i)),
+                            postingDate: d(2026, 1, 1 + i % 28), line: i + 2)
+        }
+        let folder = TemporaryFolder()
+        let path = folder.file("s.sqlite")
+        try SnapshotWriter.write(data, metadata: SnapshotMetadata(createdAt: "x", today: d(2026, 11, 23), municipality: data.municipality,
+                                                                  programVersion: "t", configPath: "c"), to: path)
+        let parts = try DatabaseQueue(path: path).read { db in
+            try Row.fetchAll(db, sql: "SELECT part, count FROM payments_by_month WHERE function = '5.38.50' ORDER BY part").map { [$0[0] as Int, $0[1] as Int] }
+        }
+        #expect(parts == [[0, 8_192], [1, 8]])
+        let snapshot = try Snapshot(path: path)
+        let block = try #require(try snapshot.paymentBlock(function: "5.38.50", year: 2026, month: 1))
+        #expect(block.count == 8_200)
+        #expect(block.payments(at: [8_199, 0, 8_192, 8_191]).map { $0?.voucherId } == ["V8199", "V0", "V8192", "V8191"])
+        let january = try #require(DayRange(d(2026, 1, 1), d(2026, 1, 31)))
+        #expect(try snapshot.payments(function: "5.38.50", posted: january).payments.map(\.voucherId) == (0..<8_200).map { "V\($0)" })
+    }
+
+    /// A block in parts (as the sync stores a month: parts of 8.192) reads each part when a payment
+    /// in it is first asked for, and gives the payments in the file's order across the parts; a
+    /// part that cannot be read gives none of its payments and the others all of theirs.
+    @Test func aBlockInPartsGivesThePaymentsAcrossTheParts() throws {
+        var random = SplitMix(seed: 18)
+        let symbols = Symbols(texts: ["", "5.38.38"])
+        let payments = (0..<1_500).map { i in
+            let start = Day(ordinal: Int32.random(in: 20_000...20_400, using: &random))
+            return Payment(voucherId: "\(700_000 + i)", cpr: CPR(value: Int64.random(in: 101_000_000...3_112_999_999, using: &random)),
+                           function: Symbol(id: 1), periodStart: start, periodEnd: start.advanced(by: 9),
+                           amount: Money(ore: Int64.random(in: -100_000...9_000_000, using: &random)), postingDate: start, line: 2 + i)
+        }
+        let sizes = [100, 64, 1, 0, 700, 635]
+        var parts: [[UInt8]] = [], first = 0
+        for n in sizes {
+            parts.append(PaymentCodec.encode(Array(payments[first..<(first + n)])))
+            first += n
+        }
+        let read = Mutex<[Int]>([])
+        let frozen = parts
+        let block = PaymentBlock(counts: sizes, symbols: symbols) { k in
+            read.withLock { $0.append(k) }
+            return frozen[k]
+        }
+        #expect(block.count == 1_500)
+        #expect(block.payments(at: [0, 5, 99]) == [payments[0], payments[5], payments[99]])
+        #expect(read.withLock { $0 } == [0])  // (the first part only)
+        #expect(block.payments(at: [164, 165, 1_499, 100]) == [payments[164], payments[165], payments[1_499], payments[100]])
+        #expect(block.payments(at: Array(0..<1_500)) == payments)
+        #expect(block.payments(at: Array((0..<1_500).reversed())) == payments.reversed())
+        #expect(Set(read.withLock { $0 }) == [0, 1, 2, 4, 5] && read.withLock { $0 }.count == 5)  // (each part read once; the empty one never)
+        var seen: [Payment] = []
+        block.forEach { position, p in
+            #expect(position == seen.count)
+            seen.append(p)
+        }
+        #expect(seen == payments)
+        // The fifth part cannot be read: its 700 payments read as none, the rest as they are.
+        struct Unreadable: Error {}
+        let broken = PaymentBlock(counts: sizes, symbols: symbols) { k in
+            if k == 4 { throw Unreadable() }
+            return frozen[k]
+        }
+        let got = broken.payments(at: Array(0..<1_500))
+        #expect(got.filter { $0 == nil }.count == 700 && got[165...864].allSatisfy { $0 == nil })
+        #expect(got.compactMap { $0 } == Array(payments[..<165] + payments[865...]))
+        var positions: [Int] = []
+        broken.forEach { position, _ in positions.append(position) }
+        #expect(positions == Array(0..<165) + Array(865..<1_500))
     }
 }
 

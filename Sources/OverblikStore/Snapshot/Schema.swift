@@ -83,12 +83,14 @@ package enum Schema {
     -- and posting month (year * 100 + month), each in the file's order; texts that repeat are symbols.
     CREATE TABLE symbols (id INTEGER PRIMARY KEY, text TEXT NOT NULL);
     CREATE TABLE payments_by_cpr (cpr INTEGER PRIMARY KEY, count INTEGER NOT NULL, data BLOB NOT NULL);
+    -- A month's payments on a function in parts of 8.192 (part 0, 1, …; the last holds the rest).
     CREATE TABLE payments_by_month (
         function TEXT NOT NULL,
         posting_month INTEGER NOT NULL,
+        part INTEGER NOT NULL,
         count INTEGER NOT NULL,
         data BLOB NOT NULL,
-        PRIMARY KEY (function, posting_month)
+        PRIMARY KEY (function, posting_month, part)
     ) WITHOUT ROWID;
 
     \(create(.budget))
