@@ -142,7 +142,7 @@ struct RadixSortTests {
     /// comparing sort of (key, position); with few distinct keys, with every bit in use, and short.
     @Test func stableOrderEqualsSortingKeyAndPosition() {
         var random = SplitMix(seed: 17)
-        for (count, spread) in [(50_000, UInt64(3)), (50_000, 1 << 40), (50_000, UInt64.max), (2, 1), (1, 5), (0, 5), (300, UInt64.max)] {
+        for (count, spread) in [(50_000, UInt64(3)), (50_000, 1 << 40), (50_000, UInt64.max), (70_000, UInt64.max), (70_000, 1 << 20), (2, 1), (1, 5), (0, 5), (300, UInt64.max)] {
             let keys = (0..<count).map { _ in UInt64.random(in: 0...spread, using: &random) }
             let expected = keys.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
             #expect(stableOrder(of: keys) == expected, "\(count) keys up to \(spread)")

@@ -353,6 +353,45 @@ struct PaymentWindowTests {
         #expect(compared > 100)
     }
 
+    /// Voucher ids the packed prefix does not hold (longer than eight letters, æ ø å, ids equal
+    /// but for case, the same id twice, none) and texts and amounts with ties, in three parts: the
+    /// block's sort by every column both ways gives the order of the held rows' cells.
+    @Test func sortedWithTiesAndLongIdsAsTheHeldRows() throws {
+        var random = SplitMix(seed: 19)
+        let symbols = Symbols(texts: ["", "5.38.38", "5.38.50", "Bo A/S", "bo a/s", "Ærø Bo"])
+        let vouchers = ["B-2026-00001", "b-2026-00001", "Ærø-7", "7", "", "12345678", "1234567", "12345678", "Ab", "aB"]
+        func payments(_ ids: [String]) -> [Payment] {
+            (0..<300).map { i in
+                let start = Day(ordinal: Int32.random(in: 20_450...20_460, using: &random))
+                return Payment(voucherId: ids[i % ids.count], cpr: CPR(value: [101_901_234, 202_902_345, 101_901_299][i % 3]),
+                               function: Symbol(id: UInt32(1 + i % 2)), grouping: Symbol(id: UInt32(i % 3 == 0 ? 0 : 3)),
+                               provider: Symbol(id: UInt32(3 + i % 3)), periodStart: start, periodEnd: start.advanced(by: i % 4),
+                               amount: Money(ore: Int64([-500, 0, 500, 12_345][i % 4])), postingDate: start.advanced(by: 2), line: 2 + i)
+            }
+        }
+        // Ids of every kind (the keys made from the ids), and short ASCII ids with ties (packed from the bytes).
+        for ids in [vouchers, ["7", "12", "A1", "a1", "7", "", "99999999"]] {
+            let all = payments(ids)
+            let block = PaymentBlock(counts: [100, 64, 136], symbols: symbols) { k in
+                PaymentCodec.encode(Array(all[[0, 100, 164][k]..<[100, 164, 300][k]]))
+            }
+            var d = Dataset(municipality: Municipality(code: "250", name: "Frederikssund"))
+            d.payments = all
+            d.symbols = symbols
+            for reveal in [false, true] {
+                let c = ReportContext(language: .da, revealCPR: reveal, today: Day(year: 2026, month: 11, day: 23)!)
+                var held = Page(kind: .payments, caption: "", table: Views.payments(d), context: c)
+                var windowed = Page(kind: .payments, caption: "", columns: Views.paymentColumns(), source: PaymentBlockRows(block: block), context: c)
+                for _ in held.layout.shown {
+                    held.cycleSort(c); windowed.cycleSort(c)
+                    #expect(windowed.order == held.order, "\(ids.count) ids, \(String(describing: held.sort))")
+                    held.reverseSort(c); windowed.reverseSort(c)
+                    #expect(windowed.order == held.order, "\(ids.count) ids, \(String(describing: held.sort))")
+                }
+            }
+        }
+    }
+
     @Test func theDrillDownIsWindowed() throws {
         let model = try app(user: "ØKO")
         model.handle(.character("4"))

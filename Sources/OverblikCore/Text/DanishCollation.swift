@@ -32,26 +32,20 @@ public struct DanishSortText: Comparable, Sendable {
 
     public init(_ text: String) {
         self.text = text
+        // Its first eight bytes when they are ASCII (most texts: no scalars decoded), else its scalars.
+        if let (prefix, whole) = DanishSortText.packedASCII(text.utf8) {
+            (self.prefix, self.complete) = (prefix, whole)
+            return
+        }
         var p: UInt64 = 0
         var n = 0
         var complete = true
         var packable = true
-        // Its first eight bytes when they are ASCII (most texts: no scalars decoded), else its scalars.
-        var ascii = true
-        for b in text.utf8 {
+        for s in text.unicodeScalars {
             guard n < 8 else { complete = false; break }
-            guard b > 0, b < 0x80 else { ascii = false; break }
-            p = p << 8 | UInt64(b >= 0x41 && b <= 0x5A ? b + 32 : b)  // (the weight of an ASCII letter)
+            guard let w = DanishSortText.weight(s) else { packable = false; break }
+            p = p << 8 | UInt64(w)
             n += 1
-        }
-        if !ascii {
-            (p, n, complete) = (0, 0, true)
-            for s in text.unicodeScalars {
-                guard n < 8 else { complete = false; break }
-                guard let w = DanishSortText.weight(s) else { packable = false; break }
-                p = p << 8 | UInt64(w)
-                n += 1
-            }
         }
         if !packable {
             // A letter outside the packing within the first eight: the prefix from the full key, up to
@@ -67,6 +61,20 @@ public struct DanishSortText: Comparable, Sendable {
         }
         prefix = n == 0 ? 0 : p << UInt64(8 * (8 - n))
         self.complete = complete
+    }
+
+    /// The prefix and completeness of a text whose first eight bytes (or fewer, all it has) are
+    /// ASCII, from its UTF-8 bytes as `init` packs them; nil when one of them is not ASCII (or NUL).
+    @inlinable
+    public static func packedASCII(_ utf8: some Sequence<UInt8>) -> (prefix: UInt64, complete: Bool)? {
+        var p: UInt64 = 0, n = 0, complete = true
+        for b in utf8 {
+            guard n < 8 else { complete = false; break }
+            guard b > 0, b < 0x80 else { return nil }
+            p = p << 8 | UInt64(b >= 0x41 && b <= 0x5A ? b + 32 : b)  // (the weight of an ASCII letter)
+            n += 1
+        }
+        return (n == 0 ? 0 : p << UInt64(8 * (8 - n)), complete)
     }
 
     /// A letter's place in Danish order, case ignored (æ, ø, å after z); nil outside what is packed.

@@ -9,57 +9,55 @@ public func radixSort(_ keys: inout [UInt64], above low: Int) {
         var counts = [Int](repeating: 0, count: 1 << 16)
         for k in keys { counts[Int((k >> s) & 0xFFFF)] += 1 }
         if counts.contains(keys.count) { shift += 16; continue }  // one digit for all: nothing to move
-        var total = 0
-        for d in counts.indices { (counts[d], total) = (total, total + counts[d]) }
-        keys.withUnsafeBufferPointer { from in
-            scratch.withUnsafeMutableBufferPointer { to in
-                counts.withUnsafeMutableBufferPointer { next in
-                    for k in from {
-                        let d = Int((k >> s) & 0xFFFF)
-                        to[next[d]] = k
-                        next[d] += 1
-                    }
-                }
-            }
-        }
+        scatter(keys, into: &scratch, counts: &counts) { Int(($0 >> s) & 0xFFFF) }
         swap(&keys, &scratch)
         shift += 16
     }
 }
 
 /// The positions of `keys` ordered by their keys, equal keys in position order: a
-/// least-significant-digit radix sort of a byte a pass that carries the positions along beside
-/// the keys, the bytes counted in one pass first and the bytes that never differ skipped (a list's
-/// sort in a few passes over it, where a comparing sort takes 17 comparisons a row for 164.516).
+/// least-significant-digit radix sort that carries the positions along beside the keys, a byte a
+/// pass (two bytes for 65.536 keys or more: half the passes, the buckets' counts still few
+/// beside the keys), the digits counted in one pass first and those that never differ skipped (a
+/// list's sort in a few passes over it, where a comparing sort takes 17 comparisons a row for 164.516).
 public func stableOrder(of keys: [UInt64]) -> [Int] {
     guard keys.count > 1 else { return Array(keys.indices) }
     struct Entry { var key: UInt64; var position: Int }
-    var counts = [Int](repeating: 0, count: 8 * 256)
+    let bits = keys.count >= 1 << 16 ? 16 : 8, digits = 64 / bits, radix = 1 << bits, mask = UInt64(radix - 1)
+    var counts = [Int](repeating: 0, count: digits * radix)
     counts.withUnsafeMutableBufferPointer { c in
         for k in keys {
-            for byte in 0..<8 { c[byte << 8 | Int((k >> UInt64(8 * byte)) & 0xFF)] += 1 }
+            for d in 0..<digits { c[d * radix + Int((k >> UInt64(bits * d)) & mask)] += 1 }
         }
     }
     var entries = keys.enumerated().map { Entry(key: $0.element, position: $0.offset) }
     var scratch = entries
-    for byte in 0..<8 {
-        let shift = UInt64(8 * byte)
-        var next = Array(counts[(byte << 8)..<((byte + 1) << 8)])
-        if next.contains(keys.count) { continue }  // one value of the byte for all: nothing to move
-        var total = 0
-        for d in next.indices { (next[d], total) = (total, total + next[d]) }
-        entries.withUnsafeBufferPointer { from in
-            scratch.withUnsafeMutableBufferPointer { to in
-                next.withUnsafeMutableBufferPointer { next in
-                    for e in from {
-                        let d = Int((e.key >> shift) & 0xFF)
-                        to[next[d]] = e
-                        next[d] += 1
-                    }
-                }
-            }
-        }
+    for d in 0..<digits {
+        let shift = UInt64(bits * d)
+        var next = Array(counts[(d * radix)..<((d + 1) * radix)])
+        if next.contains(keys.count) { continue }  // one value of the digit for all: nothing to move
+        scatter(entries, into: &scratch, counts: &next) { Int(($0.key >> shift) & mask) }
         swap(&entries, &scratch)
     }
     return entries.map(\.position)
+}
+
+/// One pass of a radix sort: each element of `from` put into `to` after those of smaller digits
+/// and those of its digit before it; `counts` holds how many elements have each digit (it is
+/// used up).
+@inline(__always)
+private func scatter<T>(_ from: [T], into to: inout [T], counts: inout [Int], digit: (T) -> Int) {
+    var total = 0
+    for d in counts.indices { (counts[d], total) = (total, total + counts[d]) }
+    from.withUnsafeBufferPointer { from in
+        to.withUnsafeMutableBufferPointer { to in
+            counts.withUnsafeMutableBufferPointer { next in
+                for e in from {
+                    let d = digit(e)
+                    to[next[d]] = e
+                    next[d] += 1
+                }
+            }
+        }
+    }
 }

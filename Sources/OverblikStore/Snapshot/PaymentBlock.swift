@@ -22,7 +22,7 @@ public struct PaymentBlock: Sendable {
     private let keptRuns: Int
 
     /// The block of `counts[k]` payments in part k, each part's bytes as `load` reads them.
-    init(counts: [Int], symbols: Symbols, keptRuns: Int = 4_096, load: @escaping @Sendable (Int) throws -> [UInt8]) {
+    package init(counts: [Int], symbols: Symbols, keptRuns: Int = 4_096, load: @escaping @Sendable (Int) throws -> [UInt8]) {
         var parts: [(first: Int, count: Int)] = [], first = 0
         for n in counts {
             parts.append((first, max(0, n)))
@@ -32,7 +32,7 @@ public struct PaymentBlock: Sendable {
     }
 
     /// The block as one part: `count` payments (a position its bytes do not hold reads as none).
-    init(bytes: [UInt8], count: Int, symbols: Symbols, keptRuns: Int = 4_096) {
+    package init(bytes: [UInt8], count: Int, symbols: Symbols, keptRuns: Int = 4_096) {
         self.init(counts: [count], symbols: symbols, keptRuns: keptRuns) { _ in bytes }
     }
 
@@ -69,17 +69,34 @@ public struct PaymentBlock: Sendable {
     }
 
     /// Calls `body` with every payment and its position, in the file's order, decoding each part
-    /// once from its start (no runs kept: the way to read the block whole, to sort it).
+    /// once from its start (no runs kept: the way to read the block whole).
     public func forEach(_ body: (Int, Payment) -> Void) {
+        eachPart { first, count, raw in
+            var cursor = PaymentCodec.Cursor(), position = first
+            PaymentCodec.each(raw, from: &cursor, count: count) { p in
+                body(position, p)
+                position += 1
+            }
+        }
+    }
+
+    /// Calls `body` with every payment's record and its position, in the file's order (the way to
+    /// sort the block: no text made per payment).
+    package func forEachRaw(_ body: (Int, PaymentCodec.RawPayment) -> Void) {
+        eachPart { first, count, raw in
+            var cursor = PaymentCodec.Cursor(), position = first
+            PaymentCodec.eachRaw(raw, from: &cursor, count: count) { p in
+                body(position, p)
+                position += 1
+            }
+        }
+    }
+
+    /// Calls `body` with each part's first position, count and bytes, in order (a part that cannot be read is left out).
+    private func eachPart(_ body: (Int, Int, UnsafeRawBufferPointer) -> Void) {
         for (k, part) in parts.enumerated() {
             guard let bytes = state.parts.withLock({ $0.bytes(of: k, load) }) else { continue }
-            bytes.withUnsafeBytes { raw in
-                var cursor = PaymentCodec.Cursor(), position = part.first
-                PaymentCodec.each(raw, from: &cursor, count: part.count) { p in
-                    body(position, p)
-                    position += 1
-                }
-            }
+            bytes.withUnsafeBytes { body(part.first, part.count, $0) }
         }
     }
 }

@@ -107,13 +107,34 @@ package enum PaymentCodec {
     /// Calls `body` with up to `count` payments from `cursor` on, in order, and moves it past them.
     @inline(__always)
     package static func each(_ bytes: UnsafeRawBufferPointer, from cursor: inout Cursor, count: Int, _ body: (Payment) -> Void) {
+        eachRaw(bytes, from: &cursor, count: count) { r in
+            body(Payment(voucherId: String(decoding: r.voucher, as: UTF8.self), cpr: CPR(value: r.cpr), function: r.function,
+                         grouping: r.grouping, provider: r.provider, periodStart: r.periodStart, periodEnd: r.periodEnd,
+                         amount: r.amount, postingDate: r.postingDate, payingMunicipality: r.payingMunicipality,
+                         actingMunicipality: r.actingMunicipality, line: Int(r.line)))
+        }
+    }
+
+    /// A payment as its record holds it, its voucher id as the record's bytes (valid only in the
+    /// call it is given to): what a sort of a block reads, without making a text per payment.
+    package struct RawPayment {
+        package var cpr: Int64, periodStart: Day, periodEnd: Day, postingDate: Day, amount: Money
+        package var function: Symbol, grouping: Symbol, provider: Symbol, payingMunicipality: Symbol, actingMunicipality: Symbol
+        package var line: Int64
+        package var voucher: UnsafeRawBufferPointer
+    }
+
+    /// Calls `body` with up to `count` records from `cursor` on, in order, and moves it past them.
+    @inline(__always)
+    package static func eachRaw(_ bytes: UnsafeRawBufferPointer, from cursor: inout Cursor, count: Int, _ body: (RawPayment) -> Void) {
         walk(bytes, from: &cursor, count: count) { i, c, voucherLength, values in
             let (start, length, posting, amount, function, grouping, provider, paying, acting) = values
-            let voucher = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[i..<min(bytes.count, i + voucherLength)]), as: UTF8.self)
-            body(Payment(voucherId: voucher, cpr: CPR(value: c.cpr), function: symbol(function), grouping: symbol(grouping),
-                         provider: symbol(provider), periodStart: Day(ordinal: Int32(start)), periodEnd: Day(ordinal: Int32(start + length)),
-                         amount: Money(ore: amount), postingDate: Day(ordinal: Int32(start + posting)),
-                         payingMunicipality: symbol(paying), actingMunicipality: symbol(acting), line: Int(c.line)))
+            body(RawPayment(cpr: c.cpr, periodStart: Day(ordinal: Int32(truncatingIfNeeded: start)),
+                            periodEnd: Day(ordinal: Int32(truncatingIfNeeded: start + length)),
+                            postingDate: Day(ordinal: Int32(truncatingIfNeeded: start + posting)), amount: Money(ore: amount),
+                            function: symbol(function), grouping: symbol(grouping), provider: symbol(provider),
+                            payingMunicipality: symbol(paying), actingMunicipality: symbol(acting), line: c.line,
+                            voucher: UnsafeRawBufferPointer(rebasing: bytes[min(bytes.count, i)..<min(bytes.count, i + voucherLength)])))
         }
     }
 

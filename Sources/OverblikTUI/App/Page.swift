@@ -16,36 +16,32 @@ enum SortKey: Comparable {
         for case .paragraph(let p) in keys where paragraphRank[p] == nil { paragraphRank[p] = 0 }
         for (i, p) in paragraphRank.keys.sorted().enumerated() { paragraphRank[p] = UInt64(i) }
         var kind = [UInt8](repeating: 0, count: rows.count), major = [UInt64](repeating: 0, count: rows.count)
-        var needsText = false
-        for (i, r) in rows.enumerated() {
-            switch keys[r] {
-            case .empty: break
-            case .number(let x):
-                kind[i] = 1
-                let bits = x.bitPattern
-                major[i] = x < 0 ? ~bits : bits | (1 << 63)  // the order of the numbers
-            case .paragraph(let p): kind[i] = 2; major[i] = paragraphRank[p, default: 0]  // every paragraph ranked above
-            case .text(let t): kind[i] = 3; major[i] = t.prefix; needsText = true  // (equal prefixes: the texts decide)
-            }
-        }
+        for (i, r) in rows.enumerated() { (kind[i], major[i]) = keys[r].packed(paragraphRank) }
+        return ordered(rows, kind: kind, major: major, descending: descending) { keys[$0] < keys[$1] }
+    }
+
+    /// `rows` ordered by their packed keys (`kind[i]` and `major[i]` for `rows[i]`, as `packed`
+    /// gives them; descending if asked), equal keys in row order: by a radix sort on the numbers,
+    /// then, where texts' packed prefixes tie, by `less` of the two rows.
+    static func ordered(_ rows: [Int], kind: [UInt8], major: [UInt64], descending: Bool, less: (Int, Int) -> Bool) -> [Int] {
         // By the number, then (stably) by the kind; descending, both reversed; equal in row order.
         var order = stableOrder(of: descending ? major.map { ~$0 } : major)
         if let first = kind.first, kind.contains(where: { $0 != first }) {
             var byKind: [[Int]] = [[], [], [], []]
-            for i in order { byKind[Int(descending ? 3 - kind[i] : kind[i])].append(i) }
+            for i in order { byKind[Int(descending ? 3 - min(kind[i], 3) : min(kind[i], 3))].append(i) }
             order = Array(byKind.joined())
         }
         // Runs with the same packed prefix: ordered by the whole text where it decides.
-        if needsText {
+        if kind.contains(3) {
             var start = 0
             while start < order.count {
                 var end = start + 1
                 while end < order.count && kind[order[end]] == kind[order[start]] && major[order[end]] == major[order[start]] { end += 1 }
                 if kind[order[start]] == 3 && end - start > 1 {
                     order[start..<end].sort { a, b in
-                        let (x, y) = (keys[rows[a]], keys[rows[b]])
-                        if x < y { return !descending }
-                        if y < x { return descending }
+                        let (x, y) = (rows[a], rows[b])
+                        if less(x, y) { return !descending }
+                        if less(y, x) { return descending }
                         return a < b
                     }
                 }
@@ -53,6 +49,19 @@ enum SortKey: Comparable {
             }
         }
         return order.map { rows[$0] }
+    }
+
+    /// The key as plain numbers: its kind (0 empty, 1 a number, 2 a paragraph, 3 a text) and a
+    /// number in its order (the number's bits, the paragraph's rank, the text's packed prefix).
+    func packed(_ paragraphRank: [Paragraph: UInt64] = [:]) -> (kind: UInt8, major: UInt64) {
+        switch self {
+        case .empty: return (0, 0)
+        case .number(let x):
+            let bits = x.bitPattern
+            return (1, x < 0 ? ~bits : bits | (1 << 63))  // the order of the numbers
+        case .paragraph(let p): return (2, paragraphRank[p, default: 0])  // every paragraph ranked above
+        case .text(let t): return (3, t.prefix)  // (equal prefixes: the texts decide)
+        }
     }
 
     init(_ cell: Cell, _ table: ViewTable, _ c: ReportContext) {

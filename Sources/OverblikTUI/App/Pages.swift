@@ -310,30 +310,84 @@ struct PaymentBlockRows: RowSource {
 
     func order(by column: Int, descending: Bool, _ c: ReportContext) -> [Int]? {
         guard (0..<Views.paymentColumnCount).contains(column) else { return nil }
+        let n = block.count, symbols = block.symbols
+        var kind = [UInt8](repeating: 0, count: n), major = [UInt64](repeating: 0, count: n)
+        // Each payment's key as plain numbers, from its record; where texts' packed prefixes tie,
+        // `less` compares the keys of the two payments' texts.
+        var less: (Int, Int) -> Bool = { _, _ in false }
+        var whole = true
+        var keyOf: [SortKey] = [], keyIndex = [Int32](repeating: -1, count: n)
+        var indexOfSymbol: [Symbol: Int32] = [:], indexOfCitizen: [Int64: Int32] = [:]
+        let table = table
+        kind.withUnsafeMutableBufferPointer { kind in
+            major.withUnsafeMutableBufferPointer { major in
+                block.forEachRaw { position, r in
+                    guard position < n else { return }
+                    switch column {
+                    case 0:
+                        // The voucher id: packed from its bytes when they are ASCII; else (or when a
+                        // prefix does not hold the whole id) the ids' keys, below.
+                        guard whole, let (prefix, complete) = DanishSortText.packedASCII(r.voucher) else { whole = false; return }
+                        whole = complete
+                        (kind[position], major[position]) = r.voucher.isEmpty ? (0, 0) : (3, prefix)
+                    case 1: (kind[position], major[position]) = SortKey.number(Double(r.postingDate.ordinal)).packed()
+                    case 3: (kind[position], major[position]) = SortKey.number(Double(r.periodStart.ordinal)).packed()
+                    case 4: (kind[position], major[position]) = SortKey.number(Double(r.periodEnd.ordinal)).packed()
+                    case 8: (kind[position], major[position]) = SortKey.number(Double(r.amount.ore)).packed()
+                    default:
+                        // A symbol's text (function, grouping, provider) or the CPR number as shown: a
+                        // key per symbol or citizen, made once.
+                        let k: Int32
+                        if column == 2 {
+                            if let known = indexOfCitizen[r.cpr] { k = known } else {
+                                k = Int32(keyOf.count); keyOf.append(SortKey(.cpr(CPR(value: r.cpr)), table, c)); indexOfCitizen[r.cpr] = k
+                            }
+                        } else {
+                            let symbol = column == 5 ? r.function : column == 6 ? r.grouping : r.provider
+                            if let known = indexOfSymbol[symbol] { k = known } else {
+                                k = Int32(keyOf.count); keyOf.append(SortKey(text: symbols[symbol])); indexOfSymbol[symbol] = k  // (as its cell's text is)
+                            }
+                        }
+                        keyIndex[position] = k
+                        (kind[position], major[position]) = keyOf[Int(k)].packed()
+                    }
+                }
+            }
+        }
+        switch column {
+        case 0:
+            guard whole else { return keyed(column, descending, c) }
+            let (block, keys) = (block, KeyCache())
+            less = { a, b in keys.voucher(a, block) < keys.voucher(b, block) }
+        case 2, 5, 6, 7:
+            let (keys, index) = (keyOf, keyIndex)
+            less = { a, b in index[a] >= 0 && index[b] >= 0 && keys[Int(index[a])] < keys[Int(index[b])] }
+        default: break
+        }
+        return SortKey.ordered(Array(0..<n), kind: kind, major: major, descending: descending, less: less)
+    }
+
+    /// The order by every payment's key made from its cells' values (a voucher id the packed
+    /// prefix does not hold whole, or not ASCII).
+    private func keyed(_ column: Int, _ descending: Bool, _ c: ReportContext) -> [Int] {
         var keys = [SortKey](repeating: .empty, count: block.count)
-        var bySymbol: [Symbol: SortKey] = [:], byCitizen: [CPR: SortKey] = [:]
         let (table, symbols) = (table, block.symbols)
         block.forEach { position, p in
-            let key: SortKey
-            if let symbol = Views.paymentSymbol(p, column: column) {
-                if let known = bySymbol[symbol] { key = known } else {
-                    key = SortKey(Views.paymentCell(p, column: column, symbols), table, c)
-                    bySymbol[symbol] = key
-                }
-            } else if column == 2 {
-                // (The CPR number sorts as it is shown, masked or not: made once per citizen.)
-                if let known = byCitizen[p.cpr] { key = known } else {
-                    key = SortKey(.cpr(p.cpr), table, c)
-                    byCitizen[p.cpr] = key
-                }
-            } else if column == 0 {
-                key = SortKey(text: p.voucherId)  // (as its cell's text is)
-            } else {
-                key = SortKey(Views.paymentCell(p, column: column, symbols), table, c)
-            }
-            if keys.indices.contains(position) { keys[position] = key }
+            if keys.indices.contains(position) { keys[position] = SortKey(Views.paymentCell(p, column: column, symbols), table, c) }
         }
         return SortKey.sorted(Array(keys.indices), keys: keys, descending: descending)
+    }
+}
+
+/// The voucher ids' keys of the payments whose packed prefixes tie, made as they are compared.
+private final class KeyCache: @unchecked Sendable {
+    private var known: [Int: DanishSortText] = [:]
+
+    func voucher(_ position: Int, _ block: PaymentBlock) -> DanishSortText {
+        if let key = known[position] { return key }
+        let key = DanishSortText(block.payments(at: [position]).first??.voucherId ?? "")
+        known[position] = key
+        return key
     }
 }
 
