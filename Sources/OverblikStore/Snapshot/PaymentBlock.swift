@@ -52,18 +52,21 @@ public struct PaymentBlock: Sendable {
         state.parts.withLock { known in
             positions.map { p -> Payment? in
                 guard (0..<count).contains(p) else { return nil }
-                let k = part(of: p), local = p - parts[k].first, r = local / PaymentBlock.run
-                if let run = known.decoded[RunKey(part: k, run: r)] {
-                    return run.indices.contains(local - r * PaymentBlock.run) ? run[local - r * PaymentBlock.run] : nil
+                let k = part(of: p), local = p - parts[k].first, key = RunKey(part: k, run: local / PaymentBlock.run)
+                let run: [Payment]
+                if let decoded = known.decoded[key] {
+                    run = decoded
+                } else {
+                    guard let bytes = known.bytes(of: k, load) else { return nil }
+                    run = bytes.withUnsafeBytes { raw -> [Payment] in
+                        guard var cursor = known.start(of: key.run, part: k, in: raw) else { return [] }
+                        return PaymentCodec.decode(raw, from: &cursor, count: PaymentBlock.run)
+                    }
+                    if known.decoded.count >= keptRuns { known.decoded.removeAll(keepingCapacity: true) }
+                    known.decoded[key] = run
                 }
-                guard let bytes = known.bytes(of: k, load) else { return nil }
-                let run = bytes.withUnsafeBytes { raw -> [Payment] in
-                    guard var cursor = known.start(of: r, part: k, in: raw) else { return [] }
-                    return PaymentCodec.decode(raw, from: &cursor, count: PaymentBlock.run)
-                }
-                if known.decoded.count >= keptRuns { known.decoded.removeAll(keepingCapacity: true) }
-                known.decoded[RunKey(part: k, run: r)] = run
-                return run.indices.contains(local - r * PaymentBlock.run) ? run[local - r * PaymentBlock.run] : nil
+                let i = local % PaymentBlock.run
+                return run.indices.contains(i) ? run[i] : nil
             }
         }
     }

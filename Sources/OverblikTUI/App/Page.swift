@@ -226,6 +226,8 @@ public struct Page: Sendable {
     public var search: String?
     /// The sort keys of the sorted column, kept for `S` and for filtering again.
     private var sortKeys: (column: Int, revealed: Bool, language: Language, keys: [SortKey])?
+    /// A windowed page's order from its source, kept for filtering again (`sourceOrder`).
+    private var sourceOrdered: (column: Int, descending: Bool, revealed: Bool, language: Language, order: [Int])?
     var layout: TableLayout
     var aboveLayout: TableLayout?
     /// A chart drawn above the list (Udvikling), its cursor on the selected row's month.
@@ -380,7 +382,7 @@ public struct Page: Sendable {
         let pass = passing(filters, c)
         var rows = pass.map { pass in all.filter { pass[$0] } } ?? all
         if let sort {
-            if let ordered = window?.source.order(by: sort.column, descending: sort.descending, c) {
+            if let ordered = sourceOrder(sort, c) {
                 // The snapshot's order, with the rows the filters let through.
                 rows = pass.map { pass in ordered.filter { pass.indices.contains($0) && pass[$0] } } ?? ordered
             } else {
@@ -400,6 +402,18 @@ public struct Page: Sendable {
         order = rows
         state.selected = keep.flatMap { rows.firstIndex(of: $0) } ?? 0
         state.top = 0
+    }
+
+    /// The source's order of every row by `sort` (nil: it has none), kept for the next `apply`
+    /// with the same sort: a filter set or cleared does not sort the rows again.
+    private mutating func sourceOrder(_ sort: (column: Int, descending: Bool), _ c: ReportContext) -> [Int]? {
+        if let kept = sourceOrdered, kept.column == sort.column, kept.descending == sort.descending,
+           kept.revealed == c.revealCPR, kept.language == c.language {
+            return kept.order
+        }
+        guard let ordered = window?.source.order(by: sort.column, descending: sort.descending, c) else { return nil }
+        sourceOrdered = (sort.column, sort.descending, c.revealCPR, c.language, ordered)
+        return ordered
     }
 
     /// Which rows `filters` let through (by row; nil: no filter). A windowed page tests the keys

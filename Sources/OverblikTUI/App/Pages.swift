@@ -292,8 +292,8 @@ struct ProblemRows: RowSource {
 }
 
 /// A month's payments on a function: the stored block read a few at a time as they are shown,
-/// sorted by reading the block once from its start (no cells made: each payment's key in the
-/// sorted column, made once per symbol or citizen where the column shows one).
+/// sorted by reading its records once (no texts or cells made: each payment's key in the sorted
+/// column packed from its record, or made once per symbol or citizen where the column shows one).
 struct PaymentBlockRows: RowSource {
     let block: PaymentBlock
     private let table = Views.paymentColumns()
@@ -310,61 +310,73 @@ struct PaymentBlockRows: RowSource {
 
     func order(by column: Int, descending: Bool, _ c: ReportContext) -> [Int]? {
         guard (0..<Views.paymentColumnCount).contains(column) else { return nil }
-        let n = block.count, symbols = block.symbols
-        var kind = [UInt8](repeating: 0, count: n), major = [UInt64](repeating: 0, count: n)
-        // Each payment's key as plain numbers, from its record; where texts' packed prefixes tie,
-        // `less` compares the keys of the two payments' texts.
-        var less: (Int, Int) -> Bool = { _, _ in false }
-        var whole = true
-        var keyOf: [SortKey] = [], keyIndex = [Int32](repeating: -1, count: n)
-        var indexOfSymbol: [Symbol: Int32] = [:], indexOfCitizen: [Int64: Int32] = [:]
-        let table = table
+        let keys: (kind: [UInt8], major: [UInt64], less: (Int, Int) -> Bool)?
+        switch column {
+        case 0: keys = voucherKeys()
+        case 1, 3, 4, 8:
+            let value: (PaymentCodec.RawPayment) -> Int64 = switch column {
+            case 1: { Int64($0.postingDate.ordinal) }
+            case 3: { Int64($0.periodStart.ordinal) }
+            case 4: { Int64($0.periodEnd.ordinal) }
+            default: { $0.amount.ore }
+            }
+            keys = packed { _, r in SortKey.number(Double(value(r))).packed() }.map { ($0.kind, $0.major, { _, _ in false }) }
+        default: keys = shownTextKeys(column, c)
+        }
+        guard let keys else { return keyed(column, descending, c) }
+        return SortKey.ordered(Array(0..<block.count), kind: keys.kind, major: keys.major, descending: descending, less: keys.less)
+    }
+
+    /// Every payment's key as plain numbers (`SortKey.packed`), made by `key` from its position and
+    /// record; nil when `key` makes none for one of them.
+    private func packed(_ key: (Int, PaymentCodec.RawPayment) -> (UInt8, UInt64)?) -> (kind: [UInt8], major: [UInt64])? {
+        let n = block.count
+        var kind = [UInt8](repeating: 0, count: n), major = [UInt64](repeating: 0, count: n), made = true
         kind.withUnsafeMutableBufferPointer { kind in
             major.withUnsafeMutableBufferPointer { major in
                 block.forEachRaw { position, r in
-                    guard position < n else { return }
-                    switch column {
-                    case 0:
-                        // The voucher id: packed from its bytes when they are ASCII; else (or when a
-                        // prefix does not hold the whole id) the ids' keys, below.
-                        guard whole, let (prefix, complete) = DanishSortText.packedASCII(r.voucher) else { whole = false; return }
-                        whole = complete
-                        (kind[position], major[position]) = r.voucher.isEmpty ? (0, 0) : (3, prefix)
-                    case 1: (kind[position], major[position]) = SortKey.number(Double(r.postingDate.ordinal)).packed()
-                    case 3: (kind[position], major[position]) = SortKey.number(Double(r.periodStart.ordinal)).packed()
-                    case 4: (kind[position], major[position]) = SortKey.number(Double(r.periodEnd.ordinal)).packed()
-                    case 8: (kind[position], major[position]) = SortKey.number(Double(r.amount.ore)).packed()
-                    default:
-                        // A symbol's text (function, grouping, provider) or the CPR number as shown: a
-                        // key per symbol or citizen, made once.
-                        let k: Int32
-                        if column == 2 {
-                            if let known = indexOfCitizen[r.cpr] { k = known } else {
-                                k = Int32(keyOf.count); keyOf.append(SortKey(.cpr(CPR(value: r.cpr)), table, c)); indexOfCitizen[r.cpr] = k
-                            }
-                        } else {
-                            let symbol = column == 5 ? r.function : column == 6 ? r.grouping : r.provider
-                            if let known = indexOfSymbol[symbol] { k = known } else {
-                                k = Int32(keyOf.count); keyOf.append(SortKey(text: symbols[symbol])); indexOfSymbol[symbol] = k  // (as its cell's text is)
-                            }
-                        }
-                        keyIndex[position] = k
-                        (kind[position], major[position]) = keyOf[Int(k)].packed()
-                    }
+                    guard made, position < n else { return }
+                    if let k = key(position, r) { (kind[position], major[position]) = k } else { made = false }
                 }
             }
         }
-        switch column {
-        case 0:
-            guard whole else { return keyed(column, descending, c) }
-            let (block, keys) = (block, KeyCache())
-            less = { a, b in keys.voucher(a, block) < keys.voucher(b, block) }
-        case 2, 5, 6, 7:
-            let (keys, index) = (keyOf, keyIndex)
-            less = { a, b in index[a] >= 0 && index[b] >= 0 && keys[Int(index[a])] < keys[Int(index[b])] }
-        default: break
-        }
-        return SortKey.ordered(Array(0..<n), kind: kind, major: major, descending: descending, less: less)
+        return made ? (kind, major) : nil
+    }
+
+    /// The voucher ids packed from their bytes (where packed prefixes tie, the whole ids decide);
+    /// nil when one is not ASCII or longer than the prefix holds.
+    private func voucherKeys() -> (kind: [UInt8], major: [UInt64], less: (Int, Int) -> Bool)? {
+        guard let keys = packed({ _, r in
+            guard let (prefix, complete) = DanishSortText.packedASCII(r.voucher), complete else { return nil }
+            return r.voucher.isEmpty ? (0, 0) : (3, prefix)
+        }) else { return nil }
+        let (block, ids) = (block, KeyCache())
+        return (keys.kind, keys.major, { a, b in ids.voucher(a, block) < ids.voucher(b, block) })
+    }
+
+    /// The texts of a symbol (function, grouping, provider) or the CPR number as shown: a key made
+    /// once per symbol or citizen, as its cell's text gives it.
+    private func shownTextKeys(_ column: Int, _ c: ReportContext) -> (kind: [UInt8], major: [UInt64], less: (Int, Int) -> Bool)? {
+        var made: [SortKey] = [], keyOf = [Int32](repeating: -1, count: block.count)
+        var bySymbol: [Symbol: Int32] = [:], byCitizen: [Int64: Int32] = [:]
+        let (table, symbols) = (table, block.symbols)
+        guard let keys = packed({ position, r in
+            let k: Int32
+            if column == 2 {
+                if let known = byCitizen[r.cpr] { k = known } else {
+                    k = Int32(made.count); made.append(SortKey(.cpr(CPR(value: r.cpr)), table, c)); byCitizen[r.cpr] = k
+                }
+            } else {
+                let symbol = column == 5 ? r.function : column == 6 ? r.grouping : r.provider
+                if let known = bySymbol[symbol] { k = known } else {
+                    k = Int32(made.count); made.append(SortKey(text: symbols[symbol])); bySymbol[symbol] = k
+                }
+            }
+            keyOf[position] = k
+            return made[Int(k)].packed()
+        }) else { return nil }
+        let (texts, index) = (made, keyOf)
+        return (keys.kind, keys.major, { a, b in index[a] >= 0 && index[b] >= 0 && texts[Int(index[a])] < texts[Int(index[b])] })
     }
 
     /// The order by every payment's key made from its cells' values (a voucher id the packed

@@ -80,7 +80,7 @@ extension Views {
         (0..<paymentColumnCount).map { paymentCell(p, column: $0, text) }
     }
 
-    static let paymentColumnCount = 9
+    static let paymentColumnCount = paymentColumns().columns.count
 
     /// One payment's cell in `column` of `paymentColumns()` (an empty text past the last).
     static func paymentCell(_ p: Payment, column: Int, _ text: Symbols) -> Cell {
@@ -95,16 +95,6 @@ extension Views {
         case 7: .text(text[p.provider])
         case 8: .money(p.amount)
         default: .text("")
-        }
-    }
-
-    /// The symbol a payment shows in `column`, for the columns that show one (their keys are made once per symbol).
-    static func paymentSymbol(_ p: Payment, column: Int) -> Symbol? {
-        switch column {
-        case 5: p.function
-        case 6: p.grouping
-        case 7: p.provider
-        default: nil
         }
     }
 
