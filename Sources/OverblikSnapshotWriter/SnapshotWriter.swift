@@ -304,11 +304,11 @@ public enum SnapshotWriter {
             for block in batch {
                 if block.byMonth {
                     byMonth.bind(1, symbols[Symbol(id: UInt32(block.key))]); byMonth.bind(2, block.month)
-                    byMonth.bind(3, block.part); byMonth.bind(4, block.count); byMonth.bind(5, block.data)
-                    try byMonth.step(db)
+                    byMonth.bind(3, block.part); byMonth.bind(4, block.count)
+                    try byMonth.step(db, blob: 5, block.data)
                 } else {
-                    byCPR.bind(1, block.key); byCPR.bind(2, block.count); byCPR.bind(3, block.data)
-                    try byCPR.step(db)
+                    byCPR.bind(1, block.key); byCPR.bind(2, block.count)
+                    try byCPR.step(db, blob: 3, block.data)
                 }
             }
         }

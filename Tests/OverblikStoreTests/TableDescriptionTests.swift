@@ -39,6 +39,14 @@ struct TableDescriptionTests {
         let pending = try runProgram("/usr/bin/sqlite3", [path, "SELECT COUNT(*) FROM decisions INDEXED BY decisions_pending WHERE decided IS NULL"])
         let all = try runProgram("/usr/bin/sqlite3", [path, "SELECT COUNT(*) FROM decisions WHERE decided IS NULL"])
         #expect(pending.stdout == all.stdout && pending.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
+        // A unique key stays unique in the snapshot (its index is built after the load): sqlite3
+        // refuses a second application A-1, and reads a case along the grants' index.
+        let unique = try runProgram("/usr/bin/sqlite3", [path, "SELECT name FROM sqlite_master WHERE type = 'index' AND sql LIKE 'CREATE UNIQUE%' ORDER BY name"])
+        #expect(unique.stdout == "appeals_appeal_id\ndecisions_application_id\ngrants_case_id\n")
+        let duplicate = try runProgram("/usr/bin/sqlite3", [path, "INSERT INTO decisions SELECT 99, application_id, cpr, paragraph, caseworker, team, received, decided, outcome, case_id, service_code, notice_sent, line FROM decisions WHERE application_id = 'A-1'"])
+        #expect(duplicate.stderr.contains("UNIQUE constraint failed: decisions.application_id"), "\(duplicate.stderr)")
+        let byCase = try runProgram("/usr/bin/sqlite3", [path, "EXPLAIN QUERY PLAN SELECT * FROM grants WHERE case_id = 'S-1'"])
+        #expect(byCase.stdout.contains("USING INDEX grants_case_id"), "\(byCase.stdout)")
     }
 
     @Test func headersAndFieldsAreUnique() {

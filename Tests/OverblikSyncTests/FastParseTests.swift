@@ -84,4 +84,23 @@ struct FastParseTests {
         let c = Array("Bostøtten".utf8).withUnsafeBufferPointer { interner.string($0) }
         #expect(a == b && a == "Bostedet Egebakken" && c == "Bostøtten")
     }
+
+    /// The memo's own table: every distinct sequence made once (through the table's growing and
+    /// sequences of every length from empty to past two words), each asked again gives its own
+    /// value; past the limit values are made anew and still right.
+    @Test func byteMemoMakesEachSequenceOnce() {
+        let texts = [""] + (0..<6_000).map { i in String(repeating: "æx", count: i % 13) + "\(i)" } + ["Bostedet Egebakken, afd. Nord"]
+        for limit in [100_000, 10] {
+            var memo = ByteMemo<Int>(limit: limit)
+            var made = 0
+            func value(_ t: String) -> Int {
+                Array(t.utf8).withUnsafeBufferPointer { b in memo.value(for: b) { made += 1; return t.utf8.count * 7 + t.hashValue % 5 } }
+            }
+            let first = texts.map(value)
+            #expect(made == texts.count)
+            let again = texts.map(value)
+            #expect(again == first)
+            #expect(made == (limit > texts.count ? texts.count : 2 * texts.count - limit), "limit \(limit)")
+        }
+    }
 }

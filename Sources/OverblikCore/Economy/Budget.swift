@@ -68,14 +68,17 @@ public struct BudgetBasis: Sendable {
                 flat.append(span)
                 runs[runs.count - 1].to += 1
             }
-            runs.sort { ($0.cpr, $0.from) < ($1.cpr, $1.from) }
+            // (A radix sort of the runs' citizens, stable: equal citizens keep the file's order.)
+            let order = stableOrder(of: runs.map { UInt64(bitPattern: $0.cpr) })
             var out: (citizens: [Int64], ends: [Int32], spans: [Span]) = ([], [], [])
             var run: [Span] = []
             var r = 0
-            while r < runs.count {
-                let cpr = runs[r].cpr
+            while r < order.count {
+                let cpr = runs[order[r]].cpr
                 run.removeAll(keepingCapacity: true)
-                while r < runs.count && runs[r].cpr == cpr { run.append(contentsOf: flat[Int(runs[r].from)..<Int(runs[r].to)]); r += 1 }
+                while r < order.count && runs[order[r]].cpr == cpr {
+                    run.append(contentsOf: flat[Int(runs[order[r]].from)..<Int(runs[order[r]].to)]); r += 1
+                }
                 if run.count == 1 { out.spans.append(run[0]) } else { out.spans.append(contentsOf: union(run)) }
                 out.citizens.append(cpr)
                 out.ends.append(Int32(out.spans.count))

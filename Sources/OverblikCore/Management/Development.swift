@@ -243,7 +243,11 @@ public struct Development: Hashable, Sendable {
         var spans: [Span] = [], paysSelf: [Bool] = [], citizen: [Int64] = []
         spans.reserveCapacity(n); paysSelf.reserveCapacity(n); citizen.reserveCapacity(n)
         for g in d.grants { spans.append(g.span); paysSelf.append(g.payingMunicipality == nil); citizen.append(g.cpr.value) }
-        let byCitizen = (0..<n).sorted { (citizen[$0], $0) < (citizen[$1], $1) }
+        // In citizen order (then file order) once: the passes per dimension below read these
+        // arrays forwards instead of jumping about the file's order (cache misses were half their time).
+        let byCitizen = stableOrder(of: citizen.map { UInt64(bitPattern: $0) })
+        let spansC = byCitizen.map { spans[$0] }, paysSelfC = byCitizen.map { paysSelf[$0] }
+        let citizenC = byCitizen.map { citizen[$0] }
         let mapping = d.mappingIndex
         let staffTeam = Dictionary(d.staff.map { ($0.initials.lowercased(), $0.team) }, uniquingKeysWith: { a, _ in a })
         var paragraphKeys: [Paragraph: String] = [:]
@@ -281,27 +285,28 @@ public struct Development: Hashable, Sendable {
                     }
                 }
             }
-            // The grants by value, keeping the citizen order (a counting sort), each citizen's spans joined.
+            // The grants by value, keeping the citizen order (a counting sort over positions in
+            // citizen order), each citizen's spans joined.
+            let valueC = byCitizen.map { valueOf[$0] }
             var next = [Int](repeating: 0, count: values.count + 1)
-            for i in 0..<n where valueOf[i] >= 0 { next[Int(valueOf[i]) + 1] += 1 }
+            for v in valueC where v >= 0 { next[Int(v) + 1] += 1 }
             for v in 0..<values.count { next[v + 1] += next[v] }
             var sorted = [Int](repeating: 0, count: next[values.count])
-            for i in byCitizen where valueOf[i] >= 0 {
-                let v = Int(valueOf[i])
-                sorted[next[v]] = i; next[v] += 1
+            for (j, v) in valueC.enumerated() where v >= 0 {
+                sorted[next[Int(v)]] = j; next[Int(v)] += 1
             }
             var accs = values.map { _ in Accumulator(count: grid.count) }
             let hasMoney = dimension?.hasMoney ?? true
             var all: [Span] = [], paid: [Span] = []
             var k = 0
             while k < sorted.count {
-                let (v, cpr) = (Int(valueOf[sorted[k]]), citizen[sorted[k]])
+                let (v, cpr) = (Int(valueC[sorted[k]]), citizenC[sorted[k]])
                 all.removeAll(keepingCapacity: true); paid.removeAll(keepingCapacity: true)
-                while k < sorted.count && Int(valueOf[sorted[k]]) == v && citizen[sorted[k]] == cpr {
-                    let i = sorted[k]
-                    all.append(spans[i])
-                    if hasMoney && paysSelf[i] { paid.append(spans[i]) }
-                    accs[v].addGrant(spans[i], grid)
+                while k < sorted.count && Int(valueC[sorted[k]]) == v && citizenC[sorted[k]] == cpr {
+                    let j = sorted[k]
+                    all.append(spansC[j])
+                    if hasMoney && paysSelfC[j] { paid.append(spansC[j]) }
+                    accs[v].addGrant(spansC[j], grid)
                     k += 1
                 }
                 // (Most citizens have one grant per value: nothing to join.)

@@ -142,7 +142,10 @@ public func supervisionSamples(grants: [Grant], decisions: [Decision], staff: [S
     // Each grant's caseworker as a number (-1: none, or starting after today), the caseworkers in name order.
     var workerOf = [Int32](repeating: -1, count: grants.count)
     var workerIds: [String: Int32] = [:], workers: [String] = []
-    var grantsOfCase: [String: [Int32]] = [:]
+    // Per decision decided on a day of the periods up to today, the first grant of its case
+    // (-1: none), and per grant the next grant of the same case: a chain, found once for every
+    // period (a list per case was an allocation per grant at national size).
+    var grantOfDecision: [Int32] = [], nextOfCase: [Int32] = []
     grants.withUnsafeBufferPointer { all in
         for i in all.indices where all[i].start <= today {
             let worker = trimmed(all[i].caseworker)
@@ -158,21 +161,33 @@ public func supervisionSamples(grants: [Grant], decisions: [Decision], staff: [S
     }
     let byName = workers.indices.sorted { workers[$0] < workers[$1] }
     let teamOf = Dictionary(staff.map { ($0.initials.lowercased(), $0.team) }, uniquingKeysWith: { a, _ in a })
+    let begun = periods.map(\.range).filter { $0.start <= today }
+    if let from = begun.map(\.start).min(), let to = begun.map(\.end).max(),
+       decisions.contains(where: { $0.decided.map { $0 >= from && $0 <= min(to, today) } ?? false }) {
+        var firstOfCase: [String: Int32] = [:]
+        firstOfCase.reserveCapacity(grants.count)  // (mostly one grant per case: no growing by doubling)
+        nextOfCase = [Int32](repeating: -1, count: grants.count)
+        for i in grants.indices.reversed() where workerOf[i] >= 0 {
+            let id = trimmed(grants[i].caseId)
+            nextOfCase[i] = firstOfCase[id] ?? -1
+            firstOfCase[id] = Int32(i)
+        }
+        grantOfDecision = decisions.map { d in
+            guard let day = d.decided, day >= from, day <= min(to, today) else { return -1 }
+            let id = Substring(d.caseId).trimmingSpaces
+            return id.isEmpty ? -1 : firstOfCase[String(id)] ?? -1
+        }
+    }
     return periods.map { period -> [SampledGrant] in
         let range = period.range
         guard range.start <= today else { return [] }
         let upTo = DayRange(ordering: range.start, min(range.end, today))
         // The grants of the cases decided in the period, marked (a look-up per decision, not per grant).
         var decided = [Bool](repeating: false, count: grants.count)
-        if grantsOfCase.isEmpty && decisions.contains(where: { $0.decided != nil }) {
-            grantsOfCase.reserveCapacity(grants.count)  // (mostly one grant per case: no growing by doubling)
-            for i in grants.indices where workerOf[i] >= 0 { grantsOfCase[trimmed(grants[i].caseId), default: []].append(Int32(i)) }
-        }
-        for d in decisions {
-            guard let day = d.decided, upTo.contains(day) else { continue }
-            let id = Substring(d.caseId).trimmingSpaces
-            guard !id.isEmpty, let ofCase = grantsOfCase[String(id)] else { continue }
-            for i in ofCase { decided[Int(i)] = true }
+        for (j, first) in grantOfDecision.enumerated() where first >= 0 {
+            guard let day = decisions[j].decided, upTo.contains(day) else { continue }
+            var i = Int(first)
+            while i >= 0 { decided[i] = true; i = Int(nextOfCase[i]) }
         }
         // Positions, not copies: at national size a caseworker's pool is hundreds of grants.
         var pools = [[(index: Int, inFrame: Bool)]](repeating: [], count: workers.count)

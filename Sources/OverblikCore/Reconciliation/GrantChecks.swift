@@ -71,16 +71,28 @@ extension Reconciler {
         // The DST rows by the index's group of their citizen and paragraph (-1: none).
         let groupOfRow = dst.indices.map { i in Int32(index.group(dst[i].cpr, dst[i].paragraph) ?? -1) }
         let rowsOfGroup = countingSort(groupOfRow, buckets: index.groups.count)
-        func overlaps(_ r: DstRow, _ g: Grant) -> Bool { Span(start: r.start, end: r.end).overlaps(g.span) }
 
+        // Whether a grant is one DST is told of, per service code of the group's paragraph (a
+        // group's grants share it): worked out once per code, not looked up per grant.
+        struct Code: Hashable { let paragraph: Int32, serviceCode: String }
+        var reportedByCode: [Code: Bool] = [:]
         for (gi, group) in index.groups.enumerated() {
             for k in group.grants {
-                let g = grants[Int(index.grantOrder[k])]
-                guard inPeriod(g) else { continue }
-                let rows = mapping.rows(of: g.paragraph)
-                let reported = mapping.exactRow(for: g).map { !$0.dstCode.isEmpty } ?? rows.contains { !$0.dstCode.isEmpty }
+                let i = Int(index.grantOrder[k])
+                guard grants[i].span.within(period) != nil else { continue }
+                let code = Code(paragraph: group.paragraph, serviceCode: grants[i].serviceCode)
+                let reported: Bool
+                if let known = reportedByCode[code] { reported = known } else {
+                    let rows = mapping.rows(of: grants[i].paragraph)
+                    reported = rows.first { $0.serviceCodes.contains(code.serviceCode) }.map { !$0.dstCode.isEmpty }
+                        ?? rows.contains { !$0.dstCode.isEmpty }
+                    reportedByCode[code] = reported
+                }
                 guard reported else { continue }
-                guard !rowsOfGroup.range(gi).contains(where: { overlaps(dst[Int(rowsOfGroup.order[$0])], g) }) else { continue }
+                let span = grants[i].span
+                guard !rowsOfGroup.range(gi).contains(where: { let r = dst[Int(rowsOfGroup.order[$0])]; return Span(start: r.start, end: r.end).overlaps(span) })
+                else { continue }
+                let g = grants[i]
                 let acting = g.actingMunicipality ?? ""
                 let explained = g.actingMunicipality != nil
                 out.append(Discrepancy(
@@ -98,9 +110,9 @@ extension Reconciler {
             matching.removeAll(keepingCapacity: true)
             let group = groupOfRow[i] >= 0 ? index.groups[Int(groupOfRow[i])] : nil
             if let group {
-                for k in group.grants {
-                    let g = grants[Int(index.grantOrder[k])]
-                    if overlaps(r, g) { matching.append(g) }
+                let span = Span(start: r.start, end: r.end)
+                for k in group.grants where grants[Int(index.grantOrder[k])].span.overlaps(span) {
+                    matching.append(grants[Int(index.grantOrder[k])])
                 }
                 if matching.count > 1 { matching.sort { ($0.start, $0.caseId) < ($1.start, $1.caseId) } }
             }

@@ -101,9 +101,18 @@ public struct PaymentIndex: Sendable {
         }
         var paymentParagraph = [Int32](repeating: -1, count: payments.count)
         var paymentCitizen = [Int32](repeating: -1, count: payments.count)
+        // The candidates' ranks per account, worked out once per function and grouping: per
+        // function symbol the last grouping seen with its ranks (a function's payments mostly
+        // share one grouping), so that a payment costs two array reads, no hashing of paragraphs.
+        var accountRanks = [(grouping: UInt32, ranks: [Int32])?](repeating: nil, count: functionCounts.count)
         for i in payments.indices {
-            functionLists[Int(payments[i].function.id)].append(Int32(i))
-            let candidates = mapping.paragraphs(function: payments[i].function, grouping: payments[i].grouping)
+            let function = payments[i].function, grouping = payments[i].grouping
+            functionLists[Int(function.id)].append(Int32(i))
+            let candidates: [Int32]
+            if let known = accountRanks[Int(function.id)], known.grouping == grouping.id { candidates = known.ranks } else {
+                candidates = mapping.paragraphs(function: function, grouping: grouping).map { rankOf[$0] ?? 0 }
+                accountRanks[Int(function.id)] = (grouping.id, candidates)
+            }
             guard let first = candidates.first else { continue }
             let c = citizen(payments[i].cpr)
             var chosen = first
@@ -114,12 +123,12 @@ public struct PaymentIndex: Sendable {
                 var best = -1
                 for k in grantsOfCitizen.range(Int(c)) {
                     let g = Int(grantsOfCitizen.order[k])
-                    guard candidates.contains(grants[g].paragraph), grants[g].span.within(period) != nil else { continue }
+                    guard candidates.contains(grantRank[g]), grants[g].span.within(period) != nil else { continue }
                     if best < 0 || (grants[g].start, grants[g].caseId) < (grants[best].start, grants[best].caseId) { best = g }
                 }
-                if best >= 0 { chosen = grants[best].paragraph }
+                if best >= 0 { chosen = grantRank[best] }
             }
-            paymentParagraph[i] = rank(chosen)
+            paymentParagraph[i] = chosen
             paymentCitizen[i] = c
         }
         self.paymentParagraph = paymentParagraph

@@ -241,7 +241,9 @@ package enum Schema {
         var lines = ["id INTEGER PRIMARY KEY,"]
         for c in table.columns {
             guard let name = c.stored else { continue }
-            let definition = "\(quoted(name)) \(c.type.rawValue)\(c.nullable ? "" : " NOT NULL")\(c.unique ? " UNIQUE" : ""),"
+            // (A unique column's index is built after the load, in `recordIndexes`: kept row by row
+            // it cost SQLite a B-tree insertion at a random place per grant and application.)
+            let definition = "\(quoted(name)) \(c.type.rawValue)\(c.nullable ? "" : " NOT NULL"),"
             lines.append(c.note.map { definition + String(repeating: " ", count: max(1, 32 - definition.count)) + "-- " + $0 } ?? definition)
         }
         lines.append("line INTEGER NOT NULL")
@@ -261,7 +263,7 @@ package enum Schema {
 
     /// Built after the bulk load.
     /// The records' indexes: built while the figures are still being computed.
-    package static let recordIndexes = """
+    package static let recordIndexes = uniqueIndexes + """
     CREATE INDEX grants_cpr ON grants(cpr, paragraph);
     CREATE INDEX grants_caseworker ON grants(caseworker);
     CREATE INDEX grants_team ON grants(team);
@@ -270,6 +272,14 @@ package enum Schema {
     -- The pending applications (Team, Opfølgning, Frister) without reading every decided one.
     CREATE INDEX decisions_pending ON decisions(id) WHERE decided IS NULL;
     """
+
+    /// Each unique column's index (the sync has refused duplicate keys while reading): sorted
+    /// once after the load.
+    static var uniqueIndexes: String {
+        recordTables.flatMap { table in
+            table.columns.filter(\.unique).compactMap(\.stored).map { "CREATE UNIQUE INDEX \(table.rawValue)_\($0) ON \(table.rawValue)(\($0));\n" }
+        }.joined()
+    }
 
     /// The figures' indexes.
     package static let derivedIndexes = """
