@@ -59,7 +59,7 @@ public struct StoredViews: Sendable {
         // The follow-up list over positions, so that the stored list points at the grants.
         var position: [Int: Int] = [:]
         position.reserveCapacity(d.grants.count)
-        for (i, g) in d.grants.enumerated() { position[g.line] = i }
+        for i in d.grants.indices { position[d.grants[i].line] = i }
         let lines = followUpList(grants: d.grants, today: today, dueSoonDays: dueSoonDays)
         // By construction: every listed grant is one of `d.grants`, whose lines are unique (one record, one line).
         let follow = lines.map { position[$0.grant.line]! }
@@ -101,7 +101,7 @@ public enum SnapshotWriter {
     }
 
     /// The same, where the derived figures are computed meanwhile: the records are written
-    /// first, then `derivedWhenReady` is asked (it may wait for the computation).
+    /// first, then `views` and `derivedWhenReady` are asked (each may wait for its computation).
     public static func write(_ dataset: Dataset, derivedWhenReady: () -> [DerivedFigures], views: () -> StoredViews? = { nil },
                              metadata: SnapshotMetadata, to path: String) throws {
         var config = Configuration()
@@ -121,10 +121,13 @@ public enum SnapshotWriter {
             try db.inTransaction {
                 try insert(dataset, metadata: metadata, into: db)
                 lap("records")
+                // The views first: they are computed first, and are written while the years'
+                // figures are still being computed.
+                if let v = views() { try insert(v, grants: dataset.grants, today: metadata.today, into: db) }
+                lap("views")
                 let derived = derivedWhenReady()
                 lap("waiting for the figures")
                 for figures in derived { try insert(figures, into: db) }
-                if let v = views() { try insert(v, grants: dataset.grants, today: metadata.today, into: db) }
                 lap("derived")
                 for (key, _, count) in DataQuality(dataset).pairs {
                     try db.execute(sql: "INSERT INTO data_quality (name, count) VALUES (?, ?)", arguments: [key, count])

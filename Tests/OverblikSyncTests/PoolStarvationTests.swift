@@ -27,4 +27,29 @@ struct PoolStarvationTests {
         #expect(Set(outcomes).count == 1)
         #expect(outcomes.first?.hasPrefix("grants ") == true)
     }
+
+    /// The figures' threads: every task run once, on the caller and its extra thread; a thread
+    /// started at a lower priority has it (and its threads too), the caller keeps its own.
+    @Test func figuresRunOnceEachAtTheirOwnPriority() {
+        let own = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
+        final class Runs: @unchecked Sendable {
+            let lock = NSLock()
+            var counts = [Int](repeating: 0, count: 50)
+            var priorities = Set<Int32>()
+        }
+        let runs = Runs()
+        let lowered = OwnThread("test", niceness: 10) {
+            perform(50, extraThreads: 1) { i in
+                let p = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
+                runs.lock.lock(); runs.counts[i] += 1; runs.priorities.insert(p); runs.lock.unlock()
+            }
+            return getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
+        }
+        // (Never raised above the caller's own: a process already at nice 10 or more stays where it is.)
+        let expected = max(own, 10)
+        #expect(lowered.value == expected)
+        #expect(runs.counts == [Int](repeating: 1, count: 50))
+        #expect(runs.priorities == [expected])
+        #expect(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) == own)
+    }
 }

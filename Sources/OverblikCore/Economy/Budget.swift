@@ -106,8 +106,8 @@ public struct BudgetBasis: Sendable {
         var paymentsOf: [Symbol: [Int32]] = byFunction ?? [:]
         if byFunction == nil { for (i, p) in payments.enumerated() { paymentsOf[p.function, default: []].append(Int32(i)) } }
         var out: [String: Function] = [:]
-        for (i, g) in grants.enumerated() where g.payingMunicipality == nil {
-            guard let row = mapping.row(for: g) else { continue }
+        for i in grants.indices where grants[i].payingMunicipality == nil {
+            guard let row = mapping.row(for: grants[i]) else { continue }
             out[row.function, default: Function()].grants.append(Int32(i))
         }
         for (symbol, positions) in paymentsOf {

@@ -226,7 +226,7 @@ public struct Development: Hashable, Sendable {
     /// function by its own function. `unitCostRate` divides by the covered days of the grants this
     /// municipality pays.
     public static func compute(_ d: Dataset, today: Day, index: PaymentIndex? = nil) -> Development {
-        let grantStart = d.grants.map(\.start).min()
+        let grantStart = d.grants.indices.lazy.map { d.grants[$0].start }.min()
         let paymentStart = d.payments.map(\.periodStart).min()
         let first = [grantStart, paymentStart].compactMap { $0 }.min().map(CalendarMonth.init)
         let months = shownMonths(first: first, today: today)
@@ -242,7 +242,9 @@ public struct Development: Hashable, Sendable {
         let n = d.grants.count
         var spans: [Span] = [], paysSelf: [Bool] = [], citizen: [Int64] = []
         spans.reserveCapacity(n); paysSelf.reserveCapacity(n); citizen.reserveCapacity(n)
-        for g in d.grants { spans.append(g.span); paysSelf.append(g.payingMunicipality == nil); citizen.append(g.cpr.value) }
+        for i in d.grants.indices {
+            spans.append(d.grants[i].span); paysSelf.append(d.grants[i].payingMunicipality == nil); citizen.append(d.grants[i].cpr.value)
+        }
         // In citizen order (then file order) once: the passes per dimension below read these
         // arrays forwards instead of jumping about the file's order (cache misses were half their time).
         let byCitizen = stableOrder(of: citizen.map { UInt64(bitPattern: $0) })

@@ -39,7 +39,9 @@ extension Reconciler {
     }
 
     mutating func grantChecks() {
-        for g in grants where inYear(g) {
+        // (Each grant read in place; one is copied only when it is reported.)
+        for i in grants.indices where inYear(grants[i]) && (!mapping.hasValidServiceCode(grants[i]) || grants[i].start < grants[i].cpr.eighteenthBirthday) {
+            let g = grants[i]
             if !mapping.hasValidServiceCode(g) {
                 out.append(Discrepancy(
                     key: key(.invalidServiceCode, g.paragraph, g.cpr, g.caseId), kind: .invalidServiceCode, paragraph: g.paragraph,
@@ -58,7 +60,8 @@ extension Reconciler {
                                      en: "granted from \(g.start.danish), before the 18th birthday \(adult.danish)")))
             }
         }
-        for g in grants where g.isActive(on: today) && g.targetGroup.isEmpty {
+        for i in grants.indices where grants[i].targetGroup.isEmpty && grants[i].isActive(on: today) {
+            let g = grants[i]
             out.append(Discrepancy(
                 key: key(.missingTargetGroup, g.paragraph, g.cpr, g.caseId), kind: .missingTargetGroup, paragraph: g.paragraph,
                 cpr: g.cpr, caseIds: [g.caseId], voucherIds: [], month: nil, caseworker: g.caseworker, amount: nil,

@@ -11,9 +11,12 @@ final class OwnThread<T>: @unchecked Sendable {
     private let lock = NSLock()
     private var result: T?
 
-    init(_ name: String, _ work: @escaping @Sendable () -> T) {
+    /// `niceness` above 0 lowers the thread's priority (and that of the threads it starts): on
+    /// Linux a thread's nice value is its own.
+    init(_ name: String, niceness: Int32 = 0, _ work: @escaping @Sendable () -> T) {
         done.enter()
         let thread = Thread { [self] in
+            if niceness > 0 { lowerPriority(niceness) }
             let value = work()
             lock.lock()
             result = value
@@ -31,4 +34,41 @@ final class OwnThread<T>: @unchecked Sendable {
         defer { lock.unlock() }
         return result!  // By construction: set before the group is left, and the wait above returns only after.
     }
+}
+
+/// Lowers the calling thread's priority to nice `n`, never raising it (a thread may always lower
+/// its own; Linux keeps the value per thread, and `who` 0 is the calling thread).
+func lowerPriority(_ n: Int32) {
+    #if os(Linux)
+    let which = __priority_which_t(PRIO_PROCESS.rawValue)
+    #else
+    let which = PRIO_PROCESS
+    #endif
+    errno = 0
+    let current = getpriority(which, 0)
+    guard errno == 0, current < n else { return }
+    _ = setpriority(which, 0, n)
+}
+
+/// Runs tasks 0..<count on the calling thread and `extraThreads` threads of its own (started at
+/// the caller's priority, as threads are), each taking the lowest task not yet taken; returns when
+/// all are done. Unlike `concurrentPerform`, no thread of Dispatch's pool runs them, so a lowered
+/// priority stays with this work and leaves the pool as it was.
+func perform(_ count: Int, extraThreads: Int, _ task: @escaping @Sendable (Int) -> Void) {
+    final class Counter: @unchecked Sendable {
+        private var next = 0
+        private let lock = NSLock()
+        func take(below count: Int) -> Int? {
+            lock.lock()
+            defer { lock.unlock() }
+            guard next < count else { return nil }
+            next += 1
+            return next - 1
+        }
+    }
+    let counter = Counter()
+    let work: @Sendable () -> Void = { while let i = counter.take(below: count) { task(i) } }
+    let threads = (0..<extraThreads).map { k in OwnThread("figures \(k + 1)") { work() } }
+    work()
+    for t in threads { _ = t.value }
 }
