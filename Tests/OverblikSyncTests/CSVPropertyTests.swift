@@ -61,6 +61,62 @@ struct CSVPropertyTests {
         }
     }
 
+    /// The split for parallel reading jumps from quote to quote; it gives exactly the parts a
+    /// scan of every byte gives (the definition, below), on random input cut into 2–5 parts.
+    @Test func theSplitAgreesWithAByteByByteScan() {
+        var r = SplitMix(seed: 7)
+        for round in 0..<3_000 {
+            var b = Self.input(&r)
+            if round % 3 == 0 { b = Array("a;b\n\"x\ny\";c\n".utf8) + b + Array("d;\"\"\"e\n\";f\r\n".utf8) }
+            let parts = 2 + r.below(4), from = r.below(min(b.count, 8) + 1), line = 1 + r.below(3)
+            b.withUnsafeBufferPointer { bytes in
+                let fast = CSVReader.split(bytes, delimiter: UInt8(ascii: ";"), from: from, line: line, parts: parts, minimumPart: 1)
+                let slow = Self.scanSplit(bytes, delimiter: UInt8(ascii: ";"), from: from, line: line, parts: parts)
+                #expect(fast.map { [$0.start, $0.end, $0.line] } == slow.map { [$0.start, $0.end, $0.line] }, "round \(round)")
+            }
+        }
+    }
+
+    /// The split as first written: every byte looked at (the definition the fast one is held to).
+    static func scanSplit(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, from: Int, line: Int, parts: Int) -> [(start: Int, end: Int, line: Int)] {
+        let (n, quote, newline) = (bytes.count, UInt8(ascii: "\""), UInt8(ascii: "\n"))
+        guard parts > 1, n - from > parts else { return [(from, n, line)] }
+        var out: [(Int, Int, Int)] = []
+        var start = from, startLine = line, i = from, lines = line
+        var inQuoted = false, atFieldStart = true
+        var k = 1, target = from + (n - from) / parts
+        while i < n {
+            let b = bytes[i]
+            i += 1
+            if inQuoted {
+                if b == quote {
+                    if i < n && bytes[i] == quote { i += 1 } else { inQuoted = false }
+                } else if b == newline {
+                    lines += 1
+                }
+            } else if b == quote && atFieldStart {
+                inQuoted = true
+                atFieldStart = false
+            } else if b == delimiter {
+                atFieldStart = true
+            } else if b == newline {
+                lines += 1
+                atFieldStart = true
+                if i >= target && i < n {
+                    out.append((start, i, startLine))
+                    (start, startLine) = (i, lines)
+                    k += 1
+                    if k == parts { break }
+                    target = from + (n - from) * k / parts
+                }
+            } else {
+                atFieldStart = false
+            }
+        }
+        out.append((start, n, startLine))
+        return out
+    }
+
     @Test func valueParsersNeverCrashAndAgreeWithThemselves() {
         var r = SplitMix(seed: 42)
         for _ in 0..<20_000 {
