@@ -61,6 +61,33 @@ struct CSVPropertyTests {
         }
     }
 
+    /// Unquoted fields are scanned eight bytes a step: random records of random fields (every
+    /// length from empty to past five words, bytes of every kind but the three that end a field,
+    /// `\n` or `\r\n` line ends, any delimiter) come back field for field.
+    @Test func unquotedFieldsComeBackExactly() {
+        var r = SplitMix(seed: 11)
+        for _ in 0..<400 {
+            let delimiter: UInt8 = [UInt8(ascii: ";"), UInt8(ascii: ","), 9, UInt8(ascii: "|")][r.below(4)]
+            let usable = (1...255).map(UInt8.init).filter { $0 != delimiter && $0 != 10 && $0 != 13 && $0 != UInt8(ascii: "\"") }
+            var expected: [[[UInt8]]] = [], bytes: [UInt8] = []
+            for _ in 0..<(1 + r.below(12)) {
+                let record = (0..<(1 + r.below(9))).map { _ in (0..<r.below(45)).map { _ in usable[r.below(usable.count)] } }
+                expected.append(record)
+                bytes += Array(record.joined(separator: [delimiter])) + (r.below(2) == 0 ? [10] : [13, 10])
+            }
+            if r.below(2) == 0 { bytes.removeLast(bytes.last == 10 && bytes.dropLast().last == 13 ? 2 : 1) }  // no line end at the very end
+            bytes.withUnsafeBufferPointer { b in
+                var reader = CSVReader(bytes: b, delimiter: delimiter)
+                var fields: [FieldSpan] = [], got: [[[UInt8]]] = []
+                while let record = reader.next(into: &fields) {
+                    #expect(record.problem == nil)
+                    got.append(fields.map { Array(b[$0.start..<$0.end]) })
+                }
+                #expect(got == expected)
+            }
+        }
+    }
+
     /// The split for parallel reading jumps from quote to quote; it gives exactly the parts a
     /// scan of every byte gives (the definition, below), on random input cut into 2–5 parts.
     @Test func theSplitAgreesWithAByteByByteScan() {

@@ -35,15 +35,20 @@ public struct CSVReader {
     private static let newline = UInt8(ascii: "\n")
     private static let carriageReturn = UInt8(ascii: "\r")
 
+    /// The delimiter in every byte of a word (for looking at eight bytes a step).
+    private let delimiterWord: UInt64
+
     public init(bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8) {
         self.bytes = bytes
         self.delimiter = delimiter
+        delimiterWord = UInt64(delimiter) &* 0x0101_0101_0101_0101
     }
 
     /// A reader that starts at `position` (a record's start) on physical line `line`.
     public init(bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, position: Int, line: Int) {
         self.bytes = bytes
         self.delimiter = delimiter
+        delimiterWord = UInt64(delimiter) &* 0x0101_0101_0101_0101
         self.position = position
         self.line = line
     }
@@ -170,6 +175,19 @@ public struct CSVReader {
                 }
             } else {
                 let start = position
+                // Eight bytes a step while none is the delimiter or a line feed (a byte equal to
+                // one is a zero byte of the word xor-ed with it; the lowest such is exact), then
+                // byte by byte from the first that may be.
+                if let base = bytes.baseAddress {
+                    let raw = UnsafeRawPointer(base)
+                    while position &+ 8 <= count {
+                        let w = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+                        let x = w ^ delimiterWord, y = w ^ 0x0A0A_0A0A_0A0A_0A0A
+                        let found = ((x &- 0x0101_0101_0101_0101) & ~x | (y &- 0x0101_0101_0101_0101) & ~y) & 0x8080_8080_8080_8080
+                        if found != 0 { position &+= found.trailingZeroBitCount >> 3; break }
+                        position &+= 8
+                    }
+                }
                 while position < count {
                     let b = bytes[position]
                     if b == delimiter || b == CSVReader.newline { break }
