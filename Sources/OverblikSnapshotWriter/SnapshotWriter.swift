@@ -56,13 +56,24 @@ public struct StoredViews: Sendable {
                              supervision: SupervisionSettings = SupervisionSettings(),
                              comparison: ComparisonSettings = ComparisonSettings()) -> StoredViews {
         let team = teamDistribution(grants: d.grants, staff: d.staff, today: today, dueSoonDays: dueSoonDays)
-        // The follow-up list over positions, so that the stored list points at the grants.
-        var position: [Int: Int] = [:]
-        position.reserveCapacity(d.grants.count)
-        for i in d.grants.indices { position[d.grants[i].line] = i }
+        // The follow-up list over positions, so that the stored list points at the grants: a
+        // grant's position found by its line (a sync reads them in line order: a binary search;
+        // else a table of them).
+        let ascending = d.grants.indices.dropFirst().allSatisfy { d.grants[$0 - 1].line < d.grants[$0].line }
+        var table: [Int: Int] = [:]
+        if !ascending { for i in d.grants.indices { table[d.grants[i].line] = i } }
+        func position(_ line: Int) -> Int? {
+            guard ascending else { return table[line] }
+            var (low, high) = (0, d.grants.count)
+            while low < high {
+                let mid = (low + high) / 2
+                if d.grants[mid].line < line { low = mid + 1 } else { high = mid }
+            }
+            return low < d.grants.count && d.grants[low].line == line ? low : nil
+        }
         let lines = followUpList(grants: d.grants, today: today, dueSoonDays: dueSoonDays)
         // By construction: every listed grant is one of `d.grants`, whose lines are unique (one record, one line).
-        let follow = lines.map { position[$0.grant.line]! }
+        let follow = lines.map { position($0.grant.line)! }
         var views = StoredViews(teamLines: team, followUpGrants: follow)
         views.followUpKeys = followUpSortKeys(lines)
         if d.sources.contains(where: { $0.table == .decisions && $0.present }) {
@@ -85,7 +96,7 @@ public struct StoredViews: Sendable {
                                          municipalityCode: d.municipality.code, settings: supervision, sha256: SupervisionDigest.sha256Hex)
         views.supervisionSamples = zip(periods, samples).map { period, rows in
             // By construction, as above: every sampled grant is one of `d.grants`.
-            (period, rows.map { StoredSample(grant: position[$0.grant.line]!, team: $0.team, fromActive: $0.fromActive, digest: $0.digest) })
+            (period, rows.map { StoredSample(grant: position($0.grant.line)!, team: $0.team, fromActive: $0.fromActive, digest: $0.digest) })
         }
         return views
     }

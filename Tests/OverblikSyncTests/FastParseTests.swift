@@ -85,6 +85,27 @@ struct FastParseTests {
         #expect(a == b && a == "Bostedet Egebakken" && c == "Bostøtten")
     }
 
+    /// The interner's remembered dates give what the fast parser gives, for every kind of ten
+    /// bytes (valid dates repeated and in colliding slots, impossible days, other shapes), in the
+    /// style the table reads.
+    @Test func rememberedDatesAreTheParsedOnes() {
+        var r = SplitMix(seed: 5)
+        for style in [DateStyle.dayMonthYearDash, .iso, .auto] {
+            let interner = Interner()
+            for _ in 0..<30_000 {
+                let (y, m, d) = (1990 + Int(r.next() % 40), 1 + Int(r.next() % 13), 1 + Int(r.next() % 32))
+                let text: String
+                switch r.next() % 4 {
+                case 0: text = String(format: "%04d-%02d-%02d", y, m, d)
+                case 1: text = String(format: "%02d.%02d.%04d", d, m, y)
+                case 2: text = ["01-01-2026", "31-12-2025", "29-02-2024", "29-02-2025"][Int(r.next() % 4)]
+                default: text = String(format: "%02d-%02d-%04d", d, m, y)
+                }
+                Array(text.utf8).withUnsafeBufferPointer { b in #expect(interner.day(b, style) == FastParse.day(b, style), "\(text)") }
+            }
+        }
+    }
+
     /// The memo's own table: every distinct sequence made once (through the table's growing and
     /// sequences of every length from empty to past two words), each asked again gives its own
     /// value; past the limit values are made anew and still right.

@@ -12,6 +12,11 @@ final class Interner {
     private var paragraphs = ByteMemo<Paragraph?>(limit: 10_000)
     /// The last text seen per column (slot), with its symbol: consecutive rows mostly repeat it.
     private var recent = [(bytes: [UInt8], symbol: Symbol)](repeating: ([], Symbol.empty), count: 64)
+    /// The last dates read, direct-mapped by a hash of their ten bytes (an export repeats a few
+    /// thousand dates on millions of rows): the bytes and the day. One table's interner reads
+    /// one date style.
+    private var dayHeads = [UInt64](repeating: 0, count: 4096), dayTails = [UInt16](repeating: 0, count: 4096)
+    private var dayOrdinals = [Int32](repeating: 0, count: 4096)
     /// The bytes' encoding (the file is read in place).
     let windows1252: Bool
     let symbols: SharedSymbols
@@ -39,6 +44,20 @@ final class Interner {
     /// The symbol of the text of `b`.
     func symbol(_ b: UnsafeBufferPointer<UInt8>) -> Symbol {
         symbolMemo.value(for: b) { symbols.intern(decode(b)) }
+    }
+
+    /// The day of a ten-byte date (as `FastParse.day` reads it), remembered; nil where that
+    /// reads none.
+    func day(_ b: UnsafeBufferPointer<UInt8>, _ style: DateStyle) -> Day? {
+        guard b.count == 10, let base = b.baseAddress else { return FastParse.day(b, style) }
+        let raw = UnsafeRawPointer(base)
+        let head = raw.loadUnaligned(as: UInt64.self), tail = raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+        let slot = Int(truncatingIfNeeded: ((head ^ UInt64(tail) << 17) &* 0xFF51_AFD7_ED55_8CCD) >> 52)
+        // (A date's bytes are never eight zero bytes: an empty slot matches nothing.)
+        if dayHeads[slot] == head && dayTails[slot] == tail { return Day(ordinal: dayOrdinals[slot]) }
+        guard let d = FastParse.day(b, style) else { return nil }
+        (dayHeads[slot], dayTails[slot], dayOrdinals[slot]) = (head, tail, d.ordinal)
+        return d
     }
 
     /// The paragraph the text of `b` names (parsed once per distinct text); nil when it names none.

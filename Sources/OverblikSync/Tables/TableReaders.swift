@@ -23,22 +23,47 @@ func rejectDuplicates<T, K: Hashable>(
 ) {
     var firstLine: [K: Int] = [:]
     firstLine.reserveCapacity(result.rows.count)
+    rejectDuplicates(&result, source: source, column: column, shown: shown, line: line) { row in
+        let k = key(row)
+        if let first = firstLine[k] { return first }
+        firstLine[k] = line(row)
+        return nil
+    }
+}
+
+/// The same for a text key (a case id, an application's id: hundreds of thousands at national
+/// size), remembered by its bytes in the reader's own hash table instead of hashing Strings.
+func rejectDuplicates<T>(
+    _ result: inout TableResult<T>, source: SourceFile, column: ResolvedColumn,
+    key: (T) -> String, shown: (T) -> String, line: (T) -> Int
+) {
+    var firstLine = ByteMemo<Int>(limit: .max)
+    rejectDuplicates(&result, source: source, column: column, shown: shown, line: line) { row in
+        var k = key(row)
+        let own = line(row)
+        let first = k.withUTF8 { firstLine.value(for: $0) { own } }
+        return first == own ? nil : first
+    }
+}
+
+/// Keeps the first record of every key, `firstLine` giving for a record the line of the first
+/// one with its key (nil: it is the first); later ones become rejected rows.
+private func rejectDuplicates<T>(
+    _ result: inout TableResult<T>, source: SourceFile, column: ResolvedColumn,
+    shown: (T) -> String, line: (T) -> Int, firstLine: (T) -> Int?
+) {
     // The rows stay where they are; only when a duplicate is found is the list made again without them.
     // (Read in place: a row is large, and at national size there are hundreds of thousands.)
     var duplicates: [Int] = [], rejected: [RejectedRow] = []
     result.rows.withUnsafeBufferPointer { rows in
         for i in rows.indices {
-            let k = key(rows[i])
-            if let first = firstLine[k] {
-                duplicates.append(i)
-                rejected.append(RejectedRow(
-                    table: source.table, file: source.config.path, line: line(rows[i]), column: column.header, field: column.field,
-                    value: shown(rows[i]),
-                    reason: Message(da: "dublet: \"\(shown(rows[i]))\" findes allerede i linje \(first), som gælder",
-                                    en: "duplicate: \"\(shown(rows[i]))\" already appears on line \(first), which stands")))
-            } else {
-                firstLine[k] = line(rows[i])
-            }
+            guard let first = firstLine(rows[i]) else { continue }
+            duplicates.append(i)
+            rejected.append(RejectedRow(
+                table: source.table, file: source.config.path, line: line(rows[i]), column: column.header, field: column.field,
+                value: shown(rows[i]),
+                reason: Message(da: "dublet: \"\(shown(rows[i]))\" findes allerede i linje \(first), som gælder",
+                                en: "duplicate: \"\(shown(rows[i]))\" already appears on line \(first), which stands")))
         }
     }
     result.rejected += rejected
