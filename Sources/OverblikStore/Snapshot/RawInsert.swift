@@ -13,8 +13,10 @@ package struct RawInsert {
     /// `SQLITE_TRANSIENT` cost SQLite an allocation and a copy of its own (eight million at
     /// national size, grants and applications).
     private final class Texts {
-        var bytes: [UInt8] = []
-        var marks: [(index: Int32, start: Int, count: Int)] = []
+        // (Used by one writer at a time, between a row's binds and its step: no access overlaps,
+        // and the run-time check cost more than the binding itself.)
+        @exclusivity(unchecked) var bytes: [UInt8] = []
+        @exclusivity(unchecked) var marks: [(index: Int32, start: Int, count: Int)] = []
     }
     private let texts = Texts()
 

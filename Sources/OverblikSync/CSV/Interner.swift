@@ -5,18 +5,21 @@ import OverblikCore
 /// providers repeat on millions of rows): looked up by a hash of the bytes and checked, so no
 /// String is made for a repeat. One per thread; the symbols are shared by a table's parts.
 final class Interner {
-    private var strings = ByteMemo<String>(limit: 100_000)
-    private var symbolMemo = ByteMemo<Symbol>(limit: 100_000)
-    private var municipalities = ByteMemo<Symbol>(limit: 100_000)
+    // (One per thread, its memos never reached from two places at once: the run-time exclusivity
+    // checks, a thread-local look-up per access, cost more than the look-ups they guarded.)
+    @exclusivity(unchecked) private var strings = ByteMemo<String>(limit: 100_000)
+    @exclusivity(unchecked) private var symbolMemo = ByteMemo<Symbol>(limit: 100_000)
+    @exclusivity(unchecked) private var municipalities = ByteMemo<Symbol>(limit: 100_000)
     /// nil remembered too: a text that names no paragraph is not parsed again.
-    private var paragraphs = ByteMemo<Paragraph?>(limit: 10_000)
+    @exclusivity(unchecked) private var paragraphs = ByteMemo<Paragraph?>(limit: 10_000)
     /// The last text seen per column (slot), with its symbol: consecutive rows mostly repeat it.
-    private var recent = [(bytes: [UInt8], symbol: Symbol)](repeating: ([], Symbol.empty), count: 64)
+    @exclusivity(unchecked) private var recent = [(bytes: [UInt8], symbol: Symbol)](repeating: ([], Symbol.empty), count: 64)
     /// The last dates read, direct-mapped by a hash of their ten bytes (an export repeats a few
     /// thousand dates on millions of rows): the bytes and the day. One table's interner reads
     /// one date style.
-    private var dayHeads = [UInt64](repeating: 0, count: 4096), dayTails = [UInt16](repeating: 0, count: 4096)
-    private var dayOrdinals = [Int32](repeating: 0, count: 4096)
+    @exclusivity(unchecked) private var dayHeads = [UInt64](repeating: 0, count: 4096)
+    @exclusivity(unchecked) private var dayTails = [UInt16](repeating: 0, count: 4096)
+    @exclusivity(unchecked) private var dayOrdinals = [Int32](repeating: 0, count: 4096)
     /// The bytes' encoding (the file is read in place).
     let windows1252: Bool
     let symbols: SharedSymbols
