@@ -287,34 +287,39 @@ public struct Development: Hashable, Sendable {
                     }
                 }
             }
-            // The grants by value, keeping the citizen order (a counting sort over positions in
-            // citizen order), each citizen's spans joined.
+            // Citizen by citizen, in the arrays' order (read forwards: no jumping through them),
+            // each citizen's spans of one value joined. The sums do not depend on the order.
             let valueC = byCitizen.map { valueOf[$0] }
-            var next = [Int](repeating: 0, count: values.count + 1)
-            for v in valueC where v >= 0 { next[Int(v) + 1] += 1 }
-            for v in 0..<values.count { next[v + 1] += next[v] }
-            var sorted = [Int](repeating: 0, count: next[values.count])
-            for (j, v) in valueC.enumerated() where v >= 0 {
-                sorted[next[Int(v)]] = j; next[Int(v)] += 1
-            }
             var accs = values.map { _ in Accumulator(count: grid.count) }
             let hasMoney = dimension?.hasMoney ?? true
             var all: [Span] = [], paid: [Span] = []
-            var k = 0
-            while k < sorted.count {
-                let (v, cpr) = (Int(valueC[sorted[k]]), citizenC[sorted[k]])
-                all.removeAll(keepingCapacity: true); paid.removeAll(keepingCapacity: true)
-                while k < sorted.count && Int(valueC[sorted[k]]) == v && citizenC[sorted[k]] == cpr {
-                    let j = sorted[k]
-                    all.append(spansC[j])
-                    if hasMoney && paysSelfC[j] { paid.append(spansC[j]) }
+            var j = 0
+            while j < n {
+                var end = j + 1
+                while end < n && citizenC[end] == citizenC[j] { end += 1 }
+                defer { j = end }
+                if end == j + 1 {
+                    // (Most citizens have one grant: nothing to join.)
+                    let v = Int(valueC[j])
+                    guard v >= 0 else { continue }
                     accs[v].addGrant(spansC[j], grid)
-                    k += 1
+                    accs[v].addCitizenSpan(spansC[j], grid)
+                    if hasMoney && paysSelfC[j] { accs[v].addPaidSpan(spansC[j], grid) }
+                    continue
                 }
-                // (Most citizens have one grant per value: nothing to join.)
-                if all.count == 1 { accs[v].addCitizenSpan(all[0], grid) } else { for s in union(all) { accs[v].addCitizenSpan(s, grid) } }
-                if hasMoney {
-                    if paid.count == 1 { accs[v].addPaidSpan(paid[0], grid) } else { for s in union(paid) { accs[v].addPaidSpan(s, grid) } }
+                // Each of the citizen's values once, at its first grant.
+                for k in j..<end where valueC[k] >= 0 && !(j..<k).contains(where: { valueC[$0] == valueC[k] }) {
+                    let v = Int(valueC[k])
+                    all.removeAll(keepingCapacity: true); paid.removeAll(keepingCapacity: true)
+                    for i in k..<end where valueC[i] == valueC[k] {
+                        all.append(spansC[i])
+                        if hasMoney && paysSelfC[i] { paid.append(spansC[i]) }
+                        accs[v].addGrant(spansC[i], grid)
+                    }
+                    if all.count == 1 { accs[v].addCitizenSpan(all[0], grid) } else { for s in union(all) { accs[v].addCitizenSpan(s, grid) } }
+                    if hasMoney {
+                        if paid.count == 1 { accs[v].addPaidSpan(paid[0], grid) } else { for s in union(paid) { accs[v].addPaidSpan(s, grid) } }
+                    }
                 }
             }
             for (id, v) in values.enumerated() { accumulators[SeriesKey(dimension, v)] = accs[id] }
