@@ -31,6 +31,25 @@ struct DanishSortTextTests {
         }
     }
 
+    /// The ranks of texts by prefix first (the radix sort) are the ranks the comparing sort gives:
+    /// equal texts one rank, empty texts 0, on texts sharing long prefixes, in every case, with
+    /// letters the packing does and does not know, repeated.
+    @Test func textRanksByPrefixAreTheComparingSortsRanks() {
+        let letters = ["a", "A", "b", "æ", "Æ", "ø", "å", "ä", "-", "1", " ", "é", "ß"]
+        var state: UInt64 = 20261202
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        for size in [0, 1, 2, 50, 3_000, 70_000] {
+            let texts = (0..<size).map { _ in
+                ["SAG-2024-", "sag-2024-", "Anders Ø", "", "Bo"][next(5)] + (0..<next(5)).map { _ in letters[next(letters.count)] }.joined()
+            }
+            let keys = texts.map(DanishSortText.init)
+            #expect(sortRanks(keys) == sortRanks(keys, isEmpty: \.text.isEmpty, before: <), "\(size) texts")
+        }
+    }
+
     /// A letter the prefix cannot pack (ü, é) is not the prefix's zero padding: it sorts as the full
     /// order puts it, after every letter a–z and æ ø å (as it did not before session 12; é is not read as e).
     @Test func aLetterOutsideThePackingSortsAfterTheLettersBeforeIt() {

@@ -13,8 +13,7 @@ public enum FollowUpSort: String, CaseIterable, Sendable {
 /// whole, paragraphs in law order, days as days, the status by urgency (overdue first).
 public func followUpSortKeys(_ lines: [CaseloadLine]) -> [FollowUpSort: [Int64?]] {
     func texts(_ text: (CaseloadLine) -> String) -> [Int64?] {
-        let keys = lines.map { DanishSortText(text($0)) }
-        return sortRanks(keys, isEmpty: \.text.isEmpty, before: <).map { $0 == 0 ? nil : Int64($0) }
+        sortRanks(lines.map { DanishSortText(text($0)) }).map { $0 == 0 ? nil : Int64($0) }
     }
     let paragraphs = sortRanks(lines.map(\.grant.paragraph), isEmpty: { _ in false }, before: <)
     var out: [FollowUpSort: [Int64?]] = [:]

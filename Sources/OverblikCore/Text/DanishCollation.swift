@@ -138,3 +138,25 @@ public func sortRanks<T>(_ values: [T], isEmpty: (T) -> Bool, before: (T, T) -> 
     }
     return ranks
 }
+
+/// `sortRanks` of texts in Danish order (an empty text 0): ordered by their packed prefixes with
+/// the radix sort, only texts sharing a prefix compared as texts (the follow-up list's 39.292
+/// lines, five columns, in the sync: a comparing sort touched the texts 17 times a line).
+public func sortRanks(_ keys: [DanishSortText]) -> [Int32] {
+    var ranks = [Int32](repeating: 0, count: keys.count)
+    let present = keys.indices.filter { !keys[$0].text.isEmpty }
+    var order = stableOrder(of: present.map { keys[$0].prefix }).map { present[$0] }
+    var a = 0
+    while a < order.count {
+        var b = a + 1
+        while b < order.count && keys[order[b]].prefix == keys[order[a]].prefix { b += 1 }
+        if b - a > 1 { order[a..<b].sort { keys[$0] < keys[$1] } }
+        a = b
+    }
+    var rank: Int32 = 0
+    for (k, i) in order.enumerated() {
+        if k == 0 || keys[order[k - 1]] < keys[i] { rank += 1 }
+        ranks[i] = rank
+    }
+    return ranks
+}
