@@ -111,7 +111,7 @@ struct RowAccess {
     func day(_ c: ResolvedColumn) throws(RowError) -> Day? {
         if let b = trimmedBytes(c) {
             if b.isEmpty { return nil }
-            if let d = interner?.day(b, dateStyle) ?? FastParse.day(b, dateStyle) { return d }
+            if let d = fastDay(b) { return d }
         }
         let v = text(c)
         if v.isEmpty { return nil }
@@ -124,9 +124,15 @@ struct RowAccess {
         return d
     }
 
+    /// A date read on its bytes: remembered by the interner where there is one (parsed once either way).
+    private func fastDay(_ b: UnsafeBufferPointer<UInt8>) -> Day? {
+        if let interner { return interner.day(b, dateStyle) }
+        return FastParse.day(b, dateStyle)
+    }
+
     func requiredDay(_ c: ResolvedColumn) throws(RowError) -> Day {
         // The common case on the bytes: no String is made to see that the value is there.
-        if let b = trimmedBytes(c), !b.isEmpty, let d = interner?.day(b, dateStyle) ?? FastParse.day(b, dateStyle) { return d }
+        if let b = trimmedBytes(c), !b.isEmpty, let d = fastDay(b) { return d }
         _ = try required(c)
         guard let d = try day(c) else { throw RowError(c, value: "", reason: Message(da: "værdi mangler", en: "value is missing")) }
         return d
