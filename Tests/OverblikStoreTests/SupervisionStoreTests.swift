@@ -42,6 +42,51 @@ struct SupervisionStoreTests {
         #expect(mode == 0o600)
     }
 
+    /// A fixing written in the background: the caller gets the sample at once; the store holds it
+    /// once the write is waited for; its state tells it; a second background fixing of the period
+    /// (another lead's, from another store) does not stand, and says so once.
+    @Test func fixingInTheBackground() throws {
+        let folder = TemporaryFolder()
+        let store = try SupervisionStore(directory: folder.path), other = try SupervisionStore(directory: folder.path)
+        #expect(try store.state(period: "2026K4") == nil)
+        let rows = [sampled("S-1", "MHA", digest: "00"), sampled("S-2", "TLA", digest: "01")]
+        let mine = try store.fix(period: "2026K4", rows: rows, who: "hep", at: "t1", inBackground: true)
+        #expect(mine.by == "hep" && mine.rows.map(\.grant.caseId) == ["S-1", "S-2"])
+        store.waitForWrites()
+        #expect(store.takeOutcomes().isEmpty)
+        #expect(try other.fixed(period: "2026K4")?.rows.map(\.grant.caseId) == ["S-1", "S-2"])
+        #expect(try other.state(period: "2026K4") == SupervisionStore.State(by: "hep", at: "t1", cases: 2))
+        // Another lead's fixing of the same period, begun without knowing: told as not standing.
+        let theirs = try other.fix(period: "2026K4", rows: [sampled("S-9", "MHA", digest: "02")], who: "tla", at: "t2", inBackground: true)
+        #expect(theirs.by == "tla")
+        other.waitForWrites()
+        let outcomes = other.takeOutcomes()
+        #expect(outcomes.count == 1)
+        if case .fixedElsewhere(let period)? = outcomes.first { #expect(period == "2026K4") } else { Issue.record("\(outcomes)") }
+        #expect(other.takeOutcomes().isEmpty)
+        #expect(try store.fixed(period: "2026K4")?.by == "hep" && store.state(period: "2026K4")?.cases == 2)
+        // A top-up changes the state (a prepared opening is then prepared again).
+        try store.add(period: "2026K4", rows: [sampled("S-3", "TLA", digest: "03")])
+        #expect(try other.state(period: "2026K4")?.cases == 3)
+    }
+
+    /// A background fixing that cannot be written (its rows refused by a trigger other hands added)
+    /// is told as failed, and nothing is fixed: the fixing and its rows are one transaction.
+    @Test func aFailedBackgroundFixingIsTold() throws {
+        let folder = TemporaryFolder()
+        let store = try SupervisionStore(directory: folder.path)
+        try DatabaseQueue(path: store.path).write {
+            try $0.execute(sql: "CREATE TRIGGER refuse BEFORE INSERT ON sample BEGIN SELECT RAISE(ABORT, 'refused'); END")
+        }
+        _ = try store.fix(period: "2026K4", rows: [sampled("S-1", "MHA", digest: "00")], who: "hep", at: "t1", inBackground: true)
+        store.waitForWrites()
+        let outcomes = store.takeOutcomes()
+        if case .failed(let period, let error)? = outcomes.first {
+            #expect(period == "2026K4" && outcomes.count == 1 && "\(error)".contains("refused"))
+        } else { Issue.record("\(outcomes)") }
+        #expect(try DatabaseQueue(path: store.path).read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM fixings") } == 0)
+    }
+
     func writer(_ folder: TemporaryFolder, _ name: String, _ count: Int, pause: Int = 0) throws -> (Process, Pipe) {
         let p = Process(), out = Pipe()
         p.executableURL = URL(fileURLWithPath: packageRoot() + "/.build/debug/overblik-annotation-writer")

@@ -317,6 +317,7 @@ struct LedelseScreenTests {
         let list = screen(model)
         Golden.check("tilsyn-80x24-da", list)
         #expect(list[3].contains("Tilsyn 2026K4 · 0/30 gennemgået · fastlagt af hep"))
+        model.finishWrites()  // (the fixing is written in the background)
         let store = try SupervisionStore(directory: folder.path)
         #expect(try store.fixed(period: "2026K4")?.rows.count == 30)
         // The first case's checklist: answer items 1–3, a note on 2.
@@ -351,6 +352,57 @@ struct LedelseScreenTests {
         let results = screen(model)
         Golden.check("tilsynssvar-80x24-da", results)
         #expect(results[3].contains("Tilsynssvar 2026K4 · 3 svar"))
+    }
+
+    /// Tilsyn read ahead after the first frame opens to the very screen it opens to without, and
+    /// its fixing is in the store once written; another lead's fixing made between the reading
+    /// ahead and the opening stands and is shown.
+    @Test func supervisionReadAheadAndAnotherLeadsFixing() throws {
+        AppModel.timestamp = { "2026-11-23T10:00:00Z" }
+        let (plainFolder, aheadFolder) = (TemporaryFolder(), TemporaryFolder())
+        let plain = try app(user: "HEP", folder: plainFolder, login: "hep"), ahead = try app(user: "HEP", folder: aheadFolder, login: "hep")
+        ahead.prepareInBackground()
+        for m in [plain, ahead] { m.handle(.character("7")); m.handle(.tab); m.handle(.down) }
+        #expect(screen(ahead) == screen(plain))
+        #expect(ahead.message?.contains("stikprøven for 2026K4 er fastlagt nu (30 sager)") == true)
+        ahead.finishWrites()
+        plain.finishWrites()
+        let fixed = try SupervisionStore(directory: aheadFolder.path).fixed(period: "2026K4")
+        #expect(fixed?.rows.count == 30 && fixed?.by == "hep")
+
+        let folder = TemporaryFolder()
+        let model = try app(user: "HEP", folder: folder, login: "hep")
+        model.prepareInBackground()
+        _ = try model.preparing?.value()  // (read ahead before the other lead's fixing: the opening must notice it)
+        try SupervisionStore(directory: folder.path).fix(period: "2026K4", rows: Array((fixed?.rows ?? []).prefix(2)), who: "tla",
+                                                         at: "2026-11-23T09:59:00Z")
+        model.handle(.character("7"))
+        model.handle(.tab)
+        model.handle(.down)
+        // Theirs stands, topped up from today's sample (management.md §9) to the same 30 cases.
+        #expect(screen(model)[3].contains("Tilsyn 2026K4 · 0/30 gennemgået · fastlagt af tla"))
+        #expect(model.message == nil)
+        let stood = try SupervisionStore(directory: folder.path).fixed(period: "2026K4")
+        #expect(stood?.by == "tla" && stood?.rows.count == 30 && stood?.rows.filter(\.addedLater).count == 28)
+    }
+
+    /// A fixing written in the background that fails (a trigger other hands added refuses its
+    /// rows) is said on the next poll, and Tilsyn is shown anew, not fixed.
+    @Test func aFailedFixingIsSaid() throws {
+        AppModel.timestamp = { "2026-11-23T10:00:00Z" }
+        let folder = TemporaryFolder()
+        let store = try SupervisionStore(directory: folder.path)
+        _ = try runProgram("/usr/bin/sqlite3", [store.path, "CREATE TRIGGER refuse BEFORE INSERT ON sample BEGIN SELECT RAISE(ABORT, 'refused'); END"])
+        let model = try app(user: "HEP", folder: folder, login: "hep")
+        model.handle(.character("7"))
+        model.handle(.tab)
+        model.handle(.down)
+        #expect(screen(model)[3].contains("fastlagt af hep"))
+        model.finishWrites()
+        #expect(model.poll())
+        #expect(model.message?.contains("stikprøven blev ikke fastlagt") == true && model.message?.contains("refused") == true)
+        #expect(screen(model)[3].contains("Tilsyn 2026K4 · 0/30 gennemgået") && !screen(model)[3].contains("fastlagt af"))
+        #expect(!model.poll())
     }
 
     /// Mine sager: the caseworker's pending applications above the cases, overdue first.

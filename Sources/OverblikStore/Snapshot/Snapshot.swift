@@ -21,7 +21,18 @@ public final class Snapshot: Sendable {
     /// Opens the snapshot at `path` read-only and checks that it is one. `memoryMapped` reads it
     /// through a memory map (no copy of each page read; for one-shot readers such as reports,
     /// whose resident memory then counts the mapped pages).
-    public init(path: String, memoryMapped: Bool = false) throws(SnapshotError) {
+    public convenience init(path: String, memoryMapped: Bool = false) throws(SnapshotError) {
+        try self.init(path: path, memoryMapped: memoryMapped, checked: true)
+    }
+
+    /// Another read-only connection to the same file, for a background thread's reads (they do not
+    /// wait for the screen's, nor it for them); not checked again: the file was checked when this
+    /// one was opened, and a published snapshot never changes.
+    public func anotherConnection() throws(SnapshotError) -> Snapshot {
+        try Snapshot(path: path, memoryMapped: false, checked: false)
+    }
+
+    private init(path: String, memoryMapped: Bool, checked: Bool) throws(SnapshotError) {
         self.path = path
         var config = Configuration()
         config.readonly = true
@@ -35,6 +46,7 @@ public final class Snapshot: Sendable {
         }
         do {
             queue = try DatabaseQueue(path: path, configuration: config)
+            if !checked { return }
             let version = try queue.read { db in
                 try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'")
             }
@@ -391,9 +403,16 @@ public final class Snapshot: Sendable {
                 """, arguments: [period.description])
             var paragraphs = ParagraphKeys()
             var out: [SampledGrant] = []
+            // The sample comes by caseworker: a caseworker's (and team's) text is made once per run.
+            var worker = (bytes: [UInt8](), text: ""), team = (bytes: [UInt8](), text: "")
+            func repeated(_ column: Int32, _ last: inout (bytes: [UInt8], text: String)) -> String {
+                if !r.textEquals(column, last.bytes) { last = (r.textBytes(column), r.text(column)) }
+                return last.text
+            }
             while try r.next() {
-                out.append(SampledGrant(caseId: r.text(0), cpr: CPR(value: r.int64(1)), paragraph: try paragraphs.parse(r.text(2)),
-                                        caseworker: r.text(3), team: r.text(4), fromActive: r.int(5) != 0, digest: r.text(6)))
+                out.append(SampledGrant(caseId: r.text(0), cpr: CPR(value: r.int64(1)), paragraph: try r.withText(2) { try paragraphs.parsed($0) ?? storedParagraph(String(decoding: $0, as: UTF8.self)) },
+                                        caseworker: repeated(3, &worker), team: repeated(4, &team), fromActive: r.int(5) != 0,
+                                        digest: r.text(6)))
             }
             return out
         }

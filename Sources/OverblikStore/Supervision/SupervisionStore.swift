@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import OverblikCore
+import Synchronization
 
 /// Ledelsestilsyn's database beside the snapshots (`tilsyn.sqlite`, management.md §3): each
 /// period's sample as fixed (who and when) and every answer, one row per change with login name
@@ -10,6 +11,18 @@ public final class SupervisionStore: Sendable {
     public static let fileName = "tilsyn.sqlite"
     public let path: String
     private let pool: DatabasePool
+    /// Fixings written in the background (`fix(…, inBackground: true)`) not yet committed.
+    private let writing = DispatchGroup()
+    /// What background fixings found that the one who started them does not know yet.
+    private let found = Mutex<[BackgroundOutcome]>([])
+
+    /// What a fixing written in the background found, when it was not what its caller was told.
+    public enum BackgroundOutcome: Sendable {
+        /// Someone else fixed the period first: theirs stands (read it with `fixed(period:)`).
+        case fixedElsewhere(period: String)
+        /// The write failed: the period is not fixed.
+        case failed(period: String, SnapshotError)
+    }
 
     /// Whether the store exists in `directory` (a report never creates it).
     public static func exists(in directory: String) -> Bool {
@@ -58,26 +71,59 @@ public final class SupervisionStore: Sendable {
         }
     }
 
-    /// Fixes `period`'s sample as `rows` unless it is fixed already (two leads opening it at once:
-    /// the first stands); returns the sample as fixed: the rows as given when fixed here (each case
-    /// once), else as `fixed(period:)` reads them.
+    /// Fixes `period`'s sample as `rows` (a sample: each case once) unless it is fixed already (two
+    /// leads opening it at once: the first stands); returns the sample as fixed: the rows as given
+    /// when fixed here, else as `fixed(period:)` reads them.
+    ///
+    /// `inBackground`: the rows are written on the store's writer while the caller goes on (tens of
+    /// milliseconds for a national quarter's sample), and the sample is returned as fixed here;
+    /// should another fixing stand, or the write fail, `takeOutcomes()` says so afterwards. Every
+    /// later write waits for it, and `waitForWrites()` does.
     @discardableResult
-    public func fix(period: String, rows: [SampledGrant], who: String, at: String) throws(SnapshotError) -> FixedSupervisionSample {
+    public func fix(period: String, rows: [SampledGrant], who: String, at: String,
+                    inBackground: Bool = false) throws(SnapshotError) -> FixedSupervisionSample {
+        // What is written when fixed here, without reading it back (thousands of rows at national size).
+        let mine = FixedSupervisionSample(period: period, by: who, at: at, rows: rows)
+        if inBackground {
+            writing.enter()
+            pool.asyncWrite { db in
+                try Self.insertFixing(db, period: period, rows: rows, who: who, at: at)
+            } completion: { [self] _, result in  // (the store lives until its write is done)
+                switch result {
+                case .success(true): break
+                case .success(false): found.withLock { $0.append(.fixedElsewhere(period: period)) }
+                case .failure(let error):
+                    let failure = SnapshotError(path: path, message: Message(da: "tilsynet blev ikke fastlagt: \(error)",
+                                                                             en: "the sample was not fixed: \(error)"))
+                    found.withLock { $0.append(.failed(period: period, failure)) }
+                }
+                writing.leave()
+            }
+            return mine
+        }
         var fixedHere = false
         try write("tilsynet blev ikke fastlagt", "the sample was not fixed") { db in
-            try db.execute(sql: "INSERT OR IGNORE INTO fixings (period, who, at) VALUES (?, ?, ?)", arguments: [period, who, at])
-            guard db.changesCount == 1 else { return }
-            try Self.insert(db, period: period, rows)
-            fixedHere = true
+            fixedHere = try Self.insertFixing(db, period: period, rows: rows, who: who, at: at)
         }
-        if fixedHere {
-            // What was just written, without reading it back (thousands of rows at national size).
-            var seen = Set<String>()
-            let written = rows.compactMap { seen.insert($0.grant.caseId).inserted ? $0.kept : nil }  // INSERT OR IGNORE keeps the first
-            return FixedSupervisionSample(period: period, by: who, at: at, rows: written)
-        }
+        if fixedHere { return mine }
         // By construction: the fixing above stands, whoever wrote it.
-        return try fixed(period: period) ?? FixedSupervisionSample(period: period, by: who, at: at, rows: rows)
+        return try fixed(period: period) ?? mine
+    }
+
+    /// Records the fixing and its rows unless the period is fixed already; whether it was fixed here.
+    private static func insertFixing(_ db: Database, period: String, rows: [SampledGrant], who: String, at: String) throws -> Bool {
+        try db.execute(sql: "INSERT OR IGNORE INTO fixings (period, who, at) VALUES (?, ?, ?)", arguments: [period, who, at])
+        guard db.changesCount == 1 else { return false }
+        try insert(db, period: period, rows)
+        return true
+    }
+
+    /// Waits until every fixing started in the background is committed (or has failed).
+    public func waitForWrites() { writing.wait() }
+
+    /// What background fixings found since the last call (each told once).
+    public func takeOutcomes() -> [BackgroundOutcome] {
+        found.withLock { taken in defer { taken = [] }; return taken }
     }
 
     /// Adds grants to a fixed sample (a later sync's top-up, `addedLater`).
@@ -103,16 +149,43 @@ public final class SupervisionStore: Sendable {
 
     /// The period's fixed sample, or nil when no one has opened it yet.
     public func fixed(period: String) throws(SnapshotError) -> FixedSupervisionSample? {
+        try fixedAndState(period: period).fixed
+    }
+
+    /// What the store holds of a period, told cheaply: who fixed it and when, and how many cases
+    /// (a top-up adds some; nothing is ever removed). Equal states hold the same sample.
+    public struct State: Sendable, Equatable {
+        public var by: String
+        public var at: String
+        public var cases: Int
+
+        public init(by: String, at: String, cases: Int) { self.by = by; self.at = at; self.cases = cases }
+    }
+
+    /// The period's state (nil when it is not fixed).
+    public func state(period: String) throws(SnapshotError) -> State? {
+        try read { db in try Self.state(db, period: period) }
+    }
+
+    /// The period's fixed sample and its state, read at one moment.
+    public func fixedAndState(period: String) throws(SnapshotError) -> (fixed: FixedSupervisionSample?, state: State?) {
         try read { db in
-            guard let fixing = try Row.fetchOne(db, sql: "SELECT who, at FROM fixings WHERE period = ?", arguments: [period]) else { return nil }
+            guard let state = try Self.state(db, period: period) else { return (nil, nil) }
             let rows = try Row.fetchAll(db, sql: "SELECT * FROM sample WHERE period = ? ORDER BY caseworker, digest", arguments: [period])
                 .compactMap { r -> SampledGrant? in
                     guard let paragraph = Paragraph(parsing: r["paragraph"] as String) else { return nil }
                     return SampledGrant(caseId: r["case_id"], cpr: CPR(value: r["cpr"]), paragraph: paragraph, caseworker: r["caseworker"],
                                         team: r["team"], fromActive: r["from_active"], addedLater: r["added_later"], digest: r["digest"])
                 }
-            return FixedSupervisionSample(period: period, by: fixing["who"], at: fixing["at"], rows: rows)
+            return (FixedSupervisionSample(period: period, by: state.by, at: state.at, rows: rows), state)
         }
+    }
+
+    private static func state(_ db: Database, period: String) throws -> State? {
+        guard let fixing = try Row.fetchOne(db, sql: """
+            SELECT who, at, (SELECT COUNT(*) FROM sample WHERE period = fixings.period) AS cases FROM fixings WHERE period = ?
+            """, arguments: [period]) else { return nil }
+        return State(by: fixing["who"], at: fixing["at"], cases: fixing["cases"])
     }
 
     /// Adds an answer to an item's history.

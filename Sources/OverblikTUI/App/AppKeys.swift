@@ -7,6 +7,7 @@ extension AppModel {
 
     public func handle(_ key: Action.Key) {
         message = nil
+        _ = noticeFixing()  // (a fixing written in the background that did not stand is said, and Tilsyn read again)
         switch overlay {
         case .measureHelp:
             if let a = Action.forKey(key) {

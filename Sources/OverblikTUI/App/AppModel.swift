@@ -30,6 +30,8 @@ public protocol AppSource: AnyObject {
     func annotate(_ a: Annotation) throws
     /// Ledelsestilsyn's store beside the snapshots, opened (and created) when first needed.
     func supervisionStore() throws -> SupervisionStore
+    /// The store when it exists already (nil: none yet, or it cannot be opened), never created.
+    func existingSupervisionStore() -> SupervisionStore?
     /// The path of a snapshot newer than the open one, if one has been published.
     func newerSnapshot() -> String?
     /// The application opened anew on the newest snapshot.
@@ -135,6 +137,10 @@ public final class AppModel {
     var ledelseListFocused = false
     /// Ledelse › Tilsyn's sample as opened (fixed once; only its answers are read again).
     var supervisionSample: Query.Supervision?
+    /// The store Tilsyn's first opening fixed its sample in, in the background (see `noticeFixing`).
+    var fixing: SupervisionStore?
+    /// Tilsyn's sample being read and ordered in the background since the first frame (see `prepareSupervision`).
+    var preparing: Preparing<Query.PreparedSupervision>?
 
     public init(data: AppData, context: ReportContext, header: AppHeader, source: AppSource?, start: Int? = nil) {
         self.data = data
@@ -211,8 +217,11 @@ public final class AppModel {
     /// Shows a message on the message line (e.g. that an older snapshot is shown).
     public func notify(_ text: String) { message = text }
 
-    /// Called while waiting for keys: notices a newer snapshot.
-    public func poll() {
+    /// Called while waiting for keys: notices a newer snapshot, damage, and what a fixing written
+    /// in the background found; true when the screen should be drawn again.
+    @discardableResult
+    public func poll() -> Bool {
+        let before = (newerSnapshot, damaged)
         if !newerSnapshot, source?.newerSnapshot() != nil {
             newerSnapshot = true
             message = nil
@@ -222,6 +231,8 @@ public final class AppModel {
             message = context.t("snapshottet er beskadiget (\(damage)); tryk r for det forrige hele",
                                 "the snapshot is damaged (\(damage)); press r for the previous whole one")
         }
+        let fixingChanged = noticeFixing()
+        return fixingChanged || newerSnapshot != before.0 || damaged != before.1
     }
 
     /// What SQLite's check found wrong with the open snapshot, if anything.
@@ -229,6 +240,20 @@ public final class AppModel {
 
     /// Starts the background check of the open snapshot (after the first frame).
     public func startIntegrityCheck() { source?.startIntegrityCheck() }
+
+    /// Starts what is read ahead in the background after the first frame: Tilsyn's sample for
+    /// whoever may see it (reading and ordering a national quarter's sample takes tens of
+    /// milliseconds; opening the view then only writes its fixing).
+    public func prepareInBackground() {
+        guard preparing == nil, supervisionSample == nil, data.query.supervisionTeams != nil else { return }
+        var query = data.query
+        query.supervisionStore = source?.existingSupervisionStore()
+        let (q, period) = (query, supervisionPeriod)
+        preparing = Preparing { () throws(SnapshotError) in
+            // On a connection of its own: the screen's reads do not wait for it.
+            try q.reading(through: q.snapshot.anotherConnection()).prepareSupervision(period: period)
+        }
+    }
 
     func reload() {
         guard let source else { return }
@@ -266,6 +291,8 @@ public final class AppModel {
         data = fresh.data
         header = fresh.header
         annotations = fresh.annotations
+        supervisionSample = nil
+        preparing = nil  // (prepared from the snapshot left)
         build()
     }
 

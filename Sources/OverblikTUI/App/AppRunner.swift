@@ -23,7 +23,8 @@ public enum AppRunner {
     public static let idlePoll: Int32 = 2_000
 
     public static func run(_ model: AppModel, on terminal: some Terminal, idlePoll: Int32 = AppRunner.idlePoll) {
-        defer { terminal.end() }
+        // (A sample still being fixed is written before the terminal is given back.)
+        defer { model.finishWrites(); terminal.end() }
         var dirty = true
         var checking = false
         while !model.wantsQuit {
@@ -32,16 +33,15 @@ public enum AppRunner {
                 terminal.present()
             }
             if !checking {
-                // After the first frame: SQLite's check of the whole file, in the background.
+                // After the first frame: SQLite's check of the whole file, and what is read ahead, in the background.
                 model.startIntegrityCheck()
+                model.prepareInBackground()
                 checking = true
             }
             guard let keys = terminal.readKeys(timeout: idlePoll) else { return }  // the terminal is gone
             if keys.isEmpty {
-                // Idle: a newer snapshot, or damage found, changes the header; nothing else does.
-                let before = (model.newerSnapshot, model.damaged)
-                model.poll()
-                dirty = model.newerSnapshot != before.0 || model.damaged != before.1
+                // Idle: a newer snapshot or damage found changes the header, a fixing's outcome Tilsyn.
+                dirty = model.poll()
                 continue
             }
             dirty = true

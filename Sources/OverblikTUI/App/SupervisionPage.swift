@@ -28,12 +28,54 @@ extension AppModel {
             supervisionSample = known
             return known
         }
-        let opened = reporting { try q.openSupervision(period: period, who: data.loginName, at: AppModel.timestamp()) }
+        // Read ahead since the first frame when it was; a first opening's fixing is written while
+        // the sample is shown (each tens of milliseconds at national size).
+        let prepared = takePrepared(period)
+        let (who, at) = (data.loginName, AppModel.timestamp())
+        let opened = reporting {
+            if let prepared { return try q.openSupervision(prepared, who: who, at: at, fixInBackground: true) }
+            return try q.openSupervision(period: period, who: who, at: at, fixInBackground: true)
+        }
+        fixing = q.supervisionStore
         if let n = opened?.fixedNow {
             message = context.t("stikprøven for \(period) er fastlagt nu (\(n) sager)", "the sample of \(period) is fixed now (\(n) cases)")
         }
         supervisionSample = opened?.0
         return opened?.0
+    }
+
+    /// The sample read ahead for `period` (waited for when it is still being read); nil when none
+    /// was, or reading it failed (the opening then reads it and says what fails).
+    private func takePrepared(_ period: SupervisionPeriod) -> Query.PreparedSupervision? {
+        defer { preparing = nil }
+        guard let prepared = try? preparing?.value(), prepared.period == period else { return nil }
+        return prepared
+    }
+
+    /// What a fixing written in the background found, once known; true when it changed what is
+    /// shown: another lead's fixing stood (the sample is read again) or the write failed (said).
+    func noticeFixing() -> Bool {
+        guard let store = fixing else { return false }
+        var changed = false
+        for outcome in store.takeOutcomes() {
+            changed = true
+            switch outcome {
+            case .fixedElsewhere(let period):
+                supervisionSample = nil
+                message = context.t("en anden fastlagde stikprøven for \(period) først; den vises nu",
+                                    "someone else fixed the sample of \(period) first; it is shown now")
+            case .failed(_, let error):
+                supervisionSample?.fixed = nil  // (shown as not fixed; the next session's opening fixes it)
+                message = context.t("stikprøven blev ikke fastlagt: \(error)", "the sample was not fixed: \(error)")
+            }
+            if ledelseView == .tilsyn && stacks[ViewCatalogue.ledelseTab].count == 1 { showLedelse(.tilsyn) }
+        }
+        return changed
+    }
+
+    /// Waits for a fixing still being written (before the application ends).
+    public func finishWrites() {
+        fixing?.waitForWrites()
     }
 
     /// The sample Tilsyn opened for `period`, if it did, with its answers read again.

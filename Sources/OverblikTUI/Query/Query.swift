@@ -38,6 +38,13 @@ public struct Query: Sendable {
         self.snapshot = snapshot; self.metadata = metadata; self.today = today; self.visibility = visibility
     }
 
+    /// The same query read through `other` (another connection to the same snapshot).
+    public func reading(through other: Snapshot) -> Query {
+        var q = Query(snapshot: other, metadata: metadata, today: today, visibility: visibility)
+        (q.annotations, q.supervisionStore, q.viewer) = (annotations, supervisionStore, viewer)
+        return q
+    }
+
     /// Whether what the sync stored was computed for this `today`.
     public var storedHolds: Bool { metadata.today == today }
     public var dueSoonDays: Int { metadata.dueSoonDays }
@@ -317,12 +324,12 @@ public struct Query: Sendable {
 
     /// `unrestricted`: every team's, whoever looks (what is fixed is always the whole sample).
     public func supervision(period: SupervisionPeriod, team: String?, unrestricted: Bool = false,
-                            current known: [SampledGrant]? = nil, fixed knownFixed: FixedSupervisionSample? = nil,
+                            current known: [SampledGrant]? = nil, fixed knownFixed: FixedSupervisionSample?? = nil,
                             toAdd knownToAdd: [SampledGrant]? = nil) throws(SnapshotError) -> Supervision {
         let current: [SampledGrant]
         if let known { current = known } else { current = try currentSupervisionSample(period: period) }
-        var fixed = knownFixed
-        if fixed == nil { fixed = try supervisionStore?.fixed(period: period.description) }
+        let fixed: FixedSupervisionSample?
+        if let knownFixed { fixed = knownFixed } else { fixed = try supervisionStore?.fixed(period: period.description) }
         let toAdd = knownToAdd ?? fixed?.topUp(from: current, perCaseworker: metadata.supervision.perCaseworker) ?? []
         let all = fixed.map { toAdd.isEmpty ? $0.rows : $0.rows + toAdd } ?? current
         let reach = unrestricted ? .everything : supervisionTeams
@@ -336,9 +343,20 @@ public struct Query: Sendable {
         }
         // Sorted as positions (a sampled grant is large: moving it is costly; thousands at national
         // size), by team, caseworker, added later and digest: the names ranked once (a few thousand).
+        // (A sample comes by caseworker: a name is looked up once per run of it.)
         func ranks(_ names: [String]) -> [Int] {
-            let rank = Dictionary(uniqueKeysWithValues: Set(names).sorted().enumerated().map { ($1, $0) })
-            return names.map { rank[$0] ?? 0 }
+            var seen: [String: Int] = [:], first: [Int] = [], last: String?, id = 0
+            first.reserveCapacity(names.count)
+            for name in names {
+                if name != last {
+                    if let known = seen[name] { id = known } else { id = seen.count; seen[name] = id }
+                    last = name
+                }
+                first.append(id)
+            }
+            var rank = [Int](repeating: 0, count: seen.count)
+            for (r, (_, id)) in seen.sorted(by: { $0.key < $1.key }).enumerated() { rank[id] = r }
+            return first.map { rank[$0] }
         }
         let team = ranks(shown.map(\.team)), worker = ranks(shown.map(\.grant.caseworker))
         let order = shown.indices.sorted { a, b in
@@ -355,20 +373,55 @@ public struct Query: Sendable {
     /// Opens `period` as a team lead does (management.md §3): the first opening of a period that has
     /// begun fixes every team's sample, a later one stores the grants a sync has added; then the
     /// sample as this viewer sees it, and how many cases were fixed now (nil: it was fixed before, or
-    /// the period has not begun). The sample is drawn once for both.
-    public func openSupervision(period: SupervisionPeriod, who: String, at: String) throws(SnapshotError) -> (Supervision, fixedNow: Int?) {
-        guard let store = supervisionStore else { return (try supervision(period: period, team: nil), nil) }
+    /// the period has not begun). The sample is drawn once for both. `fixInBackground`: a fixing is
+    /// written while the sample is shown (see `SupervisionStore.fix`).
+    public func openSupervision(period: SupervisionPeriod, who: String, at: String,
+                                fixInBackground: Bool = false) throws(SnapshotError) -> (Supervision, fixedNow: Int?) {
+        try openSupervision(prepareSupervision(period: period), who: who, at: at, fixInBackground: fixInBackground)
+    }
+
+    /// A period's sample read and ordered as opening it shows it, before anything is written: the
+    /// slow part of an opening (thousands of grants at national size), which a background thread
+    /// can do before the view is asked for.
+    public struct PreparedSupervision: Sendable {
+        public let period: SupervisionPeriod
+        /// The store's state it was read in (nil: not fixed, or no store).
+        let state: SupervisionStore.State?
+        let current: [SampledGrant]
+        let supervision: Supervision
+    }
+
+    public func prepareSupervision(period: SupervisionPeriod) throws(SnapshotError) -> PreparedSupervision {
         let current = try currentSupervisionSample(period: period)
-        var fixedNow: Int?, fixed = try store.fixed(period: period.description)
-        if fixed == nil, period.range.start <= today {
-            // (The order the rows are stored in does not matter: a case is in a sample once.)
-            fixed = try store.fix(period: period.description, rows: current, who: who, at: at)
-            fixedNow = current.count
-        } else if let toAdd = fixed?.topUp(from: current, perCaseworker: metadata.supervision.perCaseworker), !toAdd.isEmpty {
-            try store.add(period: period.description, rows: toAdd)
-            fixed?.rows += toAdd.map(\.kept)
+        let (fixed, state) = try supervisionStore?.fixedAndState(period: period.description) ?? (nil, nil)
+        return PreparedSupervision(period: period, state: state, current: current,
+                                   supervision: try supervision(period: period, team: nil, current: current, fixed: .some(fixed)))
+    }
+
+    /// Opens a prepared period (see `openSupervision(period:…)`); it is prepared again when the
+    /// store has changed since (another lead opened it meanwhile).
+    public func openSupervision(_ prepared: PreparedSupervision, who: String, at: String,
+                                fixInBackground: Bool = false) throws(SnapshotError) -> (Supervision, fixedNow: Int?) {
+        guard let store = supervisionStore else { return (prepared.supervision, nil) }
+        let period = prepared.period, key = period.description
+        var prepared = prepared
+        if try store.state(period: key) != prepared.state { prepared = try prepareSupervision(period: period) }
+        var s = prepared.supervision, fixedNow: Int?
+        if s.fixed == nil, period.range.start <= today {
+            let fixed = try store.fix(period: key, rows: prepared.current, who: who, at: at, inBackground: fixInBackground)
+            guard fixed.by == who && fixed.at == at else {
+                // Someone else's fixing came first and stands: theirs is shown.
+                return (try supervision(period: period, team: nil, current: prepared.current, fixed: .some(fixed), toAdd: []), nil)
+            }
+            (s.fixed, fixedNow) = (fixed, prepared.current.count)
+        } else if var fixed = s.fixed, !s.toAdd.isEmpty {
+            try store.add(period: key, rows: s.toAdd)
+            fixed.rows += s.toAdd.map(\.kept)
+            s.fixed = fixed
         }
         // (Fixed now, or topped up just above: nothing more to add.)
-        return (try supervision(period: period, team: nil, current: current, fixed: fixed, toAdd: fixed == nil ? nil : []), fixedNow)
+        s.toAdd = []
+        s.answers = try store.answers(period: key)
+        return (s, fixedNow)
     }
 }
