@@ -195,9 +195,11 @@ struct LedelseScreenTests {
 
     /// Servicemål with applications: the rows newest quarter first, a bar of the share in time
     /// against the target (`│`), "ingen servicemål" for a paragraph without one.
-    @Test func serviceGoalsGolden() throws {
+    /// (The same screens whether the lines were read ahead after the first frame or not.)
+    @Test(arguments: [false, true]) func serviceGoalsGolden(readAhead: Bool) throws {
         let folder = TemporaryFolder()
         let model = try Self.load(Self.applicationsSnapshot(in: folder), user: nil, folder: folder)
+        if readAhead { model.prepareInBackground() }
         model.handle(.character("7"))
         model.handle(.tab)
         for _ in 0..<3 { model.handle(.down) }
@@ -277,9 +279,11 @@ struct LedelseScreenTests {
     /// Sammenligning: the municipalities by rate with Frederikssund marked and the others' rate as
     /// a line; below, published against own with the difference marked and the quarters not
     /// published yet; `←` the quarter before, `m` the service type.
-    @Test func comparisonGolden() throws {
+    /// (The same screens whether the figures were read ahead after the first frame or not.)
+    @Test(arguments: [false, true]) func comparisonGolden(readAhead: Bool) throws {
         let folder = TemporaryFolder()
         let model = try Self.load(Self.statBankSnapshot(in: folder), user: nil, folder: folder)
+        if readAhead { model.prepareInBackground() }
         model.handle(.character("7"))
         model.handle(.tab)
         for _ in 0..<5 { model.handle(.down) }
@@ -373,7 +377,7 @@ struct LedelseScreenTests {
         let folder = TemporaryFolder()
         let model = try app(user: "HEP", folder: folder, login: "hep")
         model.prepareInBackground()
-        _ = try model.preparing?.value()  // (read ahead before the other lead's fixing: the opening must notice it)
+        _ = model.ahead?.supervision?.value()  // (read ahead before the other lead's fixing: the opening must notice it)
         try SupervisionStore(directory: folder.path).fix(period: "2026K4", rows: Array((fixed?.rows ?? []).prefix(2)), who: "tla",
                                                          at: "2026-11-23T09:59:00Z")
         model.handle(.character("7"))

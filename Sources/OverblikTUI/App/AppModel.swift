@@ -139,8 +139,8 @@ public final class AppModel {
     var supervisionSample: Query.Supervision?
     /// The store Tilsyn's first opening fixed its sample in, in the background (see `noticeFixing`).
     var fixing: SupervisionStore?
-    /// Tilsyn's sample being read and ordered in the background since the first frame (see `prepareSupervision`).
-    var preparing: Preparing<Query.PreparedSupervision>?
+    /// What is read ahead in the background since the first frame (see `prepareInBackground`).
+    var ahead: ReadAhead?
 
     public init(data: AppData, context: ReportContext, header: AppHeader, source: AppSource?, start: Int? = nil) {
         self.data = data
@@ -241,18 +241,15 @@ public final class AppModel {
     /// Starts the background check of the open snapshot (after the first frame).
     public func startIntegrityCheck() { source?.startIntegrityCheck() }
 
-    /// Starts what is read ahead in the background after the first frame: Tilsyn's sample for
-    /// whoever may see it (reading and ordering a national quarter's sample takes tens of
-    /// milliseconds; opening the view then only writes its fixing).
+    /// Starts what is read ahead in the background after the first frame (see `ReadAhead`): the
+    /// views whose first opening reads much then open at once. Tilsyn's sample only for whoever
+    /// may see it; the store is not created for it.
     public func prepareInBackground() {
-        guard preparing == nil, supervisionSample == nil, data.query.supervisionTeams != nil else { return }
+        guard ahead == nil else { return }
         var query = data.query
-        query.supervisionStore = source?.existingSupervisionStore()
-        let (q, period) = (query, supervisionPeriod)
-        preparing = Preparing { () throws(SnapshotError) in
-            // On a connection of its own: the screen's reads do not wait for it.
-            try q.reading(through: q.snapshot.anotherConnection()).prepareSupervision(period: period)
-        }
+        let tilsyn = query.supervisionTeams != nil && supervisionSample == nil
+        if tilsyn { query.supervisionStore = source?.existingSupervisionStore() }
+        ahead = ReadAhead(query, supervision: tilsyn ? supervisionPeriod : nil)
     }
 
     func reload() {
@@ -292,7 +289,7 @@ public final class AppModel {
         header = fresh.header
         annotations = fresh.annotations
         supervisionSample = nil
-        preparing = nil  // (prepared from the snapshot left)
+        ahead = nil  // (read from the snapshot left)
         build()
     }
 

@@ -6,9 +6,9 @@ import OverblikCore
 /// extract, quarter by quarter, differences marked `≠`, and the quarters DST has not published
 /// yet. `←→` (and `↑↓`) move along the quarters, `m` picks the service type.
 extension AppModel {
-    /// The comparison, read through the query layer once.
+    /// The comparison, read through the query layer once (read ahead since the first frame when it was).
     func comparison() -> (comparison: Comparison?, missing: [String])? {
-        if comparisonRead == nil { comparisonRead = reporting { try data.query.comparison() } }
+        if comparisonRead == nil { comparisonRead = ahead?.comparison.value() ?? reporting { try data.query.comparison() } }
         return comparisonRead
     }
 

@@ -46,7 +46,7 @@ extension AppModel {
     /// share in time against the target (`│`); "ingen data: <file>" without the applications.
     func serviceGoalPage() -> Page {
         let goals = data.query.metadata.serviceGoals
-        let read = reporting { try data.query.serviceGoalLines(year: nil, paragraph: nil) }
+        let read = ahead?.serviceGoals.value() ?? reporting { try data.query.serviceGoalLines(year: nil, paragraph: nil) }
         let lines = (read?.rows ?? []).sorted { $0.quarter > $1.quarter }
         var table = Views.serviceGoals(lines, goals: goals)
         AppModel.insertColumn(&table, .init("bar", da: "Til tiden │mål", en: "In time │target", maxWidth: 16, priority: 8), after: "shareInTime",

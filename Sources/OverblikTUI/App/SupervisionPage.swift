@@ -45,10 +45,10 @@ extension AppModel {
     }
 
     /// The sample read ahead for `period` (waited for when it is still being read); nil when none
-    /// was, or reading it failed (the opening then reads it and says what fails).
+    /// was, or reading it failed (the opening then reads it and says what fails). The opening
+    /// checks it against the store, so a later opening may take it again.
     private func takePrepared(_ period: SupervisionPeriod) -> Query.PreparedSupervision? {
-        defer { preparing = nil }
-        guard let prepared = try? preparing?.value(), prepared.period == period else { return nil }
+        guard let prepared = ahead?.supervision?.value(), prepared.period == period else { return nil }
         return prepared
     }
 
