@@ -146,6 +146,11 @@ struct RadixSortTests {
             let keys = (0..<count).map { _ in UInt64.random(in: 0...spread, using: &random) }
             let expected = keys.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
             #expect(stableOrder(of: keys) == expected, "\(count) keys up to \(spread)")
+            // In order, in reverse order (with ties and without), and in order but for the last key.
+            let sorted = keys.sorted(), unique = Array(Set(keys)).sorted()
+            for k in [sorted, Array(sorted.reversed()), Array(unique.reversed()), sorted.dropLast() + (sorted.first.map { [$0] } ?? [])] {
+                #expect(stableOrder(of: k) == k.indices.sorted { (k[$0], $0) < (k[$1], $1) }, "\(count) keys up to \(spread), ordered")
+            }
         }
     }
 }

@@ -22,6 +22,17 @@ public func radixSort(_ keys: inout [UInt64], above low: Int) {
 /// list's sort in a few passes over it, where a comparing sort takes 17 comparisons a row for 164.516).
 public func stableOrder(of keys: [UInt64]) -> [Int] {
     guard keys.count > 1 else { return Array(keys.indices) }
+    // Keys already in order (a list in the order of its file, sorted by the column it came sorted
+    // by), or in the reverse order without ties: told in one pass that stops at the first key
+    // that is neither, so the sort moves nothing.
+    var ascending = true, descending = true
+    for i in 1..<keys.count {
+        if keys[i - 1] > keys[i] { ascending = false }
+        if keys[i - 1] <= keys[i] { descending = false }
+        if !ascending && !descending { break }
+    }
+    if ascending { return Array(keys.indices) }
+    if descending { return keys.indices.reversed() }
     struct Entry { var key: UInt64; var position: Int }
     let bits = keys.count >= 1 << 16 ? 16 : 8, digits = 64 / bits, radix = 1 << bits, mask = UInt64(radix - 1)
     var counts = [Int](repeating: 0, count: digits * radix)

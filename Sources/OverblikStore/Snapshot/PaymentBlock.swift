@@ -71,6 +71,16 @@ public struct PaymentBlock: Sendable {
         }
     }
 
+    /// How many parts the block is stored in.
+    public var partCount: Int { parts.count }
+
+    /// Reads the bytes of every part not read yet, a part at a time (what is shown waits for one
+    /// part at most): on a thread of its own while the list is shown, so that sorting or filtering
+    /// it, which reads every payment, does not wait for the disk.
+    public func readAll() {
+        for k in parts.indices { _ = state.parts.withLock { $0.bytes(of: k, load) } }
+    }
+
     /// Calls `body` with every payment and its position, in the file's order, decoding each part
     /// once from its start (no runs kept: the way to read the block whole).
     public func forEach(_ body: (Int, Payment) -> Void) {

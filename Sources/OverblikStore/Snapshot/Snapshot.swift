@@ -209,12 +209,13 @@ public final class Snapshot: Sendable {
             // Summed by the paragraphs' numbers (a few dozen), not hashed per line.
             var sums: [Int] = []
             var paragraphs = ParagraphKeys(), seen: [[UInt8]: Bool] = [:]  // (by team: a few hundred at most)
+            var last: (team: [UInt8], sees: Bool)?  // (the lines come by team: a team's run looked up once)
             while try r.next() {
                 let sees = r.withText(3) { bytes in
+                    if let last, bytes.elementsEqual(last.team) { return last.sees }
                     let team = Array(bytes)
-                    if let known = seen[team] { return known }
-                    let sees = shown(String(decoding: team, as: UTF8.self))
-                    seen[team] = sees
+                    let sees = seen[team] ?? shown(String(decoding: team, as: UTF8.self))
+                    (seen[team], last) = (sees, (team, sees))
                     return sees
                 }
                 guard sees else { continue }

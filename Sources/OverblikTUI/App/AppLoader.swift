@@ -143,11 +143,6 @@ final class SnapshotSource: AppSource {
         return opened
     }
 
-    func existingSupervisionStore() -> SupervisionStore? {
-        guard tilsyn != nil || SupervisionStore.exists(in: annotationDirectory) else { return nil }
-        return try? supervisionStore()  // (one that cannot be opened is reported when Tilsyn is opened)
-    }
-
     func newerSnapshot() -> String? {
         guard let newest = SnapshotDirectory(path: folder).newest(), (newest as NSString).lastPathComponent > (snapshot.path as NSString).lastPathComponent
         else { return nil }

@@ -30,8 +30,6 @@ public protocol AppSource: AnyObject {
     func annotate(_ a: Annotation) throws
     /// Ledelsestilsyn's store beside the snapshots, opened (and created) when first needed.
     func supervisionStore() throws -> SupervisionStore
-    /// The store when it exists already (nil: none yet, or it cannot be opened), never created.
-    func existingSupervisionStore() -> SupervisionStore?
     /// The path of a snapshot newer than the open one, if one has been published.
     func newerSnapshot() -> String?
     /// The application opened anew on the newest snapshot.
@@ -243,12 +241,14 @@ public final class AppModel {
 
     /// Starts what is read ahead in the background after the first frame (see `ReadAhead`): the
     /// views whose first opening reads much then open at once. Tilsyn's sample only for whoever
-    /// may see it; the store is not created for it.
+    /// may see it, whose store is opened (created when missing) here rather than on the key that
+    /// opens Tilsyn: creating a file and its tables waits for the disk (one that cannot be opened
+    /// is said when Tilsyn is opened).
     public func prepareInBackground() {
         guard ahead == nil else { return }
         var query = data.query
         let tilsyn = query.supervisionTeams != nil && supervisionSample == nil
-        if tilsyn { query.supervisionStore = source?.existingSupervisionStore() }
+        if tilsyn { query.supervisionStore = try? source?.supervisionStore() }
         ahead = ReadAhead(query, supervision: tilsyn ? supervisionPeriod : nil)
     }
 

@@ -139,6 +139,9 @@ public protocol RowSource: Sendable {
     /// Each row's key in `column`, by position: rows with equal keys show equal cells. nil when the
     /// source has no keys for the column (the page then reads the rows to filter).
     func keys(of column: Int, _ c: ReportContext) -> [Int64?]?
+    /// The positions in the order of their keys in `column` with the keys (equal keys side by
+    /// side), as the snapshot's index gives them; nil when the source has no keys for the column.
+    func keyOrder(of column: Int, _ c: ReportContext) -> (positions: [Int32], keys: [Int64?])?
 }
 
 /// A long list made a row at a time as it is shown, from what it is made of (Tilsynssvar's
@@ -158,6 +161,7 @@ extension RowSource {
     public func order(by column: Int, descending: Bool, _ c: ReportContext) -> [Int]? { nil }
     /// No stored keys: the page filters by reading the rows a chunk at a time.
     public func keys(of column: Int, _ c: ReportContext) -> [Int64?]? { nil }
+    public func keyOrder(of column: Int, _ c: ReportContext) -> (positions: [Int32], keys: [Int64?])? { nil }
 
     /// The rows at `positions` when the snapshot cannot be read (`why`): they say so rather than vanish.
     func unreadable(_ positions: [Int], _ why: Message, width: Int) -> [[Cell]] {
@@ -457,15 +461,24 @@ public struct Page: Sendable {
         // Per value: how many rows show it, and its cell (one look-up per row, by a key that is
         // cheap to hash); then per text shown.
         var byValue: [CellValue: (count: Int, cell: Cell)] = [:]
-        if let window, let keys = window.source.keys(of: column, c) {
-            // A windowed page counts the column's keys; one row is read per distinct value.
-            var counts: [Int64?: Int] = [:]
+        if let window, let (positions, keys) = window.source.keyOrder(of: column, c) {
+            // A windowed page counts the column's keys along their order (equal keys side by
+            // side: no hashing per row); one row is read per value shown.
             let pass = passing(others, c)
-            for (r, key) in keys.enumerated() where pass?[r] ?? true { counts[key, default: 0] += 1 }
-            for (key, cell) in distinctCells(keys, column: column, window) {
-                guard let n = counts[key], n > 0 else { continue }
-                byValue[CellValue(cell, table, c), default: (0, cell)].count += n
+            var runs: [(first: Int, count: Int)] = [], start = 0
+            while start < positions.count {
+                var end = start + 1, n = 0
+                while end < keys.count && keys[end] == keys[start] { end += 1 }
+                for i in start..<end where pass?[Int(positions[i])] ?? true { n += 1 }
+                if n > 0 { runs.append((Int(positions[start]), n)) }
+                start = end
             }
+            var cells: [Int: Cell] = [:]
+            window.scan(runs.map(\.first).sorted()) { r, row in
+                if row.indices.contains(column) { cells[r] = row[column] }
+                return true
+            }
+            for run in runs { if let cell = cells[run.first] { byValue[CellValue(cell, table, c), default: (0, cell)].count += run.count } }
         } else {
             let tests = others.map { FilterTest($0, table, c) }
             scan(Array(0..<rowCount)) { _, row in

@@ -298,7 +298,12 @@ struct PaymentBlockRows: RowSource {
     let block: PaymentBlock
     private let table = Views.paymentColumns()
 
-    init(block: PaymentBlock) { self.block = block }
+    /// `readAhead`: the block's other parts are read on a thread of their own meanwhile (sorting
+    /// and filtering read every payment; 164.516 in 21 parts on L).
+    init(block: PaymentBlock, readAhead: Bool = true) {
+        self.block = block
+        if readAhead && block.partCount > 1 { Thread.detachNewThread { block.readAll() } }
+    }
 
     var count: Int { block.count }
 
@@ -491,6 +496,8 @@ struct FollowUpRows: RowSource {
         last.kept.withLock { $0 = (key, read.positions, read.keys) }
         return read
     }
+
+    func keyOrder(of column: Int, _ c: ReportContext) -> (positions: [Int32], keys: [Int64?])? { stored(column, c) }
 
     func keys(of column: Int, _ c: ReportContext) -> [Int64?]? {
         guard let (positions, keys) = stored(column, c) else { return nil }
