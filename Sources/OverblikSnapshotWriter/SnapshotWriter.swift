@@ -357,6 +357,14 @@ public enum SnapshotWriter {
             for (k, column) in keys.enumerated() { follow.bind(Int32(k + 13), column.indices.contains(i) ? column[i] : nil) }
             try follow.step(db)
         }
+        // Each sort's order, made here from the keys (the lines as inserted: one key per line).
+        let order = try RawInsert(db, "INSERT INTO follow_up_orders (sort, nulls, positions, keys) VALUES (?, ?, ?, ?)")
+        let inserted = v.followUpGrants.filter { grants.indices.contains($0) }.count
+        for (sort, column) in zip(sorts, keys) {
+            let made = FollowUpOrder(keys: (0..<inserted).map { column.indices.contains($0) ? column[$0] : nil })
+            order.bind(1, sort.rawValue); order.bind(2, made.nulls); order.bind(3, made.positionBytes); order.bind(4, made.keyBytes)
+            try order.step(db)
+        }
         if let development = v.development { try insert(development, into: db) }
         try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('supervision_samples', ?)",
                        arguments: [v.supervisionSamples.map(\.period.description).joined(separator: ",")])

@@ -57,3 +57,22 @@ struct TableDescriptionTests {
         #expect(TableName.grants.headerLine(renamed: ["cpr": "CPR-nr."]).prefix(3) == ["Sags-ID", "CPR-nr.", "Navn"])
     }
 }
+
+/// The follow-up list's sort orders as the snapshot stores them (`follow_up_orders`).
+@Suite("Stored follow-up orders")
+struct FollowUpOrderTests {
+    /// Empty keys first, then by key as signed numbers, equal keys in position order; the columns'
+    /// bytes read back to the same order.
+    @Test func madeAndReadBack() {
+        let keys: [Int64?] = [5, nil, -3, 5, Int64.max, nil, Int64.min, 0, -3]
+        let order = FollowUpOrder(keys: keys)
+        #expect(order.positions == [1, 5, 6, 2, 8, 7, 0, 3, 4])
+        #expect(order.keys == [nil, nil, Int64.min, -3, -3, 0, 5, 5, Int64.max])
+        #expect(order.nulls == 2 && order.positionBytes.count == 36 && order.keyBytes.count == 56)
+        #expect(FollowUpOrder(nulls: order.nulls, positions: order.positionBytes, keys: order.keyBytes) == order)
+        #expect(FollowUpOrder(keys: []) == FollowUpOrder(nulls: 0, positions: [], keys: []))
+        // Cut short (a file changed by other hands): fewer lines, never a trap.
+        let short = FollowUpOrder(nulls: 9, positions: Array(order.positionBytes.prefix(10)), keys: [1, 2, 3])
+        #expect(short.positions == [1, 5] && short.keys == [nil, nil])
+    }
+}

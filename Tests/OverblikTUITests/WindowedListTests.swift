@@ -47,6 +47,21 @@ struct WindowedListTests {
         }
     }
 
+    /// Every sort order the snapshot stores for the list is the one sqlite3 gives by `ORDER BY
+    /// key, position` over the lines' own key columns.
+    @Test func storedOrdersAreSQLitesOrder() throws {
+        let snapshot = try Snapshot(path: SampleSnapshot.path)
+        for sort in FollowUpSort.allCases {
+            let stored = try snapshot.storedFollowUpOrder(by: sort)
+            let sql = "SELECT (position - 1) || ' ' || ifnull(\(sort.column), 'n') FROM follow_ups ORDER BY \(sort.column), position"
+            let expected = try runProgram("/usr/bin/sqlite3", [SampleSnapshot.path, sql]).stdout.split(separator: "\n").map(String.init)
+            var shown: [String] = []
+            for (position, key) in zip(stored.positions, stored.keys) { shown.append("\(position) " + (key.map { String($0) } ?? "n")) }
+            #expect(expected.count == 187)
+            #expect(shown == expected, "\(sort)")
+        }
+    }
+
     @Test func filteredSearchedAndDrawnTheSameAsHeld() throws {
         let c = ReportContext(language: .da, revealCPR: false, today: today)
         var (windowed, held) = try pages(c)

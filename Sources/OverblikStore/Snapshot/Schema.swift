@@ -9,7 +9,7 @@ import OverblikCore
 /// line in the source file where the row starts. Other municipalities are stored as given in
 /// the export; NULL means this municipality.
 package enum Schema {
-    package static let version = 18
+    package static let version = 19
 
     package static let tables = """
     -- Key/value facts about the snapshot: created_at, today, municipality_code,
@@ -60,13 +60,22 @@ package enum Schema {
     -- The follow-up list is read in windows (a screen's rows by position): each line holds what it
     -- shows of its grant (as in grants), and its key per column a list sorts by (FollowUpSort:
     -- texts as their place in Danish order, the CPR masked and whole, paragraphs in law order,
-    -- days, the status's urgency; NULL for an empty cell), each indexed with the position.
+    -- days, the status's urgency; NULL for an empty cell).
     CREATE TABLE follow_ups (
         position INTEGER PRIMARY KEY, grant_id INTEGER NOT NULL,
         case_id TEXT NOT NULL, cpr INTEGER NOT NULL, name TEXT NOT NULL, paragraph TEXT NOT NULL, start INTEGER NOT NULL,
         "end" INTEGER, caseworker TEXT NOT NULL, team TEXT NOT NULL, next_follow_up INTEGER, last_follow_up INTEGER,
         line INTEGER NOT NULL,
         \(FollowUpSort.allCases.map { "\($0.column) INTEGER" }.joined(separator: ", "))
+    );
+
+    -- Each FollowUpSort's order of the follow-up lines, as ORDER BY its key, position gives it:
+    -- the lines with no key first (`nulls` of them), then by key; equal keys in position order.
+    -- `positions` holds each line's position - 1 (4 bytes, little-endian) in that order, `keys`
+    -- the keys of the lines with one (8 bytes each) in the same order: a list is sorted, and its
+    -- filter's values counted, from one read instead of a walk along an index.
+    CREATE TABLE follow_up_orders (
+        sort TEXT PRIMARY KEY, nulls INTEGER NOT NULL, positions BLOB NOT NULL, keys BLOB NOT NULL
     );
 
     -- Ledelsestilsyn's samples (management.md §3) as they would be fixed on the snapshot's today
@@ -287,7 +296,6 @@ package enum Schema {
     CREATE INDEX discrepancies_key ON discrepancies(key);
     CREATE INDEX discrepancies_cpr ON discrepancies(cpr, year);  -- a citizen's, read as their page opens
     CREATE INDEX supervision_samples_period ON supervision_samples(period, position);
-    \(FollowUpSort.allCases.map { "CREATE INDEX follow_ups_\($0.rawValue) ON follow_ups(\($0.column), position);" }.joined(separator: "\n"))
     """
 
     /// Readable views for the sqlite3 shell: dates as ISO text, money in kroner.

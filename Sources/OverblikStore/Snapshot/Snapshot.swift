@@ -327,13 +327,10 @@ public final class Snapshot: Sendable {
     /// order, with each one's key (nil first): read along the key's index.
     public func storedFollowUpOrder(by key: FollowUpSort) throws(SnapshotError) -> (positions: [Int32], keys: [Int64?]) {
         try read { db in
-            var positions: [Int32] = [], keys: [Int64?] = []
-            let r = try RawRows(db, "SELECT position - 1, \(key.column) FROM follow_ups ORDER BY \(key.column), position")
-            while try r.next() {
-                positions.append(r.int32(0))
-                keys.append(r.int64OrNil(1))
-            }
-            return (positions, keys)
+            let r = try RawRows(db, "SELECT nulls, positions, keys FROM follow_up_orders WHERE sort = ?", arguments: [key.rawValue])
+            guard try r.next() else { return ([], []) }
+            let order = FollowUpOrder(nulls: r.int(0), positions: r.blob(1), keys: r.blob(2))
+            return (order.positions, order.keys)
         }
     }
 
