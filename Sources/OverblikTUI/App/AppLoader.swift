@@ -21,6 +21,7 @@ public enum AppLoader {
     public static func load(snapshot: Snapshot, initials: String?, loginName: String?, language: Language, today: Day,
                             ageHours: Int?, exportDirectory: String = FileManager.default.currentDirectoryPath,
                             annotationDirectory: String? = nil, start: Int? = nil) throws -> AppModel {
+        FreedMemory.keepForReuse()
         let meta = try snapshot.metadata()
         // Grants are read when a page needs them (one caseworker's, one team's, or all).
         let people = try snapshot.staffAndMapping()
