@@ -1,4 +1,5 @@
 import Foundation
+import OverblikStore
 
 /// Work started on a thread of its own, whose result a caller waits for.
 ///
@@ -34,20 +35,6 @@ final class OwnThread<T>: @unchecked Sendable {
         defer { lock.unlock() }
         return result!  // By construction: set before the group is left, and the wait above returns only after.
     }
-}
-
-/// Lowers the calling thread's priority to nice `n`, never raising it (a thread may always lower
-/// its own; Linux keeps the value per thread, and `who` 0 is the calling thread).
-func lowerPriority(_ n: Int32) {
-    #if os(Linux)
-    let which = __priority_which_t(PRIO_PROCESS.rawValue)
-    #else
-    let which = PRIO_PROCESS
-    #endif
-    errno = 0
-    let current = getpriority(which, 0)
-    guard errno == 0, current < n else { return }
-    _ = setpriority(which, 0, n)
 }
 
 /// Runs tasks 0..<count on the calling thread and `extraThreads` threads of its own (started at

@@ -41,25 +41,12 @@ final class ReadAhead: Sendable {
         supervision = period.map { _ in Part() }
         let (supervision, serviceGoals, comparison) = (supervision, serviceGoals, comparison)
         Thread.detachNewThread {
-            ReadAhead.lowerPriority(5)
+            lowerPriority(5)
             let q: Query
             do throws(SnapshotError) { q = query.reading(through: try query.snapshot.anotherConnection()) } catch { q = query }
             if let supervision, let period { supervision.read { () throws(SnapshotError) in try q.prepareSupervision(period: period) } }
             serviceGoals.read { () throws(SnapshotError) in try q.serviceGoalLines(year: nil, paragraph: nil) }
             comparison.read { () throws(SnapshotError) in try q.comparison() }
         }
-    }
-
-    /// Lowers the calling thread's priority to nice `n` (Linux keeps it per thread; never raised).
-    private static func lowerPriority(_ n: Int32) {
-        #if os(Linux)
-        let which = __priority_which_t(PRIO_PROCESS.rawValue)
-        #else
-        let which = PRIO_PROCESS
-        #endif
-        errno = 0
-        let current = getpriority(which, 0)
-        guard errno == 0, current < n else { return }
-        _ = setpriority(which, 0, n)
     }
 }
