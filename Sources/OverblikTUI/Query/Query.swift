@@ -377,7 +377,8 @@ public struct Query: Sendable {
     /// written while the sample is shown (see `SupervisionStore.fix`).
     public func openSupervision(period: SupervisionPeriod, who: String, at: String,
                                 fixInBackground: Bool = false) throws(SnapshotError) -> (Supervision, fixedNow: Int?) {
-        try openSupervision(prepareSupervision(period: period), who: who, at: at, fixInBackground: fixInBackground)
+        // (Prepared just now: the store's state was read with it, not read again.)
+        try open(prepareSupervision(period: period), who: who, at: at, fixInBackground: fixInBackground)
     }
 
     /// A period's sample read and ordered as opening it shows it, before anything is written: the
@@ -402,10 +403,17 @@ public struct Query: Sendable {
     /// store has changed since (another lead opened it meanwhile).
     public func openSupervision(_ prepared: PreparedSupervision, who: String, at: String,
                                 fixInBackground: Bool = false) throws(SnapshotError) -> (Supervision, fixedNow: Int?) {
+        guard let store = supervisionStore, try store.state(period: prepared.period.description) != prepared.state else {
+            return try open(prepared, who: who, at: at, fixInBackground: fixInBackground)
+        }
+        return try open(prepareSupervision(period: prepared.period), who: who, at: at, fixInBackground: fixInBackground)
+    }
+
+    /// Opens a sample prepared in the store's present state.
+    private func open(_ prepared: PreparedSupervision, who: String, at: String,
+                      fixInBackground: Bool) throws(SnapshotError) -> (Supervision, fixedNow: Int?) {
         guard let store = supervisionStore else { return (prepared.supervision, nil) }
         let period = prepared.period, key = period.description
-        var prepared = prepared
-        if try store.state(period: key) != prepared.state { prepared = try prepareSupervision(period: period) }
         var s = prepared.supervision, fixedNow: Int?
         if s.fixed == nil, period.range.start <= today {
             let fixed = try store.fix(period: key, rows: prepared.current, who: who, at: at, inBackground: fixInBackground)
