@@ -136,6 +136,10 @@ public enum SnapshotWriter {
                 // figures are still being computed.
                 if let v = views() { try insert(v, grants: dataset.grants, today: metadata.today, into: db) }
                 lap("views")
+                // SQLite's check of the records' tables (with their indexes) while the figures are
+                // still being computed: the writer would otherwise wait idle, then check them after.
+                try check(db, tables: checkedEarly)
+                lap("check of the records")
                 let derived = derivedWhenReady()
                 lap("waiting for the figures")
                 for figures in derived { try insert(figures, into: db) }
@@ -153,12 +157,24 @@ public enum SnapshotWriter {
             lap("indexes")
             try db.execute(sql: Schema.views)
             try db.execute(sql: "PRAGMA journal_mode = DELETE")
-            let check = try String.fetchAll(db, sql: "PRAGMA quick_check").joined(separator: "; ")
-            guard check == "ok" else { throw DatabaseError(message: "the new snapshot fails SQLite's check: \(check)") }
+            let rest = try String.fetchAll(db, sql: "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+                .filter { !checkedEarly.contains($0) }
+            try check(db, tables: rest)
             lap("check")
         }
         try queue.close()
         lap("close")
+    }
+
+    /// The tables whole, indexes and all, once the records are written: checked before the figures.
+    static let checkedEarly = Schema.recordTables.map(\.rawValue) + ["rejected_rows", "sources", "symbols", "payments_by_cpr", "payments_by_month"]
+
+    /// SQLite's `quick_check` of each table with its indexes: together, every table of the file.
+    private static func check(_ db: Database, tables: [String]) throws {
+        for table in tables {
+            let check = try String.fetchAll(db, sql: "PRAGMA quick_check(\(table))").joined(separator: "; ")
+            guard check == "ok" else { throw DatabaseError(message: "the new snapshot fails SQLite's check of \(table): \(check)") }
+        }
     }
 
     private static func insert(_ d: Dataset, metadata: SnapshotMetadata, into db: Database) throws {
