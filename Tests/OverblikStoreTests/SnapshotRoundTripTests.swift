@@ -142,15 +142,38 @@ struct RadixSortTests {
     /// comparing sort of (key, position); with few distinct keys, with every bit in use, and short.
     @Test func stableOrderEqualsSortingKeyAndPosition() {
         var random = SplitMix(seed: 17)
-        for (count, spread) in [(50_000, UInt64(3)), (50_000, 1 << 40), (50_000, UInt64.max), (70_000, UInt64.max), (70_000, 1 << 20), (2, 1), (1, 5), (0, 5), (300, UInt64.max)] {
-            let keys = (0..<count).map { _ in UInt64.random(in: 0...spread, using: &random) }
+        // (Masked: only some middle bits differ, as between voucher ids packed as text, a few bits of
+        // each byte: the passes go over those bits only.)
+        for (count, spread, masked) in [(50_000, UInt64(3), false), (50_000, 1 << 40, false), (50_000, UInt64.max, false),
+                                        (70_000, UInt64.max, false), (70_000, 1 << 20, false), (2, 1, false), (1, 5, false),
+                                        (0, 5, false), (300, UInt64.max, false), (70_000, UInt64.max, true), (300, UInt64.max, true)] {
+            var keys = (0..<count).map { _ in UInt64.random(in: 0...spread, using: &random) }
+            if masked { keys = keys.map { 0x3030_3030_0000_0000 | ($0 & 0x0F0F_0F0F_0000) } }
             let expected = keys.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
             #expect(stableOrder(of: keys) == expected, "\(count) keys up to \(spread)")
+            // Inverted: by the keys descending, equal keys still in position order.
+            #expect(stableOrder(of: keys, inverted: true) == keys.indices.sorted { (~keys[$0], $0) < (~keys[$1], $1) },
+                    "\(count) keys up to \(spread), inverted")
             // In order, in reverse order (with ties and without), and in order but for the last key.
             let sorted = keys.sorted(), unique = Array(Set(keys)).sorted()
             for k in [sorted, Array(sorted.reversed()), Array(unique.reversed()), sorted.dropLast() + (sorted.first.map { [$0] } ?? [])] {
                 #expect(stableOrder(of: k) == k.indices.sorted { (k[$0], $0) < (k[$1], $1) }, "\(count) keys up to \(spread), ordered")
+                #expect(stableOrder(of: k, inverted: true) == k.indices.sorted { (~k[$0], $0) < (~k[$1], $1) },
+                        "\(count) keys up to \(spread), ordered, inverted")
             }
+        }
+    }
+
+    /// Keys in a few ascending runs (merged, not sorted by digits), ties within and across runs,
+    /// and in more runs than are merged: the same as a comparing sort of (key, position).
+    @Test func stableOrderOfKeysInRuns() {
+        var random = SplitMix(seed: 5)
+        for runs in [2, 3, 8, 9, 40] {
+            let keys = (0..<runs).flatMap { _ in (0..<Int(random.next() % 5_000)).map { _ in random.next() % 300 }.sorted() }
+            #expect(stableOrder(of: keys) == keys.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }, "\(runs) runs")
+            let falling = Array(keys.reversed())
+            #expect(stableOrder(of: falling, inverted: true) == falling.indices.sorted { (~falling[$0], $0) < (~falling[$1], $1) },
+                    "\(runs) runs, inverted")
         }
     }
 }

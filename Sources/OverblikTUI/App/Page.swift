@@ -25,7 +25,7 @@ enum SortKey: Comparable {
     /// then, where texts' packed prefixes tie, by `less` of the two rows.
     static func ordered(_ rows: [Int], kind: [UInt8], major: [UInt64], descending: Bool, less: (Int, Int) -> Bool) -> [Int] {
         // By the number, then (stably) by the kind; descending, both reversed; equal in row order.
-        var order = stableOrder(of: descending ? major.map { ~$0 } : major)
+        var order = stableOrder(of: major, inverted: descending)
         if let first = kind.first, kind.contains(where: { $0 != first }) {
             var byKind: [[Int]] = [[], [], [], []]
             for i in order { byKind[Int(descending ? 3 - min(kind[i], 3) : min(kind[i], 3))].append(i) }
