@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OverblikConfig
 import OverblikCore
+import OverblikStore
 import OverblikSync
 
 /// `overblik-sync`: reads a source drop, validates it and publishes a snapshot.
@@ -52,6 +53,8 @@ struct OverblikSyncCommand: ParsableCommand {
     }
 
     func run() throws {
+        // (Half the TUI's: the sync's peak memory on L is near its limit.)
+        FreedMemory.keepForReuse(upTo: 64 << 20)
         let language = self.language
         let configuration: SyncConfiguration
         do {
