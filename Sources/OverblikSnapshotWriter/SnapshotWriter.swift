@@ -139,14 +139,15 @@ public enum SnapshotWriter {
                 // SQLite's check of the records' tables (with their indexes) while the figures are
                 // still being computed: the writer would otherwise wait idle, then check them after.
                 try check(db, tables: checkedEarly)
+                // (Counted here, not after the figures: the writer would otherwise wait for them idle.)
+                for (key, _, count) in DataQuality(dataset).pairs {
+                    try db.execute(sql: "INSERT INTO data_quality (name, count) VALUES (?, ?)", arguments: [key, count])
+                }
                 lap("check of the records")
                 let derived = derivedWhenReady()
                 lap("waiting for the figures")
                 for figures in derived { try insert(figures, into: db) }
                 lap("derived")
-                for (key, _, count) in DataQuality(dataset).pairs {
-                    try db.execute(sql: "INSERT INTO data_quality (name, count) VALUES (?, ?)", arguments: [key, count])
-                }
                 return .commit
             }
             lap("commit")

@@ -16,7 +16,7 @@ public struct DataQuality: Hashable, Sendable {
     }
 
     public init(_ d: Dataset) {
-        // Counted in place (the sync's last step before its commit, at national size): no copies
+        // Counted in place (by the sync's writer while the figures are computed, at national size): no copies
         // of the records, a caseworker's name compared once, an account looked up once per run.
         let mapping = d.mappingIndex
         let staff = Set(d.staff.map { $0.initials.lowercased() })

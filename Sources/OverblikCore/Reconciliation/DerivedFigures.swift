@@ -21,14 +21,31 @@ public struct DerivedFigures: Sendable, Equatable {
     /// gathering the budget's grants and spans again.
     public static func compute(_ d: Dataset, year: Int, today: Day, rateTolerance: Double, index: PaymentIndex? = nil,
                                basis: BudgetBasis? = nil) -> DerivedFigures {
-        let mapping = d.mappingIndex
-        let index = index ?? PaymentIndex(payments: d.payments, grants: d.grants, mapping: mapping)
-        return DerivedFigures(
-            year: year,
-            reconciliation: reconcile(grants: d.grants, payments: d.payments, dst: d.dst, mapping: mapping, year: year,
-                                      today: today, rateTolerance: rateTolerance, index: index),
-            budget: budgetView(grants: d.grants, payments: d.payments, budget: d.budget, mapping: mapping, year: year, today: today,
-                               index: index, basis: basis),
-            movements: OverblikCore.movements(index.coverage, year: year))
+        let index = index ?? PaymentIndex(payments: d.payments, grants: d.grants, mapping: d.mappingIndex)
+        return reconciliation(d, year: year, today: today, rateTolerance: rateTolerance, index: index)
+            .joined(economy(d, year: year, today: today, index: index, basis: basis))
+    }
+
+    /// The year's reconciliation alone: one half of its figures, computed apart from the other
+    /// (`economy`; the sync computes the halves of both years on two threads) and `joined` to it.
+    public static func reconciliation(_ d: Dataset, year: Int, today: Day, rateTolerance: Double, index: PaymentIndex) -> DerivedFigures {
+        DerivedFigures(year: year,
+                       reconciliation: reconcile(grants: d.grants, payments: d.payments, dst: d.dst, mapping: d.mappingIndex,
+                                                 year: year, today: today, rateTolerance: rateTolerance, index: index),
+                       budget: [], movements: [])
+    }
+
+    /// The year's Økonomi rows and movements alone: the other half of its figures.
+    public static func economy(_ d: Dataset, year: Int, today: Day, index: PaymentIndex, basis: BudgetBasis? = nil) -> DerivedFigures {
+        DerivedFigures(year: year, reconciliation: nil,
+                       budget: budgetView(grants: d.grants, payments: d.payments, budget: d.budget, mapping: d.mappingIndex,
+                                          year: year, today: today, index: index, basis: basis),
+                       movements: OverblikCore.movements(index.coverage, year: year))
+    }
+
+    /// The reconciliation of this half with the Økonomi rows and movements of `other` (the same year's).
+    public func joined(_ other: DerivedFigures) -> DerivedFigures {
+        DerivedFigures(year: year, reconciliation: reconciliation ?? other.reconciliation, budget: budget + other.budget,
+                       movements: movements + other.movements)
     }
 }
