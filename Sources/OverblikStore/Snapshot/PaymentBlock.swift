@@ -1,3 +1,4 @@
+import Dispatch
 import GRDB
 import Synchronization
 import OverblikCore
@@ -105,11 +106,27 @@ public struct PaymentBlock: Sendable {
         }
     }
 
+    /// The same as `forEachRaw`, the parts shared out between the calling thread and one more:
+    /// `body` is called from both at once (each part whole on one of them, in order within it),
+    /// so it may only write what belongs to the position it is given.
+    package func forEachRawOnTwoThreads(_ body: @Sendable (Int, PaymentCodec.RawPayment) -> Void) {
+        let halves = parts.count > 1 ? [0..<parts.count / 2, parts.count / 2..<parts.count] : [0..<parts.count]
+        DispatchQueue.concurrentPerform(iterations: halves.count) { h in
+            eachPart(in: halves[h]) { first, count, raw in
+                var cursor = PaymentCodec.Cursor(), position = first
+                PaymentCodec.eachRaw(raw, from: &cursor, count: count) { p in
+                    body(position, p)
+                    position += 1
+                }
+            }
+        }
+    }
+
     /// Calls `body` with each part's first position, count and bytes, in order (a part that cannot be read is left out).
-    private func eachPart(_ body: (Int, Int, UnsafeRawBufferPointer) -> Void) {
-        for (k, part) in parts.enumerated() {
+    private func eachPart(in range: Range<Int>? = nil, _ body: (Int, Int, UnsafeRawBufferPointer) -> Void) {
+        for k in range ?? parts.indices {
             guard let bytes = state.parts.withLock({ $0.bytes(of: k, load) }) else { continue }
-            bytes.withUnsafeBytes { body(part.first, part.count, $0) }
+            bytes.withUnsafeBytes { body(parts[k].first, parts[k].count, $0) }
         }
     }
 }

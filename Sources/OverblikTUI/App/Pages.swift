@@ -319,13 +319,13 @@ struct PaymentBlockRows: RowSource {
         switch column {
         case 0: keys = voucherKeys()
         case 1, 3, 4, 8:
-            let value: (PaymentCodec.RawPayment) -> Int64 = switch column {
+            let value: @Sendable (PaymentCodec.RawPayment) -> Int64 = switch column {
             case 1: { Int64($0.postingDate.ordinal) }
             case 3: { Int64($0.periodStart.ordinal) }
             case 4: { Int64($0.periodEnd.ordinal) }
             default: { $0.amount.ore }
             }
-            keys = packed { _, r in SortKey.number(Double(value(r))).packed() }.map { ($0.kind, $0.major, { _, _ in false }) }
+            keys = packedOnTwoThreads { r in SortKey.number(Double(value(r))).packed() }.map { ($0.kind, $0.major, { _, _ in false }) }
         default: keys = shownTextKeys(column, c)
         }
         guard let keys else { return keyed(column, descending, c) }
@@ -348,10 +348,30 @@ struct PaymentBlockRows: RowSource {
         return made ? (kind, major) : nil
     }
 
+    /// The same for a `key` that depends on nothing but the record (a number, a voucher id), made
+    /// on two threads at once, each for its half of the block's parts (the decoding of 164.516
+    /// records was a third of the sort).
+    private func packedOnTwoThreads(_ key: @escaping @Sendable (PaymentCodec.RawPayment) -> (UInt8, UInt64)?) -> (kind: [UInt8], major: [UInt64])? {
+        let n = block.count
+        var kind = [UInt8](repeating: 0, count: n), major = [UInt64](repeating: 0, count: n)
+        let failed = Atomic<Bool>(false)
+        kind.withUnsafeMutableBufferPointer { kind in
+            major.withUnsafeMutableBufferPointer { major in
+                // (Each position is written by the one thread its part is decoded on.)
+                nonisolated(unsafe) let (kind, major) = (kind, major)
+                block.forEachRawOnTwoThreads { position, r in
+                    guard position < n else { return }
+                    if let k = key(r) { (kind[position], major[position]) = k } else { failed.store(true, ordering: .relaxed) }
+                }
+            }
+        }
+        return failed.load(ordering: .relaxed) ? nil : (kind, major)
+    }
+
     /// The voucher ids packed from their bytes (where packed prefixes tie, the whole ids decide);
     /// nil when one is not ASCII or longer than the prefix holds.
     private func voucherKeys() -> (kind: [UInt8], major: [UInt64], less: (Int, Int) -> Bool)? {
-        guard let keys = packed({ _, r in
+        guard let keys = packedOnTwoThreads({ r in
             guard let (prefix, complete) = DanishSortText.packedASCII(r.voucher), complete else { return nil }
             return r.voucher.isEmpty ? (0, 0) : (3, prefix)
         }) else { return nil }
