@@ -63,7 +63,6 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
     let earlyStart = DispatchTime.now()
     var early: (source: SourceFile, read: OwnThread<(Dataset, [RejectedRow], Int, Int)>)?
     if let tableConfig = config.tables[.payments], let source = try? SourceFile.open(tableConfig) {
-        nonisolated(unsafe) let source = source
         let comparison = config.comparison
         early = (source, OwnThread("read payments") {
             var d = Dataset(municipality: m)
