@@ -73,27 +73,11 @@ public func stableOrder(of keys: [UInt64], inverted: Bool = false) -> [Int] {
         e.initialize(repeating: Entry(key: 0, position: 0))
         made = n
     }
-    var next = [Int](repeating: 0, count: radix)
     for d in 0..<digits {
         let shift = UInt64(bits * d)
-        var total = 0, moves = true
-        for i in 0..<radix {
-            let c = counts[d * radix + i]
-            if c == n { moves = false; break }  // one value of the digit for all: nothing to move
-            (next[i], total) = (total, total + c)
-        }
-        guard moves else { continue }
-        entries.withUnsafeBufferPointer { from in
-            scratch.withUnsafeMutableBufferPointer { to in
-                next.withUnsafeMutableBufferPointer { place in
-                    for e in from {
-                        let digit = Int((e.key >> shift) & mask)
-                        to[place[digit]] = e
-                        place[digit] += 1
-                    }
-                }
-            }
-        }
+        var next = Array(counts[(d * radix)..<((d + 1) * radix)])
+        if next.contains(n) { continue }  // one value of the digit for all: nothing to move
+        scatter(entries, into: &scratch, counts: &next) { Int(($0.key >> shift) & mask) }
         swap(&entries, &scratch)
     }
     return [Int](unsafeUninitializedCapacity: n) { order, made in

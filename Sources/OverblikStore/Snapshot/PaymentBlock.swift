@@ -97,7 +97,12 @@ public struct PaymentBlock: Sendable {
     /// Calls `body` with every payment's record and its position, in the file's order (the way to
     /// sort the block: no text made per payment).
     package func forEachRaw(_ body: (Int, PaymentCodec.RawPayment) -> Void) {
-        eachPart { first, count, raw in
+        forEachRaw(inParts: parts.indices, body)
+    }
+
+    /// The same, for the payments of the parts in `range` only.
+    private func forEachRaw(inParts range: Range<Int>, _ body: (Int, PaymentCodec.RawPayment) -> Void) {
+        eachPart(in: range) { first, count, raw in
             var cursor = PaymentCodec.Cursor(), position = first
             PaymentCodec.eachRaw(raw, from: &cursor, count: count) { p in
                 body(position, p)
@@ -111,15 +116,7 @@ public struct PaymentBlock: Sendable {
     /// so it may only write what belongs to the position it is given.
     package func forEachRawOnTwoThreads(_ body: @Sendable (Int, PaymentCodec.RawPayment) -> Void) {
         let halves = parts.count > 1 ? [0..<parts.count / 2, parts.count / 2..<parts.count] : [0..<parts.count]
-        DispatchQueue.concurrentPerform(iterations: halves.count) { h in
-            eachPart(in: halves[h]) { first, count, raw in
-                var cursor = PaymentCodec.Cursor(), position = first
-                PaymentCodec.eachRaw(raw, from: &cursor, count: count) { p in
-                    body(position, p)
-                    position += 1
-                }
-            }
-        }
+        DispatchQueue.concurrentPerform(iterations: halves.count) { h in forEachRaw(inParts: halves[h], body) }
     }
 
     /// Calls `body` with each part's first position, count and bytes, in order (a part that cannot be read is left out).
