@@ -108,6 +108,15 @@ struct StoredViewTests {
         }
         #expect(stored == followUpList(grants: d.grants, today: today, dueSoonDays: due).map { listed($0.grant) })
         #expect(stored.count == 187)
+        // One caseworker's or one team's lines (asked for in another case): the list's, in its order.
+        for worker in Set(stored.map(\.caseworker)) {
+            let own = try snapshot.storedFollowUps(today: today, caseworker: worker.uppercased() == worker ? worker.lowercased() : worker.uppercased())
+            #expect(own == stored.filter { $0.caseworker.lowercased() == worker.lowercased() })
+        }
+        for team in Set(stored.map(\.team)) {
+            #expect(try snapshot.storedFollowUps(today: today, team: team.uppercased()) == stored.filter { $0.team.lowercased() == team.lowercased() })
+        }
+        #expect(try snapshot.storedFollowUps(today: today, caseworker: "INGEN") == [])
         #expect(try snapshot.storedTeamLines(today: today.advanced(by: 1)) == nil)
         #expect(try snapshot.storedFollowUps(today: today.advanced(by: 1)) == nil)
     }

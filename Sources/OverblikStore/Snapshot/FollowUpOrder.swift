@@ -26,7 +26,7 @@ package struct FollowUpOrder: Equatable {
 
     /// The order read back from its columns (a blob cut short reads as fewer lines).
     package init(nulls: Int, positions: [UInt8], keys: [UInt8]) {
-        let read = FollowUpOrder.integers(positions, Int32.self), values = FollowUpOrder.integers(keys, Int64.self)
+        let read = PackedIntegers.integers(positions, Int32.self), values = PackedIntegers.integers(keys, Int64.self)
         let n = min(max(0, nulls), read.count)
         self.positions = Array(read.prefix(n + values.count))
         self.keys = Array(repeating: nil, count: n) + values.prefix(self.positions.count - n).map { Optional($0) }
@@ -36,18 +36,22 @@ package struct FollowUpOrder: Equatable {
     package var nulls: Int { keys.prefix { $0 == nil }.count }
 
     /// The positions as the `positions` column stores them.
-    package var positionBytes: [UInt8] { FollowUpOrder.bytes(positions) }
+    package var positionBytes: [UInt8] { PackedIntegers.bytes(positions) }
     /// The keys of the lines with one as the `keys` column stores them.
-    package var keyBytes: [UInt8] { FollowUpOrder.bytes(keys.compactMap { $0 }) }
+    package var keyBytes: [UInt8] { PackedIntegers.bytes(keys.compactMap { $0 }) }
+}
 
-    private static func bytes<T: FixedWidthInteger>(_ values: [T]) -> [UInt8] {
+/// Integers as a blob holds them: each little-endian, one after the other.
+package enum PackedIntegers {
+    package static func bytes<T: FixedWidthInteger>(_ values: [T]) -> [UInt8] {
         var out = [UInt8]()
         out.reserveCapacity(values.count * MemoryLayout<T>.size)
         for v in values { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
         return out
     }
 
-    private static func integers<T: FixedWidthInteger>(_ bytes: [UInt8], _: T.Type) -> [T] {
+    /// The whole integers of `bytes` (a blob cut short reads as fewer).
+    package static func integers<T: FixedWidthInteger>(_ bytes: [UInt8], _: T.Type) -> [T] {
         let size = MemoryLayout<T>.size
         var out = [T]()
         out.reserveCapacity(bytes.count / size)

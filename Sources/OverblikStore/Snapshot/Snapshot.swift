@@ -277,11 +277,15 @@ public final class Snapshot: Sendable {
 
     /// The grants of the follow-up list in its order, as the sync stored it, when for `today`, with
     /// what the list shows of them (as `storedFollowUps(at:)`): the list's own rows in order, not a
-    /// look-up of each in grants (which read a 64 KB page of it per line).
-    public func storedFollowUps(today: Day) throws(SnapshotError) -> [Grant]? {
+    /// look-up of each in grants (which read a 64 KB page of it per line); with `caseworker` (else
+    /// `team`), only that one's lines.
+    public func storedFollowUps(today: Day, caseworker: String? = nil, team: String? = nil) throws(SnapshotError) -> [Grant]? {
         try read { db -> [Grant]? in
             guard try Snapshot.hasViews(db, for: today) else { return nil }
-            let r = try RawRows(db, "\(Snapshot.followUpColumns) FROM follow_ups ORDER BY position")
+            // One caseworker's or team's lines: by their grants' ids (a scan of the ids, not of every line read whole).
+            let owner = caseworker.map { (GrantOwners.Kind.caseworker, $0) } ?? team.map { (.team, $0) }
+            let filter = try owner.map { "WHERE " + Snapshot.oneOf("grant_id", try Snapshot.grantIds(db, $0.0, $0.1)) } ?? ""
+            let r = try RawRows(db, "\(Snapshot.followUpColumns) FROM follow_ups \(filter) ORDER BY position")
             var out: [Grant] = [], paragraphs = ParagraphKeys()
             while try r.next() { out.append(try Snapshot.followUpGrant(r, &paragraphs)) }
             return out
@@ -521,8 +525,8 @@ public final class Snapshot: Sendable {
         return d
     }
 
-    /// The grants of one caseworker or one team (through their indexes; compared without case),
-    /// or all grants when both are nil; with `openOn`, only those not ended before that day
+    /// The grants of one caseworker or one team (by their ids in `grant_owners`; compared without
+    /// case), or all grants when both are nil; with `openOn`, only those not ended before that day
     /// (what caseloads, team figures and follow-ups look at).
     public func grants(caseworker: String? = nil, team: String? = nil, openOn: Day? = nil) throws(SnapshotError) -> [Grant] {
         let all = try grantsUnfiltered(caseworker: caseworker, team: team, openOn: openOn)
@@ -532,17 +536,21 @@ public final class Snapshot: Sendable {
 
     private func grantsUnfiltered(caseworker: String?, team: String?, openOn: Day?) throws(SnapshotError) -> [Grant] {
         try read { db -> [Grant] in
-            // By an indexed column, for the value as given and in both cases; compared without case after.
-            func by(_ column: String, _ value: String, _ field: KeyPath<Grant, String>) throws -> [Grant] {
-                let v = Array(Set([value, value.uppercased(), value.lowercased()]))
-                return try Snapshot.grants(db, where: "WHERE \(column) IN (\(v.map { _ in "?" }.joined(separator: ",")))",
-                                           StatementArguments(v)).filter { $0[keyPath: field].lowercased() == value.lowercased() }
+            func by(_ kind: GrantOwners.Kind, _ name: String) throws -> [Grant] {
+                try Snapshot.grants(db, where: "WHERE \(Snapshot.oneOf("id", try Snapshot.grantIds(db, kind, name)))")
             }
-            if let caseworker { return try by("caseworker", caseworker, \.caseworker) }
-            if let team { return try by("team", team, \.team) }
+            if let caseworker { return try by(.caseworker, caseworker) }
+            if let team { return try by(.team, team) }
             if let openOn { return try Snapshot.grants(db, where: "WHERE \"end\" IS NULL OR \"end\" >= ?", [openOn.ordinal]) }
             return try Snapshot.grants(db)
         }
+    }
+
+    /// The ids of `name`'s grants (a caseworker's or a team's; the name compared without case).
+    static func grantIds(_ db: Database, _ kind: GrantOwners.Kind, _ name: String) throws -> [Int64] {
+        let r = try RawRows(db, "SELECT ids FROM grant_owners WHERE owner = ?", arguments: [GrantOwners.key(kind, name)])
+        guard try r.next() else { return [] }
+        return PackedIntegers.integers(r.blob(0), Int32.self).map(Int64.init)
     }
 
     /// The grants with only what ledelsestilsyn's sample reads (case, citizen, paragraph, days,

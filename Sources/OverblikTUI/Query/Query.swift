@@ -145,7 +145,7 @@ public struct Query: Sendable {
     /// holds, else computed from the grants still open today.
     public func followUps(_ filter: ReportFilter) throws(SnapshotError) -> [CaseloadLine] {
         let grants: [Grant]
-        if storedHolds, let stored = try snapshot.storedFollowUps(today: today) {
+        if storedHolds, let stored = try snapshot.storedFollowUps(today: today, caseworker: filter.caseworker, team: filter.team) {
             grants = stored
         } else {
             let open = try snapshot.grants(caseworker: filter.caseworker, team: filter.team, openOn: today)
