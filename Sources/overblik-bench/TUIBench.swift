@@ -125,6 +125,10 @@ struct TUIBench: ParsableCommand {
             ("mål: ⏎", .enter), ("d opdeling", .character("d")), ("opdeling: ↓", .down), ("opdeling: ⏎", .enter),
             ("værdi: ⏎", .enter), ("d opdeling", .character("d")), ("opdeling: G", .end), ("opdeling: team", .enter),
             ("team: ↓", .down), ("team: ⏎", .enter),
+            // Afstemning's list filtered and sorted too (read from the snapshot a chunk at a time:
+            // the session's list above is Opfølgning's, whose orders the sync stores).
+            ("5 Afstemning", .character("5")), ("f", .character("f")), ("filter: kolonne", .enter), ("filter: værdi", .down),
+            ("filter: ⏎", .enter), ("f ryd", .character("f")), ("ryd: ⏎", .enter), ("s", .character("s")), ("s", .character("s")),
         ]
         for (name, key) in script {
             var handled = Duration.zero

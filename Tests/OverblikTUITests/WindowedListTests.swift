@@ -221,7 +221,7 @@ struct DiscrepancyWindowTests {
         #expect(windowed.kind == .discrepancies && windowed.isWindowed && windowed.rowCount == 49)
         let c = model.context
         let (_, held, _) = try lists(.everything)
-        let source = DiscrepancyRows(list: held, annotations: [:], resolved: [], width: windowed.table.columns.count)
+        let source = DiscrepancyRows(list: held, annotations: [:], resolved: [], table: windowed.table)
         var pages = (windowed, Page(kind: .discrepancies, caption: "", columns: windowed.table, source: source, context: c))
         func csv(_ p: Page) -> String { p.shownTable.render(.csv, c) }
         #expect(csv(pages.0) == csv(pages.1) && csv(pages.0).split(whereSeparator: \.isNewline).count == 50)
@@ -248,6 +248,58 @@ struct DiscrepancyWindowTests {
         model.handle(.enter)
         let first = try held.at([0])[0]?.key
         #expect(model.page.kind == .sideBySide && model.page.subject == first)
+    }
+
+    /// Afstemning sorts, counts a column's values and filters from one column of the list read in
+    /// one pass (its cells, their sort keys, the order kept): the same rows in the same order as
+    /// the rows read whole, a chunk at a time, give. With annotations (the status and the note are
+    /// the store's, not the snapshot's), a resolved row after the list, ties in every column.
+    @Test func oneColumnReadGivesWhatTheRowsReadWholeGive() throws {
+        let model = try app(user: "MHA")
+        model.handle(.character("5"))
+        let table = model.page.table, c = model.context
+        let (windowed, held, all) = try lists(.everything)
+        var annotations: [String: Annotation] = [:]
+        for (i, d) in all.prefix(12).enumerated() {
+            annotations[d.key] = Annotation(key: d.key, status: AnnotationStatus.allCases[i % AnnotationStatus.allCases.count],
+                                            note: i % 3 == 0 ? "" : "note \(i % 4)", who: "mha", at: "2026-11-20T10:00:00Z")
+        }
+        var resolved = table.columns.map { _ in Cell.text("") }
+        resolved[0] = .masked("onlyInEconomy|SEL-108|0101901234|x")
+        resolved[2] = .message(Message(da: "✓ løst", en: "✓ resolved"))
+        resolved[table.columns.count - 1] = .text("rettet")
+        let sources = [windowed, held].map { DiscrepancyRows(list: $0, annotations: annotations, resolved: [resolved], table: table) }
+        // The reference: the same rows as a source with no column at hand (sorted and filtered by reading rows).
+        let rows = sources[1].rows(Array(0..<sources[1].count))
+        let reference = LazyRows(count: rows.count) { rows[$0] }
+        #expect(reference.count == all.count + 1 && reference.order(by: 0, descending: false, c) == nil)
+        var pages = (sources + [reference] as [RowSource]).map { Page(kind: .discrepancies, caption: "", columns: table, source: $0, context: c) }
+        func csv(_ p: Page) -> String { p.shownTable.render(.csv, c) }
+        func same(_ what: String) {
+            let expected = csv(pages[2])
+            for page in pages.prefix(2) { #expect(csv(page) == expected, "\(what)") }
+        }
+        for i in pages.indices { pages[i].layOut(width: 400, c) }
+        #expect(pages[2].layout.shown.count >= 10)
+        for _ in 0...pages[2].layout.shown.count {
+            for i in pages.indices { pages[i].cycleSort(c) }
+            same("sorted by \(String(describing: pages[2].sort))")
+            for i in pages.indices { pages[i].reverseSort(c) }
+            same("sorted by \(String(describing: pages[2].sort))")
+            for i in pages.indices { pages[i].reverseSort(c) }
+        }
+        for column in table.columns.indices {
+            #expect(sources[0].cells(of: column, at: [2, 0, rows.count - 1], c).map { $0.map { table.text($0, c) } }
+                    == [2, 0, rows.count - 1].map { table.text(rows[$0][column], c) })
+            let values = pages[2].values(of: column, c).map { "\($0.value) \($0.count)" }
+            for page in pages.prefix(2) { #expect(page.values(of: column, c).map { "\($0.value) \($0.count)" } == values) }
+            for value in pages[2].values(of: column, c).prefix(3).map(\.value) {
+                for i in pages.indices { pages[i].setFilter(column: column, value: value, c) }
+                same("filtered on \(table.columns[column].key) = \(value)")
+                for i in pages.indices { pages[i].clearFilters(c) }
+            }
+        }
+        #expect(Views.discrepancyColumns().columns.count == Views.discrepancyColumnCount)
     }
 }
 

@@ -63,6 +63,44 @@ extension Snapshot {
         }
     }
 
+    /// `year`'s discrepancies with `rowids` in that order, each given to `body` (nil for one this
+    /// build cannot make or a rowid not found): one pass along the table when the rowids ascend, as
+    /// `discrepancyIndex` gives them (a sort or a filter reads every row of the list), else a
+    /// window's read at a time.
+    /// With `only`, just those of a discrepancy's texts are read (the others empty): a sort by one
+    /// column need not read every message.
+    public func forEachDiscrepancy(year: Int, rowids: [Int64], only: Set<DiscrepancyText>? = nil,
+                                   _ body: (Discrepancy?) -> Void) throws(SnapshotError) {
+        guard zip(rowids, rowids.dropFirst()).allSatisfy({ $0 < $1 }) else {
+            var start = 0
+            while start < rowids.count {
+                let end = min(rowids.count, start + 1_024)
+                try discrepancies(rowids: Array(rowids[start..<end])).forEach(body)
+                start = end
+            }
+            return
+        }
+        try read { db in
+            // (Along the rowids' range: by the year's index, SQLite sorted the rows by rowid again.)
+            let select = only.map { only in
+                // (In the columns' places: the decoding is the same.)
+                "SELECT rowid, key, kind, paragraph, cpr, " + DiscrepancyText.allCases.map { only.contains($0) ? $0.columns : $0.empty }
+                    .joined(separator: ", ") + " FROM discrepancies"
+            } ?? Snapshot.discrepancyColumns
+            let r = try RawRows(db, "\(select) WHERE rowid BETWEEN ? AND ? AND +year = ? ORDER BY rowid",
+                                arguments: [rowids.first ?? 0, rowids.last ?? -1, year])
+            var paragraphs = ParagraphKeys(), next = 0
+            while next < rowids.count, try r.next() {
+                let rowid = r.int64(0)
+                while next < rowids.count && rowids[next] < rowid { body(nil); next += 1 }  // (not in the table)
+                guard next < rowids.count, rowids[next] == rowid else { continue }  // (one the viewer does not see)
+                body(try Snapshot.discrepancy(r, &paragraphs))
+                next += 1
+            }
+            for _ in next..<rowids.count { body(nil) }
+        }
+    }
+
     /// `year`'s discrepancies about one citizen, in the list's order.
     public func discrepancies(year: Int, cpr: CPR) throws(SnapshotError) -> [Discrepancy] {
         try read { try Snapshot.discrepancies($0, where: "cpr = ? AND year = ?", [cpr.value, year]) }
@@ -85,6 +123,37 @@ extension Snapshot {
             let statement = try db.makeStatement(sql: "SELECT 1 FROM discrepancies WHERE key = ? AND year = ? LIMIT 1")
             for key in keys where try Bool.fetchOne(statement, arguments: [key, year]) != nil { found.insert(key) }
             return found
+        }
+    }
+}
+
+/// What a stored discrepancy holds besides its key, kind, paragraph and citizen, in the table's
+/// column order (see `forEachDiscrepancy(year:rowids:only:)`).
+public enum DiscrepancyText: CaseIterable, Sendable {
+    case caseIds, voucherIds, month, caseworker, amount, explained, explanation, message
+
+    /// Its columns in the table.
+    var columns: String {
+        switch self {
+        case .caseIds: "case_ids"
+        case .voucherIds: "voucher_ids"
+        case .month: "month"
+        case .caseworker: "caseworker"
+        case .amount: "amount"
+        case .explained: "explained"
+        case .explanation: "explanation_da, explanation_en"
+        case .message: "message_da, message_en"
+        }
+    }
+
+    /// The same columns left empty (as an absent value reads).
+    var empty: String {
+        switch self {
+        case .caseIds, .voucherIds, .caseworker: "''"
+        case .month, .amount: "NULL"
+        case .explained: "0"
+        case .explanation: "NULL, NULL"
+        case .message: "'', ''"
         }
     }
 }

@@ -142,6 +142,9 @@ public protocol RowSource: Sendable {
     /// The positions in the order of their keys in `column` with the keys (equal keys side by
     /// side), as the snapshot's index gives them; nil when the source has no keys for the column.
     func keyOrder(of column: Int, _ c: ReportContext) -> (positions: [Int32], keys: [Int64?])?
+    /// One column's cells at `positions`, in the order asked, when the source has the column at
+    /// hand (nil: the page reads the rows).
+    func cells(of column: Int, at positions: [Int], _ c: ReportContext) -> [Cell]?
 }
 
 /// A long list made a row at a time as it is shown, from what it is made of (Tilsynssvar's
@@ -162,6 +165,7 @@ extension RowSource {
     /// No stored keys: the page filters by reading the rows a chunk at a time.
     public func keys(of column: Int, _ c: ReportContext) -> [Int64?]? { nil }
     public func keyOrder(of column: Int, _ c: ReportContext) -> (positions: [Int32], keys: [Int64?])? { nil }
+    public func cells(of column: Int, at positions: [Int], _ c: ReportContext) -> [Cell]? { nil }
 
     /// The rows at `positions` when the snapshot cannot be read (`why`): they say so rather than vanish.
     func unreadable(_ positions: [Int], _ why: Message, width: Int) -> [[Cell]] {
@@ -191,6 +195,19 @@ final class RowWindow: @unchecked Sendable {
             for (p, row) in zip(missing, source.rows(missing)) { cached[p] = row }
         }
         return positions.map { cached[$0] ?? [] }
+    }
+
+    /// One column's cell of each row of `positions`, in turn: from the source when it has the
+    /// column at hand, else the rows read a chunk at a time.
+    func scan(_ positions: [Int], column: Int, _ c: ReportContext, _ body: (Int, Cell) -> Void) {
+        if let cells = source.cells(of: column, at: positions, c), cells.count == positions.count {
+            for (p, cell) in zip(positions, cells) { body(p, cell) }
+            return
+        }
+        scan(positions) { p, row in
+            if row.indices.contains(column) { body(p, row[column]) }
+            return true
+        }
     }
 
     /// Every row of `positions` in turn, read a chunk at a time (memory stays at a chunk's).
@@ -431,7 +448,7 @@ public struct Page: Sendable {
                 tested.append(FilterTest(f, table, c))
                 continue
             }
-            let wanted = Set(distinctCells(keys, column: f.column, window).filter { table.text($0.value, c) == f.value }.map(\.key))
+            let wanted = Set(distinctCells(keys, column: f.column, window, c).filter { table.text($0.value, c) == f.value }.map(\.key))
             for (r, key) in keys.enumerated() where pass[r] && !wanted.contains(key) { pass[r] = false }
         }
         if !tested.isEmpty {
@@ -444,14 +461,11 @@ public struct Page: Sendable {
     }
 
     /// The cell each distinct key of a column shows (its first row read, one per key).
-    private func distinctCells(_ keys: [Int64?], column: Int, _ window: RowWindow) -> [Int64?: Cell] {
+    private func distinctCells(_ keys: [Int64?], column: Int, _ window: RowWindow, _ c: ReportContext) -> [Int64?: Cell] {
         var first: [Int64?: Int] = [:]
         for (r, key) in keys.enumerated() where first[key] == nil { first[key] = r }
         var cells: [Int64?: Cell] = [:]
-        window.scan(first.values.sorted()) { r, row in
-            if row.indices.contains(column) { cells[keys[r]] = row[column] }
-            return true
-        }
+        window.scan(first.values.sorted(), column: column, c) { r, cell in cells[keys[r]] = cell }
         return cells
     }
 
@@ -474,10 +488,7 @@ public struct Page: Sendable {
                 start = end
             }
             var cells: [Int: Cell] = [:]
-            window.scan(runs.map(\.first).sorted()) { r, row in
-                if row.indices.contains(column) { cells[r] = row[column] }
-                return true
-            }
+            window.scan(runs.map(\.first).sorted(), column: column, c) { r, cell in cells[r] = cell }
             for run in runs { if let cell = cells[run.first] { byValue[CellValue(cell, table, c), default: (0, cell)].count += run.count } }
         } else {
             let tests = others.map { FilterTest($0, table, c) }
@@ -491,9 +502,13 @@ public struct Page: Sendable {
             let text = table.text(v.cell, c)
             counts[text, default: (0, v.cell)].count += v.count
         }
-        // Ordered as the column sorts (urgency for a status, law order for §), keys made per value only.
+        // Ordered as the column sorts (urgency for a status, law order for §), keys made per value
+        // only; values whose keys tie (an empty amount's "–" and an empty text) by their texts.
         let keys = counts.mapValues { SortKey($0.cell, table, c) }
-        return counts.map { ($0.key, $0.value.count) }.sorted { keys[$0.value, default: .empty] < keys[$1.value, default: .empty] }  // every text has its key
+        return counts.map { ($0.key, $0.value.count) }.sorted { a, b in
+            let (x, y) = (keys[a.value, default: .empty], keys[b.value, default: .empty])  // (every text has its key)
+            return x != y ? x < y : a.value < b.value
+        }
     }
 
     /// Whether a row holds `term` (lower-cased) in one of its shown columns.

@@ -219,7 +219,7 @@ extension AppModel {
             row[columns.columns.count - 1] = .text(a.note)
             return row
         }
-        let source = DiscrepancyRows(list: list, annotations: annotations, resolved: resolvedRows, width: columns.columns.count)
+        let source = DiscrepancyRows(list: list, annotations: annotations, resolved: resolvedRows, table: columns)
         return Page(kind: .discrepancies,
                     caption: c.t("Afvigelser \(r.period.start.danish)–\(r.period.end.danish): \(list.total), heraf \(list.explained) forklarede",
                                  "Discrepancies \(r.period.start.danish)–\(r.period.end.danish): \(list.total), \(list.explained) explained")
@@ -453,10 +453,95 @@ struct DiscrepancyRows: RowSource {
     let list: DiscrepancyList
     let annotations: [String: Annotation]
     let resolved: [[Cell]]
-    /// The columns a row has.
-    let width: Int
+    /// Afstemning's columns: the discrepancy's, with the annotation's status third and its note last.
+    let table: ViewTable
+    /// The column read last (shared by the source's copies).
+    private let last = LastColumn()
 
+    init(list: DiscrepancyList, annotations: [String: Annotation], resolved: [[Cell]], table: ViewTable) {
+        (self.list, self.annotations, self.resolved, self.table) = (list, annotations, resolved, table)
+    }
+
+    /// The columns a row has.
+    var width: Int { table.columns.count }
     var count: Int { list.count + resolved.count }
+
+    /// One column's cell of a discrepancy, as its row shows it.
+    private func cell(_ d: Discrepancy, _ column: Int) -> Cell {
+        switch column {
+        case 2: return .message(annotations[d.key]?.status.label)
+        case width - 1: return .text(annotations[d.key]?.note ?? "")
+        default: return Views.discrepancyCell(d, column < 2 ? column : column - 1)
+        }
+    }
+
+    /// One column's cells of every row and their sort keys, the list read in one pass (not a
+    /// chunk of whole rows at a time: Afstemning's 10.777 lines on L sorted in 45 ms that way);
+    /// nil when the list cannot be read. The last column read is kept: a sort, its reverse, the
+    /// filter's values and the filter read it once.
+    private func column(_ column: Int, _ c: ReportContext) -> (cells: [Cell], keys: [SortKey])? {
+        guard (0..<width).contains(column) else { return nil }
+        if let kept = last.kept.withLock({ $0 }), kept.column == column, kept.revealed == c.revealCPR, kept.language == c.language {
+            return (kept.cells, kept.keys)
+        }
+        var cells: [Cell] = []
+        cells.reserveCapacity(count)
+        // Of a discrepancy's texts only the column's own are read.
+        let text: DiscrepancyText? = switch table.columns[column].key {
+        case "caseId": .caseIds
+        case "voucherIds": .voucherIds
+        case "month": .month
+        case "caseworker": .caseworker
+        case "amount": .amount
+        case "explained": .explained
+        case "explanation": .explanation
+        case "message": .message
+        default: nil
+        }
+        do {
+            try list.forEach(only: Set([text].compactMap { $0 })) { d in cells.append(d.map { cell($0, column) } ?? .text("")) }
+        } catch { return nil }
+        guard cells.count == list.count else { return nil }
+        for row in resolved { cells.append(row.indices.contains(column) ? row[column] : .text("")) }
+        let keys = cells.map { SortKey($0, table, c) }
+        last.kept.withLock { $0 = (column, c.revealCPR, c.language, cells, keys, nil) }
+        return (cells, keys)
+    }
+
+    func cells(of column: Int, at positions: [Int], _ c: ReportContext) -> [Cell]? {
+        guard let (cells, _) = self.column(column, c) else { return nil }
+        return positions.map { cells.indices.contains($0) ? cells[$0] : .text("") }
+    }
+
+    func order(by column: Int, descending: Bool, _ c: ReportContext) -> [Int]? {
+        guard let (_, keys) = self.column(column, c) else { return nil }
+        return SortKey.sorted(Array(0..<count), keys: keys, descending: descending)
+    }
+
+    /// The rows in the column's order with a key each: equal keys side by side and showing the
+    /// same text (a new key where the sort key or the text shown changes).
+    func keyOrder(of column: Int, _ c: ReportContext) -> (positions: [Int32], keys: [Int64?])? {
+        guard let (cells, keys) = self.column(column, c) else { return nil }
+        if let kept = last.kept.withLock({ $0?.order }) { return kept }  // (the column's: `column` just kept it)
+        let order = SortKey.sorted(Array(0..<count), keys: keys, descending: false)
+        var out: [Int64?] = [], rank: Int64 = 0
+        out.reserveCapacity(order.count)
+        for (i, p) in order.enumerated() {
+            if i == 0 { rank = 1 } else {
+                let q = order[i - 1]
+                if keys[p] != keys[q] || table.text(cells[p], c) != table.text(cells[q], c) { rank += 1 }
+            }
+            out.append(rank)
+        }
+        let made = (order.map { Int32(truncatingIfNeeded: $0) }, out)
+        last.kept.withLock { if $0?.column == column { $0?.order = made } }
+        return made
+    }
+
+    func keys(of column: Int, _ c: ReportContext) -> [Int64?]? {
+        guard let (positions, keys) = keyOrder(of: column, c) else { return nil }
+        return byRow(positions, keys)
+    }
 
     func rows(_ positions: [Int]) -> [[Cell]] {
         let found: [Discrepancy?]
@@ -477,6 +562,21 @@ struct DiscrepancyRows: RowSource {
             return row
         }
     }
+}
+
+extension RowSource {
+    /// Each row's key from a column's key order (rows it does not name have none).
+    func byRow(_ positions: [Int32], _ keys: [Int64?]) -> [Int64?] {
+        var out = [Int64?](repeating: nil, count: count)
+        for (p, key) in zip(positions, keys) where out.indices.contains(Int(p)) { out[Int(p)] = key }
+        return out
+    }
+}
+
+/// A column of Afstemning as read: its cells and their sort keys, for the context they were made in.
+private final class LastColumn: Sendable {
+    let kept = Mutex<(column: Int, revealed: Bool, language: Language, cells: [Cell], keys: [SortKey],
+                      order: (positions: [Int32], keys: [Int64?])?)?>(nil)
 }
 
 /// A stored follow-up order as read: the key, the positions in its order and their keys.
@@ -521,9 +621,7 @@ struct FollowUpRows: RowSource {
 
     func keys(of column: Int, _ c: ReportContext) -> [Int64?]? {
         guard let (positions, keys) = stored(column, c) else { return nil }
-        var byRow = [Int64?](repeating: nil, count: count)
-        for (p, key) in zip(positions, keys) where byRow.indices.contains(Int(p)) { byRow[Int(p)] = key }
-        return byRow
+        return byRow(positions, keys)
     }
 
     func order(by column: Int, descending: Bool, _ c: ReportContext) -> [Int]? {

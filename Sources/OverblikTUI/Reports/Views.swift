@@ -220,8 +220,27 @@ public enum Views {
 
     /// One discrepancy, in the columns of `discrepancyColumns()`.
     public static func discrepancyRow(_ x: Discrepancy) -> [Cell] {
-        [.masked(x.key), .kind(x.kind), .paragraph(x.paragraph), x.cpr.map(Cell.cpr) ?? .text(""),
-         .text(x.caseIds.first ?? ""), .text(x.voucherIds.joined(separator: ",")), .text(x.month ?? ""),
-         .text(x.caseworker), .money(x.amount), .bool(x.explained), .message(x.explanation), .message(x.message)]
+        (0..<discrepancyColumnCount).map { discrepancyCell(x, $0) }
+    }
+
+    static let discrepancyColumnCount = 12
+
+    /// One cell of `discrepancyRow` (a sort by one column makes only that column's).
+    static func discrepancyCell(_ x: Discrepancy, _ column: Int) -> Cell {
+        switch column {
+        case 0: .masked(x.key)
+        case 1: .kind(x.kind)
+        case 2: .paragraph(x.paragraph)
+        case 3: x.cpr.map(Cell.cpr) ?? .text("")
+        case 4: .text(x.caseIds.first ?? "")
+        case 5: .text(x.voucherIds.joined(separator: ","))
+        case 6: .text(x.month ?? "")
+        case 7: .text(x.caseworker)
+        case 8: .money(x.amount)
+        case 9: .bool(x.explained)
+        case 10: .message(x.explanation)
+        case 11: .message(x.message)
+        default: .text("")
+        }
     }
 }
