@@ -66,9 +66,8 @@ extension Snapshot {
     /// `year`'s discrepancies with `rowids` in that order, each given to `body` (nil for one this
     /// build cannot make or a rowid not found): one pass along the table when the rowids ascend, as
     /// `discrepancyIndex` gives them (a sort or a filter reads every row of the list), else a
-    /// window's read at a time.
-    /// With `only`, just those of a discrepancy's texts are read (the others empty): a sort by one
-    /// column need not read every message.
+    /// window's read at a time. With `only`, just those of a discrepancy's texts are read (the
+    /// others empty): a sort by one column need not read every message.
     public func forEachDiscrepancy(year: Int, rowids: [Int64], only: Set<DiscrepancyText>? = nil,
                                    _ body: (Discrepancy?) -> Void) throws(SnapshotError) {
         guard zip(rowids, rowids.dropFirst()).allSatisfy({ $0 < $1 }) else {
