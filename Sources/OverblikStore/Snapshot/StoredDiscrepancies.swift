@@ -5,11 +5,15 @@ import OverblikCore
 /// windows): by rowid, which is the list's order, and by what picks a few out (a citizen, a key,
 /// a kind). The whole list is read only by `derived(year:)`, for the reports.
 extension Snapshot {
-    /// What a discrepancy is read from, after its rowid.
-    private static let discrepancyColumns = """
-        SELECT rowid, key, kind, paragraph, cpr, case_ids, voucher_ids, month, caseworker, amount, explained,
-          explanation_da, explanation_en, message_da, message_en FROM discrepancies
-        """
+    /// What a discrepancy is read from, after its rowid: every column, or of its texts only
+    /// those in `only` (the others selected empty in their places: the decoding is the same).
+    private static func discrepancySelect(only: Set<DiscrepancyText>? = nil) -> String {
+        "SELECT rowid, key, kind, paragraph, cpr, "
+            + DiscrepancyText.allCases.map { only?.contains($0) ?? true ? $0.columns : $0.empty }.joined(separator: ", ")
+            + " FROM discrepancies"
+    }
+
+    private static let discrepancyColumns = discrepancySelect()
 
     /// The discrepancy of a row read with `discrepancyColumns`; nil for a kind this build does not know.
     private static func discrepancy(_ r: RawRows, _ paragraphs: inout ParagraphKeys) throws -> Discrepancy? {
@@ -63,30 +67,16 @@ extension Snapshot {
         }
     }
 
-    /// `year`'s discrepancies with `rowids` in that order, each given to `body` (nil for one this
-    /// build cannot make or a rowid not found): one pass along the table when the rowids ascend, as
-    /// `discrepancyIndex` gives them (a sort or a filter reads every row of the list), else a
-    /// window's read at a time. With `only`, just those of a discrepancy's texts are read (the
-    /// others empty): a sort by one column need not read every message.
-    public func forEachDiscrepancy(year: Int, rowids: [Int64], only: Set<DiscrepancyText>? = nil,
-                                   _ body: (Discrepancy?) -> Void) throws(SnapshotError) {
-        guard zip(rowids, rowids.dropFirst()).allSatisfy({ $0 < $1 }) else {
-            var start = 0
-            while start < rowids.count {
-                let end = min(rowids.count, start + 1_024)
-                try discrepancies(rowids: Array(rowids[start..<end])).forEach(body)
-                start = end
-            }
-            return
-        }
+    /// `year`'s discrepancies with `rowids` (ascending, as `discrepancyIndex` gives them) in that
+    /// order, each given to `body` (nil for one this build cannot make or a rowid not found), in
+    /// one pass along the table: a sort or a filter reads every row of the list. With `only`, just
+    /// those of a discrepancy's texts are read (the others empty): a sort by one column need not
+    /// read every message.
+    package func forEachDiscrepancy(year: Int, rowids: [Int64], only: Set<DiscrepancyText>? = nil,
+                                    _ body: (Discrepancy?) -> Void) throws(SnapshotError) {
         try read { db in
             // (Along the rowids' range: by the year's index, SQLite sorted the rows by rowid again.)
-            let select = only.map { only in
-                // (In the columns' places: the decoding is the same.)
-                "SELECT rowid, key, kind, paragraph, cpr, " + DiscrepancyText.allCases.map { only.contains($0) ? $0.columns : $0.empty }
-                    .joined(separator: ", ") + " FROM discrepancies"
-            } ?? Snapshot.discrepancyColumns
-            let r = try RawRows(db, "\(select) WHERE rowid BETWEEN ? AND ? AND +year = ? ORDER BY rowid",
+            let r = try RawRows(db, "\(Snapshot.discrepancySelect(only: only)) WHERE rowid BETWEEN ? AND ? AND +year = ? ORDER BY rowid",
                                 arguments: [rowids.first ?? 0, rowids.last ?? -1, year])
             var paragraphs = ParagraphKeys(), next = 0
             while next < rowids.count, try r.next() {
@@ -128,7 +118,7 @@ extension Snapshot {
 
 /// What a stored discrepancy holds besides its key, kind, paragraph and citizen, in the table's
 /// column order (see `forEachDiscrepancy(year:rowids:only:)`).
-public enum DiscrepancyText: CaseIterable, Sendable {
+package enum DiscrepancyText: CaseIterable, Sendable {
     case caseIds, voucherIds, month, caseworker, amount, explained, explanation, message
 
     /// Its columns in the table.

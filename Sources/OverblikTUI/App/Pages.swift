@@ -466,13 +466,16 @@ struct DiscrepancyRows: RowSource {
     var width: Int { table.columns.count }
     var count: Int { list.count + resolved.count }
 
+    /// The discrepancy's own column (`Views.discrepancyCell`) shown in `column`; nil for the
+    /// annotation's status (third) and note (last).
+    private func own(_ column: Int) -> Int? {
+        column == 2 || column == width - 1 ? nil : column < 2 ? column : column - 1
+    }
+
     /// One column's cell of a discrepancy, as its row shows it.
     private func cell(_ d: Discrepancy, _ column: Int) -> Cell {
-        switch column {
-        case 2: return .message(annotations[d.key]?.status.label)
-        case width - 1: return .text(annotations[d.key]?.note ?? "")
-        default: return Views.discrepancyCell(d, column < 2 ? column : column - 1)
-        }
+        if let i = own(column) { return Views.discrepancyCell(d, i) }
+        return column == 2 ? .message(annotations[d.key]?.status.label) : .text(annotations[d.key]?.note ?? "")
     }
 
     /// One column's cells of every row and their sort keys, the list read in one pass (not a
@@ -487,19 +490,9 @@ struct DiscrepancyRows: RowSource {
         var cells: [Cell] = []
         cells.reserveCapacity(count)
         // Of a discrepancy's texts only the column's own are read.
-        let text: DiscrepancyText? = switch table.columns[column].key {
-        case "caseId": .caseIds
-        case "voucherIds": .voucherIds
-        case "month": .month
-        case "caseworker": .caseworker
-        case "amount": .amount
-        case "explained": .explained
-        case "explanation": .explanation
-        case "message": .message
-        default: nil
-        }
+        let only = Set([own(column).flatMap(Views.discrepancyText)].compactMap { $0 })
         do {
-            try list.forEach(only: Set([text].compactMap { $0 })) { d in cells.append(d.map { cell($0, column) } ?? .text("")) }
+            try list.forEach(only: only) { d in cells.append(d.map { cell($0, column) } ?? .text("")) }
         } catch { return nil }
         guard cells.count == list.count else { return nil }
         for row in resolved { cells.append(row.indices.contains(column) ? row[column] : .text("")) }
@@ -554,12 +547,7 @@ struct DiscrepancyRows: RowSource {
         return positions.map { p in
             guard p < list.count else { return resolved.indices.contains(p - list.count) ? resolved[p - list.count] : [] }
             guard let d = next.next() ?? nil else { return Array(repeating: .text(""), count: width) }
-            var row = Views.discrepancyRow(d)
-            row.reserveCapacity(row.count + 2)  // (the status and the note: grown at once, not doubled)
-            let a = annotations[d.key]
-            row.insert(.message(a?.status.label), at: 2)
-            row.append(.text(a?.note ?? ""))
-            return row
+            return (0..<width).map { cell(d, $0) }
         }
     }
 }

@@ -1,4 +1,5 @@
 import OverblikCore
+import OverblikStore
 
 /// What a report is narrowed to (`--caseworker`, `--team`, `--paragraph`, `--year`).
 public struct ReportFilter: Sendable {
@@ -241,6 +242,22 @@ public enum Views {
         case 10: .message(x.explanation)
         case 11: .message(x.message)
         default: .text("")
+        }
+    }
+
+    /// What `discrepancyCell` of `column` reads of a stored discrepancy besides its key, kind,
+    /// paragraph and citizen (nil: nothing more).
+    static func discrepancyText(_ column: Int) -> DiscrepancyText? {
+        switch column {
+        case 4: .caseIds
+        case 5: .voucherIds
+        case 6: .month
+        case 7: .caseworker
+        case 8: .amount
+        case 9: .explained
+        case 10: .explanation
+        case 11: .message
+        default: nil
         }
     }
 }
