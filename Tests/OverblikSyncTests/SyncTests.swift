@@ -325,6 +325,39 @@ struct PartsTests {
         #expect(oneSymbols[one.rows[12].provider] == "")
         #expect(oneSymbols[one.rows[107_999].function] == functions[(107_999 / 7) % 4])
     }
+
+    /// The parts write into one array, each where the lines before it end: rows rejected or blank
+    /// in a part leave a gap that is closed, and a last part with more rows than its first lines
+    /// promise (long lines where it starts, short after) goes on past its room. In two parts and
+    /// in three, the rows, the rejected rows and the count are those of one read in one go.
+    @Test func gapsAndALastPartLongerThanEstimated() throws {
+        let folder = TemporaryFolder()
+        var drop = DropBuilder()
+        var text = "Bilagsnr;CPR;Funktion;Gruppering;Leverandør;Periode fra;Periode til;Beløb;Bogføringsdato;Betalingskommune;Handlekommune\n"
+        let long = String(repeating: "Bostedet Åløkke ", count: 125)
+        for i in 0..<110_000 {
+            if i % 997 == 0 { text += "\n"; continue }
+            if i % 1013 == 0 { text += "V\(i);0101901234;5.38.50\n"; continue }
+            let provider = (50_000..<52_000).contains(i) ? long : i % 5003 == 0 ? "\"Bo\nsted\"" : "Kildevang"
+            text += "V\(i);\(String(format: "%02d0190%04d", 1 + i % 28, i % 9973));5.38.50;;\(provider);"
+                + "01-01-2026;31-01-2026;\(i % 1000),50;05-02-2026;;\n"
+        }
+        drop.payments = text
+        let config = try SyncConfiguration.load(path: drop.write(into: folder))
+        let source = try #require(try SourceFile.open(config.tables[.payments]!))
+        let m = config.municipality
+        let (one, _) = source.readPayments(m, parts: 1)
+        #expect(source.byteCount > 12_000_000)  // (three parts of 4 MB at least)
+        #expect(one.rows.count == 110_000 - 111 - 108)  // (111 blank lines, 108 short rows: 0 is blank)
+        #expect(one.rejected.count == 108)
+        for parts in [2, 3] {
+            let (split, _) = source.readPayments(m, parts: parts)
+            let (sameRows, sameRejected) = (split.rows == one.rows, split.rejected == one.rejected)  // (not printed whole when they differ)
+            #expect(sameRows, "\(parts) parts: \(split.rows.count) rows")
+            #expect(sameRejected, "\(parts) parts: \(split.rejected.count) rejected")
+            #expect(split.count == one.count)
+        }
+    }
 }
 
 @Suite("Sampledata's forecast")
