@@ -64,7 +64,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "overblik-bench",
-            dependencies: ["OverblikCore", "OverblikStore", "OverblikTUI", "OverblikTestSupport",
+            dependencies: ["OverblikCore", "OverblikStore", "OverblikSnapshotWriter", "OverblikTUI", "OverblikTestSupport",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(name: "OverblikTestSupport", dependencies: ["OverblikCore"], path: "Tests/OverblikTestSupport"),

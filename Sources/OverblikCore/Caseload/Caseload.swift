@@ -68,29 +68,52 @@ public func teamDistribution(grants: [Grant], staff: [StaffMember], today: Day, 
         var overdue = 0, dueSoon = 0, missing = 0
         var cost = Money.zero
         var byParagraph: [Paragraph: Int] = [:]
-        var teams: [String: Int] = [:]
+        /// Per team (a number of `teams`) its grants.
+        var teams: [Int32: Int] = [:]
     }
     var tallies: [String: Tally] = [:]
     var spelling: [String: String] = [:]
-    for g in grants where !g.caseworker.isEmpty {
-        guard let f = g.followUp(today: today, dueSoonDays: dueSoonDays) else { continue }
-        let key = g.caseworker.lowercased()
-        spelling[key] = spelling[key] ?? g.caseworker
-        // Counted in place (a tally taken out and put back would copy its set of citizens every time).
-        func count(_ t: inout Tally) {
-            t.grants += 1
-            t.citizens.insert(g.cpr)
+    // The caseworkers as written numbered by their bytes, each lowered once (no String hashed per
+    // grant); the grants read in place (a grant copied would retain each of its texts).
+    var workers = TextNumbers(), teams = TextNumbers(), keyOf: [String] = []
+    var counted: [String: [Tally]] = [:]
+    var byWorker: [Tally] = []
+    grants.withUnsafeBufferPointer { all in
+        for g in all.indices where !all[g].caseworker.isEmpty {
+            guard let f = all[g].followUp(today: today, dueSoonDays: dueSoonDays) else { continue }
+            let w = Int(workers.number(all[g].caseworker))
+            if w == byWorker.count {
+                let key = all[g].caseworker.lowercased()
+                keyOf.append(key)
+                spelling[key] = spelling[key] ?? all[g].caseworker
+                byWorker.append(Tally())
+            }
+            byWorker[w].grants += 1
+            byWorker[w].citizens.insert(all[g].cpr)
             switch f.status {
-            case .overdue: t.overdue += 1
-            case .dueSoon: t.dueSoon += 1
-            case .missing: t.missing += 1
+            case .overdue: byWorker[w].overdue += 1
+            case .dueSoon: byWorker[w].dueSoon += 1
+            case .missing: byWorker[w].missing += 1
             case .ok: break
             }
-            t.cost = t.cost + (g.dailyRate?.monthlyCost ?? .zero)
-            t.byParagraph[g.paragraph, default: 0] += 1
-            if !g.team.isEmpty { t.teams[g.team, default: 0] += 1 }
+            byWorker[w].cost = byWorker[w].cost + (all[g].dailyRate?.monthlyCost ?? .zero)
+            byWorker[w].byParagraph[all[g].paragraph, default: 0] += 1
+            if !all[g].team.isEmpty { byWorker[w].teams[teams.number(all[g].team), default: 0] += 1 }
         }
-        count(&tallies[key, default: Tally()])
+    }
+    // Spellings of one caseworker in other cases joined.
+    for (w, t) in byWorker.enumerated() { counted[keyOf[w], default: []].append(t) }
+    for (key, parts) in counted {
+        var t = parts[0]
+        for more in parts.dropFirst() {
+            t.grants += more.grants
+            t.citizens.formUnion(more.citizens)
+            (t.overdue, t.dueSoon, t.missing) = (t.overdue + more.overdue, t.dueSoon + more.dueSoon, t.missing + more.missing)
+            t.cost = t.cost + more.cost
+            t.byParagraph.merge(more.byParagraph, uniquingKeysWith: +)
+            t.teams.merge(more.teams, uniquingKeysWith: +)
+        }
+        tallies[key] = t
     }
     let members = Dictionary(staff.map { ($0.initials.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
     for member in staff where member.role == .caseworker && tallies[member.initials.lowercased()] == nil {
@@ -99,7 +122,8 @@ public func teamDistribution(grants: [Grant], staff: [StaffMember], today: Day, 
     }
     var lines = tallies.map { key, t -> TeamLine in
         let member = members[key]
-        let team = t.teams.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? member?.team ?? ""
+        let team = t.teams.map { (name: teams.texts[Int($0.key)], count: $0.value) }
+            .max { ($0.count, $1.name) < ($1.count, $0.name) }?.name ?? member?.team ?? ""
         return TeamLine(caseworker: member?.initials ?? spelling[key] ?? key, name: member?.name ?? "", team: team,
                         activeGrants: t.grants, citizens: t.citizens.count, overdue: t.overdue, dueSoon: t.dueSoon,
                         missingFollowUp: t.missing, monthlyCost: t.cost, byParagraph: t.byParagraph,

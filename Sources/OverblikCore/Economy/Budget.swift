@@ -51,7 +51,9 @@ public struct BudgetBasis: Sendable {
         /// paid nor forecast).
         init(grants: [Grant], _ grantPositions: [Int32], payments: [Payment], _ paymentPositions: [Int32], today: Day) {
             (self.grants, self.payments) = (grantPositions, paymentPositions)
-            grantUnions = Self.unitedByCitizen(grantPositions.lazy.map { (grants[Int($0)].cpr.value, grants[Int($0)].span) }).spans
+            grantUnions = grants.withUnsafeBufferPointer { grants in  // (read in place: no grant copied)
+                Self.unitedByCitizen(grantPositions.lazy.map { (grants[Int($0)].cpr.value, grants[Int($0)].span) }).spans
+            }
             (paidCitizens, paidEnds, paidSpans) = Self.unitedByCitizen(
                 paymentPositions.lazy.filter { payments[Int($0)].postingDate <= today }
                     .map { (payments[Int($0)].cpr.value, Span(start: payments[Int($0)].periodStart, end: payments[Int($0)].periodEnd)) })
@@ -106,10 +108,19 @@ public struct BudgetBasis: Sendable {
         var paymentsOf: [Symbol: [Int32]] = byFunction ?? [:]
         if byFunction == nil { for (i, p) in payments.enumerated() { paymentsOf[p.function, default: []].append(Int32(i)) } }
         var out: [String: Function] = [:]
-        for i in grants.indices where grants[i].payingMunicipality == nil {
-            guard let row = mapping.row(for: grants[i]) else { continue }
-            out[row.function, default: Function()].grants.append(Int32(i))
+        // Read in place, and gathered per function in runs (no grant copied, no function hashed per grant).
+        var function = "", run: [Int32] = []
+        grants.withUnsafeBufferPointer { grants in
+            for i in grants.indices where grants[i].payingMunicipality == nil {
+                guard let row = mapping.row(for: grants[i]) else { continue }
+                if row.function != function {
+                    if !run.isEmpty { out[function, default: Function()].grants.append(contentsOf: run) }
+                    (function, run) = (row.function, [])
+                }
+                run.append(Int32(i))
+            }
         }
+        if !run.isEmpty { out[function, default: Function()].grants.append(contentsOf: run) }
         for (symbol, positions) in paymentsOf {
             out[mapping.symbols[symbol], default: Function()].payments = positions
         }

@@ -226,7 +226,7 @@ public struct Development: Hashable, Sendable {
     /// function by its own function. `unitCostRate` divides by the covered days of the grants this
     /// municipality pays.
     public static func compute(_ d: Dataset, today: Day, index: PaymentIndex? = nil) -> Development {
-        let grantStart = d.grants.indices.lazy.map { d.grants[$0].start }.min()
+        let grantStart = d.grants.withUnsafeBufferPointer { grants in grants.indices.lazy.map { grants[$0].start }.min() }
         let paymentStart = d.payments.map(\.periodStart).min()
         let first = [grantStart, paymentStart].compactMap { $0 }.min().map(CalendarMonth.init)
         let months = shownMonths(first: first, today: today)
@@ -242,9 +242,12 @@ public struct Development: Hashable, Sendable {
         let n = d.grants.count
         // In citizen order (then file order) once: the passes per dimension below read these
         // arrays forwards instead of jumping about the file's order (cache misses were half their time).
-        let byCitizen = stableOrder(of: d.grants.indices.map { UInt64(bitPattern: d.grants[$0].cpr.value) })
-        let spansC = byCitizen.map { d.grants[$0].span }, paysSelfC = byCitizen.map { d.grants[$0].payingMunicipality == nil }
-        let citizenC = byCitizen.map { d.grants[$0].cpr.value }
+        // (The grants read in place, none copied.)
+        let (byCitizen, spansC, paysSelfC, citizenC) = d.grants.withUnsafeBufferPointer { grants in
+            let byCitizen = stableOrder(of: grants.indices.map { UInt64(bitPattern: grants[$0].cpr.value) })
+            return (byCitizen, byCitizen.map { grants[$0].span }, byCitizen.map { grants[$0].payingMunicipality == nil },
+                    byCitizen.map { grants[$0].cpr.value })
+        }
         let mapping = d.mappingIndex
         let staffTeam = Dictionary(d.staff.map { ($0.initials.lowercased(), $0.team) }, uniquingKeysWith: { a, _ in a })
         var paragraphKeys: [Paragraph: String] = [:]
@@ -255,12 +258,8 @@ public struct Development: Hashable, Sendable {
         }
         for dimension in [nil] + DevelopmentDimension.allCases.map(Optional.some) {
             // Each grant's value as a number (-1: the total only, as per function and team some are).
-            var values: [String] = [], ids: [String: Int32] = [:], paragraphIds: [Paragraph: Int32] = [:]
-            func id(_ v: String) -> Int32 {
-                if let known = ids[v] { return known }
-                ids[v] = Int32(values.count); values.append(v)
-                return Int32(values.count - 1)
-            }
+            var numbers = TextNumbers(), paragraphIds: [Paragraph: Int32] = [:]
+            func id(_ v: String) -> Int32 { numbers.number(v) }
             if dimension == nil { _ = id("") }
             var valueOf = [Int32](repeating: -1, count: n)
             d.grants.withUnsafeBufferPointer { grants in
@@ -285,6 +284,7 @@ public struct Development: Hashable, Sendable {
             // Citizen by citizen, in the arrays' order (read forwards: no jumping through them),
             // each citizen's spans of one value joined. The sums do not depend on the order.
             let valueC = byCitizen.map { valueOf[$0] }
+            let values = numbers.texts
             var accs = values.map { _ in Accumulator(count: grid.count) }
             let hasMoney = dimension?.hasMoney ?? true
             var all: [Span] = [], paid: [Span] = []

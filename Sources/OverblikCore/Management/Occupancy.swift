@@ -124,22 +124,29 @@ public func occupancyLines(stays: [ProviderStay], agreements: [ProviderAgreement
     // Each citizen's stays at a provider joined, their days counted per month (a provider without
     // agreements is named as its first grant in the file writes it). A provider's text is folded
     // once, however many grants name it.
-    var ids: [String: Int] = [:], keys: [String] = [], idOfText: [String: Int] = [:]
+    // (The texts numbered by their bytes: no String hashed per stay.)
+    var ids: [String: Int] = [:], keys: [String] = [], texts = TextNumbers(), idOfText: [Int] = []
     var keyed: [(id: Int, cpr: Int64, span: Span)] = []
     keyed.reserveCapacity(stays.count)
     for s in stays {
-        let id: Int
-        if let known = idOfText[s.provider] { id = known } else {
+        let text = Int(texts.number(s.provider))
+        if text == idOfText.count {
             let key = providerKey(s.provider)
-            if key.isEmpty { id = -1 } else if let known = ids[key] { id = known } else {
-                id = keys.count; ids[key] = id; keys.append(key)
+            if key.isEmpty { idOfText.append(-1) } else if let known = ids[key] { idOfText.append(known) } else {
+                idOfText.append(keys.count); ids[key] = keys.count; keys.append(key)
                 register(key, s.provider)
             }
-            idOfText[s.provider] = id
         }
+        let id = idOfText[text]
         if id >= 0 { keyed.append((id, s.cpr.value, s.span)) }
     }
-    keyed.sort { ($0.id, $0.cpr) < ($1.id, $1.cpr) }
+    // By provider and citizen (a CPR number is below 2³²: both in one key, sorted by radix).
+    if keyed.allSatisfy({ (0..<(1 << 32)).contains($0.cpr) }) {
+        let order = stableOrder(of: keyed.map { UInt64($0.id) << 32 | UInt64($0.cpr) })
+        keyed = order.map { keyed[$0] }
+    } else {
+        keyed.sort { ($0.id, $0.cpr) < ($1.id, $1.cpr) }
+    }
     // The months' first days (and the day after the last), as ordinals.
     let starts = (0...span).map { Int(first.advanced(by: $0).range.start.ordinal) }
     var occupied = keys.map { _ in [Int](repeating: 0, count: span) }

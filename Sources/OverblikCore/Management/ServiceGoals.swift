@@ -240,12 +240,10 @@ public struct ServiceGoalLine: Hashable, Sendable {
 /// Ordered by quarter, the paragraphs in their order, the total last.
 public func serviceGoalLines(_ decisions: [Decision], goals: ServiceGoals, year: Int? = nil) -> [ServiceGoalLine] {
     // Each decision is judged once and counted in its paragraph's line and, when the paragraph
-    // has a goal, in the total's; lines are keyed by numbers (the paragraph's position, -1 for the
-    // total), the paragraphs found once per run of equal ones (at national size one application
-    // per grant).
+    // has a goal, in the total's; the paragraphs found once per run of equal ones (at national size
+    // one application per grant).
     enum Judged { case shelved, decided(days: Int, lateness: Lateness?) }
     enum Lateness { case inTime, lateWithNotice, lateWithoutNotice }
-    struct Key: Hashable { let paragraph: Int; let quarter: Quarter }
     struct Tally {
         var decided = 0, shelved = 0, inTime = 0, late = 0, lateWithoutNotice = 0, days: [Int] = []
         mutating func add(_ judged: Judged) {
@@ -262,45 +260,62 @@ public func serviceGoalLines(_ decisions: [Decision], goals: ServiceGoals, year:
     }
     struct Known { let paragraph: Paragraph; let hasGoal: Bool; let goal: ServiceGoal?; let codes: [String: ServiceGoal]? }
     var known: [Known] = [], idOf: [Paragraph: Int] = [:], last = -1
-    var tallies: [Key: Tally] = [:]
+    // Each counted decision's quarter as a number (year × 4 + quarter − 1; -1: not counted), and
+    // their range: the tallies per paragraph and quarter in arrays (no key hashed per decision).
+    let quarterOf = decisions.withUnsafeBufferPointer { all in
+        all.map { d -> Int32 in
+            guard let decided = d.decided, d.outcome != nil else { return -1 }
+            let q = Quarter(decided)
+            if let year, q.year != year { return -1 }
+            return Int32(q.year * 4 + q.quarter - 1)
+        }
+    }
+    let first = Int(quarterOf.lazy.filter { $0 >= 0 }.min() ?? 0), span = Int(quarterOf.max() ?? 0) - first + 1
+    // Per paragraph (by its number in `known`) its tally per quarter, and the total's (dates lie in
+    // the years 1–9999: at most 40.000 quarters).
+    var tallies: [[Tally]] = [], total = [Tally](repeating: Tally(), count: max(span, 0))
     var cache = ServiceGoals.DeadlineCache()
-    for d in decisions {
-        guard let decided = d.decided, let outcome = d.outcome else { continue }
-        let q = Quarter(decided)
-        if let year, q.year != year { continue }
-        if last < 0 || known[last].paragraph != d.paragraph {
-            if let id = idOf[d.paragraph] { last = id } else {
-                let codes = goals.byServiceCode[d.paragraph]
-                known.append(Known(paragraph: d.paragraph, hasGoal: goals.hasGoal(d.paragraph), goal: goals.byParagraph[d.paragraph],
-                                   codes: codes?.isEmpty == false ? codes : nil))
-                last = known.count - 1
-                idOf[d.paragraph] = last
+    decisions.withUnsafeBufferPointer { all in
+        for j in all.indices where quarterOf[j] >= 0 {
+            // (Each decision read in place: one copied would retain its texts.)
+            guard let decided = all[j].decided, let outcome = all[j].outcome else { continue }
+            if last < 0 || known[last].paragraph != all[j].paragraph {
+                if let id = idOf[all[j].paragraph] { last = id } else {
+                    let codes = goals.byServiceCode[all[j].paragraph]
+                    known.append(Known(paragraph: all[j].paragraph, hasGoal: goals.hasGoal(all[j].paragraph), goal: goals.byParagraph[all[j].paragraph],
+                                       codes: codes?.isEmpty == false ? codes : nil))
+                    tallies.append([Tally](repeating: Tally(), count: span))
+                    last = known.count - 1
+                    idOf[all[j].paragraph] = last
+                }
             }
-        }
-        let p = known[last]
-        var judged = Judged.shelved
-        if outcome != .shelved {
-            var lateness: Lateness?
-            let goal = p.codes.flatMap { $0[Substring(d.serviceCode).trimmingSpaces.description] } ?? p.goal
-            if p.hasGoal, let goal {
-                let deadline = goals.deadline(goal, received: d.received, cache: &cache)
-                lateness = decided <= deadline ? .inTime : (d.noticeSent.map { $0 <= deadline } ?? false) ? .lateWithNotice : .lateWithoutNotice
+            let p = known[last]
+            var judged = Judged.shelved
+            if outcome != .shelved {
+                var lateness: Lateness?
+                let goal = p.codes.flatMap { $0[Substring(all[j].serviceCode).trimmingSpaces.description] } ?? p.goal
+                if p.hasGoal, let goal {
+                    let deadline = goals.deadline(goal, received: all[j].received, cache: &cache)
+                    lateness = decided <= deadline ? .inTime : (all[j].noticeSent.map { $0 <= deadline } ?? false) ? .lateWithNotice : .lateWithoutNotice
+                }
+                judged = .decided(days: all[j].received.distance(to: decided), lateness: lateness)
             }
-            judged = .decided(days: d.received.distance(to: decided), lateness: lateness)
+            let q = Int(quarterOf[j]) - first
+            tallies[last][q].add(judged)
+            if p.hasGoal { total[q].add(judged) }
         }
-        tallies[Key(paragraph: last, quarter: q), default: Tally()].add(judged)
-        if p.hasGoal { tallies[Key(paragraph: -1, quarter: q), default: Tally()].add(judged) }
     }
     var lines: [ServiceGoalLine] = []
-    lines.reserveCapacity(tallies.count)
-    for (key, t) in tallies {
-        let paragraph = key.paragraph >= 0 ? known[key.paragraph] : nil
+    func line(_ paragraph: Known?, _ q: Int, _ t: Tally) {
+        guard t.decided + t.shelved > 0 else { return }
         let hasGoal = paragraph?.hasGoal ?? true
-        lines.append(ServiceGoalLine(paragraph: paragraph?.paragraph, quarter: key.quarter, goal: paragraph?.goal,
-                                     decided: t.decided, shelved: t.shelved,
+        lines.append(ServiceGoalLine(paragraph: paragraph?.paragraph, quarter: Quarter(year: (first + q) / 4, quarter: (first + q) % 4 + 1),
+                                     goal: paragraph?.goal, decided: t.decided, shelved: t.shelved,
                                      inTime: hasGoal ? t.inTime : nil, late: hasGoal ? t.late : nil,
                                      lateWithoutNotice: hasGoal ? t.lateWithoutNotice : nil, medianDays: median(t.days)))
     }
+    for (id, perQuarter) in tallies.enumerated() { for (q, t) in perQuarter.enumerated() { line(known[id], q, t) } }
+    for (q, t) in total.enumerated() { line(nil, q, t) }
     return lines.sorted { a, b in
         if a.quarter != b.quarter { return a.quarter < b.quarter }
         switch (a.paragraph, b.paragraph) {

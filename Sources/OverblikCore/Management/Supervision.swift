@@ -141,7 +141,7 @@ public func supervisionSamples(grants: [Grant], decisions: [Decision], staff: [S
                                sha256: (String) -> String) -> [[SampledGrant]] {
     // Each grant's caseworker as a number (-1: none, or starting after today), the caseworkers in name order.
     var workerOf = [Int32](repeating: -1, count: grants.count)
-    var workerIds: [String: Int32] = [:], workers: [String] = []
+    var workerNumbers = TextNumbers()
     // Per decision decided on a day of the periods up to today, the first grant of its case
     // (-1: none), and per grant the next grant of the same case: a chain, found once for every
     // period (a list per case was an allocation per grant at national size).
@@ -150,32 +150,30 @@ public func supervisionSamples(grants: [Grant], decisions: [Decision], staff: [S
         for i in all.indices where all[i].start <= today {
             let worker = trimmed(all[i].caseworker)
             guard !worker.isEmpty else { continue }
-            if let id = workerIds[worker] {
-                workerOf[i] = id
-            } else {
-                workerOf[i] = Int32(workers.count)
-                workerIds[worker] = Int32(workers.count)
-                workers.append(worker)
-            }
+            workerOf[i] = workerNumbers.number(worker)
         }
     }
+    let workers = workerNumbers.texts
     let byName = workers.indices.sorted { workers[$0] < workers[$1] }
     let teamOf = Dictionary(staff.map { ($0.initials.lowercased(), $0.team) }, uniquingKeysWith: { a, _ in a })
     let begun = periods.map(\.range).filter { $0.start <= today }
     if let from = begun.map(\.start).min(), let to = begun.map(\.end).max(),
        decisions.contains(where: { $0.decided.map { $0 >= from && $0 <= min(to, today) } ?? false }) {
-        var firstOfCase: [String: Int32] = [:]
-        firstOfCase.reserveCapacity(grants.count)  // (mostly one grant per case: no growing by doubling)
+        // (The cases numbered by their ids' bytes, their first grants by number: no String hashed per grant.)
+        var cases = TextNumbers(), firstOfCase: [Int32] = []
         nextOfCase = [Int32](repeating: -1, count: grants.count)
-        for i in grants.indices.reversed() where workerOf[i] >= 0 {
-            let id = trimmed(grants[i].caseId)
-            nextOfCase[i] = firstOfCase[id] ?? -1
-            firstOfCase[id] = Int32(i)
+        grants.withUnsafeBufferPointer { all in
+            for i in all.indices.reversed() where workerOf[i] >= 0 {
+                let n = Int(cases.number(trimmed(all[i].caseId)))
+                if n == firstOfCase.count { firstOfCase.append(-1) }
+                nextOfCase[i] = firstOfCase[n]
+                firstOfCase[n] = Int32(i)
+            }
         }
         grantOfDecision = decisions.map { d in
             guard let day = d.decided, day >= from, day <= min(to, today) else { return -1 }
             let id = Substring(d.caseId).trimmingSpaces
-            return id.isEmpty ? -1 : firstOfCase[String(id)] ?? -1
+            return id.isEmpty ? -1 : cases.existingNumber(String(id)).map { firstOfCase[Int($0)] } ?? -1
         }
     }
     return periods.map { period -> [SampledGrant] in

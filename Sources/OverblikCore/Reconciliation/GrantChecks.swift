@@ -16,7 +16,7 @@ extension Reconciler {
             var gs: [Grant] = []
             for k in groups[first].grants.lowerBound..<groups[end - 1].grants.upperBound {
                 let g = Int(index.grantOrder[k])
-                if grants[g].span.within(DayRange.year(year)) != nil { gs.append(grants[g]) }
+                if index.grantSpans[g].within(DayRange.year(year)) != nil { gs.append(grants[g]) }
             }
             guard gs.count > 1 else { continue }
             let sorted = gs.sorted { ($0.start, $0.caseId) < ($1.start, $1.caseId) }
@@ -40,7 +40,13 @@ extension Reconciler {
 
     mutating func grantChecks() {
         // (Each grant read in place; one is copied only when it is reported.)
-        for i in grants.indices where inYear(grants[i]) && (!mapping.hasValidServiceCode(grants[i]) || grants[i].start < grants[i].cpr.eighteenthBirthday) {
+        let reported = grants.withUnsafeBufferPointer { grants in
+            grants.indices.filter { i in
+                index.grantSpans[i].within(DayRange.year(year)) != nil
+                    && (!mapping.hasValidServiceCode(grants[i]) || grants[i].start < grants[i].cpr.eighteenthBirthday)
+            }
+        }
+        for i in reported {
             let g = grants[i]
             if !mapping.hasValidServiceCode(g) {
                 out.append(Discrepancy(
@@ -60,7 +66,10 @@ extension Reconciler {
                                      en: "granted from \(g.start.danish), before the 18th birthday \(adult.danish)")))
             }
         }
-        for i in grants.indices where grants[i].targetGroup.isEmpty && grants[i].isActive(on: today) {
+        let untargeted = grants.withUnsafeBufferPointer { grants in
+            grants.indices.filter { grants[$0].targetGroup.isEmpty && grants[$0].isActive(on: today) }
+        }
+        for i in untargeted {
             let g = grants[i]
             out.append(Discrepancy(
                 key: key(.missingTargetGroup, g.paragraph, g.cpr, g.caseId), kind: .missingTargetGroup, paragraph: g.paragraph,
@@ -82,7 +91,7 @@ extension Reconciler {
         for (gi, group) in index.groups.enumerated() {
             for k in group.grants {
                 let i = Int(index.grantOrder[k])
-                guard grants[i].span.within(period) != nil else { continue }
+                guard index.grantSpans[i].within(period) != nil else { continue }
                 let code = Code(paragraph: group.paragraph, serviceCode: grants[i].serviceCode)
                 let reported: Bool
                 if let known = reportedByCode[code] { reported = known } else {
@@ -92,7 +101,7 @@ extension Reconciler {
                     reportedByCode[code] = reported
                 }
                 guard reported else { continue }
-                let span = grants[i].span
+                let span = index.grantSpans[i]
                 guard !rowsOfGroup.range(gi).contains(where: { let r = dst[Int(rowsOfGroup.order[$0])]; return Span(start: r.start, end: r.end).overlaps(span) })
                 else { continue }
                 let g = grants[i]
@@ -114,7 +123,7 @@ extension Reconciler {
             let group = groupOfRow[i] >= 0 ? index.groups[Int(groupOfRow[i])] : nil
             if let group {
                 let span = Span(start: r.start, end: r.end)
-                for k in group.grants where grants[Int(index.grantOrder[k])].span.overlaps(span) {
+                for k in group.grants where index.grantSpans[Int(index.grantOrder[k])].overlaps(span) {
                     matching.append(grants[Int(index.grantOrder[k])])
                 }
                 if matching.count > 1 { matching.sort { ($0.start, $0.caseId) < ($1.start, $1.caseId) } }

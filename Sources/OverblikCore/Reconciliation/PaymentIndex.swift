@@ -20,6 +20,9 @@ public struct PaymentIndex: Sendable {
     public let paymentOrder: [Int32]
     /// The union of each group's grant spans, group by group (sorted, disjoint).
     public let grantUnions: [Span]
+    /// Every grant's span, in file order: read where only the span is wanted (reading it through
+    /// the grant copied the whole grant, a dozen texts retained and released, per grant and year).
+    public let grantSpans: [Span]
     /// Every grant's coverage per paragraph and citizen (movements and data breaks).
     public let coverage: ParagraphCoverage
     private let rankOf: [Paragraph: Int32]
@@ -78,10 +81,14 @@ public struct PaymentIndex: Sendable {
         }
         let grantCount = grants.count
         var grantCitizen = [Int32](repeating: 0, count: grantCount), grantRank = grantCitizen
-        for i in 0..<grantCount {
-            grantCitizen[i] = citizen(grants[i].cpr)
-            grantRank[i] = rank(grants[i].paragraph)
+        let grantSpans = grants.withUnsafeBufferPointer { grants in
+            for i in 0..<grantCount {
+                grantCitizen[i] = citizen(grants[i].cpr)
+                grantRank[i] = rank(grants[i].paragraph)
+            }
+            return grants.map(\.span)
         }
+        self.grantSpans = grantSpans
         let withGrants = citizens.count
         let grantsOfCitizen = countingSort(grantCitizen, buckets: withGrants)
 
@@ -123,7 +130,7 @@ public struct PaymentIndex: Sendable {
                 var best = -1
                 for k in grantsOfCitizen.range(Int(c)) {
                     let g = Int(grantsOfCitizen.order[k])
-                    guard candidates.contains(grantRank[g]), grants[g].span.within(period) != nil else { continue }
+                    guard candidates.contains(grantRank[g]), grantSpans[g].within(period) != nil else { continue }
                     if best < 0 || (grants[g].start, grants[g].caseId) < (grants[best].start, grants[best].caseId) { best = g }
                 }
                 if best >= 0 { chosen = grantRank[best] }
@@ -164,7 +171,7 @@ public struct PaymentIndex: Sendable {
                 spans.removeAll(keepingCapacity: true)
                 while a < gs.count && grantRank[Int(gs[a])] == r {
                     grantOrder.append(gs[a])
-                    spans.append(grants[Int(gs[a])].span)
+                    spans.append(grantSpans[Int(gs[a])])
                     a += 1
                 }
                 while b < ps.count && paymentParagraph[Int(ps[b])] == r {

@@ -15,17 +15,22 @@ package enum GrantOwners {
         // Grouped by the name as written first (the same few thousand texts repeat), lowered once
         // per name; one pass over the grants (a field read in place: a grant copied would retain
         // each of its texts).
-        var caseworkers: [String: [Int32]] = [:], teams: [String: [Int32]] = [:]
+        // (Names numbered by their bytes: no String hashed per grant.)
+        var caseworkers = TextNumbers(), teams = TextNumbers()
+        var caseworkerIds: [[Int32]] = [], teamIds: [[Int32]] = []
         grants.withUnsafeBufferPointer { all in
             for i in all.indices {
                 let id = Int32(truncatingIfNeeded: i + 1)
-                caseworkers[all[i].caseworker, default: []].append(id)
-                teams[all[i].team, default: []].append(id)
+                let (c, t) = (Int(caseworkers.number(all[i].caseworker)), Int(teams.number(all[i].team)))
+                if c == caseworkerIds.count { caseworkerIds.append([]) }
+                if t == teamIds.count { teamIds.append([]) }
+                caseworkerIds[c].append(id)
+                teamIds[t].append(id)
             }
         }
         var out: [String: [Int32]] = [:]
-        for (name, ids) in caseworkers { out[key(.caseworker, name), default: []].append(contentsOf: ids) }
-        for (name, ids) in teams { out[key(.team, name), default: []].append(contentsOf: ids) }
+        for (name, ids) in zip(caseworkers.texts, caseworkerIds) { out[key(.caseworker, name), default: []].append(contentsOf: ids) }
+        for (name, ids) in zip(teams.texts, teamIds) { out[key(.team, name), default: []].append(contentsOf: ids) }
         // (Names that differ only in case were joined above: their ids in order again.)
         return out.map { ($0.key, $0.value.sorted()) }.sorted { $0.key < $1.key }
     }
