@@ -229,23 +229,33 @@ public enum SnapshotWriter {
 
         // Values in the order of the table's one description (`TableName.columns`, `Schema.insert`);
         // the round-trip tests read every field back.
-        // A paragraph's key made once per run of equal paragraphs, not per row.
-        var keyOf: (paragraph: Paragraph, key: String)?
+        // A paragraph's key made once per paragraph (a few dozen), not per row: found among those
+        // made (the last one first), not hashed (hashing a paragraph hashes its texts).
+        var keys: [(paragraph: Paragraph, key: String)] = [], last = 0
         func key(_ p: Paragraph) -> String {
-            if let keyOf, keyOf.paragraph == p { return keyOf.key }
-            keyOf = (p, p.key)
-            return p.key
+            if last < keys.count, keys[last].paragraph == p { return keys[last].key }
+            if let i = keys.firstIndex(where: { $0.paragraph == p }) { last = i } else {
+                keys.append((p, p.key))
+                last = keys.count - 1
+            }
+            return keys[last].key
         }
         let grants = try RawInsert(db, Schema.insert(.grants))
-        for g in d.grants {
+        // (Each grant and application bound where it lies: one copied would retain each of its texts.)
+        func bind(_ g: borrowing Grant) {
             grants.bind(1, g.caseId); grants.bind(2, g.cpr.value); grants.bind(3, g.name); grants.bind(4, key(g.paragraph))
             grants.bind(5, g.serviceCode); grants.bind(6, g.serviceName); grants.bind(7, g.provider); grants.bind(8, g.start.ordinal)
             grants.bind(9, g.end?.ordinal); grants.bind(10, g.rate?.ore); grants.bind(11, g.rateUnit?.rawValue)
             grants.bind(12, g.hoursPerWeek?.value); grants.bind(13, g.caseworker); grants.bind(14, g.team)
             grants.bind(15, g.nextFollowUp?.ordinal); grants.bind(16, g.lastFollowUp?.ordinal); grants.bind(17, g.targetGroup)
             grants.bind(18, g.actingMunicipality); grants.bind(19, g.payingMunicipality); grants.bind(20, g.line)
-            try grants.step(db)
-            try rowWritten()
+        }
+        try d.grants.withUnsafeBufferPointer { all in
+            for i in all.indices {
+                bind(all[i])
+                try grants.step(db)
+                try rowWritten()
+            }
         }
 
         note("meta, sources, rejected rows and grants")
@@ -277,13 +287,18 @@ public enum SnapshotWriter {
 
         // (At national size one application per grant: bound raw like the grants.)
         let decisions = try RawInsert(db, Schema.insert(.decisions))
-        for a in d.decisions {
+        func bind(_ a: borrowing Decision) {
             decisions.bind(1, a.applicationId); decisions.bind(2, a.cpr.value); decisions.bind(3, key(a.paragraph))
             decisions.bind(4, a.caseworker); decisions.bind(5, a.team); decisions.bind(6, a.received.ordinal)
             decisions.bind(7, a.decided?.ordinal); decisions.bind(8, a.outcome?.rawValue); decisions.bind(9, a.caseId)
             decisions.bind(10, a.serviceCode); decisions.bind(11, a.noticeSent?.ordinal); decisions.bind(12, a.line)
-            try decisions.step(db)
-            try rowWritten()
+        }
+        try d.decisions.withUnsafeBufferPointer { all in
+            for i in all.indices {
+                bind(all[i])
+                try decisions.step(db)
+                try rowWritten()
+            }
         }
 
         note("staff, budget, DST, mapping and decisions")

@@ -47,6 +47,11 @@ public struct MappingIndex: Sendable {
         byParagraph[g.paragraph]?.first { $0.serviceCodes.contains(g.serviceCode) }
     }
 
+    /// The position in `rows` of the row of `paragraph` whose service codes include `serviceCode`.
+    public func exactRowPosition(_ paragraph: Paragraph, _ serviceCode: String) -> Int? {
+        rows.firstIndex { $0.paragraph == paragraph && $0.serviceCodes.contains(serviceCode) }
+    }
+
     /// The grant's mapping row; for an invalid service code the first row of its paragraph
     /// (so that it still counts on the Økonomi view); nil when the paragraph is not mapped.
     public func row(for g: Grant) -> MappingRow? {

@@ -43,12 +43,12 @@ extension Reconciler {
         let reported = grants.withUnsafeBufferPointer { grants in
             grants.indices.filter { i in
                 index.grantSpans[i].within(DayRange.year(year)) != nil
-                    && (!mapping.hasValidServiceCode(grants[i]) || grants[i].start < grants[i].cpr.eighteenthBirthday)
+                    && (index.grantMappingRow[i] < 0 || grants[i].start < grants[i].cpr.eighteenthBirthday)
             }
         }
         for i in reported {
             let g = grants[i]
-            if !mapping.hasValidServiceCode(g) {
+            if index.grantMappingRow[i] < 0 {
                 out.append(Discrepancy(
                     key: key(.invalidServiceCode, g.paragraph, g.cpr, g.caseId), kind: .invalidServiceCode, paragraph: g.paragraph,
                     cpr: g.cpr, caseIds: [g.caseId], voucherIds: [], month: nil, caseworker: g.caseworker, amount: nil,
@@ -83,83 +83,89 @@ extension Reconciler {
         // The DST rows by the index's group of their citizen and paragraph (-1: none).
         let groupOfRow = dst.indices.map { i in Int32(index.group(dst[i].cpr, dst[i].paragraph) ?? -1) }
         let rowsOfGroup = countingSort(groupOfRow, buckets: index.groups.count)
-
-        // Whether a grant is one DST is told of, per service code of the group's paragraph (a
-        // group's grants share it): worked out once per code, not looked up per grant.
-        struct Code: Hashable { let paragraph: Int32, serviceCode: String }
-        var reportedByCode: [Code: Bool] = [:]
-        for (gi, group) in index.groups.enumerated() {
-            for k in group.grants {
-                let i = Int(index.grantOrder[k])
-                guard index.grantSpans[i].within(period) != nil else { continue }
-                let code = Code(paragraph: group.paragraph, serviceCode: grants[i].serviceCode)
-                let reported: Bool
-                if let known = reportedByCode[code] { reported = known } else {
-                    let rows = mapping.rows(of: grants[i].paragraph)
-                    reported = rows.first { $0.serviceCodes.contains(code.serviceCode) }.map { !$0.dstCode.isEmpty }
-                        ?? rows.contains { !$0.dstCode.isEmpty }
-                    reportedByCode[code] = reported
+        // Whether a grant is one DST is told of: its mapping row has a DST code, or (a service code
+        // not in the mapping) a row of its paragraph has. From the index's rows, no look-up per grant.
+        let rowHasCode = mapping.rows.map { !$0.dstCode.isEmpty }
+        let codesOfParagraph = index.paragraphs.map { p in mapping.rows(of: p).map(\.dstCode).filter { !$0.isEmpty } }
+        let paragraphHasCode = codesOfParagraph.map { !$0.isEmpty }
+        // (Grants and DST rows read in place, copied only for a discrepancy.)
+        let spans = index.grantSpans, rows = index.grantMappingRow
+        dst.withUnsafeBufferPointer { dst in
+            for (gi, group) in index.groups.enumerated() {
+                for k in group.grants {
+                    let i = Int(index.grantOrder[k])
+                    guard spans[i].within(period) != nil else { continue }
+                    guard rows[i] >= 0 ? rowHasCode[Int(rows[i])] : paragraphHasCode[Int(group.paragraph)] else { continue }
+                    let span = spans[i]
+                    guard !rowsOfGroup.range(gi).contains(where: { let r = dst[Int(rowsOfGroup.order[$0])]; return Span(start: r.start, end: r.end).overlaps(span) })
+                    else { continue }
+                    let g = grants[i]
+                    let acting = g.actingMunicipality ?? ""
+                    let explained = g.actingMunicipality != nil
+                    out.append(Discrepancy(
+                        key: key(.notReportedToDst, g.paragraph, g.cpr, g.caseId), kind: .notReportedToDst, paragraph: g.paragraph,
+                        cpr: g.cpr, caseIds: [g.caseId], voucherIds: [], month: nil, caseworker: g.caseworker, amount: nil,
+                        explained: explained,
+                        explanation: explained ? Message(da: "handlekommune \(acting) indberetter", en: "acting municipality \(acting) reports") : nil,
+                        message: Message(da: "bevillingen fra \(g.start.danish) er ikke indberettet til DST", en: "the grant from \(g.start.danish) is not reported to DST")))
                 }
-                guard reported else { continue }
-                let span = index.grantSpans[i]
-                guard !rowsOfGroup.range(gi).contains(where: { let r = dst[Int(rowsOfGroup.order[$0])]; return Span(start: r.start, end: r.end).overlaps(span) })
-                else { continue }
-                let g = grants[i]
-                let acting = g.actingMunicipality ?? ""
-                let explained = g.actingMunicipality != nil
-                out.append(Discrepancy(
-                    key: key(.notReportedToDst, g.paragraph, g.cpr, g.caseId), kind: .notReportedToDst, paragraph: g.paragraph,
-                    cpr: g.cpr, caseIds: [g.caseId], voucherIds: [], month: nil, caseworker: g.caseworker, amount: nil,
-                    explained: explained,
-                    explanation: explained ? Message(da: "handlekommune \(acting) indberetter", en: "acting municipality \(acting) reports") : nil,
-                    message: Message(da: "bevillingen fra \(g.start.danish) er ikke indberettet til DST", en: "the grant from \(g.start.danish) is not reported to DST")))
             }
         }
 
-        var matching: [Grant] = []
-        for (i, r) in dst.enumerated() where inPeriod(r) {
-            // The group's grants overlapping the row, copied only when they do.
-            matching.removeAll(keepingCapacity: true)
-            let group = groupOfRow[i] >= 0 ? index.groups[Int(groupOfRow[i])] : nil
-            if let group {
-                let span = Span(start: r.start, end: r.end)
-                for k in group.grants where index.grantSpans[Int(index.grantOrder[k])].overlaps(span) {
-                    matching.append(grants[Int(index.grantOrder[k])])
+        // The group's grants overlapping a row, as positions (earliest start, then case id, first).
+        var matching: [Int] = []
+        dst.withUnsafeBufferPointer { dst in
+            for i in dst.indices where inPeriod(dst[i]) {
+                matching.removeAll(keepingCapacity: true)
+                let group = groupOfRow[i] >= 0 ? index.groups[Int(groupOfRow[i])] : nil
+                let rowSpan = Span(start: dst[i].start, end: dst[i].end)
+                if let group {
+                    for k in group.grants where spans[Int(index.grantOrder[k])].overlaps(rowSpan) { matching.append(Int(index.grantOrder[k])) }
+                    if matching.count > 1 {
+                        grants.withUnsafeBufferPointer { g in matching.sort { (g[$0].start, g[$0].caseId) < (g[$1].start, g[$1].caseId) } }
+                    }
                 }
-                if matching.count > 1 { matching.sort { ($0.start, $0.caseId) < ($1.start, $1.caseId) } }
-            }
-            /// Made only for a row that is reported (most rows are not), like the texts below.
-            func add(_ kind: DiscrepancyKind, _ da: String, _ en: String) {
+                // Whether the row is reported at all is worked out from positions and spans; the row
+                // and the texts are made only for one that is (most rows are not).
+                // The DST codes accepted: the first matching grant's mapping row's, else those of the paragraph's rows.
+                let exact = matching.first.map { Int(rows[$0]) } ?? -1
+                var codes: [String] { exact >= 0 ? [mapping.rows[exact].dstCode] : mapping.rows(of: dst[i].paragraph).map(\.dstCode).filter { !$0.isEmpty } }
+                let accepted = exact >= 0 ? mapping.rows[exact].dstCode == dst[i].dstCode
+                    : group.map { codesOfParagraph[Int($0.paragraph)].contains(dst[i].dstCode) } ?? codes.contains(dst[i].dstCode)
+                var kinds: [DiscrepancyKind] = []
+                if matching.isEmpty { kinds.append(.reportedNotGranted) }
+                if !accepted { kinds.append(.dstCodeMismatch) }
+                if !matching.isEmpty && !matching.contains(where: { spans[$0].start == rowSpan.start && spans[$0].end == rowSpan.end }) {
+                    kinds.append(.dstPeriodMismatch)
+                }
+                guard !kinds.isEmpty else { continue }
+                let r = dst[i]
+                let matched = matching.map { grants[$0] }
                 let id = "\(r.start.iso)/\(r.dstCode)"
-                let caseworker = matching.first?.caseworker ?? group.map(self.caseworker) ?? ""
-                out.append(Discrepancy(key: key(kind, r.paragraph, r.cpr, id), kind: kind, paragraph: r.paragraph, cpr: r.cpr,
-                                       caseIds: matching.map(\.caseId), voucherIds: [], month: nil, caseworker: caseworker,
-                                       amount: nil, explained: false, explanation: nil, message: Message(da: da, en: en)))
-            }
-            var end: String { r.end?.danish ?? "…" }
-            guard let matched = matching.first else {
-                add(.reportedNotGranted, "indberettet \(r.start.danish)–\(end) (\(r.dstCode)) uden en bevilling efter \(r.paragraph.display)",
-                    "reported \(r.start.danish)–\(end) (\(r.dstCode)) with no grant under \(r.paragraph.display)")
-                let codes = mapping.rows(of: r.paragraph).map(\.dstCode).filter { !$0.isEmpty }
-                if !codes.contains(r.dstCode) {
-                    add(.dstCodeMismatch, "DST-koden \(r.dstCode) hører ikke til \(r.paragraph.display) (\(codes.joined(separator: ", ")))",
-                        "the DST code \(r.dstCode) does not belong to \(r.paragraph.display) (\(codes.joined(separator: ", ")))")
+                let caseworker = matched.first?.caseworker ?? group.map(self.caseworker) ?? ""
+                func add(_ kind: DiscrepancyKind, _ da: String, _ en: String) {
+                    out.append(Discrepancy(key: key(kind, r.paragraph, r.cpr, id), kind: kind, paragraph: r.paragraph, cpr: r.cpr,
+                                           caseIds: matched.map(\.caseId), voucherIds: [], month: nil, caseworker: caseworker,
+                                           amount: nil, explained: false, explanation: nil, message: Message(da: da, en: en)))
                 }
-                continue
-            }
-            let accepted: [String]
-            if let row = mapping.exactRow(for: matched) {
-                accepted = [row.dstCode]
-            } else {
-                accepted = mapping.rows(of: r.paragraph).map(\.dstCode).filter { !$0.isEmpty }
-            }
-            if !accepted.contains(r.dstCode) {
-                add(.dstCodeMismatch, "indberettet med DST-koden \(r.dstCode), bevilling \(matched.caseId) giver \(accepted.joined(separator: ", "))",
-                    "reported with DST code \(r.dstCode), grant \(matched.caseId) gives \(accepted.joined(separator: ", "))")
-            }
-            if !matching.contains(where: { $0.start == r.start && $0.end == r.end }) {
-                add(.dstPeriodMismatch, "indberettet \(r.start.danish)–\(end), bevilling \(matched.caseId) løber \(matched.start.danish)–\(matched.end?.danish ?? "…")",
-                    "reported \(r.start.danish)–\(end), grant \(matched.caseId) runs \(matched.start.danish)–\(matched.end?.danish ?? "…")")
+                let end = r.end?.danish ?? "…"
+                guard let first = matched.first else {
+                    add(.reportedNotGranted, "indberettet \(r.start.danish)–\(end) (\(r.dstCode)) uden en bevilling efter \(r.paragraph.display)",
+                        "reported \(r.start.danish)–\(end) (\(r.dstCode)) with no grant under \(r.paragraph.display)")
+                    if kinds.contains(.dstCodeMismatch) {
+                        add(.dstCodeMismatch, "DST-koden \(r.dstCode) hører ikke til \(r.paragraph.display) (\(codes.joined(separator: ", ")))",
+                            "the DST code \(r.dstCode) does not belong to \(r.paragraph.display) (\(codes.joined(separator: ", ")))")
+                    }
+                    continue
+                }
+                if kinds.contains(.dstCodeMismatch) {
+                    add(.dstCodeMismatch, "indberettet med DST-koden \(r.dstCode), bevilling \(first.caseId) giver \(codes.joined(separator: ", "))",
+                        "reported with DST code \(r.dstCode), grant \(first.caseId) gives \(codes.joined(separator: ", "))")
+                }
+                if kinds.contains(.dstPeriodMismatch) {
+                    add(.dstPeriodMismatch, "indberettet \(r.start.danish)–\(end), bevilling \(first.caseId) løber \(first.start.danish)–\(first.end?.danish ?? "…")",
+                        "reported \(r.start.danish)–\(end), grant \(first.caseId) runs \(first.start.danish)–\(first.end?.danish ?? "…")")
+                }
             }
         }
     }

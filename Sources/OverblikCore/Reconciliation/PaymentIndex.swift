@@ -23,6 +23,11 @@ public struct PaymentIndex: Sendable {
     /// Every grant's span, in file order: read where only the span is wanted (reading it through
     /// the grant copied the whole grant, a dozen texts retained and released, per grant and year).
     public let grantSpans: [Span]
+    /// Every grant's mapping row (`MappingIndex.exactRow`) as a position in the mapping's rows, in
+    /// file order; -1 for none. Found once per service code and paragraph, for every figure.
+    public let grantMappingRow: [Int32]
+    /// Per paragraph (by rank) the position of its first mapping row; -1 when not mapped.
+    public let firstMappingRow: [Int32]
     /// Every grant's coverage per paragraph and citizen (movements and data breaks).
     public let coverage: ParagraphCoverage
     private let rankOf: [Paragraph: Int32]
@@ -89,6 +94,22 @@ public struct PaymentIndex: Sendable {
             return grants.map(\.span)
         }
         self.grantSpans = grantSpans
+        // The mapping rows: per service code (numbered by its bytes) the last paragraph and row
+        // found for it (a code mostly belongs to one paragraph), looked up in the mapping only
+        // when the paragraph differs.
+        var codes = TextNumbers(), rowOfCode: [(rank: Int32, row: Int32)] = []
+        grantMappingRow = grants.withUnsafeBufferPointer { grants in
+            (0..<grantCount).map { i in
+                let code = Int(codes.number(grants[i].serviceCode))
+                if code == rowOfCode.count { rowOfCode.append((-1, -1)) }
+                if rowOfCode[code].rank != grantRank[i] {
+                    let row = mapping.exactRowPosition(grants[i].paragraph, grants[i].serviceCode).map(Int32.init) ?? -1
+                    rowOfCode[code] = (grantRank[i], row)
+                }
+                return rowOfCode[code].row
+            }
+        }
+        firstMappingRow = paragraphs.map { p in mapping.rows.firstIndex { $0.paragraph == p }.map(Int32.init) ?? -1 }
         let withGrants = citizens.count
         let grantsOfCitizen = countingSort(grantCitizen, buckets: withGrants)
 
