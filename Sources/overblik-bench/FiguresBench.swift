@@ -34,7 +34,7 @@ struct FiguresBench: ParsableCommand {
         }
         let index = time("payment index") { PaymentIndex(payments: d.payments, grants: d.grants, mapping: d.mappingIndex) }
         let basis = time("budget basis") {
-            BudgetBasis(grants: d.grants, payments: d.payments, mapping: d.mappingIndex, today: today, byFunction: index.byFunction)
+            BudgetBasis(grants: d.grants, payments: d.payments, mapping: d.mappingIndex, today: today, index: index)
         }
         for year in DerivedFigures.years(for: today) {
             _ = time("reconciliation \(year)") {

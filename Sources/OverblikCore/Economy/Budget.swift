@@ -102,17 +102,19 @@ public struct BudgetBasis: Sendable {
     let functions: [String: Function]
     let today: Day
 
-    /// `byFunction` (the payments per function symbol, from `PaymentIndex`) saves a pass over the payments.
-    public init(grants: [Grant], payments: [Payment], mapping: MappingIndex, today: Day, byFunction: [Symbol: [Int32]]? = nil) {
+    /// `index` (made from the same grants, payments and mapping) saves a pass over the payments and
+    /// a look-up in the mapping per grant.
+    public init(grants: [Grant], payments: [Payment], mapping: MappingIndex, today: Day, index: PaymentIndex? = nil) {
         self.today = today
-        var paymentsOf: [Symbol: [Int32]] = byFunction ?? [:]
-        if byFunction == nil { for (i, p) in payments.enumerated() { paymentsOf[p.function, default: []].append(Int32(i)) } }
+        var paymentsOf: [Symbol: [Int32]] = index?.byFunction ?? [:]
+        if index == nil { for (i, p) in payments.enumerated() { paymentsOf[p.function, default: []].append(Int32(i)) } }
         var out: [String: Function] = [:]
         // Read in place, and gathered per function in runs (no grant copied, no function hashed per grant).
         var function = "", run: [Int32] = []
         grants.withUnsafeBufferPointer { grants in
             for i in grants.indices where grants[i].payingMunicipality == nil {
-                guard let row = mapping.row(for: grants[i]) else { continue }
+                let found = index.map { $0.grantFunctionRow[i] >= 0 ? mapping.rows[Int($0.grantFunctionRow[i])] : nil } ?? mapping.row(for: grants[i])
+                guard let row = found else { continue }
                 if row.function != function {
                     if !run.isEmpty { out[function, default: Function()].grants.append(contentsOf: run) }
                     (function, run) = (row.function, [])
@@ -145,7 +147,7 @@ public func budgetView(grants: [Grant], payments: [Payment], budget: [BudgetLine
     let budgets = Dictionary(budget.filter { $0.year == year }.map { ("\($0.function)|\($0.month)", $0.effective) },
                              uniquingKeysWith: { a, _ in a })
     let basis = basis.flatMap { $0.today == today ? $0 : nil }
-        ?? BudgetBasis(grants: grants, payments: payments, mapping: mapping, today: today, byFunction: index?.byFunction)
+        ?? BudgetBasis(grants: grants, payments: payments, mapping: mapping, today: today, index: index)
 
     let monthEnds = (0...12).map { $0 == 0 ? yearRange.start.advanced(by: -1) : DayRange.month($0, of: year).end }
     var out: [BudgetMonth] = []

@@ -249,6 +249,8 @@ public struct Development: Hashable, Sendable {
                     byCitizen.map { grants[$0].cpr.value })
         }
         let mapping = d.mappingIndex
+        let index = index ?? PaymentIndex(payments: d.payments, grants: d.grants, mapping: mapping)
+        let functionRow = index.grantFunctionRow  // (each grant's mapping row, found once)
         let staffTeam = Dictionary(d.staff.map { ($0.initials.lowercased(), $0.team) }, uniquingKeysWith: { a, _ in a })
         var paragraphKeys: [Paragraph: String] = [:]
         func paragraphKey(_ p: Paragraph) -> String {
@@ -271,7 +273,7 @@ public struct Development: Hashable, Sendable {
                         if let known = paragraphIds[p] { valueOf[i] = known } else {
                             let k = id(paragraphKey(p)); paragraphIds[p] = k; valueOf[i] = k
                         }
-                    case .function?: if let f = mapping.row(for: grants[i])?.function { valueOf[i] = id(f) }
+                    case .function?: if functionRow[i] >= 0 { valueOf[i] = id(mapping.rows[Int(functionRow[i])].function) }
                     case .targetGroup?: valueOf[i] = id(grants[i].targetGroup.isEmpty ? "Uoplyst" : grants[i].targetGroup)
                     case .team?:
                         if !grants[i].team.isEmpty { valueOf[i] = id(grants[i].team) } else {
@@ -322,7 +324,6 @@ public struct Development: Hashable, Sendable {
 
         // Payments, each once: its posting month and its shares of the months, into the total, its
         // function's series and its attributed paragraph's (both found once in `index`).
-        let index = index ?? PaymentIndex(payments: d.payments, grants: d.grants, mapping: mapping)
         var ids: [SeriesKey: Int32] = [:], keys: [SeriesKey] = []
         func id(_ key: SeriesKey) -> Int32 {
             if let known = ids[key] { return known }

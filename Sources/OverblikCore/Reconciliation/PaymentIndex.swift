@@ -26,8 +26,9 @@ public struct PaymentIndex: Sendable {
     /// Every grant's mapping row (`MappingIndex.exactRow`) as a position in the mapping's rows, in
     /// file order; -1 for none. Found once per service code and paragraph, for every figure.
     public let grantMappingRow: [Int32]
-    /// Per paragraph (by rank) the position of its first mapping row; -1 when not mapped.
-    public let firstMappingRow: [Int32]
+    /// The same for `MappingIndex.row(for:)` (for a service code not in the mapping, the first
+    /// row of the grant's paragraph): the row whose function the grant counts under.
+    public let grantFunctionRow: [Int32]
     /// Every grant's coverage per paragraph and citizen (movements and data breaks).
     public let coverage: ParagraphCoverage
     private let rankOf: [Paragraph: Int32]
@@ -69,26 +70,30 @@ public struct PaymentIndex: Sendable {
             return cachedRank
         }
 
-        // Citizens numbered in order of appearance: those with grants first.
-        var citizenOf: [CPR: Int32] = [:], citizens: [CPR] = []
-        var cachedCPR: CPR?, cachedCitizen: Int32 = 0
-        func citizen(_ c: CPR) -> Int32 {
-            if c == cachedCPR { return cachedCitizen }
-            if let known = citizenOf[c] {
-                cachedCitizen = known
-            } else {
-                cachedCitizen = Int32(citizens.count)
-                citizenOf[c] = cachedCitizen
-                citizens.append(c)
+        // Citizens numbered in order of appearance: those with grants first. (A struct, not a
+        // function capturing variables: those were checked for exclusive access at run time, per call.)
+        struct Citizens {
+            var of: [CPR: Int32] = [:], list: [CPR] = []
+            var cachedCPR: CPR?, cached: Int32 = 0
+            mutating func number(_ c: CPR) -> Int32 {
+                if c == cachedCPR { return cached }
+                if let known = of[c] {
+                    cached = known
+                } else {
+                    cached = Int32(list.count)
+                    of[c] = cached
+                    list.append(c)
+                }
+                cachedCPR = c
+                return cached
             }
-            cachedCPR = c
-            return cachedCitizen
         }
+        var numbering = Citizens()
         let grantCount = grants.count
         var grantCitizen = [Int32](repeating: 0, count: grantCount), grantRank = grantCitizen
         let grantSpans = grants.withUnsafeBufferPointer { grants in
             for i in 0..<grantCount {
-                grantCitizen[i] = citizen(grants[i].cpr)
+                grantCitizen[i] = numbering.number(grants[i].cpr)
                 grantRank[i] = rank(grants[i].paragraph)
             }
             return grants.map(\.span)
@@ -97,20 +102,23 @@ public struct PaymentIndex: Sendable {
         // The mapping rows: per service code (numbered by its bytes) the last paragraph and row
         // found for it (a code mostly belongs to one paragraph), looked up in the mapping only
         // when the paragraph differs.
+        let firstRow = paragraphs.map { p in mapping.rows.firstIndex { $0.paragraph == p }.map(Int32.init) ?? -1 }
         var codes = TextNumbers(), rowOfCode: [(rank: Int32, row: Int32)] = []
-        grantMappingRow = grants.withUnsafeBufferPointer { grants in
-            (0..<grantCount).map { i in
+        var grantMappingRow = [Int32](repeating: -1, count: grantCount), grantFunctionRow = grantMappingRow
+        grants.withUnsafeBufferPointer { grants in
+            for i in 0..<grantCount {
                 let code = Int(codes.number(grants[i].serviceCode))
                 if code == rowOfCode.count { rowOfCode.append((-1, -1)) }
                 if rowOfCode[code].rank != grantRank[i] {
                     let row = mapping.exactRowPosition(grants[i].paragraph, grants[i].serviceCode).map(Int32.init) ?? -1
                     rowOfCode[code] = (grantRank[i], row)
                 }
-                return rowOfCode[code].row
+                grantMappingRow[i] = rowOfCode[code].row
+                grantFunctionRow[i] = rowOfCode[code].row >= 0 ? rowOfCode[code].row : firstRow[Int(grantRank[i])]
             }
         }
-        firstMappingRow = paragraphs.map { p in mapping.rows.firstIndex { $0.paragraph == p }.map(Int32.init) ?? -1 }
-        let withGrants = citizens.count
+        (self.grantMappingRow, self.grantFunctionRow) = (grantMappingRow, grantFunctionRow)
+        let withGrants = numbering.list.count
         let grantsOfCitizen = countingSort(grantCitizen, buckets: withGrants)
 
         // Each payment's function and attributed paragraph, and its citizen.
@@ -142,7 +150,7 @@ public struct PaymentIndex: Sendable {
                 accountRanks[Int(function.id)] = (grouping.id, candidates)
             }
             guard let first = candidates.first else { continue }
-            let c = citizen(payments[i].cpr)
+            let c = numbering.number(payments[i].cpr)
             var chosen = first
             if candidates.count > 1, Int(c) < withGrants {
                 // Several: the citizen's earliest starting grant (then the lowest case id) on one of
@@ -163,6 +171,7 @@ public struct PaymentIndex: Sendable {
         var byFunction: [Symbol: [Int32]] = [:]
         for (id, positions) in functionLists.enumerated() where !positions.isEmpty { byFunction[Symbol(id: UInt32(id))] = positions }
         self.byFunction = byFunction
+        let citizens = numbering.list
         let paymentsOfCitizen = countingSort(paymentCitizen, buckets: citizens.count)
 
         // The groups: per citizen, its grants and payments by paragraph (stable: file order kept).
@@ -210,7 +219,7 @@ public struct PaymentIndex: Sendable {
         self.grantOrder = grantOrder
         self.paymentOrder = paymentOrder
         self.grantUnions = unions
-        self.citizenOf = citizenOf
+        self.citizenOf = numbering.of
         self.citizenGroups = citizenGroups
 
         // The coverage from the groups' unions (each citizen's union per paragraph, already made).

@@ -202,7 +202,7 @@ public func runSync(_ config: SyncConfiguration, options: SyncOptions,
         let indexStart = DispatchTime.now()
         let index = PaymentIndex(payments: frozen.payments, grants: frozen.grants, mapping: frozen.mappingIndex)
         let basis = BudgetBasis(grants: frozen.grants, payments: frozen.payments, mapping: frozen.mappingIndex, today: options.today,
-                                byFunction: index.byFunction)
+                                index: index)
         let indexSeconds = Double(DispatchTime.now().uptimeNanoseconds - indexStart.uptimeNanoseconds) / 1e9
         enum Task { case development, reconciliation(Int), economy(Int) }
         let tasks = [Task.development] + years.indices.reversed().map { .reconciliation($0) } + years.indices.reversed().map { .economy($0) }
