@@ -55,9 +55,10 @@ extension SnapshotDirectory {
         defer { if !published { unlink(temporary) } }
 
         try write(temporary)
+        // (A dry run publishes nothing: its file is removed, not made durable.)
+        if dryRun { return finalPath }
         try fsyncFile(temporary)
         StopPoint.reach("publish fsynced")
-        if dryRun { return finalPath }
         guard rename(temporary, finalPath) == 0 else { throw SnapshotDirectory.PublishError.io(String(cString: strerror(errno))) }
         published = true
         StopPoint.reach("publish renamed")

@@ -136,8 +136,16 @@ public enum SnapshotWriter {
             try db.inTransaction {
                 try insert(dataset, metadata: metadata, into: db)
                 lap("records")
-                // The views first: they are computed first, and are written while the years'
-                // figures are still being computed.
+                // SQLite's check of the records' tables (with their indexes) while the views and
+                // the figures are still being computed: the writer would otherwise wait for them
+                // idle, then check after.
+                try check(db, tables: checkedEarly)
+                // (Counted here, not after the figures: the writer would otherwise wait for them idle.)
+                for (key, _, count) in DataQuality(dataset).pairs {
+                    try db.execute(sql: "INSERT INTO data_quality (name, count) VALUES (?, ?)", arguments: [key, count])
+                }
+                lap("check of the records")
+                // Then the views: computed before the years' figures, and written while those are.
                 let v = views()
                 if let v { try insert(v, grants: dataset.grants, today: metadata.today, into: db) }
                 let owners = try RawInsert(db, "INSERT INTO grant_owners (owner, ids) VALUES (?, ?)")
@@ -146,14 +154,6 @@ public enum SnapshotWriter {
                     try owners.step(db, blob: 2, PackedIntegers.bytes(ids))
                 }
                 lap("views")
-                // SQLite's check of the records' tables (with their indexes) while the figures are
-                // still being computed: the writer would otherwise wait idle, then check them after.
-                try check(db, tables: checkedEarly)
-                // (Counted here, not after the figures: the writer would otherwise wait for them idle.)
-                for (key, _, count) in DataQuality(dataset).pairs {
-                    try db.execute(sql: "INSERT INTO data_quality (name, count) VALUES (?, ?)", arguments: [key, count])
-                }
-                lap("check of the records")
                 let derived = derivedWhenReady()
                 lap("waiting for the figures")
                 for figures in derived { try insert(figures, into: db) }
@@ -177,9 +177,8 @@ public enum SnapshotWriter {
         lap("close")
     }
 
-    /// The tables whole, indexes and all, once the records are written: checked before the figures.
-    static let checkedEarly = Schema.recordTables.map(\.rawValue) + ["rejected_rows", "sources", "grant_owners", "symbols", "payments_by_cpr",
-                                                                       "payments_by_month"]
+    /// The tables whole, indexes and all, once the records are written: checked before the views and the figures.
+    static let checkedEarly = Schema.recordTables.map(\.rawValue) + ["rejected_rows", "sources", "symbols", "payments_by_cpr", "payments_by_month"]
 
     /// SQLite's `quick_check` of each table with its indexes: together, every table of the file.
     private static func check(_ db: Database, tables: [String]) throws {

@@ -76,7 +76,8 @@ struct OverblikSyncCommand: ParsableCommand {
         let started = Date()
         syncLog.write("overblik-sync \(OverblikVersion.current): start, config \(config), today \(day.iso)\(dryRun ? ", dry run" : "")")
         OverblikSyncCommand.syncLog = syncLog
-        let options = SyncOptions(today: day, dryRun: dryRun, programVersion: OverblikVersion.current)
+        var options = SyncOptions(today: day, dryRun: dryRun, programVersion: OverblikVersion.current)
+        options.endsProcess = true
         let summary: SyncSummary
         do {
             summary = try runSync(configuration, options: options) { event in

@@ -284,11 +284,12 @@ func forecastYear(grants allGrants: [Grant], payments all: [Payment], _ f: Budge
         paid.add(all[Int(i)].amount, times: inYear, over: start.distance(to: end) + 1)
     }
     var expected = Money.zero
-    for k in f.grants {
-        let g = allGrants[Int(k)]
-        guard let rate = g.dailyRate, let days = g.period(within: yearRange) else { continue }
-        let paidDays = coveredDays(f.paid(g.cpr), in: days)
-        expected = expected + rate.cost(days: days.dayCount - paidDays)
+    allGrants.withUnsafeBufferPointer { grants in  // (read in place: a grant copied would retain its texts)
+        for k in f.grants {
+            guard let rate = grants[Int(k)].dailyRate, let days = grants[Int(k)].period(within: yearRange) else { continue }
+            let paidDays = coveredDays(f.paid(grants[Int(k)].cpr), in: days)
+            expected = expected + rate.cost(days: days.dayCount - paidDays)
+        }
     }
     return paid.rounded + expected
 }

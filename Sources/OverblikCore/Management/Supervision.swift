@@ -176,6 +176,8 @@ public func supervisionSamples(grants: [Grant], decisions: [Decision], staff: [S
             return id.isEmpty ? -1 : cases.existingNumber(String(id)).map { firstOfCase[Int($0)] } ?? -1
         }
     }
+    // The days the decisions of a decided case were decided (read once, in place, for every period).
+    let decidedOn: [Day?] = decisions.withUnsafeBufferPointer { d in grantOfDecision.indices.map { grantOfDecision[$0] >= 0 ? d[$0].decided : nil } }
     return periods.map { period -> [SampledGrant] in
         let range = period.range
         guard range.start <= today else { return [] }
@@ -183,7 +185,7 @@ public func supervisionSamples(grants: [Grant], decisions: [Decision], staff: [S
         // The grants of the cases decided in the period, marked (a look-up per decision, not per grant).
         var decided = [Bool](repeating: false, count: grants.count)
         for (j, first) in grantOfDecision.enumerated() where first >= 0 {
-            guard let day = decisions[j].decided, upTo.contains(day) else { continue }
+            guard let day = decidedOn[j], upTo.contains(day) else { continue }
             var i = Int(first)
             while i >= 0 { decided[i] = true; i = Int(nextOfCase[i]) }
         }
@@ -200,9 +202,11 @@ public func supervisionSamples(grants: [Grant], decisions: [Decision], staff: [S
         for w in byName where !pools[w].isEmpty {
             let pool = pools[w]
             func ordered(_ entries: [(index: Int, inFrame: Bool)]) -> [((index: Int, inFrame: Bool), String)] {
-                entries.map { entry in
-                    (entry, sha256(settings.hashText(municipalityCode: municipalityCode, period: period, caseId: grants[entry.index].caseId)))
-                }.sorted { ($0.1, grants[$0.0.index].line) < ($1.1, grants[$1.0.index].line) }
+                grants.withUnsafeBufferPointer { grants in  // (read in place: a grant copied would retain its texts)
+                    entries.map { entry in
+                        (entry, sha256(settings.hashText(municipalityCode: municipalityCode, period: period, caseId: grants[entry.index].caseId)))
+                    }.sorted { ($0.1, grants[$0.0.index].line) < ($1.1, grants[$1.0.index].line) }
+                }
             }
             let frame = ordered(pool.filter(\.inFrame)).prefix(settings.perCaseworker)
             // The other active grants are hashed only when the frame holds too few.

@@ -28,11 +28,19 @@ public struct DerivedFigures: Sendable, Equatable {
 
     /// The year's reconciliation alone: one half of its figures, computed apart from the other
     /// (`economy`; the sync computes the halves of both years on two threads) and `joined` to it.
-    public static func reconciliation(_ d: Dataset, year: Int, today: Day, rateTolerance: Double, index: PaymentIndex) -> DerivedFigures {
+    public static func reconciliation(_ d: Dataset, year: Int, today: Day, rateTolerance: Double, index: PaymentIndex,
+                                      part: ReconciliationPart? = nil) -> DerivedFigures {
         DerivedFigures(year: year,
                        reconciliation: reconcile(grants: d.grants, payments: d.payments, dst: d.dst, mapping: d.mappingIndex,
-                                                 year: year, today: today, rateTolerance: rateTolerance, index: index),
+                                                 year: year, today: today, rateTolerance: rateTolerance, index: index, part: part),
                        budget: [], movements: [])
+    }
+
+    /// A year's reconciliation from its two parts' (`.ottetal` first; see `ReconciliationPart`).
+    public static func reconciliation(joining ottetal: DerivedFigures, _ grantsAndDst: DerivedFigures) -> DerivedFigures {
+        var joined: Reconciliation?  // (nil in both while no month of the year is over)
+        if let a = ottetal.reconciliation, let b = grantsAndDst.reconciliation { joined = .joined(a, b) }
+        return DerivedFigures(year: ottetal.year, reconciliation: joined, budget: [], movements: [])
     }
 
     /// The year's Økonomi rows and movements alone: the other half of its figures.

@@ -13,11 +13,35 @@ public struct Reconciliation: Sendable, Equatable {
 /// period has no month that is over yet.
 public func reconcile(grants: [Grant], payments: [Payment], dst: [DstRow], mapping: MappingIndex,
                       year: Int, month: Int? = nil, today: Day, rateTolerance: Double, index: PaymentIndex? = nil) -> Reconciliation? {
+    reconcile(grants: grants, payments: payments, dst: dst, mapping: mapping, year: year, month: month, today: today,
+              rateTolerance: rateTolerance, index: index, part: nil)
+}
+
+/// One of the two parts of a reconciliation that can be computed at once (on two threads) and
+/// then `joined`: the ottetal with the kinds found beside it (who is only in which system, paid
+/// outside a grant, rate), and the kinds found from the grants and DST rows.
+public enum ReconciliationPart: Sendable, CaseIterable {
+    case ottetal, grantsAndDst
+}
+
+/// The same, of one part only (nil: whole); a part's discrepancies are in the order found, put
+/// in order by `joined`.
+public func reconcile(grants: [Grant], payments: [Payment], dst: [DstRow], mapping: MappingIndex,
+                      year: Int, month: Int? = nil, today: Day, rateTolerance: Double, index: PaymentIndex? = nil,
+                      part: ReconciliationPart?) -> Reconciliation? {
     guard let period = reconciliationPeriod(year: year, month: month, today: today) else { return nil }
     var r = Reconciler(grants: grants, payments: payments, dst: dst, mapping: mapping, period: period,
                        year: year, today: today, rateTolerance: rateTolerance,
                        index: index ?? PaymentIndex(payments: payments, grants: grants, mapping: mapping))
-    return r.run()
+    return r.run(part)
+}
+
+extension Reconciliation {
+    /// The whole reconciliation from its two parts (`.ottetal` first): the same as computed whole.
+    public static func joined(_ ottetal: Reconciliation, _ grantsAndDst: Reconciliation) -> Reconciliation {
+        Reconciliation(period: ottetal.period, ottetal: ottetal.ottetal,
+                       discrepancies: Reconciler.ordered(ottetal.discrepancies + grantsAndDst.discrepancies))
+    }
 }
 
 /// The work of one reconciliation, split per rule. The cross-system rules read the index's
@@ -68,14 +92,22 @@ struct Reconciler {
         return set.sorted()
     }
 
-    mutating func run() -> Reconciliation {
-        let lines = ottetal()
-        overlapping()
-        grantChecks()
-        dstChecks()
-        dataBreaks()
-        out.sort { ($0.kind, $0.paragraph, $0.cpr?.value ?? 0, $0.key) < ($1.kind, $1.paragraph, $1.cpr?.value ?? 0, $1.key) }
-        return Reconciliation(period: period, ottetal: lines, discrepancies: out)
+    /// The whole reconciliation, or one part of it (its discrepancies then not yet in order).
+    mutating func run(_ part: ReconciliationPart? = nil) -> Reconciliation {
+        var lines: [OttetalLine] = []
+        if part != .grantsAndDst { lines = ottetal() }
+        if part != .ottetal {
+            overlapping()
+            grantChecks()
+            dstChecks()
+            dataBreaks()
+        }
+        return Reconciliation(period: period, ottetal: lines, discrepancies: part == nil ? Self.ordered(out) : out)
+    }
+
+    /// Discrepancies in the order shown: by kind, paragraph, CPR and key (those equal in the order found).
+    static func ordered(_ found: [Discrepancy]) -> [Discrepancy] {
+        found.sorted { ($0.kind, $0.paragraph, $0.cpr?.value ?? 0, $0.key) < ($1.kind, $1.paragraph, $1.cpr?.value ?? 0, $1.key) }
     }
 
     // MARK: the ottetalskontrol and the cross-system kinds
