@@ -39,8 +39,15 @@ private func paid(_ grant: Grant, through month: Int = 10, function: String = "5
     }
 }
 
+/// Reconciled whole; every test also checks that its two parts, computed apart and joined, give the same.
 private func run(_ grants: [Grant], _ payments: [Payment] = [], dst: [DstRow] = [], month: Int? = nil) -> Reconciliation {
-    reconcile(grants: grants, payments: payments, dst: dst, mapping: mapping, year: 2026, month: month, today: today, rateTolerance: 0.02)!
+    func part(_ p: ReconciliationPart?) -> Reconciliation {
+        reconcile(grants: grants, payments: payments, dst: dst, mapping: mapping, year: 2026, month: month, today: today,
+                  rateTolerance: 0.02, part: p)!
+    }
+    let whole = part(nil)
+    #expect(Reconciliation.joined(part(.ottetal), part(.grantsAndDst)) == whole)
+    return whole
 }
 
 private func found(_ r: Reconciliation, _ kind: DiscrepancyKind) -> [Discrepancy] { r.discrepancies.filter { $0.kind == kind } }

@@ -72,6 +72,15 @@ struct WholeDropPropertyTests {
                 }
             }
 
+            // The reconciliation the sync computed in two parts is the one computed whole.
+            let index = PaymentIndex(payments: d.payments, grants: d.grants, mapping: d.mappingIndex)
+            for year in DerivedFigures.years(for: today) {
+                func part(_ p: ReconciliationPart?) -> DerivedFigures {
+                    DerivedFigures.reconciliation(d, year: year, today: today, rateTolerance: config.rateTolerance, index: index, part: p)
+                }
+                #expect(DerivedFigures.reconciliation(joining: part(.ottetal), part(.grantsAndDst)) == part(nil), "\(context): \(year)")
+            }
+
             // Team: the stored lines are the computed ones and add up to the open grants.
             let lines = try #require(try snapshot.storedTeamLines(today: today), "\(context): no stored Team lines")
             #expect(lines == teamDistribution(grants: d.grants, staff: d.staff, today: today, dueSoonDays: config.dueSoonDays), "\(context)")
