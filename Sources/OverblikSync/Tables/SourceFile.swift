@@ -104,7 +104,6 @@ struct SourceFile {
         if parts.count > 1, let read = readParts(parts, municipality, symbols, build) { return read }
         var sink = RowSink<T>(region: UnsafeMutableBufferPointer(start: nil, count: 0))
         sink.overflow.reserveCapacity(estimatedRows(buffer, header.position, buffer.count))
-        adviseHugePages(&sink.overflow)
         let whole = readRange(buffer, header.position, buffer.count, header.line, municipality, symbols, build, into: &sink)
         return (sink.overflow, whole.rejected, whole.count, whole.skipped)
     }
@@ -123,7 +122,6 @@ struct SourceFile {
         nonisolated(unsafe) let buffer = file.bytes
         var met = false
         var rows = [T](unsafeUninitializedCapacity: capacity) { storage, initialized in
-            adviseHugePages(UnsafeMutableRawBufferPointer(storage))
             nonisolated(unsafe) let storage = storage
             DispatchQueue.concurrentPerform(iterations: parts.count) { k in
                 let p = parts[k]
@@ -276,26 +274,4 @@ struct PendingDigest {
 
     /// The digest in hex, once computed.
     var value: String { work.value }
-}
-
-/// Asks the kernel for huge pages under a large array's storage before it is filled: the figures
-/// and the writer read the payments out of file order (per citizen, per function and month),
-/// and with 4 KB pages nearly every such read is a TLB miss (measured on LC: the payment
-/// blocks' encoding spent 97 % of its time on the first load of each payment).
-func adviseHugePages<T>(_ rows: inout [T]) {
-    let bytes = rows.capacity * MemoryLayout<T>.stride
-    rows.withUnsafeMutableBufferPointer { buffer in
-        guard let base = buffer.baseAddress else { return }
-        adviseHugePages(UnsafeMutableRawBufferPointer(start: base, count: bytes))
-    }
-}
-
-/// The same for memory not yet an array's.
-func adviseHugePages(_ memory: UnsafeMutableRawBufferPointer) {
-    guard memory.count >= 64 << 20, let base = memory.baseAddress else { return }
-    let huge = 2 << 20
-    let from = (Int(bitPattern: base) + huge - 1) / huge * huge
-    let to = (Int(bitPattern: base) + memory.count) / huge * huge
-    guard to > from, let start = UnsafeMutableRawPointer(bitPattern: from) else { return }
-    _ = madvise(start, to - from, MADV_HUGEPAGE)
 }
