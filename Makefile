@@ -9,7 +9,7 @@ SAMPLE  := Sampledata
 # Sampledata is laid out around this day (see Sampledata/README.md); real drops use the machine's date.
 TODAY   ?= 2026-11-23
 
-.PHONY: all build run test test-moved-clock conformance same-output report-check fuzz sync sampledata sampledata-check snapshot bench bench-data bench-compare bench-folk1a clean
+.PHONY: all build run test test-moved-clock conformance same-output report-check fuzz sync sampledata sampledata-check snapshot bench bench-data bench-compare bench-folk1a bench-figures clean
 
 all: build
 
@@ -125,6 +125,15 @@ bench-folk1a:
 	$(SWIFT) build -c release --product overblik-sync
 	$(SWIFT) build -c release --product overblik-bench
 	$(RELEASE)/overblik-bench folk1a
+
+## make bench-figures [FIGURES_SCALE=LC]: the sync's figures one at a time on the newest snapshot of
+## bench-data/<scale> (its dataset read back), each run 3 times on one thread: the least CPU seconds.
+FIGURES_SCALE ?= LC
+bench-figures:
+	$(SWIFT) build -c release --product overblik-bench
+	@snapshot=$$(ls -t bench-data/$(FIGURES_SCALE)/snapshots/*.sqlite 2>/dev/null | head -1); \
+	  [ -n "$$snapshot" ] || { echo "no snapshot in bench-data/$(FIGURES_SCALE)/snapshots: run make bench first"; exit 1; }; \
+	  $(RELEASE)/overblik-bench figures --snapshot "$$snapshot"
 
 ## make bench-compare [COMPARE_SCALES="L LC"] [PAIRS=5]: the same files through overblik-sync and through
 ## DuckDB (installed with pip into bench-data/.venv), PAIRS back-to-back pairs per scale; prints each

@@ -260,7 +260,8 @@ public struct Development: Hashable, Sendable {
         }
         for dimension in [nil] + DevelopmentDimension.allCases.map(Optional.some) {
             // Each grant's value as a number (-1: the total only, as per function and team some are).
-            var numbers = TextNumbers(), paragraphIds: [Paragraph: Int32] = [:]
+            var numbers = TextNumbers(), idOfRank = [Int32](repeating: -1, count: index.paragraphs.count)
+            var idOfRow = [Int32](repeating: -1, count: mapping.rows.count)
             func id(_ v: String) -> Int32 { numbers.number(v) }
             if dimension == nil { _ = id("") }
             var valueOf = [Int32](repeating: -1, count: n)
@@ -269,11 +270,15 @@ public struct Development: Hashable, Sendable {
                     switch dimension {
                     case nil: valueOf[i] = 0
                     case .paragraph?:
-                        let p = grants[i].paragraph
-                        if let known = paragraphIds[p] { valueOf[i] = known } else {
-                            let k = id(paragraphKey(p)); paragraphIds[p] = k; valueOf[i] = k
-                        }
-                    case .function?: if functionRow[i] >= 0 { valueOf[i] = id(mapping.rows[Int(functionRow[i])].function) }
+                        // (By the index's rank of the grant's paragraph: no paragraph hashed per grant.)
+                        let r = Int(index.grantParagraph[i])
+                        if idOfRank[r] < 0 { idOfRank[r] = id(paragraphKey(index.paragraphs[r])) }
+                        valueOf[i] = idOfRank[r]
+                    case .function?:
+                        let row = Int(functionRow[i])
+                        guard row >= 0 else { break }
+                        if idOfRow[row] < 0 { idOfRow[row] = id(mapping.rows[row].function) }
+                        valueOf[i] = idOfRow[row]
                     case .targetGroup?: valueOf[i] = id(grants[i].targetGroup.isEmpty ? "Uoplyst" : grants[i].targetGroup)
                     case .team?:
                         if !grants[i].team.isEmpty { valueOf[i] = id(grants[i].team) } else {

@@ -23,6 +23,8 @@ public struct PaymentIndex: Sendable {
     /// Every grant's span, in file order: read where only the span is wanted (reading it through
     /// the grant copied the whole grant, a dozen texts retained and released, per grant and year).
     public let grantSpans: [Span]
+    /// Every grant's paragraph as a position in `paragraphs`, in file order.
+    public let grantParagraph: [Int32]
     /// Every grant's mapping row (`MappingIndex.exactRow`) as a position in the mapping's rows, in
     /// file order; -1 for none. Found once per service code and paragraph, for every figure.
     public let grantMappingRow: [Int32]
@@ -99,6 +101,7 @@ public struct PaymentIndex: Sendable {
             return grants.map(\.span)
         }
         self.grantSpans = grantSpans
+        grantParagraph = grantRank
         // The mapping rows: per service code (numbered by its bytes) the last paragraph and row
         // found for it (a code mostly belongs to one paragraph), looked up in the mapping only
         // when the paragraph differs.
