@@ -12,7 +12,11 @@ struct FiguresBench: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "figures", abstract: "Time the sync's figures one by one.")
 
     @Option(help: "A snapshot (its dataset and settings are read back).") var snapshot: String
-    @Option var runs = 3
+    @Option(help: "Runs of each figure (at least 1).") var runs = 3
+
+    func validate() throws {
+        guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
+    }
 
     func run() throws {
         let s = try Snapshot(path: snapshot)
@@ -22,15 +26,16 @@ struct FiguresBench: ParsableCommand {
         print("dataset: \(d.grants.count) grants, \(d.payments.count) payments, \(d.decisions.count) applications (read in \(String(format: "%.1f", clock() - loaded)) s)")
         let today = meta.today
         func time<T>(_ name: String, _ work: () -> T) -> T {
-            var best = Double.infinity
-            var result: T?
-            for _ in 0..<runs {
-                let t = threadCPU()
-                result = work()
+            var t = threadCPU()
+            let result = work()
+            var best = threadCPU() - t
+            for _ in 1..<max(1, runs) {
+                t = threadCPU()
+                _ = work()
                 best = min(best, threadCPU() - t)
             }
             print(name.padding(toLength: 28, withPad: " ", startingAt: 0) + String(format: "%7.3f s", best))
-            return result!  // (runs ≥ 1)
+            return result
         }
         let index = time("payment index") { PaymentIndex(payments: d.payments, grants: d.grants, mapping: d.mappingIndex) }
         let basis = time("budget basis") {
