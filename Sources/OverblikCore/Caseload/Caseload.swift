@@ -73,48 +73,42 @@ public func teamDistribution(grants: [Grant], staff: [StaffMember], today: Day, 
     }
     var tallies: [String: Tally] = [:]
     var spelling: [String: String] = [:]
-    // The caseworkers as written numbered by their bytes, each lowered once (no String hashed per
-    // grant); the grants read in place (a grant copied would retain each of its texts).
-    var workers = TextNumbers(), teams = TextNumbers(), keyOf: [String] = []
-    var counted: [String: [Tally]] = [:]
-    var byWorker: [Tally] = []
+    // The caseworkers as written numbered by their bytes, each lowered once to find its tally (no
+    // String hashed per grant); the grants read in place (a grant copied would retain its texts).
+    var workers = TextNumbers(), teams = TextNumbers()
+    var tallyOf: [Int] = [], keys: [String] = [], counted: [Tally] = [], tallyOfKey: [String: Int] = [:]
     grants.withUnsafeBufferPointer { all in
         for g in all.indices where !all[g].caseworker.isEmpty {
             guard let f = all[g].followUp(today: today, dueSoonDays: dueSoonDays) else { continue }
             let w = Int(workers.number(all[g].caseworker))
-            if w == byWorker.count {
+            if w == tallyOf.count {
                 let key = all[g].caseworker.lowercased()
-                keyOf.append(key)
-                spelling[key] = spelling[key] ?? all[g].caseworker
-                byWorker.append(Tally())
+                if let known = tallyOfKey[key] { tallyOf.append(known) } else {
+                    tallyOf.append(counted.count)
+                    tallyOfKey[key] = counted.count
+                    keys.append(key)
+                    counted.append(Tally())
+                    spelling[key] = all[g].caseworker
+                }
             }
-            byWorker[w].grants += 1
-            byWorker[w].citizens.insert(all[g].cpr)
-            switch f.status {
-            case .overdue: byWorker[w].overdue += 1
-            case .dueSoon: byWorker[w].dueSoon += 1
-            case .missing: byWorker[w].missing += 1
-            case .ok: break
+            // Counted in place (a tally taken out and put back would copy its set of citizens every time).
+            func count(_ t: inout Tally) {
+                t.grants += 1
+                t.citizens.insert(all[g].cpr)
+                switch f.status {
+                case .overdue: t.overdue += 1
+                case .dueSoon: t.dueSoon += 1
+                case .missing: t.missing += 1
+                case .ok: break
+                }
+                t.cost = t.cost + (all[g].dailyRate?.monthlyCost ?? .zero)
+                t.byParagraph[all[g].paragraph, default: 0] += 1
+                if !all[g].team.isEmpty { t.teams[teams.number(all[g].team), default: 0] += 1 }
             }
-            byWorker[w].cost = byWorker[w].cost + (all[g].dailyRate?.monthlyCost ?? .zero)
-            byWorker[w].byParagraph[all[g].paragraph, default: 0] += 1
-            if !all[g].team.isEmpty { byWorker[w].teams[teams.number(all[g].team), default: 0] += 1 }
+            count(&counted[tallyOf[w]])
         }
     }
-    // Spellings of one caseworker in other cases joined.
-    for (w, t) in byWorker.enumerated() { counted[keyOf[w], default: []].append(t) }
-    for (key, parts) in counted {
-        var t = parts[0]
-        for more in parts.dropFirst() {
-            t.grants += more.grants
-            t.citizens.formUnion(more.citizens)
-            (t.overdue, t.dueSoon, t.missing) = (t.overdue + more.overdue, t.dueSoon + more.dueSoon, t.missing + more.missing)
-            t.cost = t.cost + more.cost
-            t.byParagraph.merge(more.byParagraph, uniquingKeysWith: +)
-            t.teams.merge(more.teams, uniquingKeysWith: +)
-        }
-        tallies[key] = t
-    }
+    for (key, t) in zip(keys, counted) { tallies[key] = t }
     let members = Dictionary(staff.map { ($0.initials.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
     for member in staff where member.role == .caseworker && tallies[member.initials.lowercased()] == nil {
         tallies[member.initials.lowercased()] = Tally()
