@@ -58,9 +58,6 @@ public struct MappingIndex: Sendable {
         exactRow(for: g) ?? byParagraph[g.paragraph]?.first
     }
 
-    /// Whether the grant's service code is in a row of its paragraph.
-    public func hasValidServiceCode(_ g: Grant) -> Bool { exactRow(for: g) != nil }
-
     /// The rows of a paragraph, in file order.
     public func rows(of paragraph: Paragraph) -> [MappingRow] { byParagraph[paragraph] ?? [] }
 
