@@ -228,30 +228,23 @@ public enum SnapshotWriter {
 
         // Values in the order of the table's one description (`TableName.columns`, `Schema.insert`);
         // the round-trip tests read every field back.
-        // A paragraph's key made once per paragraph (a few dozen), not per row: found among those
-        // made (the last one first), not hashed (hashing a paragraph hashes its texts).
-        var keys: [(paragraph: Paragraph, key: String)] = [], last = 0
-        func key(_ p: Paragraph) -> String {
-            if last < keys.count, keys[last].paragraph == p { return keys[last].key }
-            if let i = keys.firstIndex(where: { $0.paragraph == p }) { last = i } else {
-                keys.append((p, p.key))
-                last = keys.count - 1
-            }
-            return keys[last].key
-        }
+        var paragraphKeys = ParagraphKeyCache()
+        func key(_ p: Paragraph) -> String { paragraphKeys.key(p) }
         let grants = try RawInsert(db, Schema.insert(.grants))
-        // (Each grant and application bound where it lies: one copied would retain each of its texts.)
-        func bind(_ g: borrowing Grant) {
-            grants.bind(1, g.caseId); grants.bind(2, g.cpr.value); grants.bind(3, g.name); grants.bind(4, key(g.paragraph))
-            grants.bind(5, g.serviceCode); grants.bind(6, g.serviceName); grants.bind(7, g.provider); grants.bind(8, g.start.ordinal)
-            grants.bind(9, g.end?.ordinal); grants.bind(10, g.rate?.ore); grants.bind(11, g.rateUnit?.rawValue)
-            grants.bind(12, g.hoursPerWeek?.value); grants.bind(13, g.caseworker); grants.bind(14, g.team)
-            grants.bind(15, g.nextFollowUp?.ordinal); grants.bind(16, g.lastFollowUp?.ordinal); grants.bind(17, g.targetGroup)
-            grants.bind(18, g.actingMunicipality); grants.bind(19, g.payingMunicipality); grants.bind(20, g.line)
+        // (Each grant and application bound where it lies, through a pointer: one passed by value
+        // is copied first, each of its texts retained and released again.)
+        func bind(_ g: UnsafePointer<Grant>) {
+            grants.bind(1, g.pointee.caseId); grants.bind(2, g.pointee.cpr.value); grants.bind(3, g.pointee.name); grants.bind(4, key(g.pointee.paragraph))
+            grants.bind(5, g.pointee.serviceCode); grants.bind(6, g.pointee.serviceName); grants.bind(7, g.pointee.provider); grants.bind(8, g.pointee.start.ordinal)
+            grants.bind(9, g.pointee.end?.ordinal); grants.bind(10, g.pointee.rate?.ore); grants.bind(11, g.pointee.rateUnit?.rawValue)
+            grants.bind(12, g.pointee.hoursPerWeek?.value); grants.bind(13, g.pointee.caseworker); grants.bind(14, g.pointee.team)
+            grants.bind(15, g.pointee.nextFollowUp?.ordinal); grants.bind(16, g.pointee.lastFollowUp?.ordinal); grants.bind(17, g.pointee.targetGroup)
+            grants.bind(18, g.pointee.actingMunicipality); grants.bind(19, g.pointee.payingMunicipality); grants.bind(20, g.pointee.line)
         }
         try d.grants.withUnsafeBufferPointer { all in
+            guard let first = all.baseAddress else { return }
             for i in all.indices {
-                bind(all[i])
+                bind(first + i)
                 try grants.step(db)
                 try rowWritten()
             }
@@ -271,9 +264,9 @@ public enum SnapshotWriter {
 
         // (A row per citizen and paragraph, a few hundred thousand at national size: bound raw.)
         let dst = try RawInsert(db, Schema.insert(.dst))
-        for r in d.dst {
-            dst.bind(1, r.cpr.value); dst.bind(2, key(r.paragraph)); dst.bind(3, r.dstCode); dst.bind(4, r.start.ordinal)
-            dst.bind(5, r.end?.ordinal); dst.bind(6, r.targetGroup); dst.bind(7, r.line)
+        for i in d.dst.indices {
+            dst.bind(1, d.dst[i].cpr.value); dst.bind(2, key(d.dst[i].paragraph)); dst.bind(3, d.dst[i].dstCode)
+            dst.bind(4, d.dst[i].start.ordinal); dst.bind(5, d.dst[i].end?.ordinal); dst.bind(6, d.dst[i].targetGroup); dst.bind(7, d.dst[i].line)
             try dst.step(db)
             try rowWritten()
         }
@@ -286,15 +279,16 @@ public enum SnapshotWriter {
 
         // (At national size one application per grant: bound raw like the grants.)
         let decisions = try RawInsert(db, Schema.insert(.decisions))
-        func bind(_ a: borrowing Decision) {
-            decisions.bind(1, a.applicationId); decisions.bind(2, a.cpr.value); decisions.bind(3, key(a.paragraph))
-            decisions.bind(4, a.caseworker); decisions.bind(5, a.team); decisions.bind(6, a.received.ordinal)
-            decisions.bind(7, a.decided?.ordinal); decisions.bind(8, a.outcome?.rawValue); decisions.bind(9, a.caseId)
-            decisions.bind(10, a.serviceCode); decisions.bind(11, a.noticeSent?.ordinal); decisions.bind(12, a.line)
+        func bind(_ a: UnsafePointer<Decision>) {
+            decisions.bind(1, a.pointee.applicationId); decisions.bind(2, a.pointee.cpr.value); decisions.bind(3, key(a.pointee.paragraph))
+            decisions.bind(4, a.pointee.caseworker); decisions.bind(5, a.pointee.team); decisions.bind(6, a.pointee.received.ordinal)
+            decisions.bind(7, a.pointee.decided?.ordinal); decisions.bind(8, a.pointee.outcome?.rawValue); decisions.bind(9, a.pointee.caseId)
+            decisions.bind(10, a.pointee.serviceCode); decisions.bind(11, a.pointee.noticeSent?.ordinal); decisions.bind(12, a.pointee.line)
         }
         try d.decisions.withUnsafeBufferPointer { all in
+            guard let first = all.baseAddress else { return }
             for i in all.indices {
-                bind(all[i])
+                bind(first + i)
                 try decisions.step(db)
                 try rowWritten()
             }
@@ -390,14 +384,19 @@ public enum SnapshotWriter {
               last_follow_up, line, \(sorts.map(\.column).joined(separator: ", "))) VALUES (?,?,?,?,?,?,?,?,?,?,?,?\(String(repeating: ",?", count: sorts.count)))
             """)
         let keys = sorts.map { v.followUpKeys[$0] ?? [] }
-        for (i, position) in v.followUpGrants.enumerated() where grants.indices.contains(position) {
-            let g = grants[position]
-            follow.bind(1, position + 1)  // grants.id: the grant's position + 1 (inserted in order into a new table)
-            follow.bind(2, g.caseId); follow.bind(3, g.cpr.value); follow.bind(4, g.name); follow.bind(5, g.paragraph.key)
-            follow.bind(6, g.start.ordinal); follow.bind(7, g.end?.ordinal); follow.bind(8, g.caseworker); follow.bind(9, g.team)
-            follow.bind(10, g.nextFollowUp?.ordinal); follow.bind(11, g.lastFollowUp?.ordinal); follow.bind(12, g.line)
-            for (k, column) in keys.enumerated() { follow.bind(Int32(k + 13), column.indices.contains(i) ? column[i] : nil) }
-            try follow.step(db)
+        var paragraphKeys = ParagraphKeyCache()
+        try grants.withUnsafeBufferPointer { all in
+            guard let first = all.baseAddress else { return }
+            for (i, position) in v.followUpGrants.enumerated() where all.indices.contains(position) {
+                let g = UnsafePointer(first + position)  // (in place, as the grants above)
+                follow.bind(1, position + 1)  // grants.id: the grant's position + 1 (inserted in order into a new table)
+                follow.bind(2, g.pointee.caseId); follow.bind(3, g.pointee.cpr.value); follow.bind(4, g.pointee.name)
+                follow.bind(5, paragraphKeys.key(g.pointee.paragraph)); follow.bind(6, g.pointee.start.ordinal)
+                follow.bind(7, g.pointee.end?.ordinal); follow.bind(8, g.pointee.caseworker); follow.bind(9, g.pointee.team)
+                follow.bind(10, g.pointee.nextFollowUp?.ordinal); follow.bind(11, g.pointee.lastFollowUp?.ordinal); follow.bind(12, g.pointee.line)
+                for (k, column) in keys.enumerated() { follow.bind(Int32(k + 13), column.indices.contains(i) ? column[i] : nil) }
+                try follow.step(db)
+            }
         }
         // Each sort's order, made here from the keys (the lines as inserted: one key per line).
         let order = try RawInsert(db, "INSERT INTO follow_up_orders (sort, nulls, positions, keys) VALUES (?, ?, ?, ?)")
@@ -585,4 +584,20 @@ package func threadCPUSeconds() -> Double {
     var t = timespec()
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
     return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
+/// Each paragraph's key (`SEL-108`) made once per paragraph (a few dozen), not per row: found
+/// among those made (the last one first), not hashed (hashing a paragraph hashes its texts).
+private struct ParagraphKeyCache {
+    private var keys: [(paragraph: Paragraph, key: String)] = []
+    private var last = 0
+
+    mutating func key(_ p: Paragraph) -> String {
+        if last < keys.count, keys[last].paragraph == p { return keys[last].key }
+        if let i = keys.firstIndex(where: { $0.paragraph == p }) { last = i } else {
+            keys.append((p, p.key))
+            last = keys.count - 1
+        }
+        return keys[last].key
+    }
 }

@@ -227,7 +227,7 @@ public struct Development: Hashable, Sendable {
     /// municipality pays.
     public static func compute(_ d: Dataset, today: Day, index: PaymentIndex? = nil) -> Development {
         let grantStart = d.grants.withUnsafeBufferPointer { grants in grants.indices.lazy.map { grants[$0].start }.min() }
-        let paymentStart = d.payments.map(\.periodStart).min()
+        let paymentStart = d.payments.withUnsafeBufferPointer { payments in payments.indices.lazy.map { payments[$0].periodStart }.min() }
         let first = [grantStart, paymentStart].compactMap { $0 }.min().map(CalendarMonth.init)
         let months = shownMonths(first: first, today: today)
         guard let first, let shownFirst = months.first, let last = months.last else {
@@ -243,13 +243,13 @@ public struct Development: Hashable, Sendable {
         // In citizen order (then file order) once: the passes per dimension below read these
         // arrays forwards instead of jumping about the file's order (cache misses were half their time).
         // (The grants read in place, none copied.)
-        let (byCitizen, spansC, paysSelfC, citizenC) = d.grants.withUnsafeBufferPointer { grants in
-            let byCitizen = stableOrder(of: grants.indices.map { UInt64(bitPattern: grants[$0].cpr.value) })
-            return (byCitizen, byCitizen.map { grants[$0].span }, byCitizen.map { grants[$0].payingMunicipality == nil },
-                    byCitizen.map { grants[$0].cpr.value })
-        }
         let mapping = d.mappingIndex
         let index = index ?? PaymentIndex(payments: d.payments, grants: d.grants, mapping: mapping)
+        let (byCitizen, spansC, paysSelfC, citizenC) = d.grants.withUnsafeBufferPointer { grants in
+            let byCitizen = stableOrder(of: grants.indices.map { UInt64(bitPattern: grants[$0].cpr.value) })
+            return (byCitizen, byCitizen.map { index.grantSpans[$0] }, byCitizen.map { grants[$0].payingMunicipality == nil },
+                    byCitizen.map { grants[$0].cpr.value })
+        }
         let functionRow = index.grantFunctionRow  // (each grant's mapping row, found once)
         let staffTeam = Dictionary(d.staff.map { ($0.initials.lowercased(), $0.team) }, uniquingKeysWith: { a, _ in a })
         var paragraphKeys: [Paragraph: String] = [:]
@@ -352,25 +352,26 @@ public struct Development: Hashable, Sendable {
         let paragraphRank = index.paymentParagraph
         d.payments.withUnsafeBufferPointer { payments in
             for i in payments.indices {
-                let p = payments[i]
-                let s = Int(p.function.id), r = Int(paragraphRank[i])
+                // (Its fields read in place: a payment copied would retain its voucher id.)
+                let amount = payments[i].amount
+                let s = Int(payments[i].function.id), r = Int(paragraphRank[i])
                 let (f, g) = (s < ofSymbol.count ? Int(ofSymbol[s]) : -1, r >= 0 ? Int(ofRank[r]) : -1)
-                let posted = p.postingDate.ordinal
+                let posted = payments[i].postingDate.ordinal
                 if posted >= grid.first && posted <= grid.last {
                     let j = grid.position(posted)
-                    money[Int(total)].addSpend(j, p.amount)
-                    if f >= 0 { money[f].addSpend(j, p.amount) }
-                    if g >= 0 { money[g].addSpend(j, p.amount) }
+                    money[Int(total)].addSpend(j, amount)
+                    if f >= 0 { money[f].addSpend(j, amount) }
+                    if g >= 0 { money[g].addSpend(j, amount) }
                 }
-                let (ps, pe) = (p.periodStart.ordinal, p.periodEnd.ordinal)
+                let (ps, pe) = (payments[i].periodStart.ordinal, payments[i].periodEnd.ordinal)
                 guard ps <= grid.last, pe >= grid.first, pe >= ps else { continue }
                 let days = Int(pe - ps) + 1
                 for j in grid.position(max(ps, grid.first))...grid.position(min(pe, grid.last)) {
                     let overlap = Int(min(pe, grid.ends[j]) - max(ps, grid.starts[j])) + 1
                     guard overlap > 0 else { continue }
-                    money[Int(total)].addPaid(j, p.amount, overlap, days)
-                    if f >= 0 { money[f].addPaid(j, p.amount, overlap, days) }
-                    if g >= 0 { money[g].addPaid(j, p.amount, overlap, days) }
+                    money[Int(total)].addPaid(j, amount, overlap, days)
+                    if f >= 0 { money[f].addPaid(j, amount, overlap, days) }
+                    if g >= 0 { money[g].addPaid(j, amount, overlap, days) }
                 }
             }
         }

@@ -45,8 +45,10 @@ public struct ProviderStay: Hashable, Sendable {
 
     /// The stays occupancy counts: the grants this municipality acts for that name a provider.
     public static func of(_ grants: [Grant]) -> [ProviderStay] {
-        grants.compactMap { g in
-            g.actingMunicipality == nil && !g.provider.isEmpty ? ProviderStay(cpr: g.cpr, provider: g.provider, span: g.span) : nil
+        // (By position: a grant passed whole to a closure is copied, each of its texts retained.)
+        grants.indices.compactMap { i in
+            grants[i].actingMunicipality == nil && !grants[i].provider.isEmpty
+                ? ProviderStay(cpr: grants[i].cpr, provider: grants[i].provider, span: Span(start: grants[i].start, end: grants[i].end)) : nil
         }
     }
 }

@@ -3,28 +3,34 @@ extension Reconciler {
     func inYear(_ g: Grant) -> Bool { g.span.within(DayRange.year(year)) != nil }
 
     mutating func overlapping() {
-        let housing: Set<Paragraph> = [Paragraph(number: 107), Paragraph(number: 108)]
-        // Per citizen: its groups follow one another in the index (no copy of every grant per year).
+        // §107 and §108 overlap one another; any other paragraph only itself. By rank in the index.
+        let housing = Set(index.paragraphs.indices.filter { [Paragraph(number: 107), Paragraph(number: 108)].contains(index.paragraphs[$0]) }.map(Int32.init))
+        let year = DayRange.year(year)
+        // Per citizen: its groups follow one another in the index. The grants are read in place,
+        // by position (a grant copied would retain each of its texts); one is copied only when reported.
         var first = 0
         let groups = index.groups
+        var gs: [Int] = []
         while first < groups.count {
             var end = first + 1
             while end < groups.count && groups[end].cpr == groups[first].cpr { end += 1 }
             defer { first = end }
             let cpr = groups[first].cpr
             guard groups[first].grants.lowerBound + 1 < groups[end - 1].grants.upperBound else { continue }  // fewer than two grants
-            var gs: [Grant] = []
+            gs.removeAll(keepingCapacity: true)
             for k in groups[first].grants.lowerBound..<groups[end - 1].grants.upperBound {
                 let g = Int(index.grantOrder[k])
-                if index.grantSpans[g].within(DayRange.year(year)) != nil { gs.append(grants[g]) }
+                if index.grantSpans[g].within(year) != nil { gs.append(g) }
             }
             guard gs.count > 1 else { continue }
-            let sorted = gs.sorted { ($0.start, $0.caseId) < ($1.start, $1.caseId) }
-            for i in sorted.indices {
-                for j in sorted.indices where j > i {
-                    let (a, b) = (sorted[i], sorted[j])
-                    let related = a.paragraph == b.paragraph || (a.paragraph != b.paragraph && housing.contains(a.paragraph) && housing.contains(b.paragraph))
-                    guard related, a.span.overlaps(b.span) else { continue }
+            gs.sort { (grants[$0].start, grants[$0].caseId) < (grants[$1].start, grants[$1].caseId) }  // (case ids are unique)
+            for i in gs.indices {
+                for j in gs.indices where j > i {
+                    let (x, y) = (gs[i], gs[j])
+                    let (p, q) = (index.grantParagraph[x], index.grantParagraph[y])
+                    guard p == q || (housing.contains(p) && housing.contains(q)),
+                          index.grantSpans[x].overlaps(index.grantSpans[y]) else { continue }
+                    let (a, b) = (grants[x], grants[y])
                     let sharedEnd = [a.end, b.end].compactMap { $0 }.min()
                     let ids = [a.caseId, b.caseId].sorted()
                     out.append(Discrepancy(

@@ -98,7 +98,7 @@ public struct PaymentIndex: Sendable {
                 grantCitizen[i] = numbering.number(grants[i].cpr)
                 grantRank[i] = rank(grants[i].paragraph)
             }
-            return grants.map(\.span)
+            return grants.indices.map { Span(start: grants[$0].start, end: grants[$0].end) }  // (a grant passed whole is copied)
         }
         self.grantSpans = grantSpans
         grantParagraph = grantRank

@@ -107,7 +107,19 @@ struct Reconciler {
 
     /// Discrepancies in the order shown: by kind, paragraph, CPR and key (those equal in the order found).
     static func ordered(_ found: [Discrepancy]) -> [Discrepancy] {
-        found.sorted { ($0.kind, $0.paragraph, $0.cpr?.value ?? 0, $0.key) < ($1.kind, $1.paragraph, $1.cpr?.value ?? 0, $1.key) }
+        // Positions sorted, each discrepancy's fields read in place (sorting the discrepancies
+        // themselves copied two per comparison, every text retained); equal ones keep their order.
+        let order = found.withUnsafeBufferPointer { d in
+            Array(d.indices).sorted { a, b in
+                if d[a].kind != d[b].kind { return d[a].kind < d[b].kind }
+                if d[a].paragraph != d[b].paragraph { return d[a].paragraph < d[b].paragraph }
+                let (p, q) = (d[a].cpr?.value ?? 0, d[b].cpr?.value ?? 0)
+                if p != q { return p < q }
+                if d[a].key != d[b].key { return d[a].key < d[b].key }
+                return a < b
+            }
+        }
+        return order.map { found[$0] }
     }
 
     // MARK: the ottetalskontrol and the cross-system kinds

@@ -32,11 +32,15 @@ package struct RawInsert {
     package func bind(_ i: Int32, _ v: Int32?) { if let v { sqlite3_bind_int64(handle, i, Int64(v)) } else { sqlite3_bind_null(handle, i) } }
     package func bind(_ i: Int32, _ v: Double) { sqlite3_bind_double(handle, i, v) }
     package func bind(_ i: Int32, _ v: String) {
+        // A native String's bytes in place; only a bridged one is copied to reach them.
+        if v.utf8.withContiguousStorageIfAvailable({ add(i, $0) }) != nil { return }
         var s = v
-        s.withUTF8 { b in
-            texts.marks.append((i, texts.bytes.count, b.count))
-            texts.bytes.append(contentsOf: b)
-        }
+        s.withUTF8 { add(i, $0) }
+    }
+
+    private func add(_ i: Int32, _ b: UnsafeBufferPointer<UInt8>) {
+        texts.marks.append((i, texts.bytes.count, b.count))
+        texts.bytes.append(contentsOf: b)
     }
     package func bind(_ i: Int32, _ v: [UInt8]) {
         v.withUnsafeBytes { b in _ = sqlite3_bind_blob(handle, i, b.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(b.count), RawInsert.transient) }

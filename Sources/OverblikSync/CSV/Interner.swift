@@ -23,10 +23,13 @@ final class Interner {
     /// The bytes' encoding (the file is read in place).
     let windows1252: Bool
     let symbols: SharedSymbols
+    /// The municipality whose own code and name mean "this municipality" in the part read.
+    let municipality: Municipality
 
-    init(windows1252: Bool = false, symbols: SharedSymbols = SharedSymbols()) {
+    init(windows1252: Bool = false, symbols: SharedSymbols = SharedSymbols(), municipality: Municipality = Municipality(code: "", name: "")) {
         self.windows1252 = windows1252
         self.symbols = symbols
+        self.municipality = municipality
     }
 
     private func decode(_ b: UnsafeBufferPointer<UInt8>) -> String { TextDecoding.string(b, windows1252: windows1252) }
@@ -70,8 +73,8 @@ final class Interner {
 
     /// The symbol of a municipality's text: `Symbol.empty` for this municipality (its code or
     /// its name, which real economy exports write on most rows), remembered like any other.
-    func municipality(_ b: UnsafeBufferPointer<UInt8>, _ m: Municipality) -> Symbol {
-        municipalities.value(for: b) { m.other(decode(b)).map { symbols.intern($0) } ?? Symbol.empty }
+    func municipality(_ b: UnsafeBufferPointer<UInt8>) -> Symbol {
+        municipalities.value(for: b) { municipality.other(decode(b)).map { symbols.intern($0) } ?? Symbol.empty }
     }
 }
 

@@ -38,12 +38,24 @@ struct ResolvedColumn {
 /// Typed access to the fields of one record, with the table's value styles.
 struct RowAccess {
     let reader: CSVReader
-    let fields: [FieldSpan]
+    /// The record's fields, valid while the row is built (no array retained per row).
+    let fields: UnsafeBufferPointer<FieldSpan>
     let decimal: DecimalStyle
     let dateStyle: DateStyle
-    let municipality: Municipality
-    /// Repeated texts (codes, providers) become one String each.
-    var interner: Interner? = nil
+    /// Repeated texts (codes, providers) become one String each; it holds the municipality too.
+    /// Unmanaged: the part's reader keeps it for as long as rows are built, so a RowAccess made per
+    /// row holds no reference to retain and release, and the hot reads below borrow it
+    /// (`interning`) without a retain each (ten million rows, a dozen fields each, at national size).
+    private let internerReference: Unmanaged<Interner>
+
+    init(reader: CSVReader, fields: UnsafeBufferPointer<FieldSpan>, decimal: DecimalStyle, dateStyle: DateStyle, interner: Interner) {
+        self.reader = reader; self.fields = fields; self.decimal = decimal; self.dateStyle = dateStyle
+        internerReference = Unmanaged.passUnretained(interner)
+    }
+
+    private func interning<R>(_ body: (Interner) -> R) -> R { internerReference._withUnsafeGuaranteedRef(body) }
+    private var interner: Interner { internerReference.takeUnretainedValue() }
+    var municipality: Municipality { interner.municipality }
 
     /// The bytes of a column without surrounding spaces, tabs and no-break spaces; nil when the
     /// column is absent or holds doubled quotes (those go the general way).
@@ -57,24 +69,20 @@ struct RowAccess {
 
     /// Like `text`, but a repeated value is the same String (see `Interner`).
     func interned(_ c: ResolvedColumn) -> String {
-        guard let interner, let b = trimmedBytes(c) else { return text(c) }
-        return b.isEmpty ? "" : interner.string(b)
+        guard let b = trimmedBytes(c) else { return text(c) }
+        return b.isEmpty ? "" : interning { $0.string(b) }
     }
 
     /// The symbol of a column's text (see `Interner`).
     func symbol(_ c: ResolvedColumn) -> Symbol {
-        // By construction: only the payments reader asks for symbols, and it always has an interner.
-        guard let interner else { preconditionFailure("symbols are read with an interner") }
         guard let i = c.index, let b = trimmedBytes(c) else { return interner.symbols.intern(text(c)) }
-        return b.isEmpty ? Symbol.empty : interner.symbol(b, slot: i)
+        return b.isEmpty ? Symbol.empty : interning { $0.symbol(b, slot: i) }
     }
 
     /// A municipality value as a symbol: `Symbol.empty` for this municipality.
     func municipalitySymbol(_ c: ResolvedColumn) -> Symbol {
-        // By construction: only the payments reader asks for symbols, and it always has an interner.
-        guard let interner else { preconditionFailure("symbols are read with an interner") }
         guard let b = trimmedBytes(c) else { return municipality.other(text(c)).map { interner.symbols.intern($0) } ?? Symbol.empty }
-        return b.isEmpty ? Symbol.empty : interner.municipality(b, municipality)
+        return b.isEmpty ? Symbol.empty : interning { $0.municipality(b) }
     }
 
     /// The text of a column without surrounding spaces, tabs and no-break spaces ("" when
@@ -124,11 +132,8 @@ struct RowAccess {
         return d
     }
 
-    /// A date read on its bytes: remembered by the interner where there is one (parsed once either way).
-    private func fastDay(_ b: UnsafeBufferPointer<UInt8>) -> Day? {
-        if let interner { return interner.day(b, dateStyle) }
-        return FastParse.day(b, dateStyle)
-    }
+    /// A date read on its bytes: remembered by the interner (parsed once).
+    private func fastDay(_ b: UnsafeBufferPointer<UInt8>) -> Day? { interning { $0.day(b, dateStyle) } }
 
     func requiredDay(_ c: ResolvedColumn) throws(RowError) -> Day {
         // The common case on the bytes: no String is made to see that the value is there.
@@ -175,7 +180,7 @@ struct RowAccess {
     }
 
     func paragraph(_ c: ResolvedColumn) throws(RowError) -> Paragraph {
-        if let interner, let b = trimmedBytes(c), !b.isEmpty, let p = interner.paragraph(b) { return p }
+        if let b = trimmedBytes(c), !b.isEmpty, let p = interning({ $0.paragraph(b) }) { return p }
         let v = try required(c)
         guard let p = Paragraph(parsing: v) else {
             throw RowError(c, value: v, reason: Message(

@@ -166,7 +166,7 @@ struct SourceFile {
         var written = 0
         var overflow: [T] = []
 
-        mutating func append(_ row: T) {
+        mutating func append(_ row: consuming T) {
             if written < region.count {
                 region.initializeElement(at: written, to: row)
                 written += 1
@@ -194,7 +194,8 @@ struct SourceFile {
         var fields: [FieldSpan] = []
         var rejected: [RejectedRow] = []
         var count = 0, skipped = 0
-        let interner = Interner(windows1252: encoding == .windows1252, symbols: symbols)
+        let interner = Interner(windows1252: encoding == .windows1252, symbols: symbols, municipality: municipality)
+        defer { withExtendedLifetime(interner) {} }  // (the rows' RowAccess holds it unretained)
         var released = start
         func reject(_ line: Int, _ column: String, _ value: String, _ reason: Message, field: String = "") {
             rejected.append(RejectedRow(table: table, file: config.path, line: line, column: column, field: field,
@@ -227,13 +228,19 @@ struct SourceFile {
                     en: "expected \(headers.count) fields like the header, found \(fields.count)"))
                 continue
             }
-            let access = RowAccess(reader: reader, fields: fields, decimal: config.decimal,
-                                   dateStyle: config.dateStyle, municipality: municipality, interner: interner)
-            do throws(RowError) {
-                rows.append(try build(access, record.line))
-            } catch {
-                if error.skip { skipped += 1; continue }
-                reject(record.line, error.column, error.value, error.reason, field: error.field)
+            let failure: RowError? = fields.withUnsafeBufferPointer { fields in
+                let access = RowAccess(reader: reader, fields: fields, decimal: config.decimal,
+                                       dateStyle: config.dateStyle, interner: interner)
+                do throws(RowError) {
+                    rows.append(try build(access, record.line))
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+            if let failure {
+                if failure.skip { skipped += 1; continue }
+                reject(record.line, failure.column, failure.value, failure.reason, field: failure.field)
             }
         }
         return Part(rejected: rejected, count: count, skipped: skipped, end: reader.position)

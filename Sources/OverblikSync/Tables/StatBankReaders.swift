@@ -109,8 +109,8 @@ extension SourceFile {
         }
         var result = TableResult(rows: rows, rejected: rejected, count: count, skipped: skipped)
         struct Key: Hashable { let code: String, type: String, quarter: Quarter }
-        rejectDuplicates(&result, source: self, column: area, key: { Key(code: $0.code, type: $0.serviceType, quarter: $0.quarter) },
-                         shown: { "\($0.code) \($0.serviceType) \($0.quarter)" }, line: \.line)
+        rejectDuplicates(&result, source: self, column: area, key: { Key(code: $0.pointee.code, type: $0.pointee.serviceType, quarter: $0.pointee.quarter) },
+                         shown: { "\($0.pointee.code) \($0.pointee.serviceType) \($0.pointee.quarter)" }, line: { $0.pointee.line })
         return result
     }
 
@@ -143,8 +143,8 @@ extension SourceFile {
         }
         var result = TableResult(rows: rows, rejected: rejected, count: count, skipped: skipped)
         struct Key: Hashable { let code: String, quarter: Quarter, age: Int }
-        rejectDuplicates(&result, source: self, column: area, key: { Key(code: $0.code, quarter: $0.quarter, age: $0.age) },
-                         shown: { "\($0.code) \($0.quarter) \($0.age) år" }, line: \.line)
+        rejectDuplicates(&result, source: self, column: area, key: { Key(code: $0.pointee.code, quarter: $0.pointee.quarter, age: $0.pointee.age) },
+                         shown: { "\($0.pointee.code) \($0.pointee.quarter) \($0.pointee.age) år" }, line: { $0.pointee.line })
         return result
     }
 }

@@ -16,10 +16,14 @@ private func endBeforeStart(_ column: ResolvedColumn, _ end: Day, _ start: Day) 
         en: "end date \(end.danish) is before start date \(start.danish)"))
 }
 
+/// A record where it lies in the table's rows: the key functions below read its fields in place
+/// (a record passed by value would be copied, each of its texts retained, per row).
+typealias RowAt<T> = UnsafePointer<T>
+
 /// Keeps the first record of every key; later ones become rejected rows.
 func rejectDuplicates<T, K: Hashable>(
     _ result: inout TableResult<T>, source: SourceFile, column: ResolvedColumn,
-    key: (T) -> K, shown: (T) -> String, line: (T) -> Int
+    key: (RowAt<T>) -> K, shown: (RowAt<T>) -> String, line: (RowAt<T>) -> Int
 ) {
     var firstLine: [K: Int] = [:]
     firstLine.reserveCapacity(result.rows.count)
@@ -35,7 +39,7 @@ func rejectDuplicates<T, K: Hashable>(
 /// size), remembered by its bytes in the reader's own hash table instead of hashing Strings.
 func rejectDuplicates<T>(
     _ result: inout TableResult<T>, source: SourceFile, column: ResolvedColumn,
-    key: (T) -> String, shown: (T) -> String, line: (T) -> Int
+    key: (RowAt<T>) -> String, shown: (RowAt<T>) -> String, line: (RowAt<T>) -> Int
 ) {
     var firstLine = ByteMemo<Int>(limit: .max)
     rejectDuplicates(&result, source: source, column: column, shown: shown, line: line) { row in
@@ -50,20 +54,22 @@ func rejectDuplicates<T>(
 /// one with its key (nil: it is the first); later ones become rejected rows.
 private func rejectDuplicates<T>(
     _ result: inout TableResult<T>, source: SourceFile, column: ResolvedColumn,
-    shown: (T) -> String, line: (T) -> Int, firstLine: (T) -> Int?
+    shown: (RowAt<T>) -> String, line: (RowAt<T>) -> Int, firstLine: (RowAt<T>) -> Int?
 ) {
     // The rows stay where they are; only when a duplicate is found is the list made again without them.
     // (Read in place: a row is large, and at national size there are hundreds of thousands.)
     var duplicates: [Int] = [], rejected: [RejectedRow] = []
     result.rows.withUnsafeBufferPointer { rows in
+        guard let base = rows.baseAddress else { return }
         for i in rows.indices {
-            guard let first = firstLine(rows[i]) else { continue }
+            let row = base + i
+            guard let first = firstLine(row) else { continue }
             duplicates.append(i)
             rejected.append(RejectedRow(
-                table: source.table, file: source.config.path, line: line(rows[i]), column: column.header, field: column.field,
-                value: shown(rows[i]),
-                reason: Message(da: "dublet: \"\(shown(rows[i]))\" findes allerede i linje \(first), som gælder",
-                                en: "duplicate: \"\(shown(rows[i]))\" already appears on line \(first), which stands")))
+                table: source.table, file: source.config.path, line: line(row), column: column.header, field: column.field,
+                value: shown(row),
+                reason: Message(da: "dublet: \"\(shown(row))\" findes allerede i linje \(first), som gælder",
+                                en: "duplicate: \"\(shown(row))\" already appears on line \(first), which stands")))
         }
     }
     result.rejected += rejected
@@ -139,7 +145,7 @@ extension SourceFile {
                 payingMunicipality: r.municipality(paying), line: line)
         }
         var result = TableResult(rows: rows, rejected: rejected, count: count)
-        rejectDuplicates(&result, source: self, column: caseId, key: { $0.caseId }, shown: { $0.caseId }, line: { $0.line })
+        rejectDuplicates(&result, source: self, column: caseId, key: { $0.pointee.caseId }, shown: { $0.pointee.caseId }, line: { $0.pointee.line })
         return result
     }
 
@@ -158,7 +164,7 @@ extension SourceFile {
                                username: r.text(username), line: line)
         }
         var result = TableResult(rows: rows, rejected: rejected, count: count)
-        rejectDuplicates(&result, source: self, column: initials, key: { $0.initials.lowercased() }, shown: { $0.initials }, line: { $0.line })
+        rejectDuplicates(&result, source: self, column: initials, key: { $0.pointee.initials.lowercased() }, shown: { $0.pointee.initials }, line: { $0.pointee.line })
         return result
     }
 
@@ -197,8 +203,8 @@ extension SourceFile {
         }
         var result = TableResult(rows: rows, rejected: rejected, count: count)
         struct Key: Hashable { let year: Int, month: Int, function: String }
-        rejectDuplicates(&result, source: self, column: function, key: { Key(year: $0.year, month: $0.month, function: $0.function) },
-                         shown: { "\($0.function) \($0.year)-\(pad2($0.month))" }, line: \.line)
+        rejectDuplicates(&result, source: self, column: function, key: { Key(year: $0.pointee.year, month: $0.pointee.month, function: $0.pointee.function) },
+                         shown: { "\($0.pointee.function) \($0.pointee.year)-\(pad2($0.pointee.month))" }, line: { $0.pointee.line })
         return result
     }
 
@@ -271,7 +277,7 @@ extension SourceFile {
                             serviceCode: r.interned(serviceCode), noticeSent: try r.day(notice), line: line)
         }
         var result = TableResult(rows: rows, rejected: rejected, count: count)
-        rejectDuplicates(&result, source: self, column: id, key: { $0.applicationId }, shown: { $0.applicationId }, line: { $0.line })
+        rejectDuplicates(&result, source: self, column: id, key: { $0.pointee.applicationId }, shown: { $0.pointee.applicationId }, line: { $0.pointee.line })
         return result
     }
 }
@@ -319,7 +325,7 @@ extension SourceFile {
                           reconsideration: result, boardDecided: boardOn, outcome: decided, caseworker: r.interned(caseworker), line: line)
         }
         var result = TableResult(rows: rows, rejected: rejected, count: count)
-        rejectDuplicates(&result, source: self, column: id, key: { $0.appealId }, shown: { $0.appealId }, line: { $0.line })
+        rejectDuplicates(&result, source: self, column: id, key: { $0.pointee.appealId }, shown: { $0.pointee.appealId }, line: { $0.pointee.line })
         return result
     }
 
