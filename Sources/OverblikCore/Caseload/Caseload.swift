@@ -143,9 +143,10 @@ public func median(_ values: [Int]) -> Double {
 /// The Opfølgning view: open grants whose follow-up is overdue, due soon or missing, most
 /// overdue first, then due soon by date, then missing; by caseworker and case id within each.
 public func followUpList(grants: [Grant], today: Day, dueSoonDays: Int) -> [CaseloadLine] {
-    let lines = grants.compactMap { g -> CaseloadLine? in
-        guard let f = g.followUp(today: today, dueSoonDays: dueSoonDays), f.status != .ok else { return nil }
-        return CaseloadLine(grant: g, monthlyCost: g.dailyRate?.monthlyCost, followUp: f)
+    // (By position: a grant passed whole to a closure is copied; only a listed one is.)
+    let lines = grants.indices.compactMap { i -> CaseloadLine? in
+        guard let f = grants[i].followUp(today: today, dueSoonDays: dueSoonDays), f.status != .ok else { return nil }
+        return CaseloadLine(grant: grants[i], monthlyCost: grants[i].dailyRate?.monthlyCost, followUp: f)
     }
     // Sorted as positions with the numeric keys first (a line is large: moving it is costly).
     let keys = lines.map { ($0.followUp.status.urgency, -($0.followUp.daysOverdue ?? 0), $0.grant.nextFollowUp?.ordinal ?? 0) }

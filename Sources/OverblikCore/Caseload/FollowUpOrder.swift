@@ -12,22 +12,24 @@ public enum FollowUpSort: String, CaseIterable, Sendable {
 /// order; nil, an empty cell, first): texts by their place in Danish order, the CPR masked and
 /// whole, paragraphs in law order, days as days, the status by urgency (overdue first).
 public func followUpSortKeys(_ lines: [CaseloadLine]) -> [FollowUpSort: [Int64?]] {
-    func texts(_ text: (CaseloadLine) -> String) -> [Int64?] {
-        sortRanks(lines.map { DanishSortText(text($0)) }).map { $0 == 0 ? nil : Int64($0) }
+    // Each line's field read by position (a line passed whole to a closure is copied, its grant's
+    // texts retained; at national size hundreds of thousands of lines, per sortable column).
+    func texts(_ text: (Int) -> String) -> [Int64?] {
+        sortRanks(lines.indices.map { DanishSortText(text($0)) }).map { $0 == 0 ? nil : Int64($0) }
     }
-    let paragraphs = sortRanks(lines.map(\.grant.paragraph), isEmpty: { _ in false }, before: <)
+    let paragraphs = sortRanks(lines.indices.map { lines[$0].grant.paragraph }, isEmpty: { _ in false }, before: <)
     var out: [FollowUpSort: [Int64?]] = [:]
     for key in FollowUpSort.allCases {
         switch key {
-        case .caseworker: out[key] = texts(\.grant.caseworker)
-        case .caseId: out[key] = texts(\.grant.caseId)
-        case .cprMasked: out[key] = texts { $0.grant.cpr.masked() }
-        case .cpr: out[key] = texts(\.grant.cpr.formatted)
-        case .name: out[key] = texts(\.grant.name)
+        case .caseworker: out[key] = texts { lines[$0].grant.caseworker }
+        case .caseId: out[key] = texts { lines[$0].grant.caseId }
+        case .cprMasked: out[key] = texts { lines[$0].grant.cpr.masked() }
+        case .cpr: out[key] = texts { lines[$0].grant.cpr.formatted }
+        case .name: out[key] = texts { lines[$0].grant.name }
         case .paragraph: out[key] = paragraphs.map { Int64($0) }
-        case .nextFollowUp: out[key] = lines.map { $0.grant.nextFollowUp.map { Int64($0.ordinal) } }
-        case .daysOverdue: out[key] = lines.map { $0.followUp.daysOverdue.map(Int64.init) }
-        case .status: out[key] = lines.map { Int64($0.followUp.status.urgency) }
+        case .nextFollowUp: out[key] = lines.indices.map { lines[$0].grant.nextFollowUp.map { Int64($0.ordinal) } }
+        case .daysOverdue: out[key] = lines.indices.map { lines[$0].followUp.daysOverdue.map(Int64.init) }
+        case .status: out[key] = lines.indices.map { Int64(lines[$0].followUp.status.urgency) }
         }
     }
     return out

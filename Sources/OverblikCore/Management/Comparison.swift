@@ -298,11 +298,11 @@ public struct OwnExtract: Sendable {
 
     public init(_ rows: [DstRow], today: Day) {
         var raw: [String: [CPR: [Span]]] = [:]
-        for r in rows {
-            raw[String(Substring(r.dstCode).trimmingSpaces), default: [:]][r.cpr, default: []].append(Span(start: r.start, end: r.end))
+        for i in rows.indices {  // (by position: a row passed whole is copied, its texts retained)
+            raw[String(Substring(rows[i].dstCode).trimmingSpaces), default: [:]][rows[i].cpr, default: []].append(Span(start: rows[i].start, end: rows[i].end))
         }
         spans = raw.mapValues { $0.mapValues(union) }
-        firstDay = rows.map(\.start).min()
+        firstDay = rows.indices.lazy.map { rows[$0].start }.min()
         self.today = today
     }
 
