@@ -93,6 +93,36 @@ struct SyncTests {
         #expect(d.sources.first { $0.table == .grants }!.rejected == 7)
     }
 
+    /// Rate units are parsed once per distinct spelling (remembered by their bytes): each
+    /// spelling gives its unit on every row it is on, an unknown one is rejected also after known
+    /// ones, and a quoted one with doubled quotes goes the general way.
+    @Test func rateUnitsReadPerSpellingOnEveryRow() throws {
+        let folder = TemporaryFolder()
+        var drop = DropBuilder()
+        drop.config += "[sync]\nmax_reject_share = 1.0\n"
+        drop.grants = """
+            Sags-ID;CPR;Navn;Paragraf;Ydelseskode;Leverandør;Startdato;Slutdato;Takst;Takstenhed;Sagsbehandler;Næste opfølgning
+            S-1;0101901234;A;§ 108;108-01;x;01-01-2025;;100,00;måned;MHA;
+            S-2;0101901234;A;§ 108;108-01;x;01-01-2025;;100,00;døgn;MHA;
+            S-3;0101901234;A;§ 108;108-01;x;01-01-2025;;100,00;måned;MHA;
+            S-4;0101901234;A;§ 108;108-01;x;01-01-2025;;100,00;månder;MHA;
+            S-5;0101901234;A;§ 108;108-01;x;01-01-2025;;100,00; Md ;MHA;
+            S-6;0101901234;A;§ 108;108-01;x;01-01-2025;;100,00;månder;MHA;
+            S-7;0101901234;A;§ 108;108-01;x;01-01-2025;;100,00;"år";MHA;
+            S-8;0101901234;A;§ 108;108-01;x;01-01-2025;;;;MHA;
+            S-9;0101901234;A;§ 108;108-01;x;01-01-2025;;100,00;\"\"\"dag\"\"\";MHA;
+
+            """
+        let summary = try sync(drop.write(into: folder))
+        let rejected = summary.rejected.filter { $0.table == .grants }
+        #expect(rejected.map(\.line) == [5, 7, 10])
+        #expect(rejected.map(\.value) == ["månder", "månder", "\"dag\""])
+        #expect(rejected.allSatisfy { $0.column == "Takstenhed" && $0.reason.en.hasPrefix("unknown rate unit") })
+        let d = try Snapshot(path: summary.snapshotPath).dataset()
+        #expect(d.grants.map(\.caseId) == ["S-1", "S-2", "S-3", "S-5", "S-7", "S-8"])
+        #expect(d.grants.map(\.rateUnit) == [.month, .day, .month, .month, .year, nil])
+    }
+
     @Test func missingRequiredColumnNamesTheHeadersFound() {
         let folder = TemporaryFolder()
         var drop = DropBuilder()

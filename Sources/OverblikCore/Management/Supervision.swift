@@ -158,7 +158,7 @@ public func supervisionSamples(grants: [Grant], decisions: [Decision], staff: [S
     let teamOf = Dictionary(staff.map { ($0.initials.lowercased(), $0.team) }, uniquingKeysWith: { a, _ in a })
     let begun = periods.map(\.range).filter { $0.start <= today }
     if let from = begun.map(\.start).min(), let to = begun.map(\.end).max(),
-       decisions.contains(where: { $0.decided.map { $0 >= from && $0 <= min(to, today) } ?? false }) {
+       decisions.indices.contains(where: { decisions[$0].decided.map { $0 >= from && $0 <= min(to, today) } ?? false }) {
         // (The cases numbered by their ids' bytes, their first grants by number: no String hashed per grant.)
         var cases = TextNumbers(), firstOfCase: [Int32] = []
         nextOfCase = [Int32](repeating: -1, count: grants.count)
@@ -170,9 +170,9 @@ public func supervisionSamples(grants: [Grant], decisions: [Decision], staff: [S
                 firstOfCase[n] = Int32(i)
             }
         }
-        grantOfDecision = decisions.map { d in
-            guard let day = d.decided, day >= from, day <= min(to, today) else { return -1 }
-            let id = Substring(d.caseId).trimmingSpaces
+        grantOfDecision = decisions.indices.map { j in  // (by position: a decision passed whole is copied, its texts retained)
+            guard let day = decisions[j].decided, day >= from, day <= min(to, today) else { return -1 }
+            let id = Substring(decisions[j].caseId).trimmingSpaces
             return id.isEmpty ? -1 : cases.existingNumber(String(id)).map { firstOfCase[Int($0)] } ?? -1
         }
     }

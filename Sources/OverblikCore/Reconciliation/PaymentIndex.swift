@@ -143,22 +143,28 @@ public struct PaymentIndex: Sendable {
         // The candidates' ranks per account, worked out once per function and grouping: per
         // function symbol the last grouping seen with its ranks (a function's payments mostly
         // share one grouping), so that a payment costs two array reads, no hashing of paragraphs.
-        var accountRanks = [(grouping: UInt32, ranks: [Int32])?](repeating: nil, count: functionCounts.count)
+        // (The first candidate and whether there are more kept apart from the list: the list is
+        // read only for a payment with several, not retained and released for every payment.)
+        let functions = functionCounts.count
+        var accountGrouping = [Int64](repeating: -1, count: functions), accountFirst = [Int32](repeating: -1, count: functions)
+        var accountSeveral = [Bool](repeating: false, count: functions), accountRanks = [[Int32]](repeating: [], count: functions)
         for i in payments.indices {
             let function = payments[i].function, grouping = payments[i].grouping
-            functionLists[Int(function.id)].append(Int32(i))
-            let candidates: [Int32]
-            if let known = accountRanks[Int(function.id)], known.grouping == grouping.id { candidates = known.ranks } else {
-                candidates = mapping.paragraphs(function: function, grouping: grouping).map { rankOf[$0] ?? 0 }
-                accountRanks[Int(function.id)] = (grouping.id, candidates)
+            let f = Int(function.id)
+            functionLists[f].append(Int32(i))
+            if accountGrouping[f] != Int64(grouping.id) {
+                let ranks = mapping.paragraphs(function: function, grouping: grouping).map { rankOf[$0] ?? 0 }
+                (accountGrouping[f], accountFirst[f], accountSeveral[f], accountRanks[f]) = (Int64(grouping.id), ranks.first ?? -1, ranks.count > 1, ranks)
             }
-            guard let first = candidates.first else { continue }
+            let first = accountFirst[f]
+            guard first >= 0 else { continue }
             let c = numbering.number(payments[i].cpr)
             var chosen = first
-            if candidates.count > 1, Int(c) < withGrants {
+            if accountSeveral[f], Int(c) < withGrants {
                 // Several: the citizen's earliest starting grant (then the lowest case id) on one of
                 // them overlapping the payment's period, else the first in the mapping file.
-                let period = payments[i].period
+                let candidates = accountRanks[f]
+                let period = DayRange(ordering: payments[i].periodStart, payments[i].periodEnd)
                 var best = -1
                 for k in grantsOfCitizen.range(Int(c)) {
                     let g = Int(grantsOfCitizen.order[k])

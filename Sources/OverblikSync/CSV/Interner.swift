@@ -12,6 +12,8 @@ final class Interner {
     @exclusivity(unchecked) private var municipalities = ByteMemo<Symbol>(limit: 100_000)
     /// nil remembered too: a text that names no paragraph is not parsed again.
     @exclusivity(unchecked) private var paragraphs = ByteMemo<Paragraph?>(limit: 10_000)
+    /// The same for rate units (their words compared as Strings, `måned` and `år` the slow way, per grant).
+    @exclusivity(unchecked) private var rateUnits = ByteMemo<RateUnit?>(limit: 1_000)
     /// The last text seen per column (slot), with its symbol: consecutive rows mostly repeat it.
     @exclusivity(unchecked) private var recent = [(bytes: [UInt8], symbol: Symbol)](repeating: ([], Symbol.empty), count: 64)
     /// The last dates read, direct-mapped by a hash of their ten bytes (an export repeats a few
@@ -64,6 +66,11 @@ final class Interner {
         guard let d = FastParse.day(b, style) else { return nil }
         (dayHeads[slot], dayTails[slot], dayOrdinals[slot]) = (head, tail, d.ordinal)
         return d
+    }
+
+    /// The rate unit the text of `b` names (parsed once per distinct text); nil when it names none.
+    func rateUnit(_ b: UnsafeBufferPointer<UInt8>) -> RateUnit? {
+        rateUnits.value(for: b) { RateUnit(parsing: decode(b)) }
     }
 
     /// The paragraph the text of `b` names (parsed once per distinct text); nil when it names none.

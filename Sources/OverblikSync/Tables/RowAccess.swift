@@ -179,6 +179,13 @@ struct RowAccess {
         }
     }
 
+    /// A rate unit read on its bytes (remembered by the interner); nil when the column is empty or
+    /// names none, which the caller tells apart by the text.
+    func knownRateUnit(_ c: ResolvedColumn) -> RateUnit? {
+        guard let b = trimmedBytes(c), !b.isEmpty else { return nil }
+        return interning { $0.rateUnit(b) }
+    }
+
     func paragraph(_ c: ResolvedColumn) throws(RowError) -> Paragraph {
         if let b = trimmedBytes(c), !b.isEmpty, let p = interning({ $0.paragraph(b) }) { return p }
         let v = try required(c)

@@ -121,9 +121,8 @@ extension SourceFile {
             let s = try r.requiredDay(start)
             let e = try r.day(end)
             if let e, e < s { throw endBeforeStart(end, e, s) }
-            let unitText = r.text(rateUnit)
-            var unit: RateUnit?
-            if !unitText.isEmpty {
+            var unit = r.knownRateUnit(rateUnit)
+            if unit == nil, case let unitText = r.text(rateUnit), !unitText.isEmpty {
                 guard let u = RateUnit(parsing: unitText) else {
                     throw RowError(rateUnit, value: unitText, reason: Message(
                         da: "ukendt takstenhed (forventet dag, uge, måned, år eller time)",
