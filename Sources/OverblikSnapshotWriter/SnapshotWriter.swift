@@ -531,16 +531,22 @@ public enum SnapshotWriter {
                                                 l.onlyEconomy, l.fullTimeCaseSystem.coveredDays, l.fullTimeEconomy.coveredDays,
                                                 l.fullTimeCaseSystem.periodDays])
             }
-            let discrepancies = try db.makeStatement(sql: """
+            // (Tens of thousands at national size: bound raw, each read where it lies.)
+            let discrepancies = try RawInsert(db, """
                 INSERT INTO discrepancies (year, key, kind, paragraph, cpr, case_ids, voucher_ids, month, caseworker, amount,
                   explained, explanation_da, explanation_en, message_da, message_en) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
                 """)
-            for x in r.discrepancies {
-                try discrepancies.execute(arguments: [
-                    f.year, x.key, x.kind.rawValue, x.paragraph.key, x.cpr?.value, x.caseIds.joined(separator: ","),
-                    x.voucherIds.joined(separator: ","), x.month, x.caseworker, x.amount?.ore, x.explained,
-                    x.explanation?.da, x.explanation?.en, x.message.da, x.message.en,
-                ])
+            var paragraphKeys = ParagraphKeyCache()
+            for i in r.discrepancies.indices {
+                discrepancies.bind(1, f.year); discrepancies.bind(2, r.discrepancies[i].key)
+                discrepancies.bind(3, r.discrepancies[i].kind.rawValue); discrepancies.bind(4, paragraphKeys.key(r.discrepancies[i].paragraph))
+                discrepancies.bind(5, r.discrepancies[i].cpr?.value); discrepancies.bind(6, r.discrepancies[i].caseIds.joined(separator: ","))
+                discrepancies.bind(7, r.discrepancies[i].voucherIds.joined(separator: ",")); discrepancies.bind(8, r.discrepancies[i].month)
+                discrepancies.bind(9, r.discrepancies[i].caseworker); discrepancies.bind(10, r.discrepancies[i].amount?.ore)
+                discrepancies.bind(11, r.discrepancies[i].explained ? 1 : 0)
+                discrepancies.bind(12, r.discrepancies[i].explanation?.da); discrepancies.bind(13, r.discrepancies[i].explanation?.en)
+                discrepancies.bind(14, r.discrepancies[i].message.da); discrepancies.bind(15, r.discrepancies[i].message.en)
+                try discrepancies.step(db)
             }
         }
         let budget = try db.makeStatement(sql: """

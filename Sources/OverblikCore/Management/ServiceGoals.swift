@@ -263,8 +263,8 @@ public func serviceGoalLines(_ decisions: [Decision], goals: ServiceGoals, year:
     // Each counted decision's quarter as a number (year × 4 + quarter − 1; -1: not counted), and
     // their range: the tallies per paragraph and quarter in arrays (no key hashed per decision).
     let quarterOf = decisions.withUnsafeBufferPointer { all in
-        all.map { d -> Int32 in
-            guard let decided = d.decided, d.outcome != nil else { return -1 }
+        all.indices.map { j -> Int32 in  // (by position: a decision passed whole is copied, its texts retained)
+            guard let decided = all[j].decided, all[j].outcome != nil else { return -1 }
             let q = Quarter(decided)
             if let year, q.year != year { return -1 }
             return Int32(q.year * 4 + q.quarter - 1)
@@ -289,12 +289,12 @@ public func serviceGoalLines(_ decisions: [Decision], goals: ServiceGoals, year:
                     idOf[all[j].paragraph] = last
                 }
             }
-            let p = known[last]
+            let hasGoal = known[last].hasGoal
             var judged = Judged.shelved
             if outcome != .shelved {
                 var lateness: Lateness?
-                let goal = p.codes.flatMap { $0[Substring(all[j].serviceCode).trimmingSpaces.description] } ?? p.goal
-                if p.hasGoal, let goal {
+                let goal = known[last].codes.flatMap { $0[Substring(all[j].serviceCode).trimmingSpaces.description] } ?? known[last].goal
+                if hasGoal, let goal {
                     let deadline = goals.deadline(goal, received: all[j].received, cache: &cache)
                     lateness = decided <= deadline ? .inTime : (all[j].noticeSent.map { $0 <= deadline } ?? false) ? .lateWithNotice : .lateWithoutNotice
                 }
@@ -302,7 +302,7 @@ public func serviceGoalLines(_ decisions: [Decision], goals: ServiceGoals, year:
             }
             let q = Int(quarterOf[j]) - first
             tallies[last][q].add(judged)
-            if p.hasGoal { total[q].add(judged) }
+            if hasGoal { total[q].add(judged) }
         }
     }
     var lines: [ServiceGoalLine] = []
