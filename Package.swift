@@ -30,9 +30,11 @@ let package = Package(
             dependencies: ["OverblikCore", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // One C function: SQLite's process-wide settings for the writer (sqlite3_config is variadic).
+        .target(name: "CSQLiteSetup", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(
             name: "OverblikSnapshotWriter",
-            dependencies: ["OverblikCore", "OverblikStore", .product(name: "GRDB", package: "GRDB.swift"),
+            dependencies: ["OverblikCore", "OverblikStore", "CSQLiteSetup", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         .target(name: "OverblikConfig", dependencies: ["OverblikCore", .product(name: "TOMLKit", package: "TOMLKit")]),

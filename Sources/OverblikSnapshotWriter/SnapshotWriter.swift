@@ -1,3 +1,4 @@
+import CSQLiteSetup
 import Foundation
 import GRDB
 import OverblikCore
@@ -97,7 +98,8 @@ public struct StoredViews: Sendable {
         }
         let periods = SupervisionPeriod.begun(supervision.period, year: today.components.year, today: today)
         let samples = OverblikCore.supervisionSamples(grants: d.grants, decisions: d.decisions, staff: d.staff, periods: periods, today: today,
-                                         municipalityCode: d.municipality.code, settings: supervision, sha256: SupervisionDigest.sha256Hex)
+                                         municipalityCode: d.municipality.code, settings: supervision,
+                                         digest: SupervisionDigest.sha256, hex: \.hex)
         views.supervisionSamples = zip(periods, samples).map { period, rows in
             // By construction, as above: every sampled grant is one of `d.grants`.
             (period, rows.map { StoredSample(grant: position($0.grant.line)!, team: $0.team, fromActive: $0.fromActive, digest: $0.digest) })
@@ -109,6 +111,13 @@ public struct StoredViews: Sendable {
 /// Writes a whole snapshot into a new SQLite file in one transaction, indexes after the load.
 /// Used only by `overblik-sync` (through `SnapshotDirectory.publish`).
 public enum SnapshotWriter {
+    /// Sets SQLite for a process that writes a snapshot, before SQLite is first used: its memory
+    /// statistics off (with them on, each allocation SQLite makes takes a process-wide mutex to
+    /// count it: on LC six million, 0,9 % of the sync's CPU). Later it changes nothing (SQLite
+    /// refuses once in use). Whether it took effect.
+    @discardableResult
+    public static func prepareProcess() -> Bool { overblik_sqlite_memstatus_off() == 0 }  // 0: SQLITE_OK
+
     /// Writes `dataset` and `metadata` into the (new, empty) database file at `path`.
     public static func write(_ dataset: Dataset, derived: [DerivedFigures] = [], metadata: SnapshotMetadata,
                              to path: String) throws {

@@ -13,8 +13,9 @@ public struct SyncOptions: Sendable {
     /// The wall-clock time the snapshot is stamped with.
     public var now: Date
     public var programVersion: String
-    /// The process ends right after the sync: the records read are left to its end, not freed
-    /// one by one (LC: a million grants' and applications' texts released, 0,1 s on one core).
+    /// The process is the sync's, and ends right after it: the records read are left to its end,
+    /// not freed one by one (LC: a million grants' and applications' texts released, 0,1 s on one
+    /// core), and SQLite is set for one writer first (`SnapshotWriter.prepareProcess`).
     public var endsProcess = false
 
     public init(today: Day, dryRun: Bool = false, now: Date = WallClock.now(), programVersion: String) {
@@ -62,6 +63,8 @@ public struct SyncSummary: Sendable {
 public func runSync(_ config: SyncConfiguration, options: SyncOptions,
                     progress: (SyncProgress) -> Void = { _ in }) throws(SyncError) -> SyncSummary {
     let started = DispatchTime.now()
+    // (The process is this sync's: SQLite set for one writer before it is first used.)
+    if options.endsProcess { SnapshotWriter.prepareProcess() }
     StopPoint.reach("sync started")
     func elapsed(since t: DispatchTime) -> Double { Double(DispatchTime.now().uptimeNanoseconds - t.uptimeNanoseconds) / 1e9 }
 
