@@ -56,7 +56,8 @@ struct FiguresBench: ParsableCommand {
         let periods = SupervisionPeriod.begun(meta.supervision.period, year: today.components.year, today: today)
         _ = time("supervision samples") {
             supervisionSamples(grants: d.grants, decisions: d.decisions, staff: d.staff, periods: periods, today: today,
-                               municipalityCode: d.municipality.code, settings: meta.supervision, sha256: SupervisionDigest.sha256Hex)
+                               municipalityCode: d.municipality.code, settings: meta.supervision,
+                               digest: SupervisionDigest.sha256, hex: \.hex)
         }
         _ = time("data quality") { DataQuality(d) }
         _ = time("views (lists, whole)") {

@@ -57,6 +57,22 @@ struct ServiceGoalTests {
                  outcome: decided == nil ? nil : outcome, serviceCode: code, noticeSent: notice)
     }
 
+    /// The cache of working-day deadlines gives what the calendar gives: days met in any order,
+    /// before the first one met, again, and far from the others (decades apart: not in a table).
+    @Test func deadlineCacheAgreesWithTheCalendar() {
+        let goals = ServiceGoals(calendar: calendar)
+        var cache = ServiceGoals.DeadlineCache()
+        let base = day(2026, 3, 30)
+        let offsets = [0, 1, 40, -3, -120, 5, 0, 365, 12_000, -15_000, 2, 12_001, 700]
+        for goal in [ServiceGoal.workingDays(10), .workingDays(90), .workingDays(10), .weeks(8)] {
+            for offset in offsets {
+                let received = base.advanced(by: offset)
+                #expect(goals.deadline(goal, received: received, cache: &cache) == goal.deadline(received: received, calendar: calendar),
+                        "\(goal) \(received.iso)")
+            }
+        }
+    }
+
     @Test func inTimeLateAndWithoutNotice() throws {
         let r = day(2026, 1, 5), deadline = day(2026, 3, 2)  // 8u
         let decisions = [

@@ -1,5 +1,6 @@
 import Testing
 @testable import OverblikCore
+import OverblikTestSupport
 
 /// Ledelsestilsyn's sample (management.md §3, §9) by hand, with the digests the issue lists for
 /// municipality 253 and 2026K4 (the real SHA-256 is checked against them in the store's tests).
@@ -33,6 +34,28 @@ struct SupervisionTests {
         // Three per caseworker, two in the frame: filled up from the active ones in hash order.
         #expect(sample(all.map { grant($0, inFrame: $0 == "S-000105" || $0 == "S-000103") }, perCaseworker: 3)
                 == ["S-000105", "S-000103", "S-000101*"])
+    }
+
+    /// Equal digests are ordered by line; a caseworker keeps the first `perCaseworker` of a frame
+    /// met in any order, and the digest's own type orders as its hex does.
+    @Test func tiesByLineAndTheDigestsOrder() {
+        let lines = [5, 3, 9, 1, 7]
+        let grants = lines.map { n in var g = grant("S-00010\(n)", inFrame: true); g.line = n; return g }
+        let tied = supervisionSample(grants: grants, decisions: [], staff: [], period: period, today: today, municipalityCode: "253",
+                                     settings: SupervisionSettings(perCaseworker: 3), sha256: { _ in "0" })
+        #expect(tied.map(\.grant.line) == [1, 3, 5])
+        // Ordered by the text's bytes as digest: the same as by the text as a String.
+        let byText = supervisionSamples(grants: grants, decisions: [], staff: [], periods: [period], today: today, municipalityCode: "253",
+                                        settings: SupervisionSettings(perCaseworker: 4),
+                                        digest: { String(decoding: $0, as: UTF8.self) }, hex: { "#" + $0 })[0]
+        #expect(byText.map(\.digest) == ["#253|2026K4|S-000101", "#253|2026K4|S-000103", "#253|2026K4|S-000105", "#253|2026K4|S-000107"])
+        // Four words, big-endian: compared as the hex is; fewer than 32 bytes as if followed by zeros.
+        var generator = SplitMix(seed: 20261202)
+        let digests = (0..<200).map { _ in (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) } }
+            .map { bytes in bytes.withUnsafeBytes { Digest256(bytes: $0) } }
+        #expect(digests.sorted().map(\.hex) == digests.map(\.hex).sorted())
+        let short: [UInt8] = [0xAB, 0x01]
+        #expect(short.withUnsafeBytes { Digest256(bytes: $0) }.hex == "ab01" + String(repeating: "0", count: 60))
     }
 
     /// The year's periods drawn together (the status report) give each period's own sample: a case

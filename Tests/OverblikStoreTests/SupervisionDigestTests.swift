@@ -15,6 +15,10 @@ struct SupervisionDigestTests {
             #expect(digest.hasPrefix(prefix) && digest.count == 64, "\(id): \(digest)")
         }
         #expect(SupervisionDigest.sha256Hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        // The digest as words (what the sync orders by) writes the same hex.
+        for text in ["", "253|2026K4|S-000101", "hemmelig|253|2026-11|Sag æøå ü", String(repeating: "x", count: 200)] {
+            #expect(Array(text.utf8).withUnsafeBytes { SupervisionDigest.sha256($0) }.hex == SupervisionDigest.sha256Hex(text), "\(text)")
+        }
     }
 
     @Test func settingsRoundTrip() {

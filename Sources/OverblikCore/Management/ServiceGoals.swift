@@ -137,11 +137,50 @@ public struct ServiceGoals: Sendable, Equatable {
     public func deadline(_ d: Decision) -> Day? { goal(d).map { $0.deadline(received: d.received, calendar: calendar) } }
 
     /// Deadlines already found, by goal and day of receipt (at national size many applications
-    /// share both, and a working-day deadline steps through a quarter's days).
+    /// share both, and a working-day deadline steps through a quarter's days): per goal a table by
+    /// day (no key hashed per application), a dictionary for days far from the others.
     public struct DeadlineCache {
         struct Key: Hashable { let goal: ServiceGoal; let received: Day }
         var known: [Key: Day] = [:]
+        /// Per goal met, the first day of its table and the deadline's day number per day from it (`Int32.min`: not found yet).
+        var goals: [ServiceGoal] = [], first: [Int32] = [], tables: [[Int32]] = []
+        var last = -1
+        /// Days a table may span: 30 years (a received date far outside goes to the dictionary).
+        static let widest: Int32 = 11_000
         public init() {}
+
+        mutating func deadline(_ goal: ServiceGoal, _ received: Day, _ find: () -> Day) -> Day {
+            if last < 0 || goals[last] != goal {
+                if let k = goals.firstIndex(of: goal) { last = k } else {
+                    goals.append(goal); first.append(received.ordinal); tables.append([])
+                    last = goals.count - 1
+                }
+            }
+            let day = received.ordinal
+            var offset = Int(day) - Int(first[last])
+            if offset < 0 || offset >= tables[last].count {
+                // Grow the table to hold the day, unless it would span too many days.
+                let low = min(Int(first[last]), Int(day)), high = max(Int(first[last]) + tables[last].count - 1, Int(day))
+                guard high - low < Int(Self.widest) else {
+                    let key = Key(goal: goal, received: received)
+                    if let known = known[key] { return known }
+                    let found = find()
+                    known[key] = found
+                    return found
+                }
+                let lead = Int(first[last]) - low
+                if lead > 0 { tables[last].insert(contentsOf: repeatElement(Int32.min, count: lead), at: 0) }
+                first[last] = Int32(low)
+                let count = high - low + 1
+                if tables[last].count < count { tables[last].append(contentsOf: repeatElement(Int32.min, count: count - tables[last].count)) }
+                offset = Int(day) - low
+            }
+            let stored = tables[last][offset]
+            if stored != Int32.min { return Day(ordinal: stored) }
+            let found = find()
+            tables[last][offset] = found.ordinal
+            return found
+        }
     }
 
     /// The application's deadline, when it has a goal, through `cache`.
@@ -153,11 +192,7 @@ public struct ServiceGoals: Sendable, Equatable {
     /// through `cache` (weeks and months are a sum).
     public func deadline(_ goal: ServiceGoal, received: Day, cache: inout DeadlineCache) -> Day {
         guard case .workingDays = goal else { return goal.deadline(received: received, calendar: calendar) }
-        let key = DeadlineCache.Key(goal: goal, received: received)
-        if let known = cache.known[key] { return known }
-        let day = goal.deadline(received: received, calendar: calendar)
-        cache.known[key] = day
-        return day
+        return cache.deadline(goal, received) { goal.deadline(received: received, calendar: calendar) }
     }
 
     /// Stored in a snapshot's metadata: `target=0.9;closed=24-12,31-12;SEL-85=8u;SEL-85:08510=12u`.
@@ -293,7 +328,7 @@ public func serviceGoalLines(_ decisions: [Decision], goals: ServiceGoals, year:
             var judged = Judged.shelved
             if outcome != .shelved {
                 var lateness: Lateness?
-                let goal = known[last].codes.flatMap { $0[Substring(all[j].serviceCode).trimmingSpaces.description] } ?? known[last].goal
+                let goal = known[last].codes.flatMap { $0[trimmedCode(all[j].serviceCode)] } ?? known[last].goal
                 if hasGoal, let goal {
                     let deadline = goals.deadline(goal, received: all[j].received, cache: &cache)
                     lateness = decided <= deadline ? .inTime : (all[j].noticeSent.map { $0 <= deadline } ?? false) ? .lateWithNotice : .lateWithoutNotice
@@ -324,6 +359,14 @@ public func serviceGoalLines(_ decisions: [Decision], goals: ServiceGoals, year:
         default: return false
         }
     }
+}
+
+/// A service code without surrounding spaces: the same String (no copy) when it has none, as read
+/// values have (a look-up per application).
+private func trimmedCode(_ code: String) -> String {
+    guard let first = code.utf8.first, let last = code.utf8.last,
+          first <= 0x20 || last <= 0x20 || first >= 0x80 || last >= 0x80 else { return code }
+    return String(Substring(code).trimmingSpaces)
 }
 
 /// The median of whole numbers (the mean of the middle two for an even count); nil for none.

@@ -134,11 +134,54 @@ public func supervisionSample(grants: [Grant], decisions: [Decision], staff: [St
                        municipalityCode: municipalityCode, settings: settings, sha256: sha256)[0]
 }
 
+/// A SHA-256 digest as four big-endian words: ordered as its lower-case hex is, compared without
+/// making the hex (a national sample hashes every grant of the frame, and keeps two per caseworker).
+public struct Digest256: Comparable, Hashable, Sendable {
+    public let words: (UInt64, UInt64, UInt64, UInt64)
+
+    /// From the digest's 32 bytes (fewer are read as if followed by zeros, more are left out).
+    public init(bytes raw: UnsafeRawBufferPointer) {
+        guard raw.count >= 32 else {
+            var padded = [UInt8](repeating: 0, count: 32)
+            for i in raw.indices { padded[i] = raw[i] }
+            self = padded.withUnsafeBytes { Digest256(bytes: $0) }
+            return
+        }
+        func word(_ k: Int) -> UInt64 { UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 8 * k, as: UInt64.self)) }
+        words = (word(0), word(1), word(2), word(3))
+    }
+
+    /// The 64 lower-case hex digits.
+    public var hex: String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8](repeating: 0, count: 64)
+        for (k, word) in [words.0, words.1, words.2, words.3].enumerated() {
+            for i in 0..<16 { out[16 * k + i] = digits[Int((word >> (60 - 4 * UInt64(i))) & 0xF)] }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    public static func == (a: Digest256, b: Digest256) -> Bool { a.words == b.words }
+    public static func < (a: Digest256, b: Digest256) -> Bool { a.words < b.words }
+    public func hash(into h: inout Hasher) { h.combine(words.0); h.combine(words.1); h.combine(words.2); h.combine(words.3) }
+}
+
 /// `supervisionSample` for several periods from the same grants (the status report's year): the
 /// caseworkers, their order and the grants of each decided case found once for all of them.
+/// `sha256` gives the lower-case hex digest of a text.
 public func supervisionSamples(grants: [Grant], decisions: [Decision], staff: [StaffMember], periods: [SupervisionPeriod],
                                today: Day, municipalityCode: String, settings: SupervisionSettings,
                                sha256: (String) -> String) -> [[SampledGrant]] {
+    supervisionSamples(grants: grants, decisions: decisions, staff: staff, periods: periods, today: today,
+                       municipalityCode: municipalityCode, settings: settings,
+                       digest: { sha256(String(decoding: $0, as: UTF8.self)) }, hex: { $0 })
+}
+
+/// The same, ordered by `digest` of the hash text's UTF-8 bytes (`SupervisionSettings.hashText`),
+/// `hex` its lower-case hex as the sample keeps it: only the kept grants' is written out.
+public func supervisionSamples<D: Comparable>(grants: [Grant], decisions: [Decision], staff: [StaffMember], periods: [SupervisionPeriod],
+                                              today: Day, municipalityCode: String, settings: SupervisionSettings,
+                                              digest: (UnsafeRawBufferPointer) -> D, hex: (D) -> String) -> [[SampledGrant]] {
     // Each grant's caseworker as a number (-1: none, or starting after today), the caseworkers in name order.
     var workerOf = [Int32](repeating: -1, count: grants.count)
     var workerNumbers = TextNumbers()
@@ -178,6 +221,7 @@ public func supervisionSamples(grants: [Grant], decisions: [Decision], staff: [S
     }
     // The days the decisions of a decided case were decided (read once, in place, for every period).
     let decidedOn: [Day?] = decisions.withUnsafeBufferPointer { d in grantOfDecision.indices.map { grantOfDecision[$0] >= 0 ? d[$0].decided : nil } }
+    let keep = max(0, settings.perCaseworker)
     return periods.map { period -> [SampledGrant] in
         let range = period.range
         guard range.start <= today else { return [] }
@@ -198,24 +242,37 @@ public func supervisionSamples(grants: [Grant], decisions: [Decision], staff: [S
                 pools[Int(workerOf[i])].append((i, inFrame))
             }
         }
+        // The hash text's bytes: the period's prefix once, then each case id after it (no String per grant).
+        var text = Array(settings.hashText(municipalityCode: municipalityCode, period: period, caseId: "").utf8)
+        let prefix = text.count
         var out: [SampledGrant] = []
         for w in byName where !pools[w].isEmpty {
             let pool = pools[w]
-            func ordered(_ entries: [(index: Int, inFrame: Bool)]) -> [((index: Int, inFrame: Bool), String)] {
+            /// The first `count` of `entries` in the order of (digest, line): kept in order as they
+            /// come (a caseworker keeps two of hundreds: no sort of them all).
+            func first(_ count: Int, of entries: some Sequence<(index: Int, inFrame: Bool)>) -> [(entry: (index: Int, inFrame: Bool), digest: D)] {
+                guard count > 0 else { return [] }
+                var best: [(entry: (index: Int, inFrame: Bool), digest: D, line: Int)] = []
                 grants.withUnsafeBufferPointer { grants in  // (read in place: a grant copied would retain its texts)
-                    entries.map { entry in
-                        (entry, sha256(settings.hashText(municipalityCode: municipalityCode, period: period, caseId: grants[entry.index].caseId)))
-                    }.sorted { ($0.1, grants[$0.0.index].line) < ($1.1, grants[$1.0.index].line) }
+                    for entry in entries {
+                        text.removeSubrange(prefix...)
+                        text.append(contentsOf: Substring(grants[entry.index].caseId).trimmingSpaces.utf8)
+                        let d = text.withUnsafeBytes(digest), line = grants[entry.index].line
+                        if best.count == count, let worst = best.last, (worst.digest, worst.line) < (d, line) { continue }
+                        let at = best.firstIndex { (d, line) < ($0.digest, $0.line) } ?? best.count
+                        best.insert((entry, d, line), at: at)
+                        if best.count > count { best.removeLast() }
+                    }
                 }
+                return best.map { ($0.entry, $0.digest) }
             }
-            let frame = ordered(pool.filter(\.inFrame)).prefix(settings.perCaseworker)
+            let frame = first(keep, of: pool.lazy.filter(\.inFrame))
             // The other active grants are hashed only when the frame holds too few.
-            let fill = frame.count >= settings.perCaseworker ? []
-                : ordered(pool.filter { !$0.inFrame }).prefix(settings.perCaseworker - frame.count)
-            for (entry, digest) in Array(frame) + Array(fill) {
+            let fill = first(keep - frame.count, of: pool.lazy.filter { !$0.inFrame })
+            for (entry, d) in frame + fill {
                 let g = grants[entry.index]
                 let team = g.team.isEmpty ? teamOf[g.caseworker.lowercased()] ?? "" : g.team
-                out.append(SampledGrant(grant: g, team: team, fromActive: !entry.inFrame, digest: digest))
+                out.append(SampledGrant(grant: g, team: team, fromActive: !entry.inFrame, digest: hex(d)))
             }
         }
         return out

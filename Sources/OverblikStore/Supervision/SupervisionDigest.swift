@@ -17,6 +17,11 @@ public enum SupervisionDigest {
         return String(decoding: hex, as: UTF8.self)
     }
 
+    /// The SHA-256 of `bytes` as its words, ordered as its hex is (`Digest256.hex` the same as `sha256Hex`).
+    public static func sha256(_ bytes: UnsafeRawBufferPointer) -> Digest256 {
+        SHA256.hash(data: bytes).withUnsafeBytes { Digest256(bytes: $0) }
+    }
+
     private static let digits = Array("0123456789abcdef".utf8)
 }
 
