@@ -99,7 +99,7 @@ public struct StoredViews: Sendable {
         let periods = SupervisionPeriod.begun(supervision.period, year: today.components.year, today: today)
         let samples = OverblikCore.supervisionSamples(grants: d.grants, decisions: d.decisions, staff: d.staff, periods: periods, today: today,
                                          municipalityCode: d.municipality.code, settings: supervision,
-                                         digest: SupervisionDigest.sha256, hex: \.hex)
+                                         sha256: SupervisionDigest.sha256)
         views.supervisionSamples = zip(periods, samples).map { period, rows in
             // By construction, as above: every sampled grant is one of `d.grants`.
             (period, rows.map { StoredSample(grant: position($0.grant.line)!, team: $0.team, fromActive: $0.fromActive, digest: $0.digest) })

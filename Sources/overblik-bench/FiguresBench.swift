@@ -57,7 +57,7 @@ struct FiguresBench: ParsableCommand {
         _ = time("supervision samples") {
             supervisionSamples(grants: d.grants, decisions: d.decisions, staff: d.staff, periods: periods, today: today,
                                municipalityCode: d.municipality.code, settings: meta.supervision,
-                               digest: SupervisionDigest.sha256, hex: \.hex)
+                               sha256: SupervisionDigest.sha256)
         }
         _ = time("data quality") { DataQuality(d) }
         _ = time("views (lists, whole)") {

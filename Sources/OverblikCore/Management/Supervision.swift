@@ -172,16 +172,25 @@ public struct Digest256: Comparable, Hashable, Sendable {
 public func supervisionSamples(grants: [Grant], decisions: [Decision], staff: [StaffMember], periods: [SupervisionPeriod],
                                today: Day, municipalityCode: String, settings: SupervisionSettings,
                                sha256: (String) -> String) -> [[SampledGrant]] {
-    supervisionSamples(grants: grants, decisions: decisions, staff: staff, periods: periods, today: today,
-                       municipalityCode: municipalityCode, settings: settings,
-                       digest: { sha256(String(decoding: $0, as: UTF8.self)) }, hex: { $0 })
+    samples(grants: grants, decisions: decisions, staff: staff, periods: periods, today: today, municipalityCode: municipalityCode,
+            settings: settings, digest: { sha256(String(decoding: $0, as: UTF8.self)) }, hex: { $0 })
 }
 
-/// The same, ordered by `digest` of the hash text's UTF-8 bytes (`SupervisionSettings.hashText`),
-/// `hex` its lower-case hex as the sample keeps it: only the kept grants' is written out.
-public func supervisionSamples<D: Comparable>(grants: [Grant], decisions: [Decision], staff: [StaffMember], periods: [SupervisionPeriod],
-                                              today: Day, municipalityCode: String, settings: SupervisionSettings,
-                                              digest: (UnsafeRawBufferPointer) -> D, hex: (D) -> String) -> [[SampledGrant]] {
+/// The same, ordered by `sha256`, the digest of the hash text's UTF-8 bytes
+/// (`SupervisionSettings.hashText`) as words: only the kept grants' is written out as hex.
+public func supervisionSamples(grants: [Grant], decisions: [Decision], staff: [StaffMember], periods: [SupervisionPeriod],
+                               today: Day, municipalityCode: String, settings: SupervisionSettings,
+                               sha256: (UnsafeRawBufferPointer) -> Digest256) -> [[SampledGrant]] {
+    samples(grants: grants, decisions: decisions, staff: staff, periods: periods, today: today, municipalityCode: municipalityCode,
+            settings: settings, digest: sha256, hex: \.hex)
+}
+
+/// Both: ordered by `digest` of the hash text's bytes, `hex` its text as the sample keeps it.
+/// (Internal: the two entries above are its specialisations; a generic called from another
+/// module would compare each digest through its conformance.)
+private func samples<D: Comparable>(grants: [Grant], decisions: [Decision], staff: [StaffMember], periods: [SupervisionPeriod],
+                                    today: Day, municipalityCode: String, settings: SupervisionSettings,
+                                    digest: (UnsafeRawBufferPointer) -> D, hex: (D) -> String) -> [[SampledGrant]] {
     // Each grant's caseworker as a number (-1: none, or starting after today), the caseworkers in name order.
     var workerOf = [Int32](repeating: -1, count: grants.count)
     var workerNumbers = TextNumbers()

@@ -308,7 +308,7 @@ public struct Query: Sendable {
         let decisions = try snapshot.decisions(decidedWithin: range)
         return OverblikCore.supervisionSamples(grants: grants, decisions: decisions, staff: staff, periods: periods, today: today,
                                                municipalityCode: metadata.municipality.code, settings: metadata.supervision,
-                                               digest: SupervisionDigest.sha256, hex: \.hex)
+                                               sha256: SupervisionDigest.sha256)
     }
 
     /// A period's sample as the viewer sees it: the fixed one with the grants a later sync adds
