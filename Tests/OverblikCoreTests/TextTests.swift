@@ -3,6 +3,12 @@ import Testing
 
 @Suite("Text layout")
 struct TextTests {
+    @Test func spacesTrimmedAroundATextOnly() {
+        #expect("S-1".trimmingSpaces == "S-1" && "æble".trimmingSpaces == "æble" && "".trimmingSpaces == "")
+        #expect(" S-1\t".trimmingSpaces == "S-1" && "\u{00A0}Ø 2\u{00A0}".trimmingSpaces == "Ø 2" && " \t ".trimmingSpaces == "")
+        #expect("a b".trimmingSpaces == "a b" && "\u{00A0}".trimmingSpaces == "")
+    }
+
     @Test func widthsInTerminalCells() {
         #expect(DisplayWidth.of("æøå ÆØÅ § – ·") == 13)
         #expect(DisplayWidth.of("山田太郎") == 8)

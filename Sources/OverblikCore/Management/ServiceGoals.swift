@@ -328,7 +328,7 @@ public func serviceGoalLines(_ decisions: [Decision], goals: ServiceGoals, year:
             var judged = Judged.shelved
             if outcome != .shelved {
                 var lateness: Lateness?
-                let goal = known[last].codes.flatMap { $0[trimmedCode(all[j].serviceCode)] } ?? known[last].goal
+                let goal = known[last].codes.flatMap { $0[all[j].serviceCode.trimmingSpaces] } ?? known[last].goal
                 if hasGoal, let goal {
                     let deadline = goals.deadline(goal, received: all[j].received, cache: &cache)
                     lateness = decided <= deadline ? .inTime : (all[j].noticeSent.map { $0 <= deadline } ?? false) ? .lateWithNotice : .lateWithoutNotice
@@ -359,14 +359,6 @@ public func serviceGoalLines(_ decisions: [Decision], goals: ServiceGoals, year:
         default: return false
         }
     }
-}
-
-/// A service code without surrounding spaces: the same String (no copy) when it has none, as read
-/// values have (a look-up per application).
-private func trimmedCode(_ code: String) -> String {
-    guard let first = code.utf8.first, let last = code.utf8.last,
-          first <= 0x20 || last <= 0x20 || first >= 0x80 || last >= 0x80 else { return code }
-    return String(Substring(code).trimmingSpaces)
 }
 
 /// The median of whole numbers (the mean of the middle two for an even count); nil for none.

@@ -200,7 +200,7 @@ private func samples<D: Comparable>(grants: [Grant], decisions: [Decision], staf
     var grantOfDecision: [Int32] = [], nextOfCase: [Int32] = []
     grants.withUnsafeBufferPointer { all in
         for i in all.indices where all[i].start <= today {
-            let worker = trimmed(all[i].caseworker)
+            let worker = all[i].caseworker.trimmingSpaces
             guard !worker.isEmpty else { continue }
             workerOf[i] = workerNumbers.number(worker)
         }
@@ -211,22 +211,27 @@ private func samples<D: Comparable>(grants: [Grant], decisions: [Decision], staf
     let begun = periods.map(\.range).filter { $0.start <= today }
     if let from = begun.map(\.start).min(), let to = begun.map(\.end).max(),
        decisions.indices.contains(where: { decisions[$0].decided.map { $0 >= from && $0 <= min(to, today) } ?? false }) {
-        // (The cases numbered by their ids' bytes, their first grants by number: no String hashed per grant.)
-        var cases = TextNumbers(), firstOfCase: [Int32] = []
+        // The cases of the decisions decided on a day of the periods numbered by their ids' bytes,
+        // then each grant of one of them found by a look-up (no number made per grant: a table of
+        // the periods' cases only, not of every grant's).
+        var cases = TextNumbers()
+        let caseOfDecision: [Int32] = decisions.withUnsafeBufferPointer { all in
+            all.indices.map { j in  // (by position: a decision passed whole is copied, its texts retained)
+                guard let day = all[j].decided, day >= from, day <= min(to, today) else { return -1 }
+                let id = all[j].caseId.trimmingSpaces
+                return id.isEmpty ? -1 : cases.number(id)
+            }
+        }
+        var firstOfCase = [Int32](repeating: -1, count: cases.texts.count)
         nextOfCase = [Int32](repeating: -1, count: grants.count)
         grants.withUnsafeBufferPointer { all in
             for i in all.indices.reversed() where workerOf[i] >= 0 {
-                let n = Int(cases.number(trimmed(all[i].caseId)))
-                if n == firstOfCase.count { firstOfCase.append(-1) }
+                guard let n = cases.existingNumber(all[i].caseId.trimmingSpaces).map(Int.init) else { continue }
                 nextOfCase[i] = firstOfCase[n]
                 firstOfCase[n] = Int32(i)
             }
         }
-        grantOfDecision = decisions.indices.map { j in  // (by position: a decision passed whole is copied, its texts retained)
-            guard let day = decisions[j].decided, day >= from, day <= min(to, today) else { return -1 }
-            let id = Substring(decisions[j].caseId).trimmingSpaces
-            return id.isEmpty ? -1 : cases.existingNumber(String(id)).map { firstOfCase[Int($0)] } ?? -1
-        }
+        grantOfDecision = caseOfDecision.map { $0 >= 0 ? firstOfCase[Int($0)] : -1 }
     }
     // The days the decisions of a decided case were decided (read once, in place, for every period).
     let decidedOn: [Day?] = decisions.withUnsafeBufferPointer { d in grantOfDecision.indices.map { grantOfDecision[$0] >= 0 ? d[$0].decided : nil } }
@@ -286,13 +291,6 @@ private func samples<D: Comparable>(grants: [Grant], decisions: [Decision], staf
         }
         return out
     }
-}
-
-/// `text` without surrounding spaces; the same String (no copy) when it has none, as read values have.
-private func trimmed(_ text: String) -> String {
-    guard let first = text.utf8.first, let last = text.utf8.last,
-          first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 || first >= 0x80 || last >= 0x80 else { return text }
-    return String(Substring(text).trimmingSpaces)
 }
 
 /// The answers of `period` per case and item, grouped once: the views read a case's answers from

@@ -73,6 +73,16 @@ public struct Paragraph: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 }
 
+extension String {
+    /// Without leading and trailing spaces, tabs and no-break spaces: the same String (no copy)
+    /// when it has none, as values read from a file have (a look-up per grant or application).
+    public var trimmingSpaces: String {
+        guard let first = utf8.first, let last = utf8.last,
+              first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 || first >= 0x80 || last >= 0x80 else { return self }
+        return String(Substring(self).trimmingSpaces)
+    }
+}
+
 extension Substring {
     /// Without leading and trailing spaces, tabs and no-break spaces.
     public var trimmingSpaces: Substring {
