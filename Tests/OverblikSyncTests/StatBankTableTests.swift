@@ -89,6 +89,40 @@ struct StatBankTableTests {
         #expect(try snapshot.population() == d.population)
     }
 
+    /// The value read from its bytes when it is only digits gives what the general reading gives
+    /// (leading zeros, surrounding spaces), and what it does not take goes the general way: more
+    /// digits than the general reading allows, a sign, a decimal (`1.234` is 1,234 with no comma in the
+    /// cell); empty cells are missing values.
+    @Test func populationValuesAndEmptyCells() throws {
+        let folder = TemporaryFolder()
+        let folk1a = Self.statbankFile([
+            "OMRÅDE;KØN;ALDER;CIVILSTAND;TID;INDHOLD",
+            "Frederikssund;I alt;18 år;I alt;2025K1; 0042 ",
+            "Frederikssund;I alt;19 år;I alt;2025K1;999999999999",
+            "Frederikssund;I alt;20 år;I alt;2025K1;1000000000000",
+            "Frederikssund;I alt;21 år;I alt;2025K1;-5",
+            "Frederikssund;I alt;22 år;I alt;2025K1;12,00",
+            "Frederikssund;I alt;23 år;I alt;2025K1;1.234",
+            "Frederikssund;I alt;24 år;I alt;2025K1;",
+            ";I alt;25 år;I alt;2025K1;7",
+            "Frederikssund;I alt;;I alt;2025K1;7",
+            "Frederikssund;I alt;26 år;I alt;;7",
+            "Frederikssund;I alt;27 år;I alt;2025K1;..",
+        ])
+        let d = try Snapshot(path: try sync(drop(in: folder, folk1a: folk1a)).snapshotPath).dataset()
+        #expect(d.population.map { "\($0.age) \($0.value.map(String.init) ?? "..")" } == ["18 42", "19 999999999999", "22 12", "27 .."])
+        let rejected = d.rejected.filter { $0.table == .population }.map { "\($0.line) \($0.column) \($0.value): \($0.reason.da)" }
+        #expect(rejected == [
+            "4 INDHOLD 1000000000000: skal være et helt tal fra 0 eller .. (ikke offentliggjort)",
+            "5 INDHOLD -5: skal være et helt tal fra 0 eller .. (ikke offentliggjort)",
+            "7 INDHOLD 1.234: skal være et helt tal fra 0 eller .. (ikke offentliggjort)",
+            "8 INDHOLD : værdi mangler",
+            "9 OMRÅDE : værdi mangler",
+            "10 ALDER : værdi mangler",
+            "11 TID : værdi mangler",
+        ])
+    }
+
     /// A FOLK1A download with every area, sex, civil status and age (400.050 lines): 0 rejected, every
     /// line not used skipped and counted, each municipality's band 18–64 kept.
     @Test func aWholeFOLK1ADownloadRejectsNothing() throws {

@@ -53,21 +53,20 @@ extension SourceFile {
     /// The three-digit code of an area cell; a skip for the whole country, a region or
     /// Christiansø, a rejected row for an unknown area.
     private func areaCode(_ r: RowAccess, _ c: ResolvedColumn, _ cells: StatBankCells) throws(RowError) -> String {
-        let text = try r.required(c)
+        // (The cell's text made only for a message: the interned one is looked up.)
         switch cells.area(r.interned(c)) {
         case .municipality(let code): return code
         case .aggregate: throw RowError.skipped(c)
         case .unknown:
-            throw RowError(c, value: text, reason: Message(
+            throw RowError(c, value: try r.required(c), reason: Message(
                 da: "ukendt område (forventet en af de 98 kommuner ved kode eller navn, fx \"253 Greve\")",
                 en: "unknown area (expected one of the 98 municipalities by code or name, e.g. \"253 Greve\")"))
         }
     }
 
     private func quarter(_ r: RowAccess, _ c: ResolvedColumn, _ cells: StatBankCells) throws(RowError) -> Quarter {
-        let text = try r.required(c)
         guard let q = cells.quarter(r.interned(c)) else {
-            throw RowError(c, value: text, reason: Message(
+            throw RowError(c, value: try r.required(c), reason: Message(
                 da: "perioden er ikke et kvartal (forventet fx 2025K3)", en: "the period is not a quarter (expected e.g. 2025K3)"))
         }
         return q
@@ -75,6 +74,18 @@ extension SourceFile {
 
     /// A figure in hundredths; nil for `..` (not published). A decimal comma or point.
     private func statValue(_ r: RowAccess, _ c: ResolvedColumn, whole: Bool) throws(RowError) -> Int64? {
+        // The usual cell, a whole number (as many digits as the general reading allows), read
+        // from its bytes: a FOLK1A download has one per line, each made into a text and searched
+        // for a comma before (with the area's and age's texts, 0,4 CPU s of an LC sync).
+        if let b = r.trimmedBytes(c), (1...DecimalStyle.maxIntegerDigits).contains(b.count) {
+            var n: Int64 = 0
+            var digits = true
+            for x in b {
+                guard x >= 48 && x <= 57 else { digits = false; break }
+                n = n * 10 + Int64(x - 48)
+            }
+            if digits { return n * 100 }
+        }
         let text = try r.required(c)
         if text == ".." { return nil }
         let style: DecimalStyle = text.contains(",") ? .comma : .point
@@ -126,13 +137,12 @@ extension SourceFile {
             let code = try areaCode(r, area, cells)
             if sex.index != nil, !cells.isTotal(r.interned(sex)) { throw RowError.skipped(sex) }
             if civil.index != nil, !cells.isTotal(r.interned(civil)) { throw RowError.skipped(civil) }
-            let ageText = try r.required(age)
             let years: Int
             switch cells.age(r.interned(age)) {
             case .total: throw RowError.skipped(age)
             case .years(let n): years = n
             case .unreadable:
-                throw RowError(age, value: ageText, reason: Message(
+                throw RowError(age, value: try r.required(age), reason: Message(
                     da: "alderen er ikke et enkelt år (forventet fx \"18 år\", \"18\" eller \"I alt\")",
                     en: "the age is not one year (expected e.g. \"18 år\", \"18\" or \"I alt\")"))
             }
