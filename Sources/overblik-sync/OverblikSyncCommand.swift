@@ -55,6 +55,9 @@ struct OverblikSyncCommand: ParsableCommand {
     func run() throws {
         // (Half the TUI's: the sync's peak memory on L is near its limit.)
         FreedMemory.keepForReuse(upTo: 64 << 20)
+        if ProcessInfo.processInfo.environment["OVERBLIK_TIMING"] != nil {
+            printError("  memory: GLIBC_TUNABLES=\(ProcessInfo.processInfo.environment["GLIBC_TUNABLES"] ?? "")")
+        }
         let language = self.language
         let configuration: SyncConfiguration
         do {
@@ -133,8 +136,10 @@ struct OverblikSyncCommand: ParsableCommand {
         Foundation.exit(1)
     }
 
-    /// Usage errors exit with 2 (ArgumentParser's default is 64).
+    /// Usage errors exit with 2 (ArgumentParser's default is 64). The program is first started
+    /// again with glibc asked for huge pages (see `HugePages`).
     static func main() {
+        HugePages.restartIfNeeded()
         do {
             var command = try parseAsRoot()
             try command.run()

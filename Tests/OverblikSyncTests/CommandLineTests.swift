@@ -1,5 +1,6 @@
 import Foundation
 import OverblikConfig
+import OverblikSync
 import OverblikTestSupport
 import Testing
 
@@ -22,6 +23,28 @@ struct CommandLineTests {
         let status = try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as! [String: Any]
         #expect(status["view"] as? String == "status")
         #expect(status["today"] as? String == "2026-11-23")
+    }
+
+    /// The sync starts itself again with glibc's huge pages asked for (`HugePages`), its arguments
+    /// and exit status kept; a setting already made by whoever started it stands.
+    @Test func theSyncStartsItselfAgainWithHugePagesAskedFor() throws {
+        #expect(HugePages.tunables(adding: nil) == "glibc.malloc.hugetlb=1")
+        #expect(HugePages.tunables(adding: "") == "glibc.malloc.hugetlb=1")
+        #expect(HugePages.tunables(adding: "glibc.malloc.arena_max=2") == "glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1")
+        #expect(HugePages.tunables(adding: "glibc.malloc.hugetlb=0") == nil)
+        #expect(HugePages.tunables(adding: "glibc.malloc.arena_max=2:glibc.malloc.hugetlb=2") == nil)
+
+        let folder = TemporaryFolder()
+        let config = DropBuilder().write(into: folder)
+        let arguments = ["--config", config, "--today", "2026-11-23", "--quiet", "--dry-run"]
+        let started = try runExecutable("overblik-sync", arguments, environment: ["OVERBLIK_TIMING": "1", "GLIBC_TUNABLES": ""])
+        #expect(started.status == 0, "\(started.stderr)")
+        #expect(started.stderr.hasPrefix("  memory: GLIBC_TUNABLES=glibc.malloc.hugetlb=1\n"))
+        #expect(started.stderr.contains("read all: "))
+        let kept = try runExecutable("overblik-sync", arguments, environment: ["OVERBLIK_TIMING": "1", "GLIBC_TUNABLES": "glibc.malloc.hugetlb=0"])
+        #expect(kept.status == 0 && kept.stderr.hasPrefix("  memory: GLIBC_TUNABLES=glibc.malloc.hugetlb=0\n"))
+        let usage = try runExecutable("overblik-sync", ["--today", "23-11-2026"], environment: ["GLIBC_TUNABLES": ""])
+        #expect(usage.status == 2 && usage.stderr.contains("--today"))
     }
 
     /// `--log` appends what was read, rejected and published, with times, and never a CPR number;
