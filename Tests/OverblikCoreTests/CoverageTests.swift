@@ -1,3 +1,4 @@
+import OverblikTestSupport
 import Testing
 @testable import OverblikCore
 
@@ -14,6 +15,28 @@ struct CoverageTests {
         #expect(u == [span(day(2025, 1, 1), day(2025, 4, 10)), span(day(2025, 6, 1), nil)])
         #expect(union([span(day(2025, 1, 1), nil), span(day(2024, 1, 1), day(2024, 12, 30))])
                 == [span(day(2024, 1, 1), day(2024, 12, 30)), span(day(2025, 1, 1), nil)])
+    }
+
+    /// Spans given in order (not sorted again) and the same spans in any order make one union:
+    /// sorted, disjoint, not touching, covering exactly the days the spans cover (200 seeded lists
+    /// of 1–6 spans in a 90-day window, some open, some starting the same day).
+    @Test func unionIsTheSameInAnyOrder() {
+        var random = SplitMix(seed: 25)
+        let first = day(2025, 1, 1)
+        for _ in 0..<200 {
+            let spans = (0..<Int.random(in: 1...6, using: &random)).map { _ -> Span in
+                let start = first.advanced(by: Int.random(in: 0...60, using: &random))
+                return span(start, Int.random(in: 0...5, using: &random) == 0 ? nil : start.advanced(by: Int.random(in: 0...20, using: &random)))
+            }
+            let inOrder = spans.sorted { $0.start < $1.start }
+            let u = union(inOrder)
+            #expect(u == union(spans) && u == union(inOrder.reversed()) && u == union(spans.shuffled(using: &random)))
+            #expect(zip(u, u.dropFirst()).allSatisfy { a, b in a.end.map { $0.advanced(by: 1) < b.start } ?? false })
+            for d in 0..<120 {
+                let x = first.advanced(by: d)
+                #expect(u.contains { $0.covers(x) } == spans.contains { $0.covers(x) })
+            }
+        }
     }
 
     @Test func overlappingGrantsCountOnce() {

@@ -23,7 +23,10 @@ public struct Span: Hashable, Sendable {
 /// before the next starts) merge, so that a citizen moving from one grant straight to the next
 /// is one continuous recipient: counted once, with no outflow and inflow in between.
 public func union(_ spans: [Span]) -> [Span] {
-    let sorted = spans.sorted { $0.start < $1.start }
+    // Mostly in order already (a citizen's payments and grants follow the calendar): sorted only
+    // when not, else no copy is made. (Spans starting the same day merge alike in either order.)
+    let inOrder = spans.indices.dropFirst().allSatisfy { spans[$0 - 1].start <= spans[$0].start }
+    let sorted = inOrder ? spans : spans.sorted { $0.start < $1.start }
     var out: [Span] = []
     for s in sorted {
         if var last = out.last {
