@@ -75,6 +75,23 @@ struct CaseloadTests {
         #expect(!lines[0].overloaded)  // 1 is not more than 1.25 × 1
     }
 
+    /// A caseworker's grants naming teams in turn and paragraphs in turn: the team named most
+    /// (equal texts one team, however their letters are composed), each paragraph counted; grants
+    /// of other caseworkers in between change nothing.
+    @Test func teamsAndParagraphsInTurn() {
+        let (p85, p104, p108) = (Paragraph(number: 85), Paragraph(number: 104), Paragraph(number: 108))
+        let gs = [
+            grant("1", worker: "AB", team: "Café", paragraph: p85), grant("2", worker: "CD", team: "Botilbud", paragraph: p104),
+            grant("3", worker: "AB", team: "Dag", paragraph: p108), grant("4", worker: "AB", team: "Cafe\u{301}", paragraph: p85),
+            grant("5", worker: "AB", team: "Dag", paragraph: p104), grant("6", worker: "CD", team: "Botilbud", paragraph: p85),
+            grant("7", worker: "AB", team: "Café", paragraph: p108), grant("8", worker: "ab", team: "", paragraph: p85),
+        ]
+        let lines = teamDistribution(grants: gs, staff: [], today: today, dueSoonDays: 30)
+        #expect(lines.map { "\($0.caseworker) \($0.team) \($0.activeGrants)" } == ["CD Botilbud 2", "AB Café 6"])
+        #expect(lines[1].byParagraph == [p85: 3, p104: 1, p108: 2])
+        #expect(lines[0].byParagraph == [p104: 1, p85: 1])
+    }
+
     @Test func overloadIsStrictlyAboveTheMark() {
         #expect(median([4, 4, 5]) == 4)
         #expect(median([1, 2, 3, 10]) == 2.5)

@@ -67,9 +67,13 @@ public func teamDistribution(grants: [Grant], staff: [StaffMember], today: Day, 
         var citizens = Set<CPR>()
         var overdue = 0, dueSoon = 0, missing = 0
         var cost = Money.zero
-        var byParagraph: [Paragraph: Int] = [:]
-        /// Per team (a number of `teams`) its grants.
-        var teams: [Int32: Int] = [:]
+        /// Per paragraph (a position in `paragraphs`) its grants.
+        var byParagraph: [Int] = []
+        /// Per team (a number of `teams`) its grants; the last team's text and position kept (a
+        /// caseworker's grants mostly name one team, and the reader's equal texts share their
+        /// storage: no team hashed per grant).
+        var teams: [(team: Int32, count: Int)] = []
+        var lastTeam: String?, lastTeamAt = 0
     }
     var tallies: [String: Tally] = [:]
     var spelling: [String: String] = [:]
@@ -77,9 +81,19 @@ public func teamDistribution(grants: [Grant], staff: [StaffMember], today: Day, 
     // String hashed per grant); the grants read in place (a grant copied would retain its texts).
     var workers = TextNumbers(), teams = TextNumbers()
     var tallyOf: [Int] = [], keys: [String] = [], counted: [Tally] = [], tallyOfKey: [String: Int] = [:]
+    // The paragraphs numbered in order of appearance (found by comparing with the last one, else
+    // with the few found so far: no paragraph hashed per grant).
+    var paragraphs: [Paragraph] = [], lastParagraph = -1
     grants.withUnsafeBufferPointer { all in
         for g in all.indices where !all[g].caseworker.isEmpty {
             guard let f = all[g].followUp(today: today, dueSoonDays: dueSoonDays) else { continue }
+            if lastParagraph < 0 || paragraphs[lastParagraph] != all[g].paragraph {
+                if let known = paragraphs.firstIndex(of: all[g].paragraph) { lastParagraph = known } else {
+                    paragraphs.append(all[g].paragraph)
+                    lastParagraph = paragraphs.count - 1
+                }
+            }
+            let paragraph = lastParagraph
             let w = Int(workers.number(all[g].caseworker))
             if w == tallyOf.count {
                 let key = all[g].caseworker.lowercased()
@@ -102,8 +116,19 @@ public func teamDistribution(grants: [Grant], staff: [StaffMember], today: Day, 
                 case .ok: break
                 }
                 t.cost = t.cost + (all[g].dailyRate?.monthlyCost ?? .zero)
-                t.byParagraph[all[g].paragraph, default: 0] += 1
-                if !all[g].team.isEmpty { t.teams[teams.number(all[g].team), default: 0] += 1 }
+                if paragraph >= t.byParagraph.count { t.byParagraph.append(contentsOf: repeatElement(0, count: paragraph + 1 - t.byParagraph.count)) }
+                t.byParagraph[paragraph] += 1
+                if !all[g].team.isEmpty {
+                    if all[g].team != t.lastTeam {
+                        let n = teams.number(all[g].team)
+                        if let at = t.teams.firstIndex(where: { $0.team == n }) { t.lastTeamAt = at } else {
+                            t.teams.append((n, 0))
+                            t.lastTeamAt = t.teams.count - 1
+                        }
+                        t.lastTeam = all[g].team
+                    }
+                    t.teams[t.lastTeamAt].count += 1
+                }
             }
             count(&counted[tallyOf[w]])
         }
@@ -116,11 +141,13 @@ public func teamDistribution(grants: [Grant], staff: [StaffMember], today: Day, 
     }
     var lines = tallies.map { key, t -> TeamLine in
         let member = members[key]
-        let team = t.teams.map { (name: teams.texts[Int($0.key)], count: $0.value) }
+        let team = t.teams.map { (name: teams.texts[Int($0.team)], count: $0.count) }
             .max { ($0.count, $1.name) < ($1.count, $0.name) }?.name ?? member?.team ?? ""
+        var byParagraph: [Paragraph: Int] = [:]
+        for (p, n) in t.byParagraph.enumerated() where n > 0 { byParagraph[paragraphs[p]] = n }
         return TeamLine(caseworker: member?.initials ?? spelling[key] ?? key, name: member?.name ?? "", team: team,
                         activeGrants: t.grants, citizens: t.citizens.count, overdue: t.overdue, dueSoon: t.dueSoon,
-                        missingFollowUp: t.missing, monthlyCost: t.cost, byParagraph: t.byParagraph,
+                        missingFollowUp: t.missing, monthlyCost: t.cost, byParagraph: byParagraph,
                         teamMedian: 0, overloaded: false)
     }
     let medians = Dictionary(grouping: lines, by: \.team).mapValues { median($0.map(\.activeGrants)) }

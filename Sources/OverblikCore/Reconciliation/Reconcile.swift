@@ -60,6 +60,8 @@ struct Reconciler {
     let periodMonths: [(year: Int, month: Int, range: DayRange)]
     var coverage: ParagraphCoverage { index.coverage }
     var out: [Discrepancy] = []
+    /// Per month of the period what a group paid for it (`rateMismatch`), kept from group to group.
+    private var paidInMonth: [Money] = []
 
     init(grants: [Grant], payments: [Payment], dst: [DstRow], mapping: MappingIndex, period: DayRange,
          year: Int, today: Day, rateTolerance: Double, index: PaymentIndex) {
@@ -236,12 +238,17 @@ struct Reconciler {
         // each of them with every payment read once, its share of each such month it overlaps
         // rounded per payment and month, as `paidFor` rounds (a pass over the payments per month
         // was 0,2 CPU s a year on LC).
-        var whole = [Bool](repeating: false, count: periodMonths.count)
-        for (j, (_, _, month)) in periodMonths.enumerated() {
-            whole[j] = coveredDays(grantSpans, in: month) == month.dayCount && coveredDays(paidSpans, in: month) == month.dayCount
+        // (A bit per month: a period is a year at most.)
+        var whole: UInt64 = 0
+        for (j, (_, _, month)) in periodMonths.enumerated() where j < 64 {
+            if coveredDays(grantSpans, in: month) == month.dayCount && coveredDays(paidSpans, in: month) == month.dayCount { whole |= 1 << j }
         }
-        guard whole.contains(true) else { return }
-        var paidIn = [Money](repeating: .zero, count: periodMonths.count)
+        guard whole != 0 else { return }
+        var paidIn = paidInMonth  // (the kept buffer taken, so that it is not copied when written)
+        paidInMonth = []
+        defer { paidInMonth = paidIn }
+        paidIn.removeAll(keepingCapacity: true)
+        paidIn.append(contentsOf: repeatElement(.zero, count: periodMonths.count))
         for i in positions {
             let (start, end, amount) = (payments[Int(i)].periodStart, payments[Int(i)].periodEnd, payments[Int(i)].amount)
             let days = start.distance(to: end) + 1
@@ -249,7 +256,7 @@ struct Reconciler {
             var j = 0
             while j < periodMonths.count && periodMonths[j].range.end < start { j += 1 }
             while j < periodMonths.count && periodMonths[j].range.start <= end {
-                if whole[j] {
+                if whole & (1 << j) != 0 {
                     let month = periodMonths[j].range
                     let overlap = max(start, month.start).distance(to: min(end, month.end)) + 1
                     paidIn[j] = paidIn[j] + Money(ore: Money.proRata(amount.ore, overlap, days))
@@ -257,7 +264,7 @@ struct Reconciler {
                 j += 1
             }
         }
-        for (j, (y, m, month)) in periodMonths.enumerated() where whole[j] {
+        for (j, (y, m, month)) in periodMonths.enumerated() where j < 64 && whole & (1 << j) != 0 {
             let paid = paidIn[j]
             var expected = Money.zero
             for k in g.grants { expected = expected + grants[Int(index.grantOrder[k])].expectedCost(in: month) }
