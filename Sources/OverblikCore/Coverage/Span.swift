@@ -23,23 +23,30 @@ public struct Span: Hashable, Sendable {
 /// before the next starts) merge, so that a citizen moving from one grant straight to the next
 /// is one continuous recipient: counted once, with no outflow and inflow in between.
 public func union(_ spans: [Span]) -> [Span] {
-    // Mostly in order already (a citizen's payments and grants follow the calendar): sorted only
-    // when not, else no copy is made. (Spans starting the same day merge alike in either order.)
-    let inOrder = spans.indices.dropFirst().allSatisfy { spans[$0 - 1].start <= spans[$0].start }
-    let sorted = inOrder ? spans : spans.sorted { $0.start < $1.start }
     var out: [Span] = []
-    for s in sorted {
-        if var last = out.last {
-            guard let lastEnd = last.end else { continue }  // the last one is open: it covers everything after
+    appendUnion(of: spans, to: &out)
+    return out
+}
+
+/// `union(spans)` appended to `out`, with no array of its own made when the spans are in order
+/// already (mostly: a citizen's payments and grants follow the calendar); sorted only when not.
+/// (Spans starting the same day merge alike in either order.)
+func appendUnion<C: RandomAccessCollection>(of spans: C, to out: inout [Span]) where C.Element == Span {
+    guard zip(spans, spans.dropFirst()).allSatisfy({ $0.start <= $1.start }) else {
+        appendUnion(of: spans.sorted { $0.start < $1.start }, to: &out)
+        return
+    }
+    let first = out.count
+    for s in spans {
+        if out.count > first {
+            guard let lastEnd = out[out.count - 1].end else { continue }  // the last one is open: it covers everything after
             if s.start <= lastEnd.advanced(by: 1) {
-                last.end = s.end.map { max($0, lastEnd) }
-                out[out.count - 1] = last
+                out[out.count - 1].end = s.end.map { max($0, lastEnd) }
                 continue
             }
         }
         out.append(s)
     }
-    return out
 }
 
 /// `coveredDays(period)`: the days of `period` on which at least one of the (disjoint) spans runs.

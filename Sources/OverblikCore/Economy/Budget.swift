@@ -77,11 +77,17 @@ public struct BudgetBasis: Sendable {
             var r = 0
             while r < order.count {
                 let cpr = runs[order[r]].cpr
-                run.removeAll(keepingCapacity: true)
-                while r < order.count && runs[order[r]].cpr == cpr {
-                    run.append(contentsOf: flat[Int(runs[order[r]].from)..<Int(runs[order[r]].to)]); r += 1
+                var next = r + 1
+                while next < order.count && runs[order[next]].cpr == cpr { next += 1 }
+                if next == r + 1 {
+                    // (One run, the usual: united where it lies.)
+                    appendUnion(of: flat[Int(runs[order[r]].from)..<Int(runs[order[r]].to)], to: &out.spans)
+                } else {
+                    run.removeAll(keepingCapacity: true)
+                    for k in r..<next { run.append(contentsOf: flat[Int(runs[order[k]].from)..<Int(runs[order[k]].to)]) }
+                    appendUnion(of: run, to: &out.spans)
                 }
-                if run.count == 1 { out.spans.append(run[0]) } else { out.spans.append(contentsOf: union(run)) }
+                r = next
                 out.citizens.append(cpr)
                 out.ends.append(Int32(out.spans.count))
             }
