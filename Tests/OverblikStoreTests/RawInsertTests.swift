@@ -33,4 +33,24 @@ struct RawInsertTests {
             #expect(rows == ["første|7|", "NULL|7|NULL", "anden|8|NULL"])
         }
     }
+
+    /// A row SQLite refuses throws with SQLite's own message (taken before the texts are unbound:
+    /// a bind that succeeds clears it), and the statement is ready for the next row.
+    @Test func aRefusedRowSaysWhy() throws {
+        let queue = try DatabaseQueue()
+        try queue.inDatabase { db in
+            try db.execute(sql: """
+                CREATE TABLE t (a TEXT);
+                CREATE TRIGGER no_b BEFORE INSERT ON t WHEN NEW.a = 'b' BEGIN SELECT RAISE(ABORT, 'refused b'); END;
+                """)
+            let insert = try RawInsert(db, "INSERT INTO t (a) VALUES (?)")
+            insert.bind(1, "b")
+            var message = ""
+            do { try insert.step(db) } catch let error as DatabaseError { message = error.message ?? "" }
+            #expect(message == "refused b")
+            insert.bind(1, "c")
+            try insert.step(db)
+            #expect(try String.fetchAll(db, sql: "SELECT a FROM t") == ["c"])
+        }
+    }
 }

@@ -94,14 +94,14 @@ package struct RawInsert {
         }
         let rc = sqlite3_step(handle)
         sqlite3_reset(handle)
+        // (The message taken before the binds below: a bind that succeeds clears it.)
+        let failure = rc == SQLITE_DONE ? nil : String(cString: sqlite3_errmsg(db.sqliteConnection))
         // No pointer into the buffer kept past the row: the texts bound as NULL, once the statement
         // is reset (a bind to a statement that has run and is not reset is refused as a misuse,
         // which SQLite reports through its error log: at national size 8 million reports, for
         // binds that did nothing).
         for m in texts.marks { sqlite3_bind_null(handle, m.index) }
         texts.clear()
-        guard rc == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-        }
+        if let failure { throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: failure) }
     }
 }
