@@ -28,6 +28,30 @@ public func union(_ spans: [Span]) -> [Span] {
     return out
 }
 
+/// The spans of `keyed` gathered per key and citizen, and each such group's union given to `body`
+/// with its key (the groups ordered by key, then citizen). Ordered by radix when every key is
+/// from 0 and every CPR number below 2³² (both in one word), else by comparison: no dictionary of
+/// citizens per key.
+func eachCitizensUnion(_ keyed: [(key: Int, cpr: Int64, span: Span)], _ body: (Int, [Span]) -> Void) {
+    var keyed = keyed
+    if keyed.allSatisfy({ (0..<(1 << 31)).contains($0.key) && (0..<(1 << 32)).contains($0.cpr) }) {
+        let order = stableOrder(of: keyed.map { UInt64($0.key) << 32 | UInt64($0.cpr) })
+        keyed = order.map { keyed[$0] }
+    } else {
+        keyed.sort { ($0.key, $0.cpr) < ($1.key, $1.cpr) }
+    }
+    var run: [Span] = [], united: [Span] = []
+    var k = 0
+    while k < keyed.count {
+        let (key, cpr) = (keyed[k].key, keyed[k].cpr)
+        run.removeAll(keepingCapacity: true)
+        while k < keyed.count && keyed[k].key == key && keyed[k].cpr == cpr { run.append(keyed[k].span); k += 1 }
+        united.removeAll(keepingCapacity: true)
+        appendUnion(of: run, to: &united)
+        body(key, united)
+    }
+}
+
 /// `union(spans)` appended to `out`, with no array of its own made when the spans are in order
 /// already (mostly: a citizen's payments and grants follow the calendar); sorted only when not.
 /// (Spans starting the same day merge alike in either order.)

@@ -299,34 +299,26 @@ public struct OwnExtract: Sendable {
 
     public init(_ rows: [DstRow], today: Day) {
         // Each row's code numbered (trimmed and hashed only where it differs from the row
-        // before), the rows then ordered by code and citizen and each citizen's spans united: no
+        // before), each citizen's spans of a code then united (`eachCitizensUnion`): no
         // dictionary per code of citizens (a CPR hashed per row, at national size 0,18 s).
-        var codes: [String] = [], numberOf: [String: Int32] = [:]
-        var lastText: String?, last: Int32 = 0
-        var keyed: [(code: Int32, cpr: Int64, span: Span)] = []
+        var codes: [String] = [], numberOf: [String: Int] = [:]
+        var lastText: String?, last = 0
+        var keyed: [(key: Int, cpr: Int64, span: Span)] = []
         keyed.reserveCapacity(rows.count)
         for i in rows.indices {  // (by position: a row passed whole is copied, its texts retained)
             if rows[i].dstCode != lastText {
                 lastText = rows[i].dstCode
                 let code = String(Substring(rows[i].dstCode).trimmingSpaces)
                 if let known = numberOf[code] { last = known } else {
-                    last = Int32(codes.count)
+                    last = codes.count
                     numberOf[code] = last
                     codes.append(code)
                 }
             }
             keyed.append((last, rows[i].cpr.value, Span(start: rows[i].start, end: rows[i].end)))
         }
-        keyed.sort { ($0.code, $0.cpr) < ($1.code, $1.cpr) }
         var byCode = [[[Span]]](repeating: [], count: codes.count)
-        var run: [Span] = []
-        var k = 0
-        while k < keyed.count {
-            let (code, cpr) = (keyed[k].code, keyed[k].cpr)
-            run.removeAll(keepingCapacity: true)
-            while k < keyed.count && keyed[k].code == code && keyed[k].cpr == cpr { run.append(keyed[k].span); k += 1 }
-            byCode[Int(code)].append(union(run))
-        }
+        eachCitizensUnion(keyed) { code, united in byCode[code].append(united) }
         spans = Dictionary(uniqueKeysWithValues: zip(codes, byCode))
         firstDay = rows.indices.lazy.map { rows[$0].start }.min()
         self.today = today

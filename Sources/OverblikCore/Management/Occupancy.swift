@@ -128,7 +128,7 @@ public func occupancyLines(stays: [ProviderStay], agreements: [ProviderAgreement
     // once, however many grants name it.
     // (The texts numbered by their bytes: no String hashed per stay.)
     var ids: [String: Int] = [:], keys: [String] = [], texts = TextNumbers(), idOfText: [Int] = []
-    var keyed: [(id: Int, cpr: Int64, span: Span)] = []
+    var keyed: [(key: Int, cpr: Int64, span: Span)] = []
     keyed.reserveCapacity(stays.count)
     for s in stays {
         let text = Int(texts.number(s.provider))
@@ -142,23 +142,12 @@ public func occupancyLines(stays: [ProviderStay], agreements: [ProviderAgreement
         let id = idOfText[text]
         if id >= 0 { keyed.append((id, s.cpr.value, s.span)) }
     }
-    // By provider and citizen (a CPR number is below 2³²: both in one key, sorted by radix).
-    if keyed.allSatisfy({ (0..<(1 << 32)).contains($0.cpr) }) {
-        let order = stableOrder(of: keyed.map { UInt64($0.id) << 32 | UInt64($0.cpr) })
-        keyed = order.map { keyed[$0] }
-    } else {
-        keyed.sort { ($0.id, $0.cpr) < ($1.id, $1.cpr) }
-    }
     // The months' first days (and the day after the last), as ordinals.
     let starts = (0...span).map { Int(first.advanced(by: $0).range.start.ordinal) }
     var occupied = keys.map { _ in [Int](repeating: 0, count: span) }
-    var spans: [Span] = []
-    var k = 0
-    while k < keyed.count {
-        let (id, cpr) = (keyed[k].id, keyed[k].cpr)
-        spans.removeAll(keepingCapacity: true)
-        while k < keyed.count && keyed[k].id == id && keyed[k].cpr == cpr { spans.append(keyed[k].span); k += 1 }
-        for s in spans.count == 1 ? spans : union(spans) {
+    // Per provider each citizen's stays united (`eachCitizensUnion`), their days counted per month.
+    eachCitizensUnion(keyed) { id, united in
+        for s in united {
             let from = max(Int(s.start.ordinal), starts[0]), to = min(s.end.map { Int($0.ordinal) } ?? Int.max, starts[span] - 1)
             guard from <= to else { continue }
             // The first month holding `from`, then month by month to `to`.
