@@ -3,8 +3,8 @@ import Glibc
 /// glibc's `malloc` asked to back its large blocks with transparent huge pages
 /// (`GLIBC_TUNABLES=glibc.malloc.hugetlb=1`). The sync fills a few hundred MB of fresh memory
 /// (the rows, their orders, the payment blocks), and with 4 KB pages the kernel took a fault per
-/// page: on LC 0,5 s of system time and 0,5–1,0 s of user time less with 2 MB pages, the same peak
-/// (see the README, Performance). glibc reads its tunables only as a process starts, so the sync
+/// page: on LC 0,5 s of system time and 0,5–1,0 s of user time less with 2 MB pages, the peak 1–3 %
+/// higher (see the README, Performance). glibc reads its tunables only as a process starts, so the sync
 /// starts itself again with the variable set. Where the kernel gives no huge pages on request
 /// (`transparent_hugepage` set to `never`) the setting does nothing.
 public enum HugePages {
