@@ -60,8 +60,6 @@ struct Reconciler {
     let periodMonths: [(year: Int, month: Int, range: DayRange)]
     var coverage: ParagraphCoverage { index.coverage }
     var out: [Discrepancy] = []
-    /// Per month of the period what a group paid for it (`rateMismatch`), kept from group to group.
-    private var paidInMonth: [Money] = []
 
     init(grants: [Grant], payments: [Payment], dst: [DstRow], mapping: MappingIndex, period: DayRange,
          year: Int, today: Day, rateTolerance: Double, index: PaymentIndex) {
@@ -244,11 +242,7 @@ struct Reconciler {
             if coveredDays(grantSpans, in: month) == month.dayCount && coveredDays(paidSpans, in: month) == month.dayCount { whole |= 1 << j }
         }
         guard whole != 0 else { return }
-        var paidIn = paidInMonth  // (the kept buffer taken, so that it is not copied when written)
-        paidInMonth = []
-        defer { paidInMonth = paidIn }
-        paidIn.removeAll(keepingCapacity: true)
-        paidIn.append(contentsOf: repeatElement(.zero, count: periodMonths.count))
+        var paidIn = [Money](repeating: .zero, count: periodMonths.count)
         for i in positions {
             let (start, end, amount) = (payments[Int(i)].periodStart, payments[Int(i)].periodEnd, payments[Int(i)].amount)
             let days = start.distance(to: end) + 1
