@@ -82,4 +82,24 @@ struct DanishSortTextTests {
         #expect(DanishSortText.packedOrder("Åse", "åse") == 0)
         #expect(DanishSortText.packedOrder("sag-é", "sag-f") == nil)
     }
+
+    /// Equal keys are the same bytes: one string, two strings with the same bytes (short and
+    /// long), and not two spellings Swift calls equal (a composed and a decomposed é), which
+    /// order by their bytes; an empty text equals only an empty one.
+    @Test func equalKeysAreTheSameBytes() {
+        let long = "Bostedet Ærø, afdeling for voksne"
+        let copy = String(decoding: Array(long.utf8), as: UTF8.self)
+        let (composed, decomposed) = ("Bostedet Andr\u{E9}", "Bostedet Andre\u{301}")
+        #expect(composed == decomposed)  // (Swift's own equality)
+        #expect(DanishSortText(long) == DanishSortText(long))
+        #expect(DanishSortText(long) == DanishSortText(copy))
+        #expect(!(DanishSortText(long) < DanishSortText(copy)) && !(DanishSortText(copy) < DanishSortText(long)))
+        #expect(DanishSortText("Bo") == DanishSortText(String(decoding: Array("Bo".utf8), as: UTF8.self)))
+        #expect(DanishSortText(composed) != DanishSortText(decomposed))
+        #expect((DanishSortText(composed) < DanishSortText(decomposed)) != (DanishSortText(decomposed) < DanishSortText(composed)))
+        #expect(DanishSortText("") == DanishSortText(""))
+        #expect(DanishSortText("") != DanishSortText(" "))
+        #expect(DanishSortText(long) != DanishSortText(long + " "))
+    }
 }
+

@@ -35,4 +35,33 @@ struct SortTests {
             }
         }
     }
+
+    /// Texts sharing their packed prefix that come already in order (or all the same), as a
+    /// column of few distinct values mostly does: the runs left as they are give the same order
+    /// as comparing the keys, both ways, equal texts in row order.
+    @Test func runsAlreadyInOrderKeepTheirOrder() {
+        var random = SystemRandomNumberGenerator()
+        let words = ["Bostedet Aalborg", "Bostedet Ærø", "Bostedet Ærø", "Bostedet Ærø 2", "bostedet ærø", "Bostedet Øst", "Bostedet Åbo"]
+        let ordered = words.map { SortKey.text(.init($0)) }.sorted()
+        for round in 0..<100 {
+            let n = Int.random(in: 0...200, using: &random)
+            var keys: [SortKey]
+            switch round % 3 {
+            case 0: keys = Array(repeating: ordered[round % ordered.count], count: n)  // one text only
+            case 1: keys = (0..<n).map { _ in ordered.randomElement(using: &random)! }.sorted()  // ascending
+            default: keys = (0..<n).map { _ in ordered.randomElement(using: &random)! }.sorted(by: >)  // descending
+            }
+            if round % 5 == 4, !keys.isEmpty { keys[Int.random(in: 0..<n, using: &random)] = .text(.init("Bostedet Aarhus")) }  // one out of place
+            let rows = Array(keys.indices)
+            for descending in [false, true] {
+                let expected = rows.indices.sorted { a, b in
+                    let (x, y) = (keys[a], keys[b])
+                    if x < y { return !descending }
+                    if y < x { return descending }
+                    return a < b
+                }
+                #expect(SortKey.sorted(rows, keys: keys, descending: descending) == expected, "round \(round) descending \(descending)")
+            }
+        }
+    }
 }

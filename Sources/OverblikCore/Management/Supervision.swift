@@ -399,17 +399,18 @@ public struct SupervisionResult: Hashable, Sendable {
 /// team, caseworker and item.
 public func supervisionResults(_ sample: [SampledGrant], answers: [String: SupervisionAnswerEntry], period: String,
                                items: Int) -> [SupervisionResult] {
-    // Positions per caseworker, in order of team and caseworker (a sampled grant is large to copy):
-    // the runs of the positions sorted by them. (The sample as shown is in that order already, and
-    // sorting what is sorted is one pass.)
-    let order = sample.indices.sorted { (sample[$0].team, sample[$0].grant.caseworker) < (sample[$1].team, sample[$1].grant.caseworker) }
+    // Positions per caseworker, in order of team and caseworker: the runs of the positions sorted
+    // by their keys, taken once (a sampled grant is large: comparing two grants' fields copied
+    // both). The sample as shown is in that order already, and sorting what is sorted is one pass.
+    let keys = sample.map { ($0.team, $0.grant.caseworker) }
+    let order = keys.indices.sorted { keys[$0] < keys[$1] }
     var workers: [(team: String, caseworker: String, cases: [Int])] = []
     for i in order {
-        let s = sample[i]
-        if let last = workers.last, last.team == s.team, last.caseworker == s.grant.caseworker {
+        let (team, caseworker) = keys[i]
+        if let last = workers.last, last.team == team, last.caseworker == caseworker {
             workers[workers.count - 1].cases.append(i)
         } else {
-            workers.append((s.team, s.grant.caseworker, [i]))
+            workers.append((team, caseworker, [i]))
         }
     }
     let ofCase = answersByCase(answers, period: period)

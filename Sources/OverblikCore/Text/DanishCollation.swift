@@ -94,6 +94,7 @@ public struct DanishSortText: Comparable, Sendable {
     /// the sync stores tell every text shown apart).
     public static func < (a: DanishSortText, b: DanishSortText) -> Bool {
         if a.prefix != b.prefix { return a.prefix < b.prefix }
+        if sameBytes(a.text, b.text) { return false }  // (the most common tie: a column's repeated text)
         if !(a.complete && b.complete) {
             // Letter by letter by weight while both are packable (no key built); else the full order.
             if let order = packedOrder(a.text, b.text) {
@@ -123,7 +124,19 @@ public struct DanishSortText: Comparable, Sendable {
     }
 
     /// The same bytes (as `<` tells texts apart).
-    public static func == (a: DanishSortText, b: DanishSortText) -> Bool { a.prefix == b.prefix && a.text.utf8.elementsEqual(b.text.utf8) }
+    public static func == (a: DanishSortText, b: DanishSortText) -> Bool { a.prefix == b.prefix && sameBytes(a.text, b.text) }
+
+    /// Whether two texts are the same bytes: their lengths first, then their bytes compared where
+    /// they lie (the same storage at once: a column's repeated text is often one string), not
+    /// byte by byte through the strings' views.
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        let (x, y) = (a.utf8, b.utf8)
+        guard x.count == y.count else { return false }
+        let compared = x.withContiguousStorageIfAvailable { p in
+            y.withContiguousStorageIfAvailable { q in p.baseAddress == q.baseAddress || UnsafeRawBufferPointer(p).elementsEqual(UnsafeRawBufferPointer(q)) }
+        }
+        return (compared ?? nil) ?? x.elementsEqual(y)
+    }
 }
 
 /// Each value's place in the order `before` gives: 0 for an empty value (`isEmpty`, first in a

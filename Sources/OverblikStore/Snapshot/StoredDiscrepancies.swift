@@ -6,24 +6,54 @@ import OverblikCore
 /// a kind). The whole list is read only by `derived(year:)`, for the reports.
 extension Snapshot {
     /// What a discrepancy is read from, after its rowid: every column, or of its texts only
-    /// those in `only` (the others selected empty in their places: the decoding is the same).
-    private static func discrepancySelect(only: Set<DiscrepancyText>? = nil) -> String {
-        "SELECT rowid, key, kind, paragraph, cpr, "
+    /// those in `only` (the others selected empty in their places: the decoding is the same), and
+    /// its key only with `key`.
+    private static func discrepancySelect(only: Set<DiscrepancyText>? = nil, key: Bool = true) -> String {
+        "SELECT rowid, \(key ? "key" : "''"), kind, paragraph, cpr, "
             + DiscrepancyText.allCases.map { only?.contains($0) ?? true ? $0.columns : $0.empty }.joined(separator: ", ")
             + " FROM discrepancies"
     }
 
     private static let discrepancyColumns = discrepancySelect()
 
-    /// The discrepancy of a row read with `discrepancyColumns`; nil for a kind this build does not know.
-    private static func discrepancy(_ r: RawRows, _ paragraphs: inout ParagraphKeys) throws -> Discrepancy? {
-        guard let kind = DiscrepancyKind(rawValue: r.text(2)) else { return nil }
+    /// The discrepancy of a row read with `discrepancySelect(only:key:)`; nil for a kind this build
+    /// does not know. Only what `reading` names is decoded (the rest as it reads empty): a sort by
+    /// one column decodes one column of each row.
+    private static func discrepancy(_ r: RawRows, _ paragraphs: inout ParagraphKeys,
+                                    _ reading: DiscrepancyReading = .everything) throws -> Discrepancy? {
+        guard let kind = r.withText(2, discrepancyKind) else { return nil }
         func list(_ column: Int32) -> [String] { r.withText(column) { $0.isEmpty ? [] : $0.split(separator: UInt8(ascii: ",")).map { String(decoding: $0, as: UTF8.self) } } }
         func message(_ da: Int32) -> Message? { r.textOrNil(da).flatMap { text in r.textOrNil(da + 1).map { Message(da: text, en: $0) } } }
-        return Discrepancy(key: r.text(1), kind: kind, paragraph: try paragraphs.parse(r.text(3)), cpr: r.int64OrNil(4).map(CPR.init(value:)),
-                           caseIds: list(5), voucherIds: list(6), month: r.textOrNil(7), caseworker: r.text(8),
-                           amount: r.int64OrNil(9).map(Money.init(ore:)), explained: r.int(10) != 0, explanation: message(11),
-                           message: message(13) ?? Message(da: "", en: ""))
+        let paragraph = try r.withText(3) { bytes in try paragraphs.parsed(bytes) ?? storedParagraph(String(decoding: bytes, as: UTF8.self)) }
+        let x = reading
+        return Discrepancy(key: x.key ? r.text(1) : "", kind: kind, paragraph: paragraph, cpr: r.int64OrNil(4).map(CPR.init(value:)),
+                           caseIds: x.caseIds ? list(5) : [], voucherIds: x.voucherIds ? list(6) : [],
+                           month: x.month ? r.textOrNil(7) : nil, caseworker: x.caseworker ? r.text(8) : "",
+                           amount: x.amount ? r.int64OrNil(9).map(Money.init(ore:)) : nil, explained: x.explained && r.int(10) != 0,
+                           explanation: x.explanation ? message(11) : nil, message: (x.message ? message(13) : nil) ?? Message(da: "", en: ""))
+    }
+
+    /// Which of a discrepancy's columns a read decodes: `only`'s texts (nil: all) and the key
+    /// with `key`, looked up once per read, not per row.
+    struct DiscrepancyReading {
+        let key, caseIds, voucherIds, month, caseworker, amount, explained, explanation, message: Bool
+        static let everything = DiscrepancyReading(only: nil, key: true)
+
+        init(only: Set<DiscrepancyText>?, key: Bool) {
+            func reads(_ text: DiscrepancyText) -> Bool { only?.contains(text) ?? true }
+            self.key = key
+            (caseIds, voucherIds, month, caseworker) = (reads(.caseIds), reads(.voucherIds), reads(.month), reads(.caseworker))
+            (amount, explained, explanation, message) = (reads(.amount), reads(.explained), reads(.explanation), reads(.message))
+        }
+    }
+
+    /// The kinds by their stored names' bytes: a kind told without making a string of its name
+    /// (a sort of Afstemning reads every row's).
+    private static let kindNames = DiscrepancyKind.allCases.map { (Array($0.rawValue.utf8), $0) }
+
+    /// The kind stored as `name`; nil for one this build does not know.
+    private static func discrepancyKind(_ name: UnsafeBufferPointer<UInt8>) -> DiscrepancyKind? {
+        kindNames.first { $0.0.elementsEqual(name) }?.1
     }
 
     /// The discrepancies `where` picks, in the list's order.
@@ -71,19 +101,20 @@ extension Snapshot {
     /// order, each given to `body` (nil for one this build cannot make or a rowid not found), in
     /// one pass along the table: a sort or a filter reads every row of the list. With `only`, just
     /// those of a discrepancy's texts are read (the others empty): a sort by one column need not
-    /// read every message.
-    package func forEachDiscrepancy(year: Int, rowids: [Int64], only: Set<DiscrepancyText>? = nil,
+    /// read every message; without `key`, their keys are read as "" (a column that does not show it).
+    package func forEachDiscrepancy(year: Int, rowids: [Int64], only: Set<DiscrepancyText>? = nil, key: Bool = true,
                                     _ body: (Discrepancy?) -> Void) throws(SnapshotError) {
         try read { db in
             // (Along the rowids' range: by the year's index, SQLite sorted the rows by rowid again.)
-            let r = try RawRows(db, "\(Snapshot.discrepancySelect(only: only)) WHERE rowid BETWEEN ? AND ? AND +year = ? ORDER BY rowid",
+            let r = try RawRows(db, "\(Snapshot.discrepancySelect(only: only, key: key)) WHERE rowid BETWEEN ? AND ? AND +year = ? ORDER BY rowid",
                                 arguments: [rowids.first ?? 0, rowids.last ?? -1, year])
             var paragraphs = ParagraphKeys(), next = 0
+            let reading = DiscrepancyReading(only: only, key: key)
             while next < rowids.count, try r.next() {
                 let rowid = r.int64(0)
                 while next < rowids.count && rowids[next] < rowid { body(nil); next += 1 }  // (not in the table)
                 guard next < rowids.count, rowids[next] == rowid else { continue }  // (one the viewer does not see)
-                body(try Snapshot.discrepancy(r, &paragraphs))
+                body(try Snapshot.discrepancy(r, &paragraphs, reading))
                 next += 1
             }
             for _ in next..<rowids.count { body(nil) }

@@ -264,8 +264,18 @@ extension AppModel {
     }
 }
 
-/// Now as ISO 8601 in UTC, to the second.
-func isoNow() -> String { ISO8601DateFormatter().string(from: WallClock.now()) }
+/// Now as ISO 8601 in UTC, to the second (as `ISO8601DateFormatter` writes it, without making
+/// one: that took a millisecond of opening Tilsyn).
+func isoNow() -> String { isoTime(WallClock.now()) }
+
+/// `date` as ISO 8601 in UTC, to the second (`2026-11-23T06:00:00Z`).
+func isoTime(_ date: Date) -> String {
+    var t = time_t(date.timeIntervalSince1970.rounded(.down))
+    var parts = tm()
+    gmtime_r(&t, &parts)
+    func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+}
 
 /// Datastatus's rows: the rejected rows by id, a window at a time, then the data breaks.
 struct ProblemRows: RowSource {
@@ -492,7 +502,8 @@ struct DiscrepancyRows: RowSource {
         // Of a discrepancy's texts only the column's own are read.
         let only = Set([own(column).flatMap(Views.discrepancyText)].compactMap { $0 })
         do {
-            try list.forEach(only: only) { d in cells.append(d.map { cell($0, column) } ?? .text("")) }
+            // (The key only where the cell shows it or the annotation's is looked up by it.)
+            try list.forEach(only: only, key: own(column).map { $0 == 0 } ?? true) { d in cells.append(d.map { cell($0, column) } ?? .text("")) }
         } catch { return nil }
         guard cells.count == list.count else { return nil }
         for row in resolved { cells.append(row.indices.contains(column) ? row[column] : .text("")) }
@@ -522,7 +533,8 @@ struct DiscrepancyRows: RowSource {
         for (i, p) in order.enumerated() {
             if i == 0 { rank = 1 } else {
                 let q = order[i - 1]
-                if keys[p] != keys[q] || table.text(cells[p], c) != table.text(cells[q], c) { rank += 1 }
+                // (Equal text keys are the same text shown: only other keys' cells are compared as shown.)
+                if keys[p] != keys[q] { rank += 1 } else if case .text = keys[p] {} else if table.text(cells[p], c) != table.text(cells[q], c) { rank += 1 }
             }
             out.append(rank)
         }

@@ -95,7 +95,7 @@ extension AppModel {
         guard let s = openSupervision() else { return Page(kind: .supervision, caption: c.t("Tilsyn", "Supervision"), table: empty, context: c) }
         let period = s.period.description
         let ofCase = answersByCase(s.answers, period: period)
-        let reviewed = s.rows.filter { isReviewed(ofCase[$0.grant.caseId], items: items.count) }.count
+        let reviewed = s.rows.count { isReviewed(ofCase[$0.grant.caseId], items: items.count) }  // (not filtered: a sampled grant is large to copy)
         let fixedBy = s.fixed.map { c.t(" · fastlagt af \($0.by) \(localTime($0.at))", " · fixed by \($0.by) \(localTime($0.at))") } ?? ""
         // The lines (24.000 at national size) made as they are shown, from the sample.
         let all = Views.supervisionColumns(), dropped = ["period", "cpr", "fixed"]

@@ -53,11 +53,12 @@ public struct DiscrepancyList: Sendable {
     }
 
     /// Every discrepancy the viewer sees, in the list's order, in one read (nil where one cannot be
-    /// read: a kind this build does not know); with `only`, those of its texts at least.
-    func forEach(only: Set<DiscrepancyText>? = nil, _ body: (Discrepancy?) -> Void) throws(SnapshotError) {
+    /// read: a kind this build does not know); with `only`, those of its texts at least, and
+    /// without `key` perhaps not their keys.
+    func forEach(only: Set<DiscrepancyText>? = nil, key: Bool = true, _ body: (Discrepancy?) -> Void) throws(SnapshotError) {
         switch rows {
         case .held(_, let shown): shown.forEach(body)
-        case .stored(let snapshot, let year, let rowids): try snapshot.forEachDiscrepancy(year: year, rowids: rowids, only: only, body)
+        case .stored(let snapshot, let year, let rowids): try snapshot.forEachDiscrepancy(year: year, rowids: rowids, only: only, key: key, body)
         }
     }
 

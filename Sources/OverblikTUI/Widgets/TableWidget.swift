@@ -8,7 +8,7 @@ import OverblikCore
 public struct TableLayout: Sendable {
     public let shown: [Int]
     public let widths: [Int]
-    public static let sampled = 1_000
+    public static let sampled = 250
 
     /// The layout for a screen `available` cells wide: when the columns do not fit, those of
     /// lowest priority are left out first (and the last one kept is cut to fit).
