@@ -1,3 +1,4 @@
+import Foundation
 import OverblikCore
 import Testing
 @testable import OverblikTUI
@@ -156,4 +157,15 @@ struct CellSizeTests {
         #expect(MemoryLayout<Cell>.stride == 48)
         #expect(MemoryLayout<RejectedRow>.size > 48 && MemoryLayout<Bar>.size > 48)  // (why they are boxed)
     }
+
+    /// The time on an answer or an annotation is what `ISO8601DateFormatter` writes (UTC, to the
+    /// second), on days across years, leap days, a second before midnight and before 1970.
+    @Test func isoTimeIsWhatTheFormatterWrites() {
+        let formatter = ISO8601DateFormatter()
+        for seconds: Double in [0, 1, 59, 3_599, 86_399, 951_782_400, 1_709_164_799, 1_795_435_200.9, 1_798_761_599, 4_102_444_800, -1, -86_401] {
+            let date = Date(timeIntervalSince1970: seconds)
+            #expect(isoTime(date) == formatter.string(from: date), "\(seconds)")
+        }
+    }
 }
+
