@@ -485,7 +485,12 @@ struct DiscrepancyRows: RowSource {
     /// One column's cell of a discrepancy, as its row shows it.
     private func cell(_ d: Discrepancy, _ column: Int) -> Cell {
         if let i = own(column) { return Views.discrepancyCell(d, i) }
-        return column == 2 ? .message(annotations[d.key]?.status.label) : .text(annotations[d.key]?.note ?? "")
+        return annotationCell(annotations[d.key], column)
+    }
+
+    /// The annotation's status (third column) or note (last) as its row shows it.
+    private func annotationCell(_ a: Annotation?, _ column: Int) -> Cell {
+        column == 2 ? .message(a?.status.label) : .text(a?.note ?? "")
     }
 
     /// One column's cells of every row and their sort keys, the list read in one pass (not a
@@ -501,10 +506,15 @@ struct DiscrepancyRows: RowSource {
         cells.reserveCapacity(count)
         // Of a discrepancy's texts only the column's own are read.
         let only = Set([own(column).flatMap(Views.discrepancyText)].compactMap { $0 })
-        do {
-            // (The key only where the cell shows it or the annotation's is looked up by it.)
-            try list.forEach(only: only, key: own(column).map { $0 == 0 } ?? true) { d in cells.append(d.map { cell($0, column) } ?? .text("")) }
-        } catch { return nil }
+        if own(column) == nil && annotations.isEmpty {
+            // The annotation's column while none is annotated: the same empty cell in every row, none read.
+            cells = Array(repeating: annotationCell(nil, column), count: list.count)
+        } else {
+            do {
+                // (The key only where the cell shows it or the annotation's is looked up by it.)
+                try list.forEach(only: only, key: own(column).map { $0 == 0 } ?? true) { d in cells.append(d.map { cell($0, column) } ?? .text("")) }
+            } catch { return nil }
+        }
         guard cells.count == list.count else { return nil }
         for row in resolved { cells.append(row.indices.contains(column) ? row[column] : .text("")) }
         let keys = cells.map { SortKey($0, table, c) }
