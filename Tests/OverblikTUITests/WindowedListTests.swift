@@ -253,14 +253,15 @@ struct DiscrepancyWindowTests {
     /// Afstemning sorts, counts a column's values and filters from one column of the list read in
     /// one pass (its cells, their sort keys, the order kept): the same rows in the same order as
     /// the rows read whole, a chunk at a time, give. With annotations (the status and the note are
-    /// the store's, not the snapshot's), a resolved row after the list, ties in every column.
-    @Test func oneColumnReadGivesWhatTheRowsReadWholeGive() throws {
+    /// the store's, not the snapshot's) and without (their columns then empty without a read), a
+    /// resolved row after the list, ties in every column.
+    @Test(arguments: [true, false]) func oneColumnReadGivesWhatTheRowsReadWholeGive(annotated: Bool) throws {
         let model = try app(user: "MHA")
         model.handle(.character("5"))
         let table = model.page.table, c = model.context
         let (windowed, held, all) = try lists(.everything)
         var annotations: [String: Annotation] = [:]
-        for (i, d) in all.prefix(12).enumerated() {
+        for (i, d) in all.prefix(annotated ? 12 : 0).enumerated() {
             annotations[d.key] = Annotation(key: d.key, status: AnnotationStatus.allCases[i % AnnotationStatus.allCases.count],
                                             note: i % 3 == 0 ? "" : "note \(i % 4)", who: "mha", at: "2026-11-20T10:00:00Z")
         }
