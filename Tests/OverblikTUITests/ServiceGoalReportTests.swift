@@ -69,6 +69,10 @@ struct ServiceGoalReportTests {
         let q = Query(snapshot: snapshot, metadata: meta, today: today, visibility: .everything)
         let (decisions, missing) = try q.decisions()
         #expect(missing == nil && decisions.count > 350)
+        // The file leaves the team empty: each application has its caseworker's team from the staff.
+        let teamOf = Dictionary(try snapshot.staffAndMapping().staff.map { ($0.initials.lowercased(), $0.team) }, uniquingKeysWith: { a, _ in a })
+        #expect(try snapshot.decisions().allSatisfy(\.team.isEmpty))
+        #expect(decisions.allSatisfy { $0.team == teamOf[$0.caseworker.lowercased()] ?? "" } && decisions.contains { !$0.team.isEmpty })
         let goals = meta.serviceGoals
         #expect(goals.byParagraph[Paragraph(number: 85)] == .weeks(8) && goals.byParagraph[Paragraph(number: 108)] == .workingDays(90))
         func planted(_ id: String) throws -> Decision { try #require(decisions.first { $0.applicationId == id }) }

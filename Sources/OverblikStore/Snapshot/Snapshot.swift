@@ -485,7 +485,15 @@ public final class Snapshot: Sendable {
     public func developmentValues(_ dimension: DevelopmentDimension) throws(SnapshotError) -> [String]? {
         try read { db -> [String]? in
             guard try Snapshot.hasDevelopment(db) else { return nil }
-            return try String.fetchAll(db, sql: "SELECT DISTINCT value FROM development WHERE dimension = ?", arguments: [dimension.rawValue])
+            // From value to next value along the key (a seek each: a team's 72 months are not
+            // read; the 600 teams of a whole country were 43.200 rows to scan for DISTINCT).
+            return try String.fetchAll(db, sql: """
+                WITH RECURSIVE next(value) AS (
+                    SELECT min(value) FROM development WHERE dimension = ?1
+                    UNION ALL
+                    SELECT (SELECT min(value) FROM development WHERE dimension = ?1 AND value > next.value) FROM next WHERE next.value IS NOT NULL)
+                SELECT value FROM next WHERE value IS NOT NULL
+                """, arguments: [dimension.rawValue])
         }
     }
 

@@ -186,9 +186,13 @@ public struct Query: Sendable {
     /// caseworker's in the staff file); `missing` names the file when the snapshot has none.
     public func decisions(pendingOnly: Bool = false) throws(SnapshotError) -> (rows: [Decision], missing: String?) {
         if let missing = try missingFile(.decisions) { return ([], missing) }
+        let read = try snapshot.decisions(pendingOnly: pendingOnly)
+        // The staff's teams only when an application lacks one (made for a whole country's staff,
+        // they were most of opening Team when no application was pending).
+        guard read.contains(where: { $0.team.isEmpty }) else { return (read, nil) }
         let staff = try snapshot.staffAndMapping().staff
         let teamOf = Dictionary(staff.map { ($0.initials.lowercased(), $0.team) }, uniquingKeysWith: { a, _ in a })
-        let rows = try snapshot.decisions(pendingOnly: pendingOnly).map { d -> Decision in
+        let rows = read.map { d -> Decision in
             var d = d
             if d.team.isEmpty { d.team = teamOf[d.caseworker.lowercased()] ?? "" }
             return d
