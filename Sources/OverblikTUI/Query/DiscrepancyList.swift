@@ -29,6 +29,17 @@ public struct DiscrepancyList: Sendable {
         (total, explained) = (index.total, index.explained)
     }
 
+    private init(rows: Rows, total: Int, explained: Int) {
+        (self.rows, self.total, self.explained) = (rows, total, explained)
+    }
+
+    /// The same list read through a connection of its own to the snapshot (a second thread's
+    /// reads do not wait for the screen's); nil for a held list, or when none opens.
+    func throughAnotherConnection() -> DiscrepancyList? {
+        guard case .stored(let snapshot, let year, let rowids) = rows, let other = try? snapshot.anotherConnection() else { return nil }
+        return DiscrepancyList(rows: .stored(other, year: year, rowids: rowids), total: total, explained: explained)
+    }
+
     /// Whether the rows are read from the snapshot as shown.
     public var isWindowed: Bool {
         if case .stored = rows { return true }
@@ -55,10 +66,14 @@ public struct DiscrepancyList: Sendable {
     /// Every discrepancy the viewer sees, in the list's order, in one read (nil where one cannot be
     /// read: a kind this build does not know); with `only`, those of its texts at least, and
     /// without `key` perhaps not their keys.
-    func forEach(only: Set<DiscrepancyText>? = nil, key: Bool = true, _ body: (Discrepancy?) -> Void) throws(SnapshotError) {
+    /// Of the positions `range` only (from 0, in the list's order; nil: all).
+    func forEach(in range: Range<Int>? = nil, only: Set<DiscrepancyText>? = nil, key: Bool = true,
+                 _ body: (Discrepancy?) -> Void) throws(SnapshotError) {
         switch rows {
-        case .held(_, let shown): shown.forEach(body)
-        case .stored(let snapshot, let year, let rowids): try snapshot.forEachDiscrepancy(year: year, rowids: rowids, only: only, key: key, body)
+        case .held(_, let shown): shown[(range ?? shown.indices).clamped(to: shown.indices)].forEach(body)
+        case .stored(let snapshot, let year, let rowids):
+            let some = range.map { Array(rowids[$0.clamped(to: rowids.indices)]) } ?? rowids
+            try snapshot.forEachDiscrepancy(year: year, rowids: some, only: only, key: key, body)
         }
     }
 
