@@ -242,6 +242,24 @@ struct PaymentBlockTests {
         }
     }
 
+    /// Values at every length a stored number takes, one byte to ten (the largest and the most
+    /// negative amounts, symbols and lines, steps between the citizens both ways), decode to
+    /// themselves: the one-byte values read at once and the longer ones byte by byte agree.
+    @Test func valuesOfEveryLengthDecodeToThemselves() {
+        let amounts: [Int64] = [0, 1, -1, 63, -64, 64, -65, 8_191, 8_192, -8_193, 1 << 35, -(1 << 35), Int64.max, Int64.min, Int64.max - 1, Int64.min + 1]
+        let payments = amounts.enumerated().map { i, amount in
+            Payment(voucherId: i % 2 == 0 ? "\(i)" : String(repeating: "v", count: 130 + i), cpr: CPR(value: i % 3 == 0 ? 101_000_000 : 3_112_999_999),
+                    function: Symbol(id: i % 4 == 0 ? UInt32.max : UInt32(i)), grouping: Symbol(id: UInt32(127 + i)), provider: Symbol(id: 0),
+                    periodStart: Day(ordinal: i % 2 == 0 ? 0 : 2_000_000), periodEnd: Day(ordinal: i % 2 == 0 ? 2_000_000 : 0),
+                    amount: Money(ore: amount), postingDate: Day(ordinal: Int32(i) * 1_000_003), payingMunicipality: Symbol(id: 128),
+                    actingMunicipality: Symbol(id: 16_384), line: i % 2 == 0 ? 2 + i : Int(Int32.max) + i)
+        }
+        let bytes = PaymentCodec.encode(payments)
+        #expect(bytes.withUnsafeBytes { PaymentCodec.decode($0, count: payments.count) } == payments)
+        #expect(PaymentBlock(bytes: bytes, count: payments.count, symbols: Symbols(texts: [])).payments(at: Array(payments.indices.reversed()))
+                == payments.reversed())
+    }
+
     /// A block read a few payments at a time gives them in the file's order (as the sync stores
     /// them), as the whole block decoded does, whatever order they are asked in.
     @Test func aBlockReadAFewAtATimeGivesThePaymentsInTheFilesOrder() throws {

@@ -155,11 +155,16 @@ package enum PaymentCodec {
                              _ body: (Int, Cursor, Int, (Int64, Int64, Int64, Int64, UInt64, UInt64, UInt64, UInt64, UInt64)) -> Void) {
         var i = cursor.offset
         func next() -> UInt64 {
-            var v: UInt64 = 0, shift: UInt64 = 0
+            guard i < bytes.count else { return 0 }
+            // (Most values fit one byte: returned at once, the loop only for longer ones.)
+            let first = bytes[i]
+            i += 1
+            if first < 0x80 { return UInt64(first) }
+            var v = UInt64(first & 0x7F), shift: UInt64 = 7
             while i < bytes.count {
                 let b = bytes[i]
                 i += 1
-                v |= UInt64(b & 0x7F) << shift
+                if shift < 64 { v |= UInt64(b & 0x7F) &<< shift }  // (bytes past the tenth, which no record has, add nothing)
                 if b < 0x80 { break }
                 shift += 7
             }
