@@ -62,7 +62,6 @@ struct TUIBench: ParsableCommand {
 
     static func measure(snapshot: String, user: String, today: String, rows: Int, columns: Int) throws -> Result {
         let day = Day(iso: today)!
-        FreedMemory.keepForReuse()  // (as `overblik` does before it opens the snapshot)
         let clock = ContinuousClock()
         let folder = NSTemporaryDirectory() + "/overblik-bench-\(getpid())"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -26,7 +26,6 @@ struct OverblikCommand: ParsableCommand {
             fail(language == .da ? "skærmen er ikke en terminal; brug `overblik report VIEW` for tekst, CSV eller JSON"
                                  : "output is not a terminal; use `overblik report VIEW` for text, CSV or JSON")
         }
-        FreedMemory.keepForReuse()
         let (snapshot, warning) = try source.open()
         let meta = try orFail(language) { () throws(SnapshotError) in try snapshot.metadata() }
         let created = ISO8601DateFormatter().date(from: meta.createdAt)
