@@ -28,7 +28,7 @@ struct Tilsyn: ParsableCommand {
     /// Fixes `period` (or tops a fixed one up) as opening it does; returns the sample as it stands.
     static func fix(_ query: Query, period: SupervisionPeriod, language: Language) throws -> Query.Supervision {
         let who = ProcessInfo.processInfo.userName
-        let at = ISO8601DateFormatter().string(from: WallClock.now())
+        let at = WallClock.isoNow()
         return try orFail(language) { () throws(SnapshotError) in try query.openSupervision(period: period, who: who, at: at).0 }
     }
 
@@ -92,7 +92,7 @@ struct Tilsyn: ParsableCommand {
                 fail(source.language == .da ? "sag \(id) er ikke i stikprøven for \(period)" : "case \(id) is not in the sample of \(period)")
             }
             let entry = SupervisionAnswerEntry(period: period.description, caseId: String(id), item: item, answer: value, note: note,
-                                               who: ProcessInfo.processInfo.userName, at: ISO8601DateFormatter().string(from: WallClock.now()))
+                                               who: ProcessInfo.processInfo.userName, at: WallClock.isoNow())
             try orFail(source.language) { () throws(SnapshotError) in try store.answer(entry) }
         }
     }

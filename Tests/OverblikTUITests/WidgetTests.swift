@@ -1,5 +1,6 @@
 import Foundation
 import OverblikCore
+import OverblikStore
 import Testing
 @testable import OverblikTUI
 
@@ -164,7 +165,7 @@ struct CellSizeTests {
         let formatter = ISO8601DateFormatter()
         for seconds: Double in [0, 1, 59, 3_599, 86_399, 951_782_400, 1_709_164_799, 1_795_435_200.9, 1_798_761_599, 4_102_444_800, -1, -86_401] {
             let date = Date(timeIntervalSince1970: seconds)
-            #expect(isoTime(date) == formatter.string(from: date), "\(seconds)")
+            #expect(WallClock.iso(date) == formatter.string(from: date), "\(seconds)")
         }
     }
 }

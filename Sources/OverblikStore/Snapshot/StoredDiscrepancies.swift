@@ -5,18 +5,17 @@ import OverblikCore
 /// windows): by rowid, which is the list's order, and by what picks a few out (a citizen, a key,
 /// a kind). The whole list is read only by `derived(year:)`, for the reports.
 extension Snapshot {
-    /// What a discrepancy is read from, after its rowid: every column, or of its texts only
-    /// those in `only` (the others selected empty in their places: the decoding is the same), and
-    /// its key only with `key`.
-    private static func discrepancySelect(only: Set<DiscrepancyText>? = nil, key: Bool = true) -> String {
-        "SELECT rowid, \(key ? "key" : "''"), kind, paragraph, cpr, "
-            + DiscrepancyText.allCases.map { only?.contains($0) ?? true ? $0.columns : $0.empty }.joined(separator: ", ")
+    /// What a discrepancy is read from, after its rowid: the columns `reading` names, the others
+    /// selected empty in their places (the decoding is the same).
+    private static func discrepancySelect(_ reading: DiscrepancyReading = .everything) -> String {
+        "SELECT rowid, \(reading.key ? "key" : "''"), kind, paragraph, cpr, "
+            + DiscrepancyText.allCases.map { reading.reads($0) ? $0.columns : $0.empty }.joined(separator: ", ")
             + " FROM discrepancies"
     }
 
     private static let discrepancyColumns = discrepancySelect()
 
-    /// The discrepancy of a row read with `discrepancySelect(only:key:)`; nil for a kind this build
+    /// The discrepancy of a row read with `discrepancySelect(reading)`; nil for a kind this build
     /// does not know. Only what `reading` names is decoded (the rest as it reads empty): a sort by
     /// one column decodes one column of each row.
     private static func discrepancy(_ r: RawRows, _ paragraphs: inout ParagraphKeys,
@@ -33,8 +32,8 @@ extension Snapshot {
                            explanation: x.explanation ? message(11) : nil, message: (x.message ? message(13) : nil) ?? Message(da: "", en: ""))
     }
 
-    /// Which of a discrepancy's columns a read decodes: `only`'s texts (nil: all) and the key
-    /// with `key`, looked up once per read, not per row.
+    /// Which of a discrepancy's columns a read selects and decodes: `only`'s texts (nil: all) and
+    /// the key with `key`, looked up once per read, not per row.
     struct DiscrepancyReading {
         let key, caseIds, voucherIds, month, caseworker, amount, explained, explanation, message: Bool
         static let everything = DiscrepancyReading(only: nil, key: true)
@@ -44,6 +43,20 @@ extension Snapshot {
             self.key = key
             (caseIds, voucherIds, month, caseworker) = (reads(.caseIds), reads(.voucherIds), reads(.month), reads(.caseworker))
             (amount, explained, explanation, message) = (reads(.amount), reads(.explained), reads(.explanation), reads(.message))
+        }
+
+        /// Whether `text`'s columns are read.
+        func reads(_ text: DiscrepancyText) -> Bool {
+            switch text {
+            case .caseIds: caseIds
+            case .voucherIds: voucherIds
+            case .month: month
+            case .caseworker: caseworker
+            case .amount: amount
+            case .explained: explained
+            case .explanation: explanation
+            case .message: message
+            }
         }
     }
 
@@ -106,10 +119,10 @@ extension Snapshot {
                                     _ body: (Discrepancy?) -> Void) throws(SnapshotError) {
         try read { db in
             // (Along the rowids' range: by the year's index, SQLite sorted the rows by rowid again.)
-            let r = try RawRows(db, "\(Snapshot.discrepancySelect(only: only, key: key)) WHERE rowid BETWEEN ? AND ? AND +year = ? ORDER BY rowid",
+            let reading = DiscrepancyReading(only: only, key: key)
+            let r = try RawRows(db, "\(Snapshot.discrepancySelect(reading)) WHERE rowid BETWEEN ? AND ? AND +year = ? ORDER BY rowid",
                                 arguments: [rowids.first ?? 0, rowids.last ?? -1, year])
             var paragraphs = ParagraphKeys(), next = 0
-            let reading = DiscrepancyReading(only: only, key: key)
             while next < rowids.count, try r.next() {
                 let rowid = r.int64(0)
                 while next < rowids.count && rowids[next] < rowid { body(nil); next += 1 }  // (not in the table)

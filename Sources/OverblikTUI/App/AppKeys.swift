@@ -1,4 +1,5 @@
 import OverblikCore
+import OverblikStore
 
 /// Key handling: a key in, the model changed (the page, the overlay, the message line). Every
 /// key goes through the action table (`Action`); what a view offers comes from `ViewCatalogue`.
@@ -299,7 +300,7 @@ extension AppModel {
     }
 
     /// Now, as ISO 8601 in UTC.
-    nonisolated(unsafe) static var timestamp: () -> String = { isoNow() }
+    nonisolated(unsafe) static var timestamp: () -> String = { WallClock.isoNow() }
 
     // MARK: Drill-down, export, reload
 

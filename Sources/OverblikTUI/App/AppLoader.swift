@@ -183,7 +183,7 @@ final class SnapshotSource: AppSource {
 
     /// Writes `overblik-<view>-<time>.csv` (mode 0600: it may hold personal data) and returns its path.
     func export(_ csv: String, view: String) throws -> String {
-        let stamp = isoNow().replacingOccurrences(of: ":", with: "").replacingOccurrences(of: "-", with: "")
+        let stamp = WallClock.isoNow().replacingOccurrences(of: ":", with: "").replacingOccurrences(of: "-", with: "")
         var path = (exportDirectory as NSString).appendingPathComponent("overblik-\(view)-\(stamp).csv")
         var n = 1
         while FileManager.default.fileExists(atPath: path) {

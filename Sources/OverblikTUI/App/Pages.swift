@@ -264,19 +264,6 @@ extension AppModel {
     }
 }
 
-/// Now as ISO 8601 in UTC, to the second (as `ISO8601DateFormatter` writes it, without making
-/// one: that took a millisecond of opening Tilsyn).
-func isoNow() -> String { isoTime(WallClock.now()) }
-
-/// `date` as ISO 8601 in UTC, to the second (`2026-11-23T06:00:00Z`).
-func isoTime(_ date: Date) -> String {
-    var t = time_t(date.timeIntervalSince1970.rounded(.down))
-    var parts = tm()
-    gmtime_r(&t, &parts)
-    func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
-    return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
-}
-
 /// Datastatus's rows: the rejected rows by id, a window at a time, then the data breaks.
 struct ProblemRows: RowSource {
     let snapshot: Snapshot
@@ -567,13 +554,17 @@ struct DiscrepancyRows: RowSource {
         guard let (cells, keys) = self.column(column, c) else { return nil }
         if let kept = last.kept.withLock({ $0?.order }) { return kept }  // (the column's: `column` just kept it)
         let order = SortKey.sorted(Array(0..<count), keys: keys, descending: false)
+        /// Whether two rows of equal keys show the same text (a text key is the text shown).
+        func showSame(_ p: Int, _ q: Int) -> Bool {
+            if case .text = keys[p] { return true }
+            return table.text(cells[p], c) == table.text(cells[q], c)
+        }
         var out: [Int64?] = [], rank: Int64 = 0
         out.reserveCapacity(order.count)
         for (i, p) in order.enumerated() {
             if i == 0 { rank = 1 } else {
                 let q = order[i - 1]
-                // (Equal text keys are the same text shown: only other keys' cells are compared as shown.)
-                if keys[p] != keys[q] { rank += 1 } else if case .text = keys[p] {} else if table.text(cells[p], c) != table.text(cells[q], c) { rank += 1 }
+                if keys[p] != keys[q] || !showSame(p, q) { rank += 1 }
             }
             out.append(rank)
         }

@@ -63,10 +63,9 @@ public struct DiscrepancyList: Sendable {
         }
     }
 
-    /// Every discrepancy the viewer sees, in the list's order, in one read (nil where one cannot be
-    /// read: a kind this build does not know); with `only`, those of its texts at least, and
-    /// without `key` perhaps not their keys.
-    /// Of the positions `range` only (from 0, in the list's order; nil: all).
+    /// Every discrepancy the viewer sees at the positions `range` (from 0, in the list's order;
+    /// nil: all), in that order, in one read (nil where one cannot be read: a kind this build does
+    /// not know); with `only`, those of its texts at least, and without `key` perhaps not their keys.
     func forEach(in range: Range<Int>? = nil, only: Set<DiscrepancyText>? = nil, key: Bool = true,
                  _ body: (Discrepancy?) -> Void) throws(SnapshotError) {
         switch rows {
