@@ -110,8 +110,10 @@ struct TUIBench: ParsableCommand {
             ("f ryd", .character("f")), ("ryd: ⏎", .enter),
             ("s", .character("s")), ("s", .character("s")), ("S", .character("S")),
             ("⏎ detaljer", .enter), ("Esc", .escape), ("PgDn", .pageDown), ("c", .character("c")), ("c", .character("c")),
-            // Økonomi down to a month's payments of the first function (164.516 on L), sorted and left.
-            ("4 Økonomi", .character("4")), ("⏎ måneder", .enter), ("⏎ posteringer", .enter), ("PgDn", .pageDown),
+            // Økonomi down to a month's payments of the first function, sorted and left: the month
+            // before the last, November by the bench's day (2026-11-23), the last with postings and
+            // the largest (164.516 on L; January has 153.022).
+            ("4 Økonomi", .character("4")), ("⏎ måneder", .enter), ("G", .end), ("k", .up), ("⏎ posteringer", .enter), ("PgDn", .pageDown),
             ("s", .character("s")), ("G", .end), ("Esc", .escape), ("Esc", .escape),
             // Ledelse: every sub-view opened from the list (Tilsyn fixes its quarter's sample), then
             // Udvikling's chart with a measure picked and a month moved, and Sammenligning's quarter.

@@ -97,8 +97,8 @@ extension AppModel {
         let overdue = (reporting { try data.query.pendingApplications(filter).rows } ?? []).filter { $0.status == .overdue }
         let above = overdue.isEmpty ? nil : pendingTable(overdue, without: ["cpr", "team", "noticeSent", "status"])
         let full = overdue.isEmpty ? caption
-            : caption + c.t(" · \(overdue.count) \(overdue.count == 1 ? "ansøgning" : "ansøgninger") over fristen",
-                            " · \(overdue.count) \(overdue.count == 1 ? "application" : "applications") past the deadline")
+            : caption + c.t(" · \(DanishNumber.grouped(overdue.count)) \(overdue.count == 1 ? "ansøgning" : "ansøgninger") over fristen",
+                            " · \(DanishNumber.grouped(overdue.count)) \(overdue.count == 1 ? "application" : "applications") past the deadline")
         // The whole municipality's list is read from the snapshot in windows; a team's or a caseworker's is held.
         if let window = reporting({ try data.query.followUpWindow(filter) }) ?? nil {
             return Page(kind: .followUps, caption: full, columns: Views.followUps(lines: []), source: FollowUpRows(window: window),
@@ -147,8 +147,8 @@ extension AppModel {
         let range = DayRange.month(month, of: data.figures.year)
         do {
             let caption = { (count: Int) in
-                self.c.t("Posteringer på \(function) bogført \(monthKey(self.data.figures.year, month)): \(count)",
-                         "Payments on \(function) posted \(monthKey(self.data.figures.year, month)): \(count)")
+                self.c.t("Posteringer på \(function) bogført \(monthKey(self.data.figures.year, month)): \(DanishNumber.grouped(count))",
+                         "Payments on \(function) posted \(monthKey(self.data.figures.year, month)): \(DanishNumber.grouped(count))")
             }
             // A function's month is 164.516 payments on L: its block is read a few at a time as they
             // are shown (only its bytes held); without one (an older snapshot) they are held as read
@@ -257,8 +257,8 @@ extension AppModel {
         // time, only their ids held; then the data breaks.
         let ids = data.visibility.isEverything ? reporting { try data.query.snapshot.rejectedRowIDs() } ?? [] : []
         return Page(kind: .rejected,
-                    caption: c.t("Snapshot \(header.createdAt)\(age) · \(status.rejectedCount) afviste rækker · \(status.dataBreaks.count) databrud",
-                                 "Snapshot \(header.createdAt)\(age) · \(status.rejectedCount) rejected rows · \(status.dataBreaks.count) data breaks"),
+                    caption: c.t("Snapshot \(header.createdAt)\(age) · \(DanishNumber.grouped(status.rejectedCount)) afviste rækker · \(status.dataBreaks.count) databrud",
+                                 "Snapshot \(header.createdAt)\(age) · \(DanishNumber.grouped(status.rejectedCount)) rejected rows · \(status.dataBreaks.count) data breaks"),
                     columns: StatusReport.problemColumns(), source: ProblemRows(snapshot: data.query.snapshot, ids: ids, dataBreaks: status.dataBreaks),
                     above: sources, context: c)
     }
@@ -326,7 +326,7 @@ struct PaymentBlockRows: RowSource {
         default: keys = shownTextKeys(column, c)
         }
         guard let keys else { return keyed(column, descending, c) }
-        return SortKey.ordered(Array(0..<block.count), kind: keys.kind, major: keys.major, descending: descending, less: keys.less)
+        return SortKey.ordered(kind: keys.kind, major: keys.major, descending: descending, less: keys.less)
     }
 
     /// Every payment's key as plain numbers (`SortKey.packed`), made by `key` from its position and
