@@ -197,6 +197,13 @@ struct DiscrepancyWindowTests {
             let asked = [held.count - 1, 0, 3, 3, held.count, -1]
             #expect(try windowed.at(asked) == held.at(asked))
             #expect(try windowed.at(asked).compactMap { $0 }.count == 4)
+            // Kinds and paragraphs from the year's index: the held list's, in its order (a team
+            // lead's list leaves rows of the index out).
+            let fromIndex = try windowed.kindsAndParagraphs()
+            #expect(fromIndex.count == held.count && fromIndex.allSatisfy { $0 != nil })
+            #expect(fromIndex.map { "\($0?.kind.rawValue ?? "-") \($0?.paragraph.key ?? "-")" }
+                    == (try held.at(positions)).map { "\($0?.kind.rawValue ?? "?") \($0?.paragraph.key ?? "?")" })
+            #expect(Set(fromIndex.compactMap { $0?.kind }).count > 1 && Set(fromIndex.compactMap { $0?.paragraph }).count > 1)
             for d in all.prefix(60) {
                 #expect(try windowed.withKey(d.key) == d)
                 if let cpr = d.cpr { #expect(try windowed.touching(cpr) == held.touching(cpr)) }

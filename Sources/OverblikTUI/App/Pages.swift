@@ -221,8 +221,8 @@ extension AppModel {
         }
         let source = DiscrepancyRows(list: list, annotations: annotations, resolved: resolvedRows, table: columns)
         return Page(kind: .discrepancies,
-                    caption: c.t("Afvigelser \(r.period.start.danish)–\(r.period.end.danish): \(list.total), heraf \(list.explained) forklarede",
-                                 "Discrepancies \(r.period.start.danish)–\(r.period.end.danish): \(list.total), \(list.explained) explained")
+                    caption: c.t("Afvigelser \(r.period.start.danish)–\(r.period.end.danish): \(DanishNumber.grouped(list.total)), heraf \(DanishNumber.grouped(list.explained)) forklarede",
+                                 "Discrepancies \(r.period.start.danish)–\(r.period.end.danish): \(DanishNumber.grouped(list.total)), \(DanishNumber.grouped(list.explained)) explained")
                         + (resolved.isEmpty ? "" : c.t(" · \(resolved.count) løst", " · \(resolved.count) resolved")),
                     columns: columns, source: source, above: Views.ottetal(r, filter: ReportFilter()), context: c)
     }
@@ -508,7 +508,32 @@ struct DiscrepancyRows: RowSource {
         }
         var cells: [Cell] = [], keys: [SortKey] = []
         let n = list.count
-        if own(column) == nil && annotations.isEmpty {
+        if let i = own(column), i == 1 || i == 2 {
+            // The kind or the paragraph: from the year's index, which holds both (a few dozen
+            // distinct pairs: each one's cell and key made once).
+            guard let pairs = try? list.kindsAndParagraphs(), pairs.count == n else { return nil }
+            var made: [(cell: Cell, key: SortKey)] = [], byPair: [KindAndParagraph: Int] = [:]
+            cells.reserveCapacity(n + resolved.count)
+            keys.reserveCapacity(n + resolved.count)
+            for pair in pairs {
+                guard let pair else {
+                    cells.append(.text(""))
+                    keys.append(SortKey(.text(""), table, c))
+                    continue
+                }
+                let known = KindAndParagraph(kind: pair.kind, paragraph: pair.paragraph)
+                if byPair[known] == nil {
+                    let d = Discrepancy(key: "", kind: pair.kind, paragraph: pair.paragraph, cpr: nil, caseIds: [], voucherIds: [], month: nil,
+                                        caseworker: "", amount: nil, explained: false, explanation: nil, message: Message(da: "", en: ""))
+                    let cell = Views.discrepancyCell(d, i)
+                    byPair[known] = made.count
+                    made.append((cell, SortKey(cell, table, c)))
+                }
+                let m = made[byPair[known] ?? 0]  // (just made when missing)
+                cells.append(m.cell)
+                keys.append(m.key)
+            }
+        } else if own(column) == nil && annotations.isEmpty {
             // The annotation's column while none is annotated: the same empty cell in every row, none read.
             cells = Array(repeating: annotationCell(nil, column), count: n)
             keys = Array(repeating: SortKey(annotationCell(nil, column), table, c), count: n)
@@ -601,6 +626,11 @@ extension RowSource {
         for (p, key) in zip(positions, keys) where out.indices.contains(Int(p)) { out[Int(p)] = key }
         return out
     }
+}
+
+/// A discrepancy's kind and paragraph, as a dictionary's key.
+private struct KindAndParagraph: Hashable {
+    let kind: DiscrepancyKind, paragraph: Paragraph
 }
 
 /// A column of Afstemning as read: its cells and their sort keys, for the context they were made in.

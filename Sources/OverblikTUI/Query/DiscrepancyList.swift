@@ -76,6 +76,15 @@ public struct DiscrepancyList: Sendable {
         }
     }
 
+    /// The kind and paragraph of every discrepancy the viewer sees, in the list's order (nil where
+    /// one cannot be read): from the year's index for a stored list, not its rows.
+    func kindsAndParagraphs() throws(SnapshotError) -> [(kind: DiscrepancyKind, paragraph: Paragraph)?] {
+        switch rows {
+        case .held(_, let shown): return shown.map { ($0.kind, $0.paragraph) }
+        case .stored(let snapshot, let year, let rowids): return try snapshot.discrepancyKindsAndParagraphs(year: year, rowids: rowids)
+        }
+    }
+
     /// The year's discrepancies about `cpr` (every one: the citizen's page is access-checked itself).
     public func touching(_ cpr: CPR) throws(SnapshotError) -> [Discrepancy] {
         switch rows {
