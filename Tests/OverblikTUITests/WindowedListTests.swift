@@ -276,9 +276,11 @@ struct DiscrepancyWindowTests {
         resolved[0] = .masked("onlyInEconomy|SEL-108|0101901234|x")
         resolved[2] = .message(Message(da: "✓ løst", en: "✓ resolved"))
         resolved[table.columns.count - 1] = .text("rettet")
-        // (The windowed list read by one thread, and in two halves at once as a long one is.)
+        // (The windowed list read by one thread, and in two halves at once as a long one is; its
+        // kinds and paragraphs read ahead, and read when asked.)
         let sources = [windowed, held].map { DiscrepancyRows(list: $0, annotations: annotations, resolved: [resolved], table: table) }
-            + [DiscrepancyRows(list: windowed, annotations: annotations, resolved: [resolved], table: table, halvedFrom: 2)]
+            + [DiscrepancyRows(list: windowed, annotations: annotations, resolved: [resolved], table: table, halvedFrom: 2),
+               DiscrepancyRows(list: windowed, annotations: annotations, resolved: [resolved], table: table, readAhead: false)]
         // The reference: the same rows as a source with no column at hand (sorted and filtered by reading rows).
         let rows = sources[1].rows(Array(0..<sources[1].count))
         let reference = LazyRows(count: rows.count) { rows[$0] }
@@ -299,7 +301,7 @@ struct DiscrepancyWindowTests {
             for i in pages.indices { pages[i].reverseSort(c) }
         }
         for column in table.columns.indices {
-            for source in [sources[0], sources[2]] {
+            for source in [sources[0], sources[2], sources[3]] {
                 #expect(source.cells(of: column, at: [2, 0, rows.count - 1], c).map { $0.map { table.text($0, c) } }
                         == [2, 0, rows.count - 1].map { table.text(rows[$0][column], c) })
             }

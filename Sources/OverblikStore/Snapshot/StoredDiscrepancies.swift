@@ -148,6 +148,7 @@ extension Snapshot {
                                 arguments: [year, low, high])
             var paragraphs = ParagraphKeys()
             var last: (kind: [UInt8], value: DiscrepancyKind?) = ([], nil)
+            var lastParagraph: (bytes: [UInt8], value: Paragraph)?
             while try r.next() {
                 let rowid = r.int64(0)
                 guard let position = Snapshot.position(of: rowid, in: rowids) else { continue }  // (one the viewer does not see)
@@ -157,7 +158,13 @@ extension Snapshot {
                     return last.value
                 }
                 guard let kind else { continue }
-                let paragraph = try r.withText(2) { bytes in try paragraphs.parsed(bytes) ?? storedParagraph(String(decoding: bytes, as: UTF8.self)) }
+                // (So are equal paragraphs within a kind: parsed once per run.)
+                let paragraph = try r.withText(2) { bytes -> Paragraph in
+                    if let known = lastParagraph, known.bytes.elementsEqual(bytes) { return known.value }
+                    let parsed = try paragraphs.parsed(bytes) ?? storedParagraph(String(decoding: bytes, as: UTF8.self))
+                    lastParagraph = (Array(bytes), parsed)
+                    return parsed
+                }
                 out[position] = (kind, paragraph)
             }
             return out
