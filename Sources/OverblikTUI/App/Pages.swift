@@ -460,19 +460,20 @@ struct DiscrepancyRows: RowSource {
     /// it saves; the tests lower it).
     let halvedFrom: Int
 
-    /// The kinds and paragraphs of a windowed list, read ahead from the year's index (the filter's
-    /// first column is the kind; nil: not read ahead).
-    private let pairsAhead: PairsAhead?
+    /// The kinds and paragraphs of a long windowed list, read ahead from the year's index (the
+    /// filter's first column is the kind; nil: not read ahead).
+    private let pairsAhead: ReadAhead.Part<[(kind: DiscrepancyKind, paragraph: Paragraph)?]>?
 
-    /// `readAhead`: a windowed list's kinds and paragraphs are read on a thread of their own
-    /// meanwhile, through the second connection (a few bytes a line: L's 10.777 lines in 5-7 ms).
+    /// `readAhead`: the kinds and paragraphs of a windowed list of `halvedFrom` lines or more are
+    /// read on a thread of their own meanwhile, through the second connection (a few bytes a line:
+    /// L's 10.777 lines in 5-7 ms; a shorter list reads them when asked, in less than a frame).
     init(list: DiscrepancyList, annotations: [String: Annotation], resolved: [[Cell]], table: ViewTable, halvedFrom: Int = 4_096,
          readAhead: Bool = true) {
         (self.list, self.annotations, self.resolved, self.table, self.halvedFrom) = (list, annotations, resolved, table, halvedFrom)
-        pairsAhead = readAhead && list.isWindowed ? PairsAhead() : nil
+        pairsAhead = readAhead && list.isWindowed && list.count >= halvedFrom ? ReadAhead.Part() : nil
         if let pairsAhead {
             let (second, list) = (second, list)
-            Thread.detachNewThread { pairsAhead.read { try? (second.list(list) ?? list).kindsAndParagraphs() } }
+            Thread.detachNewThread { pairsAhead.read { () throws(SnapshotError) in try (second.list(list) ?? list).kindsAndParagraphs() } }
         }
     }
 
@@ -521,37 +522,31 @@ struct DiscrepancyRows: RowSource {
         var cells: [Cell] = [], keys: [SortKey] = []
         let n = list.count
         if let i = own(column), i == 1 || i == 2 {
-            // The kind or the paragraph: from the year's index, which holds both (a few dozen
-            // distinct pairs: each one's cell and key made once).
+            // The kind or the paragraph: from the year's index, which holds both; a run of equal
+            // pairs (the list is in kind and paragraph order) shares one cell and key.
             guard let pairs = pairsAhead?.value() ?? (try? list.kindsAndParagraphs()), pairs.count == n else { return nil }
-            var made: [(cell: Cell, key: SortKey)] = [], byPair: [KindAndParagraph: Int] = [:]
-            var previous: (pair: (kind: DiscrepancyKind, paragraph: Paragraph), made: Int)?
             cells.reserveCapacity(n + resolved.count)
             keys.reserveCapacity(n + resolved.count)
+            let unread = SortKey(.text(""), table, c)  // (one that cannot be read, as a row read whole shows it)
+            var run: (kind: DiscrepancyKind, paragraph: Paragraph, cell: Cell, key: SortKey)?
             for pair in pairs {
                 guard let pair else {
                     cells.append(.text(""))
-                    keys.append(SortKey(.text(""), table, c))
+                    keys.append(unread)
                     continue
                 }
-                // (The list is in kind and paragraph order: mostly the row before's pair, told without hashing.)
-                if let p = previous, p.pair.kind == pair.kind, p.pair.paragraph == pair.paragraph {
-                    cells.append(made[p.made].cell)
-                    keys.append(made[p.made].key)
+                if let run, run.kind == pair.kind, run.paragraph == pair.paragraph {
+                    cells.append(run.cell)
+                    keys.append(run.key)
                     continue
                 }
-                let known = KindAndParagraph(kind: pair.kind, paragraph: pair.paragraph)
-                if byPair[known] == nil {
-                    let d = Discrepancy(key: "", kind: pair.kind, paragraph: pair.paragraph, cpr: nil, caseIds: [], voucherIds: [], month: nil,
-                                        caseworker: "", amount: nil, explained: false, explanation: nil, message: Message(da: "", en: ""))
-                    let cell = Views.discrepancyCell(d, i)
-                    byPair[known] = made.count
-                    made.append((cell, SortKey(cell, table, c)))
-                }
-                let m = byPair[known] ?? 0  // (just made when missing)
-                previous = (pair, m)
-                cells.append(made[m].cell)
-                keys.append(made[m].key)
+                let cell = Views.discrepancyCell(Discrepancy(key: "", kind: pair.kind, paragraph: pair.paragraph, cpr: nil, caseIds: [],
+                                                             voucherIds: [], month: nil, caseworker: "", amount: nil, explained: false,
+                                                             explanation: nil, message: Message(da: "", en: "")), i)
+                let key = SortKey(cell, table, c)
+                run = (pair.kind, pair.paragraph, cell, key)
+                cells.append(cell)
+                keys.append(key)
             }
         } else if own(column) == nil && annotations.isEmpty {
             // The annotation's column while none is annotated: the same empty cell in every row, none read.
@@ -646,31 +641,6 @@ extension RowSource {
         for (p, key) in zip(positions, keys) where out.indices.contains(Int(p)) { out[Int(p)] = key }
         return out
     }
-}
-
-/// A list's kinds and paragraphs as read ahead, waited for when asked before they are read.
-private final class PairsAhead: Sendable {
-    private let done = DispatchGroup()
-    private let pairs = Mutex<[(kind: DiscrepancyKind, paragraph: Paragraph)?]?>(nil)
-
-    init() { done.enter() }
-
-    func read(_ work: () -> [(kind: DiscrepancyKind, paragraph: Paragraph)?]?) {
-        let read = work()
-        pairs.withLock { $0 = read }
-        done.leave()
-    }
-
-    /// The pairs read (nil when the read failed: the caller reads them itself).
-    func value() -> [(kind: DiscrepancyKind, paragraph: Paragraph)?]? {
-        done.wait()
-        return pairs.withLock { $0 }
-    }
-}
-
-/// A discrepancy's kind and paragraph, as a dictionary's key.
-private struct KindAndParagraph: Hashable {
-    let kind: DiscrepancyKind, paragraph: Paragraph
 }
 
 /// A column of Afstemning as read: its cells and their sort keys, for the context they were made in.

@@ -15,9 +15,9 @@ final class ReadAhead: Sendable {
         private let done = DispatchGroup()
         private let result = Mutex<Result<T, SnapshotError>?>(nil)
 
-        fileprivate init() { done.enter() }
+        init() { done.enter() }
 
-        fileprivate func read(_ work: () throws(SnapshotError) -> T) {
+        func read(_ work: () throws(SnapshotError) -> T) {
             let value: Result<T, SnapshotError>
             do throws(SnapshotError) { value = .success(try work()) } catch { value = .failure(error) }
             result.withLock { $0 = value }
