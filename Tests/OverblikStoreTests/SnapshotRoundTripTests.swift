@@ -383,6 +383,57 @@ struct PaymentBlockTests {
         broken.forEach { position, _ in positions.append(position) }
         #expect(positions == Array(0..<165) + Array(865..<1_500))
     }
+
+    /// Read ahead on a thread of its own (from a slow disk: 2 ms a part), a block read whole takes
+    /// each part as it comes: on two threads every payment once, at its position; on one, in the
+    /// file's order. The read-ahead reads each part once, in order, and the readers none (they
+    /// wait for it). The parts' sizes, for the room made beforehand, may be wrong; a part the
+    /// read-ahead cannot read is tried once more and left out, and no reader waits for it forever.
+    @Test func aBlockReadAheadIsReadWholeAsThePartsCome() throws {
+        var random = SplitMix(seed: 20)
+        let symbols = Symbols(texts: ["", "5.38.38"])
+        let payments = (0..<1_500).map { i in
+            let start = Day(ordinal: Int32.random(in: 20_000...20_400, using: &random))
+            return Payment(voucherId: "\(700_000 + i)", cpr: CPR(value: Int64.random(in: 101_000_000...3_112_999_999, using: &random)),
+                           function: Symbol(id: 1), periodStart: start, periodEnd: start.advanced(by: 9),
+                           amount: Money(ore: Int64.random(in: -100_000...9_000_000, using: &random)), postingDate: start, line: 2 + i)
+        }
+        let counts = [100, 64, 1, 0, 700, 635]
+        var parts: [[UInt8]] = [], first = 0
+        for n in counts {
+            parts.append(PaymentCodec.encode(Array(payments[first..<(first + n)])))
+            first += n
+        }
+        struct Unreadable: Error {}
+        let frozen = parts
+        for (broken, twoThreads) in [(nil, true), (nil, false), (4, true), (4, false)] as [(Int?, Bool)] {
+            let read = Mutex<[Int]>([])
+            let block = PaymentBlock(counts: counts, sizes: [10, 0, 1_000_000, 5, 8, 8], symbols: symbols) { k, bytes in
+                usleep(2_000)
+                read.withLock { $0.append(k) }
+                if k == broken { throw Unreadable() }
+                bytes.append(contentsOf: frozen[k])
+            }
+            block.readAheadInBackground()
+            block.readAheadInBackground()  // (once only)
+            let seen = Mutex<[(position: Int, line: Int64, amount: Int64)]>([])
+            if twoThreads {
+                block.forEachRawOnTwoThreads { position, r in seen.withLock { $0.append((position, r.line, r.amount.ore)) } }
+            } else {
+                block.forEachRaw { position, r in seen.withLock { $0.append((position, r.line, r.amount.ore)) } }
+            }
+            let got = seen.withLock { $0 }
+            let expected = payments.indices.filter { broken == nil || !(165..<865).contains($0) }
+            if twoThreads {
+                #expect(got.map(\.position).sorted() == expected, "broken \(String(describing: broken))")
+            } else {
+                #expect(got.map(\.position) == expected, "broken \(String(describing: broken))")
+            }
+            #expect(got.allSatisfy { $0.line == Int64(payments[$0.position].line) && $0.amount == payments[$0.position].amount.ore })
+            let reads = read.withLock { $0 }
+            #expect(reads == (broken == nil ? [0, 1, 2, 3, 4, 5] : [0, 1, 2, 3, 4, 5, 4]), "broken \(String(describing: broken)), \(twoThreads)")
+        }
+    }
 }
 
 @Suite("Snapshot store: a team line's counts per paragraph")

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import GRDB
 import Synchronization
 import OverblikCore
@@ -15,21 +16,31 @@ public struct PaymentBlock: Sendable {
     public let symbols: Symbols
     /// Where each part's payments begin (by position) and how many it holds.
     private let parts: [(first: Int, count: Int)]
-    /// A part's bytes, read from the snapshot (an error: the part reads as no payments).
-    private let load: @Sendable (Int) throws -> [UInt8]
-    private let state = Parts()
+    /// Reads a part's bytes from the snapshot into the array given (an error: the part reads as no payments).
+    private let load: @Sendable (Int, inout [UInt8]) throws -> Void
+    private let state: Parts
     static let run = 64
     /// At most this many runs are kept decoded (by default 4.096: 262.144 payments, about 19 MB); then they are let go.
     private let keptRuns: Int
 
     /// The block of `counts[k]` payments in part k, each part's bytes as `load` reads them.
     package init(counts: [Int], symbols: Symbols, keptRuns: Int = 4_096, load: @escaping @Sendable (Int) throws -> [UInt8]) {
+        self.init(counts: counts, sizes: [], symbols: symbols, keptRuns: keptRuns) { k, bytes in bytes = try load(k) }
+    }
+
+    /// The same, where part k holds `sizes[k]` bytes, which `load` appends to the array it is given:
+    /// the arrays are made here, on the thread that opens the block (the screen's, whose freed
+    /// memory is at hand), not on the thread that reads ahead, where each page of them would be
+    /// fresh from the kernel.
+    package init(counts: [Int], sizes: [Int], symbols: Symbols, keptRuns: Int = 4_096,
+                 load: @escaping @Sendable (Int, inout [UInt8]) throws -> Void) {
         var parts: [(first: Int, count: Int)] = [], first = 0
         for n in counts {
             parts.append((first, max(0, n)))
             first += max(0, n)
         }
         (self.parts, self.count, self.symbols, self.keptRuns, self.load) = (parts, first, symbols, keptRuns, load)
+        state = Parts(reserving: sizes)
     }
 
     /// The block as one part: `count` payments (a position its bytes do not hold reads as none).
@@ -75,11 +86,18 @@ public struct PaymentBlock: Sendable {
     /// How many parts the block is stored in.
     public var partCount: Int { parts.count }
 
-    /// Reads the bytes of every part not read yet, a part at a time (what is shown waits for one
-    /// part at most): on a thread of its own while the list is shown, so that sorting or filtering
-    /// it, which reads every payment, does not wait for the disk.
-    public func readAll() {
-        for k in parts.indices { _ = state.parts.withLock { $0.bytes(of: k, load) } }
+    /// Starts reading the bytes of every part not read yet on a thread of its own, in order, while
+    /// the list is shown, so that sorting or filtering it, which reads every payment, does not wait
+    /// for the disk. The block's lock is held only to take and to store a part (what is shown does
+    /// not wait for a read); what reads the block whole meanwhile takes each part as it comes,
+    /// sleeping until it does (not spinning on the lock, nor reading it again itself).
+    public func readAheadInBackground() {
+        guard state.startReadingAhead() else { return }
+        let (parts, state, load) = (parts, state, load)
+        Thread.detachNewThread {
+            defer { state.stopReadingAhead() }
+            for k in parts.indices { state.readAhead(k, load) }
+        }
     }
 
     /// Calls `body` with every payment and its position, in the file's order, decoding each part
@@ -111,18 +129,23 @@ public struct PaymentBlock: Sendable {
         }
     }
 
-    /// The same as `forEachRaw`, the parts shared out between the calling thread and one more:
-    /// `body` is called from both at once (each part whole on one of them, in order within it),
-    /// so it may only write what belongs to the position it is given.
+    /// The same as `forEachRaw`, on the calling thread and one more: `body` is called from both at
+    /// once (each part whole on one of them, in order within it), so it may only write what
+    /// belongs to the position it is given. The parts are taken in order by whichever thread is
+    /// free: while one waits for a part (read ahead, or read by the other), the other decodes.
     package func forEachRawOnTwoThreads(_ body: @Sendable (Int, PaymentCodec.RawPayment) -> Void) {
-        let halves = parts.count > 1 ? [0..<parts.count / 2, parts.count / 2..<parts.count] : [0..<parts.count]
-        DispatchQueue.concurrentPerform(iterations: halves.count) { h in forEachRaw(inParts: halves[h], body) }
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: min(2, parts.count)) { _ in
+            while case let k = next.wrappingAdd(1, ordering: .relaxed).oldValue, k < parts.count {
+                forEachRaw(inParts: k..<k + 1, body)
+            }
+        }
     }
 
     /// Calls `body` with each part's first position, count and bytes, in order (a part that cannot be read is left out).
     private func eachPart(in range: Range<Int>? = nil, _ body: (Int, Int, UnsafeRawBufferPointer) -> Void) {
         for k in range ?? parts.indices {
-            guard let bytes = state.parts.withLock({ $0.bytes(of: k, load) }) else { continue }
+            guard let bytes = state.bytes(of: k, load) else { continue }
             bytes.withUnsafeBytes { body(parts[k].first, parts[k].count, $0) }
         }
     }
@@ -136,16 +159,27 @@ private struct RunKey: Hashable { var part: Int, run: Int }
 private final class Parts: Sendable {
     struct State {
         var bytes: [Int: [UInt8]] = [:]
+        /// The arrays the parts not yet read will be read into, made with room for them (empty where
+        /// the size was not known).
+        var room: [[UInt8]] = []
         /// Where run k of a part begins, for the runs found so far (the first from the part's start).
         var starts: [Int: [PaymentCodec.Cursor]] = [:]
         var decoded: [RunKey: [Payment]] = [:]
 
         /// Part `k`'s bytes, read the first time they are asked for; nil when they cannot be read.
-        mutating func bytes(of k: Int, _ load: (Int) throws -> [UInt8]) -> [UInt8]? {
+        mutating func bytes(of k: Int, _ load: (Int, inout [UInt8]) throws -> Void) -> [UInt8]? {
             if let known = bytes[k] { return known }
-            guard let read = try? load(k) else { return nil }
+            var read = takeRoom(k)
+            do { try load(k, &read) } catch { return nil }
             bytes[k] = read
             return read
+        }
+
+        /// The array part `k` is to be read into (empty, with room for it where its size is known).
+        mutating func takeRoom(_ k: Int) -> [UInt8] {
+            var taken: [UInt8] = []
+            if room.indices.contains(k) { swap(&taken, &room[k]) }
+            return taken
         }
 
         /// Where run `r` of part `k` begins, stepping over the runs before it not yet stepped
@@ -161,7 +195,56 @@ private final class Parts: Sendable {
             return found[r]
         }
     }
-    let parts = Mutex(State())
+    let parts: Mutex<State>
+    /// Whether a thread reads the parts ahead; `arrived` is told each time it has read one, and
+    /// when it stops.
+    private let readingAhead = Atomic<Bool>(false)
+    private let arrived = NSCondition()
+
+    /// Whether the reading ahead starts now (false: it has started before).
+    func startReadingAhead() -> Bool {
+        !readingAhead.exchange(true, ordering: .acquiringAndReleasing)
+    }
+
+    func stopReadingAhead() {
+        arrived.lock()
+        readingAhead.store(false, ordering: .releasing)
+        arrived.broadcast()
+        arrived.unlock()
+    }
+
+    /// Reads part `k` unless it is read already, the lock held only to take its room and to store it.
+    func readAhead(_ k: Int, _ load: (Int, inout [UInt8]) throws -> Void) {
+        guard var read = parts.withLock({ $0.bytes[k] == nil ? $0.takeRoom(k) : nil }) else { return }
+        // (One that cannot be read is left: whoever asks for it then tries, and finds nothing.)
+        guard (try? load(k, &read)) != nil else { return }
+        parts.withLock { if $0.bytes[k] == nil { $0.bytes[k] = read } }
+        arrived.lock()
+        arrived.broadcast()
+        arrived.unlock()
+    }
+
+    /// Part `k`'s bytes: while a thread reads the parts ahead and has not read this one, after
+    /// waiting for it; else read now if they are not yet. nil when they cannot be read.
+    func bytes(of k: Int, _ load: (Int, inout [UInt8]) throws -> Void) -> [UInt8]? {
+        if readingAhead.load(ordering: .acquiring) {
+            arrived.lock()
+            while readingAhead.load(ordering: .acquiring) && parts.withLock({ $0.bytes[k] == nil }) { arrived.wait() }
+            arrived.unlock()
+        }
+        return parts.withLock { $0.bytes(of: k, load) }
+    }
+
+    /// `sizes[k]`: part k's bytes, room made for each now.
+    init(reserving sizes: [Int]) {
+        var state = State()
+        state.room = sizes.map { n in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(max(0, n))
+            return bytes
+        }
+        parts = Mutex(state)
+    }
 }
 
 extension Snapshot {
@@ -171,15 +254,20 @@ extension Snapshot {
         let posted = year * 100 + month
         return try read { db -> PaymentBlock? in
             // (The counts only: a part's bytes lie on pages of their own, not read here.)
-            let counts = try Int.fetchAll(db, sql: "SELECT count FROM payments_by_month WHERE function = ? AND posting_month = ? ORDER BY part",
-                                          arguments: [function, posted])
+            var counts: [Int] = [], sizes: [Int] = []
+            let rows = try RawRows(db, "SELECT count, length(data) FROM payments_by_month WHERE function = ? AND posting_month = ? ORDER BY part",
+                                   arguments: [function, posted])
+            while try rows.next() {
+                counts.append(rows.int(0))
+                sizes.append(rows.int(1))
+            }
             guard !counts.isEmpty else { return nil }
             let symbols = Symbols(texts: try String.fetchAll(db, sql: "SELECT text FROM symbols ORDER BY id"))
-            return PaymentBlock(counts: counts, symbols: symbols) { [self] k in
-                try read { db -> [UInt8] in
+            return PaymentBlock(counts: counts, sizes: sizes, symbols: symbols) { [self] k, bytes in
+                try read { db in
                     let r = try RawRows(db, "SELECT data FROM payments_by_month WHERE function = ? AND posting_month = ? AND part = ?",
                                         arguments: [function, posted, k])
-                    return try r.next() ? r.blob(0) : []
+                    if try r.next() { r.appendBlob(0, to: &bytes) }
                 }
             }
         }

@@ -54,6 +54,11 @@ struct RawRows {
         guard let bytes = sqlite3_column_blob(handle, column) else { return [] }
         return Array(UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column))))
     }
+    /// The blob's bytes appended to `bytes` (nothing for NULL).
+    func appendBlob(_ column: Int32, to bytes: inout [UInt8]) {
+        guard let start = sqlite3_column_blob(handle, column) else { return }
+        bytes.append(contentsOf: UnsafeRawBufferPointer(start: start, count: Int(sqlite3_column_bytes(handle, column))))
+    }
     /// "" for NULL.
     func text(_ column: Int32) -> String {
         guard let bytes = sqlite3_column_text(handle, column) else { return "" }

@@ -299,7 +299,7 @@ struct PaymentBlockRows: RowSource {
     /// and filtering read every payment; 164.516 in 21 parts on L).
     init(block: PaymentBlock, readAhead: Bool = true) {
         self.block = block
-        if readAhead && block.partCount > 1 { Thread.detachNewThread { block.readAll() } }
+        if readAhead && block.partCount > 1 { block.readAheadInBackground() }
     }
 
     var count: Int { block.count }
