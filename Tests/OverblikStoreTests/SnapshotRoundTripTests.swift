@@ -333,26 +333,31 @@ struct PaymentBlockTests {
         #expect(try snapshot.payments(function: "5.38.50", posted: january).payments.map(\.voucherId) == (0..<8_200).map { "V\($0)" })
     }
 
-    /// A block in parts (as the sync stores a month: parts of 8.192) reads each part when a payment
-    /// in it is first asked for, and gives the payments in the file's order across the parts; a
-    /// part that cannot be read gives none of its payments and the others all of theirs.
-    @Test func aBlockInPartsGivesThePaymentsAcrossTheParts() throws {
-        var random = SplitMix(seed: 18)
-        let symbols = Symbols(texts: ["", "5.38.38"])
+    /// 1.500 payments in six parts of 100, 64, 1, 0, 700 and 635, each part's bytes as stored.
+    static func paymentsInParts(seed: UInt64) -> (payments: [Payment], counts: [Int], parts: [[UInt8]]) {
+        var random = SplitMix(seed: seed)
         let payments = (0..<1_500).map { i in
             let start = Day(ordinal: Int32.random(in: 20_000...20_400, using: &random))
             return Payment(voucherId: "\(700_000 + i)", cpr: CPR(value: Int64.random(in: 101_000_000...3_112_999_999, using: &random)),
                            function: Symbol(id: 1), periodStart: start, periodEnd: start.advanced(by: 9),
                            amount: Money(ore: Int64.random(in: -100_000...9_000_000, using: &random)), postingDate: start, line: 2 + i)
         }
-        let sizes = [100, 64, 1, 0, 700, 635]
+        let counts = [100, 64, 1, 0, 700, 635]
         var parts: [[UInt8]] = [], first = 0
-        for n in sizes {
+        for n in counts {
             parts.append(PaymentCodec.encode(Array(payments[first..<(first + n)])))
             first += n
         }
+        return (payments, counts, parts)
+    }
+
+    /// A block in parts (as the sync stores a month: parts of 8.192) reads each part when a payment
+    /// in it is first asked for, and gives the payments in the file's order across the parts; a
+    /// part that cannot be read gives none of its payments and the others all of theirs.
+    @Test func aBlockInPartsGivesThePaymentsAcrossTheParts() throws {
+        let symbols = Symbols(texts: ["", "5.38.38"])
+        let (payments, sizes, frozen) = PaymentBlockTests.paymentsInParts(seed: 18)
         let read = Mutex<[Int]>([])
-        let frozen = parts
         let block = PaymentBlock(counts: sizes, symbols: symbols) { k in
             read.withLock { $0.append(k) }
             return frozen[k]
@@ -390,22 +395,9 @@ struct PaymentBlockTests {
     /// wait for it). The parts' sizes, for the room made beforehand, may be wrong; a part the
     /// read-ahead cannot read is tried once more and left out, and no reader waits for it forever.
     @Test func aBlockReadAheadIsReadWholeAsThePartsCome() throws {
-        var random = SplitMix(seed: 20)
         let symbols = Symbols(texts: ["", "5.38.38"])
-        let payments = (0..<1_500).map { i in
-            let start = Day(ordinal: Int32.random(in: 20_000...20_400, using: &random))
-            return Payment(voucherId: "\(700_000 + i)", cpr: CPR(value: Int64.random(in: 101_000_000...3_112_999_999, using: &random)),
-                           function: Symbol(id: 1), periodStart: start, periodEnd: start.advanced(by: 9),
-                           amount: Money(ore: Int64.random(in: -100_000...9_000_000, using: &random)), postingDate: start, line: 2 + i)
-        }
-        let counts = [100, 64, 1, 0, 700, 635]
-        var parts: [[UInt8]] = [], first = 0
-        for n in counts {
-            parts.append(PaymentCodec.encode(Array(payments[first..<(first + n)])))
-            first += n
-        }
+        let (payments, counts, frozen) = PaymentBlockTests.paymentsInParts(seed: 20)
         struct Unreadable: Error {}
-        let frozen = parts
         for (broken, twoThreads) in [(nil, true), (nil, false), (4, true), (4, false)] as [(Int?, Bool)] {
             let read = Mutex<[Int]>([])
             let block = PaymentBlock(counts: counts, sizes: [10, 0, 1_000_000, 5, 8, 8], symbols: symbols) { k, bytes in
