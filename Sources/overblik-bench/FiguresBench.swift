@@ -49,10 +49,20 @@ struct FiguresBench: ParsableCommand {
         }
         _ = time("development") { Development.compute(d, today: today, index: index) }
         _ = time("team distribution") { teamDistribution(grants: d.grants, staff: d.staff, today: today, dueSoonDays: meta.dueSoonDays) }
-        _ = time("follow-up list") { followUpList(grants: d.grants, today: today, dueSoonDays: meta.dueSoonDays) }
+        let followUps = time("follow-up list") { followUpList(grants: d.grants, today: today, dueSoonDays: meta.dueSoonDays) }
+        _ = time("follow-up sort keys") { followUpSortKeys(followUps) }
         _ = time("grant owners") { GrantOwners.of(d.grants) }
         _ = time("service goals") { serviceGoalLines(d.decisions, goals: meta.serviceGoals) }
-        _ = time("occupancy stays") { ProviderStay.of(d.grants) }
+        let stays = time("occupancy stays") { ProviderStay.of(d.grants) }
+        _ = time("occupancy lines") {
+            let year = CalendarMonth(today).advanced(by: -1).year
+            return occupancyLines(stays: stays, agreements: d.providers, months: CalendarMonth.over(in: year, on: today), yearRow: true)
+        }
+        _ = time("appeals") { (appealLines(d.appeals, today: today), pendingAppeals(d.appeals, today: today)) }
+        _ = time("comparison") {
+            Comparison(statbank: d.statbank, population: d.population, dst: d.dst, mapping: d.mapping, municipality: d.municipality,
+                       settings: meta.comparison, today: today)
+        }
         let periods = SupervisionPeriod.begun(meta.supervision.period, year: today.components.year, today: today)
         _ = time("supervision samples") {
             supervisionSamples(grants: d.grants, decisions: d.decisions, staff: d.staff, periods: periods, today: today,
