@@ -122,7 +122,10 @@ struct TUIBench: ParsableCommand {
             ("↓ Sammenligning", .down), ("↓ Belægning", .down), ("↓ Statusrapport", .down),
             ("↑ Belægning", .up), ("↑ Sammenligning", .up), ("⏎ ind", .enter), ("← kvartal", .left), ("m typer", .character("m")),
             ("m: ⏎", .enter), ("Esc liste", .escape),
-            ("↑ Klagesager", .up), ("↑ Servicemål", .up), ("↑ Tilsynssvar", .up), ("↑ Tilsyn", .up), ("↑ Udvikling", .up),
+            ("↑ Klagesager", .up), ("↑ Servicemål", .up), ("↑ Tilsynssvar", .up), ("↑ Tilsyn", .up),
+            // A sampled case's checklist opened (its hints read from the case's grant and decisions), an
+            // item answered (written to the bench's own supervision store) and left.
+            ("⏎ stikprøve", .enter), ("⏎ tjekliste", .enter), ("j svar", .character("j")), ("Esc stikprøve", .escape), ("Esc liste", .escape), ("↑ Udvikling", .up),
             ("⏎ graf", .enter), ("← måned", .left), ("← måned", .left), ("m mål", .character("m")), ("mål: ↓", .down),
             ("mål: ⏎", .enter), ("d opdeling", .character("d")), ("opdeling: ↓", .down), ("opdeling: ⏎", .enter),
             ("værdi: ⏎", .enter), ("d opdeling", .character("d")), ("opdeling: G", .end), ("opdeling: team", .enter),

@@ -47,6 +47,9 @@ struct TableDescriptionTests {
         #expect(duplicate.stderr.contains("UNIQUE constraint failed: decisions.application_id"), "\(duplicate.stderr)")
         let byCase = try runProgram("/usr/bin/sqlite3", [path, "EXPLAIN QUERY PLAN SELECT * FROM grants WHERE case_id = 'S-1'"])
         #expect(byCase.stdout.contains("USING INDEX grants_case_id"), "\(byCase.stdout)")
+        // A case's applications too (Tilsyn's checklist), along their own index.
+        let applications = try runProgram("/usr/bin/sqlite3", [path, "EXPLAIN QUERY PLAN \(Schema.select(.decisions)) WHERE case_id = 'S-1' ORDER BY id"])
+        #expect(applications.stdout.contains("USING INDEX decisions_case") && !applications.stdout.contains("TEMP B-TREE"), "\(applications.stdout)")
     }
 
     @Test func headersAndFieldsAreUnique() {

@@ -283,6 +283,8 @@ package enum Schema {
     CREATE INDEX rejected_table ON rejected_rows(table_name, line);
     -- The pending applications (Team, Opfølgning, Frister) without reading every decided one.
     CREATE INDEX decisions_pending ON decisions(id) WHERE decided IS NULL;
+    -- A case's applications (a sampled case's checklist in Tilsyn: its newest decision), not every one read.
+    CREATE INDEX decisions_case ON decisions(case_id);
     """
 
     /// Each unique column's index (the sync has refused duplicate keys while reading): sorted
