@@ -113,7 +113,7 @@ struct TUIBench: ParsableCommand {
             // Økonomi down to a month's payments of the first function, sorted and left: the month
             // before the last, November by the bench's day (2026-11-23), the last with postings and
             // the largest (164.516 on L; January has 153.022).
-            ("4 Økonomi", .character("4")), ("⏎ måneder", .enter), ("G", .end), ("k", .up), ("⏎ posteringer", .enter), ("PgDn", .pageDown),
+            ("4 Økonomi", .character("4")), ("⏎ måneder", .enter), ("G", .end), ("k", .up), ("⏎ posteringer", .enter), ("PgDn", .pageDown), ("⏎ borger", .enter), ("Esc", .escape),
             ("s", .character("s")), ("G", .end), ("Esc", .escape), ("Esc", .escape),
             // Ledelse: every sub-view opened from the list (Tilsyn fixes its quarter's sample), then
             // Udvikling's chart with a measure picked and a month moved, and Sammenligning's quarter.
@@ -134,6 +134,7 @@ struct TUIBench: ParsableCommand {
             // the session's list above is Opfølgning's, whose orders the sync stores).
             ("5 Afstemning", .character("5")), ("f", .character("f")), ("filter: kolonne", .enter), ("filter: værdi", .down),
             ("filter: ⏎", .enter), ("f ryd", .character("f")), ("ryd: ⏎", .enter), ("s", .character("s")), ("s", .character("s")),
+            ("⏎ afvigelse", .enter), ("Esc", .escape), ("e eksport", .character("e")),
         ]
         for (name, key) in script {
             var handled = Duration.zero

@@ -74,5 +74,10 @@ struct TextTests {
     @Test func csvForDanishExcel() {
         let doc = CSVText.document(header: ["navn", "beløb"], rows: [["Jens; \"J\"", "1.234,50"]])
         #expect(doc == "\u{FEFF}navn;beløb\r\n\"Jens; \"\"J\"\"\";1.234,50\r\n")
+        // Quoted: a CRLF inside a value (one character, neither CR nor LF), a lone CR or LF, a space
+        // at either end; not: Danish letters, `§`, an empty value, a space inside.
+        let fields = ["a\r\nb", "a\rb", "a\nb", " a", "a ", "Ærø § 85", "", "a b", "\"", ";"]
+        #expect(fields.map(CSVText.field) == ["\"a\r\nb\"", "\"a\rb\"", "\"a\nb\"", "\" a\"", "\"a \"", "Ærø § 85", "", "a b", "\"\"\"\"", "\";\""])
+        #expect(CSVText.document(header: ["x"], rows: [["a\r\nb", ""], []]) == "\u{FEFF}x\r\n\"a\r\nb\";\r\n\r\n")
     }
 }

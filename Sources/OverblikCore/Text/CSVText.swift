@@ -3,18 +3,33 @@
 public enum CSVText {
     public static let byteOrderMark = "\u{FEFF}"
 
+    /// The value as a field: quoted (its quotes doubled) when it holds `;`, a quote or a line
+    /// break, or begins or ends with a space. Told from its UTF-8 bytes (all of these are ASCII):
+    /// by characters, a `\r\n` inside a value is one character, neither `\r` nor `\n`, and was
+    /// left unquoted; and stepping through characters was most of an export's time.
     public static func field(_ value: String) -> String {
-        let needsQuotes = value.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-            || value.first == " " || value.last == " "
-        guard needsQuotes else { return value }
+        guard needsQuotes(value) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// A whole document: the header row, then the rows.
+    static func needsQuotes(_ value: String) -> Bool {
+        let utf8 = value.utf8
+        if utf8.first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ") { return true }
+        return utf8.contains { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+    }
+
+    /// A whole document: the header row, then the rows (appended field by field to one text).
     public static func document(header: [String], rows: [[String]]) -> String {
         var out = byteOrderMark
-        out += header.map(field).joined(separator: ";") + "\r\n"
-        for row in rows { out += row.map(field).joined(separator: ";") + "\r\n" }
+        func append(_ row: [String]) {
+            for (i, value) in row.enumerated() {
+                if i > 0 { out += ";" }
+                out += needsQuotes(value) ? field(value) : value
+            }
+            out += "\r\n"
+        }
+        append(header)
+        for row in rows { append(row) }
         return out
     }
 }
