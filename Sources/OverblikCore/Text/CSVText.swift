@@ -12,7 +12,7 @@ public enum CSVText {
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    static func needsQuotes(_ value: String) -> Bool {
+    private static func needsQuotes(_ value: String) -> Bool {
         let utf8 = value.utf8
         if utf8.first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ") { return true }
         return utf8.contains { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
@@ -24,7 +24,7 @@ public enum CSVText {
         func append(_ row: [String]) {
             for (i, value) in row.enumerated() {
                 if i > 0 { out += ";" }
-                out += needsQuotes(value) ? field(value) : value
+                out += field(value)
             }
             out += "\r\n"
         }

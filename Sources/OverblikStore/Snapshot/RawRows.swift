@@ -51,8 +51,9 @@ struct RawRows {
     }
     /// The column's bytes (none for NULL).
     func blob(_ column: Int32) -> [UInt8] {
-        guard let bytes = sqlite3_column_blob(handle, column) else { return [] }
-        return Array(UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column))))
+        var bytes: [UInt8] = []
+        appendBlob(column, to: &bytes)
+        return bytes
     }
     /// The blob's bytes appended to `bytes` (nothing for NULL).
     func appendBlob(_ column: Int32, to bytes: inout [UInt8]) {
