@@ -50,7 +50,8 @@ struct ScaleBench: ParsableCommand {
             rows.append(["scale": scale, "syncSeconds": syncSeconds, "syncPeakMB": syncMB, "snapshotMB": Double(size) / 1_048_576,
                          "reportSeconds": reports, "slowestReport": reports.max { $0.value < $1.value }?.key ?? "",
                          "firstFrameMs": tui.firstFrameMs, "keyP50Ms": tui.percentile(0.5), "keyP99Ms": tui.percentile(0.99),
-                         "slowestKey": tui.slowest.0, "tuiResidentMB": tui.residentMB, "list": "\(tui.list) (\(tui.listRows))"])
+                         "slowestKey": tui.slowest.0, "tuiResidentMB": tui.residentMB, "list": "\(tui.list) (\(tui.listRows))",
+                         "exports": tui.exports.map { "\($0.0) rows \(fmt($0.1))" }.joined(separator: ", ")])
             print("\(scale): sync \(fmt(syncSeconds)) s")
         }
         var table = ["| scale | sync s | sync peak MB | snapshot MB | slowest report s | first frame ms | key p50 ms | key p99 ms | TUI MB | list |",
@@ -66,6 +67,7 @@ struct ScaleBench: ParsableCommand {
         for r in rows {
             let reports = (r["reportSeconds"] as! [String: Double]).sorted { $0.key < $1.key }.map { "\($0.key) \(fmt($0.value))" }
             print("\(r["scale"]!) reports (s): " + reports.joined(separator: ", "))
+            print("\(r["scale"]!) exports written, ms from the key (in the background): \(r["exports"]!)")
         }
         try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
         let json = try JSONSerialization.data(withJSONObject: ["machine": machine(), "results": rows], options: [.prettyPrinted, .sortedKeys])

@@ -26,6 +26,8 @@ struct TUIBench: ParsableCommand {
         var list: String
         var listRows: Int
         var keys: [(String, Double)]
+        /// The exports' times from the key until the file is written (on a thread of their own).
+        var exports: [(String, Double)] = []
         var residentMB: Double
 
         func percentile(_ p: Double) -> Double {
@@ -35,11 +37,12 @@ struct TUIBench: ParsableCommand {
         var slowest: (String, Double) { keys.max { $0.1 < $1.1 }! }
         var json: String {
             let object: [String: Any] = ["firstFrameMs": firstFrameMs, "list": list, "listRows": listRows,
-                                         "keys": keys.map { [$0.0, $0.1] as [Any] }, "residentMB": residentMB]
+                                         "keys": keys.map { [$0.0, $0.1] as [Any] }, "exports": exports.map { [$0.0, $0.1] as [Any] },
+                                         "residentMB": residentMB]
             return (try? JSONSerialization.data(withJSONObject: object)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         }
-        init(firstFrameMs: Double, list: String, listRows: Int, keys: [(String, Double)], residentMB: Double) {
-            (self.firstFrameMs, self.list, self.listRows, self.keys, self.residentMB) = (firstFrameMs, list, listRows, keys, residentMB)
+        init(firstFrameMs: Double, list: String, listRows: Int, keys: [(String, Double)], exports: [(String, Double)] = [], residentMB: Double) {
+            (self.firstFrameMs, self.list, self.listRows, self.keys, self.exports, self.residentMB) = (firstFrameMs, list, listRows, keys, exports, residentMB)
         }
         /// The result `json` printed; nil when it is not one.
         init?(json text: String) {
@@ -49,12 +52,14 @@ struct TUIBench: ParsableCommand {
             self.init(firstFrameMs: first, list: list, listRows: rows,
                       keys: keys.compactMap { k in (k.first as? String).flatMap { name in (k.last as? Double).map { (name, $0) } } },
                       residentMB: resident)
+            exports = (object["exports"] as? [[Any]] ?? []).compactMap { k in (k.first as? String).flatMap { name in (k.last as? Double).map { (name, $0) } } }
         }
         var text: String {
             var lines = ["first frame: \(fmt(firstFrameMs)) ms",
                          "session on \(list) (\(listRows) rows): \(keys.count) keys, p50 \(fmt(percentile(0.5))) ms, "
                             + "p99 \(fmt(percentile(0.99))) ms, slowest \(slowest.0) \(fmt(slowest.1)) ms"]
             for (name, ms) in keys { lines.append("  \(name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(fmt(ms)) ms") }
+            for (name, ms) in exports { lines.append("  \(name.padding(toLength: 16, withPad: " ", startingAt: 0)) written after \(fmt(ms)) ms (in the background)") }
             lines.append("peak resident memory: \(fmt(residentMB)) MB")
             return lines.joined(separator: "\n")
         }
@@ -110,6 +115,7 @@ struct TUIBench: ParsableCommand {
             ("f ryd", .character("f")), ("ryd: ⏎", .enter),
             ("s", .character("s")), ("s", .character("s")), ("S", .character("S")),
             ("⏎ detaljer", .enter), ("Esc", .escape), ("PgDn", .pageDown), ("c", .character("c")), ("c", .character("c")),
+            ("e eksport", .character("e")),
             // Økonomi down to a month's payments of the first function, sorted and left: the month
             // before the last, November by the bench's day (2026-11-23), the last with postings and
             // the largest (164.516 on L; January has 153.022).
@@ -136,17 +142,24 @@ struct TUIBench: ParsableCommand {
             ("filter: ⏎", .enter), ("f ryd", .character("f")), ("ryd: ⏎", .enter), ("s", .character("s")), ("s", .character("s")),
             ("⏎ afvigelse", .enter), ("Esc", .escape), ("e eksport", .character("e")),
         ]
+        var exports: [(String, Double)] = []
         for (name, key) in script {
             var handled = Duration.zero
+            let start = clock.now
             let d = clock.measure {
                 handled = clock.measure { model.handle(key) }
                 model.render(on: grid)
             }
             times.append((name, d.milliseconds))
+            if model.isExporting {
+                // The export is written on a thread of its own; the bench waits for it (the time from the key).
+                model.finishWrites()
+                exports.append(("\(name) \(model.page.rowCount)", (clock.now - start).milliseconds))
+            }
             if timing { print("  at \(monotonicText())") }
             if timing { print("  \(name): handled \(fmt(handled.milliseconds)) ms, drawn \(fmt((d - handled).milliseconds)) ms, \(residentText())") }
         }
-        return Result(firstFrameMs: first.milliseconds, list: model.titles[longest].da, listRows: listRows, keys: times,
+        return Result(firstFrameMs: first.milliseconds, list: model.titles[longest].da, listRows: listRows, keys: times, exports: exports,
                       residentMB: Double(peakResidentKB()) / 1024)
     }
 }

@@ -230,6 +230,12 @@ struct AppInteractionTests {
         model.handle(.character("S"))                 // CPR, descending
         let lines = screen(model)
         model.handle(.character("e"))
+        // Made on a thread of its own: said at once, then where it went when it is written.
+        #expect(screen(model)[23] == " eksporterer 10 rækker …")
+        #expect(model.isExporting)
+        model.handle(.character("S"))                 // (what was shown when e was pressed is exported)
+        model.finishWrites()
+        #expect(!model.isExporting)
         let message = screen(model, rows: 24, columns: 200)[23]
         #expect(message.hasPrefix(" 10 rækker gemt i \(folder.path)/overblik-caseload-"))
         let path = String(message.dropFirst(" 10 rækker gemt i ".count))
@@ -246,6 +252,39 @@ struct AppInteractionTests {
         #expect(rows.map { $0[1] } == Array(column(lines, header: 4, title: "CPR").prefix(10)))
         #expect(rows.map { $0[0] } == Array(column(lines, header: 4, title: "Sag").prefix(10)))
         #expect(rows.allSatisfy { $0[1].hasSuffix("-xxxx") && $0.last == "overdue" })
+    }
+
+    /// One export at a time: `e` while one is being made says so; one that cannot be written says
+    /// why, with the file's path.
+    @Test func anExportIsMadeOneAtATimeAndAFailureIsSaid() throws {
+        let folder = TemporaryFolder()
+        let model = try app(user: "MHA", folder: folder)
+        _ = screen(model)
+        let slow = DispatchSemaphore(value: 0)
+        let columns = ViewTable(view: "slow", columns: [ViewTable.Column("a", da: "A", en: "A")])
+        let rows = LazyRows(count: 2) { p in
+            if p == 0 { slow.wait() }
+            return [.text("række \(p)")]
+        }
+        model.exporting = Export(Page.Shown(table: columns, order: [1, 0], source: rows), view: "slow", into: folder.path,
+                                 stamp: "2026-11-23T06:00:00Z", model.context)
+        model.handle(.character("e"))
+        #expect(screen(model, rows: 24, columns: 120)[23] == " eksporten af 2 rækker er ikke færdig endnu")
+        slow.signal()
+        model.finishWrites()
+        #expect(screen(model, rows: 24, columns: 120)[23] == " 2 rækker gemt i \(folder.path)/overblik-slow-20261123T060000Z.csv")
+        let bytes = try #require(FileManager.default.contents(atPath: folder.file("overblik-slow-20261123T060000Z.csv")))
+        #expect(Array(bytes) == Array("\u{FEFF}a\r\nrække 1\r\nrække 0\r\n".utf8))
+        // The same second again: a name of its own.
+        #expect(try Export.write("x", view: "slow", into: folder.path, stamp: "2026-11-23T06:00:00Z")
+                == folder.file("overblik-slow-20261123T060000Z-2.csv"))
+
+        let gone = folder.file("not-there")
+        model.exporting = Export(Page.Shown(table: columns, order: [1], source: rows), view: "slow", into: gone,
+                                 stamp: "2026-11-23T06:00:00Z", model.context)
+        model.finishWrites()
+        #expect(screen(model, rows: 24, columns: 200)[23]
+                == " \(gone)/overblik-slow-20261123T060000Z.csv: kan ikke skrives: No such file or directory")
     }
 
     @Test func mouseSelectsTabsAndRowsAndTheWheelScrolls() throws {

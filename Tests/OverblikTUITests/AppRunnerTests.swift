@@ -104,6 +104,24 @@ struct AppRunnerTests {
         #expect(terminal.ended == 1)
     }
 
+    /// While an export is made the loop looks for its outcome often, draws it when it is written,
+    /// and then waits as long as before.
+    @Test func anExportsOutcomeIsDrawnWhenItIsWritten() throws {
+        let folder = TemporaryFolder()
+        let model = try app(user: "MHA", folder: folder)
+        let terminal = ScriptedTerminal(rows: 24, columns: 160, script: [
+            .keys([.character("e")]),
+            .meanwhile { _ = model.exporting?.waitForResult() },
+            .idle,
+            .keys([.character("q")]),
+        ])
+        AppRunner.run(model, on: terminal)
+        #expect(terminal.frames.count == 3)
+        #expect(terminal.frames[1][23] == " eksporterer 114 rækker …")
+        #expect(terminal.frames[2][23].hasPrefix(" 114 rækker gemt i \(folder.path)/overblik-caseload-"))
+        #expect(terminal.waits == [AppRunner.idlePoll, AppRunner.busyPoll, AppRunner.idlePoll, AppRunner.idlePoll])
+    }
+
     /// The terminal going away (closed, or Ctrl-C, whose handler gives the terminal back first)
     /// ends the loop at once, and the terminal is given back exactly once.
     @Test func theTerminalGoingAwayEndsTheLoop() throws {

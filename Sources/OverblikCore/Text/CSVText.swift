@@ -18,19 +18,27 @@ public enum CSVText {
         return utf8.contains { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
     }
 
-    /// A whole document: the header row, then the rows (appended field by field to one text).
+    /// A whole document: the header row, then the rows.
     public static func document(header: [String], rows: [[String]]) -> String {
-        var out = byteOrderMark
-        func append(_ row: [String]) {
+        var document = Document(header: header)
+        for row in rows { document.append(row) }
+        return document.text
+    }
+
+    /// A document made a row at a time, each appended field by field to one text (an export
+    /// appends the rows as it reads them, a chunk at a time, without holding them).
+    public struct Document: Sendable {
+        public private(set) var text = CSVText.byteOrderMark
+
+        public init(header: [String]) { append(header) }
+
+        public mutating func append(_ row: [String]) {
             for (i, value) in row.enumerated() {
-                if i > 0 { out += ";" }
-                out += field(value)
+                if i > 0 { text += ";" }
+                text += field(value)
             }
-            out += "\r\n"
+            text += "\r\n"
         }
-        append(header)
-        for row in rows { append(row) }
-        return out
     }
 }
 

@@ -98,7 +98,7 @@ extension AppModel {
         case .sort: modifyPage { $0.cycleSort(context) }; sortMessage()
         case .sortReverse: modifyPage { $0.reverseSort(context) }; sortMessage()
         case .annotate: openAnnotation()
-        case .export: export()
+        case .export: startExport()
         case .reload: reload()
         case .toggleCPR:
             // A revealed CPR is as wide as a masked one: no new layout is needed.
@@ -302,7 +302,7 @@ extension AppModel {
     /// Now, as ISO 8601 in UTC.
     nonisolated(unsafe) static var timestamp: () -> String = { WallClock.isoNow() }
 
-    // MARK: Drill-down, export, reload
+    // MARK: Drill-down, reload
 
     /// `⏎`: what the page's view opens from the selected row (`ViewCatalogue`).
     private func details() {
@@ -313,17 +313,5 @@ extension AppModel {
         }
         next.layOut(width: pageWidth(tab: current, screen: laidOutFor), context)
         stacks[current].append(next)
-    }
-
-    private func export() {
-        guard let source else { return }
-        let csv = page.shownTable.render(.csv, context)
-        do {
-            let path = try source.export(csv, view: page.table.view)
-            message = context.t("\(DanishNumber.grouped(page.order.count)) rækker gemt i \(path)",
-                                "\(DanishNumber.grouped(page.order.count)) rows saved in \(path)")
-        } catch {
-            message = describe(error)
-        }
     }
 }

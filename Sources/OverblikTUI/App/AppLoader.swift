@@ -180,17 +180,4 @@ final class SnapshotSource: AppSource {
         }
         return nil
     }
-
-    /// Writes `overblik-<view>-<time>.csv` (mode 0600: it may hold personal data) and returns its path.
-    func export(_ csv: String, view: String) throws -> String {
-        let stamp = WallClock.isoNow().replacingOccurrences(of: ":", with: "").replacingOccurrences(of: "-", with: "")
-        var path = (exportDirectory as NSString).appendingPathComponent("overblik-\(view)-\(stamp).csv")
-        var n = 1
-        while FileManager.default.fileExists(atPath: path) {
-            n += 1
-            path = (exportDirectory as NSString).appendingPathComponent("overblik-\(view)-\(stamp)-\(n).csv")
-        }
-        try OutputFile.create(path, Array(csv.utf8))
-        return path
-    }
 }

@@ -34,8 +34,8 @@ public protocol AppSource: AnyObject {
     func newerSnapshot() -> String?
     /// The application opened anew on the newest snapshot.
     func reload() throws -> AppModel
-    /// Writes an export and returns its path.
-    func export(_ csv: String, view: String) throws -> String
+    /// The folder exports are written to.
+    var exportDirectory: String { get }
     /// Checks the whole open file in the background; `damage` is then nil (whole, or not known
     /// yet) or what is wrong, and `previousWhole` opens the newest older snapshot that is whole.
     func startIntegrityCheck()
@@ -139,6 +139,8 @@ public final class AppModel {
     var fixing: SupervisionStore?
     /// What is read ahead in the background since the first frame (see `prepareInBackground`).
     var ahead: ReadAhead?
+    /// The export being made in the background, if one is (see `Export`).
+    var exporting: Export?
 
     public init(data: AppData, context: ReportContext, header: AppHeader, source: AppSource?, start: Int? = nil) {
         self.data = data
@@ -230,7 +232,8 @@ public final class AppModel {
                                 "the snapshot is damaged (\(damage)); press r for the previous whole one")
         }
         let fixingChanged = noticeFixing()
-        return fixingChanged || newerSnapshot != before.0 || damaged != before.1
+        let exported = noticeExport()
+        return fixingChanged || exported || newerSnapshot != before.0 || damaged != before.1
     }
 
     /// What SQLite's check found wrong with the open snapshot, if anything.

@@ -21,6 +21,8 @@ extension CursesSurface: Terminal {}
 public enum AppRunner {
     /// How long the loop waits for a key before it looks for a newer snapshot (milliseconds).
     public static let idlePoll: Int32 = 2_000
+    /// How long it waits while an export is being made, so that its outcome is said at once (milliseconds).
+    public static let busyPoll: Int32 = 50
 
     public static func run(_ model: AppModel, on terminal: some Terminal, idlePoll: Int32 = AppRunner.idlePoll) {
         // (A sample still being fixed is written before the terminal is given back.)
@@ -38,7 +40,7 @@ public enum AppRunner {
                 model.prepareInBackground()
                 checking = true
             }
-            guard let keys = terminal.readKeys(timeout: idlePoll) else { return }  // the terminal is gone
+            guard let keys = terminal.readKeys(timeout: model.isExporting ? min(idlePoll, busyPoll) : idlePoll) else { return }  // the terminal is gone
             if keys.isEmpty {
                 // Idle: a newer snapshot or damage found changes the header, a fixing's outcome Tilsyn.
                 dirty = model.poll()

@@ -219,13 +219,18 @@ final class RowWindow: @unchecked Sendable {
         }
     }
 
+    /// Every row of `positions` in turn, read a chunk at a time (see `RowSource.scan`).
+    func scan(_ positions: [Int], _ body: (Int, [Cell]) -> Bool) { source.scan(positions, body) }
+}
+
+extension RowSource {
     /// Every row of `positions` in turn, read a chunk at a time (memory stays at a chunk's).
     /// `body` returns false to stop.
     func scan(_ positions: [Int], _ body: (Int, [Cell]) -> Bool) {
         var start = 0
         while start < positions.count {
             let part = Array(positions[start..<min(positions.count, start + RowWindow.chunk)])
-            for (p, row) in zip(part, source.rows(part)) where !body(p, row) { return }
+            for (p, row) in zip(part, rows(part)) where !body(p, row) { return }
             start += RowWindow.chunk
         }
     }
@@ -336,6 +341,33 @@ public struct Page: Sendable {
             t.rows = order.map { table.rows[$0] }
         }
         return t
+    }
+
+    /// What `e` exports, taken as the key is pressed: the columns, the rows shown in the order
+    /// shown, and a windowed page's source (made into CSV on a thread of its own, see `Export`).
+    public var shown: Shown { Shown(table: table, order: order, source: window?.source) }
+
+    public struct Shown: Sendable {
+        let table: ViewTable
+        let order: [Int]
+        let source: RowSource?
+        /// How many rows are exported.
+        public var count: Int { order.count }
+
+        /// The rows as CSV, as `ViewTable.render(.csv)` makes it: a windowed page's rows read a
+        /// chunk at a time and not held.
+        public func csv(_ c: ReportContext) -> String {
+            var document = CSVText.Document(header: table.columns.map(\.key))
+            if let source {
+                source.scan(order) { _, row in
+                    document.append(row.map { table.csv($0, c) })
+                    return true
+                }
+            } else {
+                for r in order { document.append(table.rows[r].map { table.csv($0, c) }) }
+            }
+            return document.text
+        }
     }
 
     /// The row of the list that is selected, if any.

@@ -73,9 +73,11 @@ extension AppModel {
         return changed
     }
 
-    /// Waits for a fixing still being written (before the application ends).
+    /// Waits for a fixing and an export still being written (before the application ends), and
+    /// says where the export went.
     public func finishWrites() {
         fixing?.waitForWrites()
+        _ = noticeExport(waiting: true)
     }
 
     /// The sample Tilsyn opened for `period`, if it did, with its answers read again.
