@@ -46,7 +46,9 @@ struct OverblikCommand: ParsableCommand {
             fail(language == .da ? "skærmen er ikke en terminal" : "output is not a terminal")
         }
         if let warning { model.notify(warning) }
-        AppRunner.run(model, on: surface)
+        if let said = AppRunner.run(model, on: surface) {
+            FileHandle.standardError.write(Data((said + "\n").utf8))
+        }
     }
 
     /// Usage errors exit with 2 (ArgumentParser's default is 64).

@@ -122,6 +122,22 @@ struct AppRunnerTests {
         #expect(terminal.waits == [AppRunner.idlePoll, AppRunner.busyPoll, AppRunner.idlePoll, AppRunner.idlePoll])
     }
 
+    /// `q` while an export is being written waits for it, and where it went is said once the
+    /// terminal is given back.
+    @Test func quittingWaitsForAnExportAndSaysWhereItWent() throws {
+        let folder = TemporaryFolder()
+        let model = try app(user: "MHA", folder: folder)
+        let terminal = ScriptedTerminal(script: [.keys([.character("e"), .character("q")])])
+        let said = try #require(AppRunner.run(model, on: terminal))
+        #expect(said.hasPrefix("114 rækker gemt i \(folder.path)/overblik-caseload-"))
+        let path = String(said.dropFirst("114 rækker gemt i ".count))
+        let csv = try #require(FileManager.default.contents(atPath: path))
+        #expect(csv.count(where: { $0 == UInt8(ascii: "\n") }) == 115)
+        #expect(terminal.ended == 1)
+        // Nothing to say when no export was being written.
+        #expect(AppRunner.run(try app(user: "MHA"), on: ScriptedTerminal(script: [.keys([.character("q")])])) == nil)
+    }
+
     /// The terminal going away (closed, or Ctrl-C, whose handler gives the terminal back first)
     /// ends the loop at once, and the terminal is given back exactly once.
     @Test func theTerminalGoingAwayEndsTheLoop() throws {

@@ -3,7 +3,7 @@
 # resize, the too-small screen, quit, and SIGTERM restoring the terminal. Run by `make test`.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-bin=.build/debug/overblik
+bin="$PWD/.build/debug/overblik"
 run=0
 sock="overblik-e2e-$$-0"
 tmp=$(mktemp -d)
@@ -28,7 +28,7 @@ start() {  # each scenario gets its own server: reusing a socket races with the 
     run=$((run + 1))
     sock="overblik-e2e-$$-$run"
     tmux -L "$sock" new-session -d -s e2e -x 100 -y 30 \
-        "env LANG=C.UTF-8 $bin --config $tmp/overblik.toml --today 2026-11-23 --user MHA; echo EXIT=\$?; sleep 30" </dev/null >/dev/null 2>&1
+        "cd $tmp && env LANG=C.UTF-8 $bin --config $tmp/overblik.toml --today 2026-11-23 --user MHA; echo EXIT=\$?; sleep 30" </dev/null >/dev/null 2>&1
 }
 
 start
@@ -43,6 +43,15 @@ tmux -L "$sock" resize-window -t e2e -x 70 -y 20; wait_for "vinduet er for lille
 tmux -L "$sock" resize-window -t e2e -x 100 -y 30; wait_for "alle teams · █"
 tmux -L "$sock" send-keys -t e2e q; wait_for "EXIT=0"
 tmux -L "$sock" capture-pane -t e2e -p | grep -qF "alle teams" && fail "the screen was not restored after q"
+
+# e then q at once: the export (written on a thread of its own, into the current folder) is
+# finished before the program ends, and where it went is said once the screen is given back.
+start
+wait_for "Sager for MHA"
+tmux -L "$sock" send-keys -t e2e e q; wait_for "EXIT=0"
+wait_for "114 rækker gemt i $tmp/overblik-caseload-"
+[ "$(ls "$tmp"/overblik-caseload-*.csv | wc -l)" = 1 ] || fail "the export was not written"
+[ "$(stat -c %a "$tmp"/overblik-caseload-*.csv)" = 600 ] || fail "the export is not mode 0600"
 
 start
 wait_for "Sager for MHA"
@@ -87,4 +96,4 @@ tmux -L "$sock" capture-pane -t e2e -p -e | grep "Ond" | grep -q $'\033\[31m' &&
 tmux -L "$sock" capture-pane -t e2e -p | grep -q " 1 Mine sager  2 Team" || fail "the screen was cleared by the data"
 tmux -L "$sock" send-keys -t e2e q; wait_for "EXIT=0"
 
-echo "e2e: 1 passed, 0 failed (start, drill down and back, search, keys, resize, too small, q, SIGTERM, terminal closed, hostile text inert)"
+echo "e2e: 1 passed, 0 failed (start, drill down and back, search, keys, resize, too small, q, export then q, SIGTERM, terminal closed, hostile text inert)"

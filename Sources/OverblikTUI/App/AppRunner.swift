@@ -24,9 +24,19 @@ public enum AppRunner {
     /// How long it waits while an export is being made, so that its outcome is said at once (milliseconds).
     public static let busyPoll: Int32 = 50
 
-    public static func run(_ model: AppModel, on terminal: some Terminal, idlePoll: Int32 = AppRunner.idlePoll) {
-        // (A sample still being fixed is written before the terminal is given back.)
-        defer { model.finishWrites(); terminal.end() }
+    /// Returns what is to be said once the terminal is given back: where an export still being
+    /// written when the user quit went (the message line is gone by then).
+    @discardableResult
+    public static func run(_ model: AppModel, on terminal: some Terminal, idlePoll: Int32 = AppRunner.idlePoll) -> String? {
+        loop(model, on: terminal, idlePoll: idlePoll)
+        // (A sample still being fixed, and an export still being written, before the terminal is given back.)
+        let exporting = model.isExporting
+        model.finishWrites()
+        terminal.end()
+        return exporting ? model.message : nil
+    }
+
+    private static func loop(_ model: AppModel, on terminal: some Terminal, idlePoll: Int32) {
         var dirty = true
         var checking = false
         while !model.wantsQuit {
