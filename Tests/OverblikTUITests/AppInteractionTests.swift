@@ -275,9 +275,20 @@ struct AppInteractionTests {
         #expect(screen(model, rows: 24, columns: 120)[23] == " 2 rækker gemt i \(folder.path)/overblik-slow-20261123T060000Z.csv")
         let bytes = try #require(FileManager.default.contents(atPath: folder.file("overblik-slow-20261123T060000Z.csv")))
         #expect(Array(bytes) == Array("\u{FEFF}a\r\nrække 1\r\nrække 0\r\n".utf8))
-        // The same second again: a name of its own.
-        #expect(try Export.write("x", view: "slow", into: folder.path, stamp: "2026-11-23T06:00:00Z")
+        // The same second again: a name of its own. A list of 2.500 rows is written in three
+        // chunks of at most 1.024, every row once and in order; no temporary file is left.
+        let long = LazyRows(count: 2_500) { p in [.text("r\(p)")] }
+        #expect(try Export.write(Page.Shown(table: columns, order: Array((0..<2_500).reversed()), source: long), model.context, view: "slow",
+                                 into: folder.path, stamp: "2026-11-23T06:00:00Z")
                 == folder.file("overblik-slow-20261123T060000Z-2.csv"))
+        let written = try #require(FileManager.default.contents(atPath: folder.file("overblik-slow-20261123T060000Z-2.csv")))
+        #expect(String(decoding: written, as: UTF8.self) == "\u{FEFF}a\r\n" + (0..<2_500).reversed().map { "r\($0)\r\n" }.joined())
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("overblik-slow") || $0.hasSuffix(".tmp") }.sorted()
+                == ["overblik-slow-20261123T060000Z-2.csv", "overblik-slow-20261123T060000Z.csv"])
+        // No rows: the header alone.
+        let none = try Export.write(Page.Shown(table: columns, order: [], source: long), model.context, view: "none", into: folder.path,
+                                    stamp: "2026-11-23T06:00:00Z")
+        #expect(FileManager.default.contents(atPath: none).map(Array.init) == Array("\u{FEFF}a\r\n".utf8))
 
         let gone = folder.file("not-there")
         model.exporting = Export(Page.Shown(table: columns, order: [1], source: rows), view: "slow", into: gone,

@@ -39,6 +39,12 @@ public enum CSVText {
             }
             text += "\r\n"
         }
+
+        /// The text made since the last `take` (the first holds the mark and the header), then cleared.
+        public mutating func take() -> String {
+            defer { text = "" }
+            return text
+        }
     }
 }
 

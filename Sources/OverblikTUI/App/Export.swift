@@ -1,5 +1,6 @@
 import Foundation
 import OverblikCore
+import OverblikStore
 import Synchronization
 
 /// An export (`e`) made on a thread of its own: the rows shown as the key was pressed, made into
@@ -18,7 +19,7 @@ final class Export: Sendable {
         (self.view, count) = (view, shown.count)
         written.enter()
         Thread.detachNewThread { [self] in
-            let result = Result { try Export.write(shown.csv(c), view: view, into: directory, stamp: stamp) }
+            let result = Result { try Export.write(shown, c, view: view, into: directory, stamp: stamp) }
             outcome.withLock { $0 = result }
             written.leave()
         }
@@ -33,9 +34,10 @@ final class Export: Sendable {
         return result()
     }
 
-    /// Writes `csv` to a new file `overblik-<view>-<stamp>.csv` in `directory` (`-2`, `-3`, … when
-    /// the name is taken) and returns its path. `stamp` is the time of the key, ISO 8601 in UTC.
-    static func write(_ csv: String, view: String, into directory: String, stamp: String) throws -> String {
+    /// Writes the rows as CSV to a new file `overblik-<view>-<stamp>.csv` in `directory` (`-2`,
+    /// `-3`, … when the name is taken) a chunk at a time, and returns its path. `stamp` is the time
+    /// of the key, ISO 8601 in UTC.
+    static func write(_ shown: Page.Shown, _ c: ReportContext, view: String, into directory: String, stamp: String) throws -> String {
         let compact = stamp.replacingOccurrences(of: ":", with: "").replacingOccurrences(of: "-", with: "")
         var path = (directory as NSString).appendingPathComponent("overblik-\(view)-\(compact).csv")
         var n = 1
@@ -43,7 +45,7 @@ final class Export: Sendable {
             n += 1
             path = (directory as NSString).appendingPathComponent("overblik-\(view)-\(compact)-\(n).csv")
         }
-        try OutputFile.create(path, Array(csv.utf8))
+        try OutputFile.create(path) { (append) throws(SnapshotError) in try shown.csv(c, append) }
         return path
     }
 }

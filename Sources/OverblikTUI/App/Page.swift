@@ -354,19 +354,28 @@ public struct Page: Sendable {
         /// How many rows are exported.
         public var count: Int { order.count }
 
-        /// The rows as CSV, as `ViewTable.render(.csv)` makes it: a windowed page's rows read a
-        /// chunk at a time and not held.
-        public func csv(_ c: ReportContext) -> String {
+        /// The rows as CSV, as `ViewTable.render(.csv)` makes it, given to `part` a chunk of
+        /// rows at a time (a windowed page's read a chunk at a time too): neither the rows nor
+        /// their CSV are held whole.
+        public func csv<E: Error>(_ c: ReportContext, _ part: (String) throws(E) -> Void) throws(E) {
             var document = CSVText.Document(header: table.columns.map(\.key))
-            if let source {
-                source.scan(order) { _, row in
-                    document.append(row.map { table.csv($0, c) })
-                    return true
+            var failure: E?
+            var start = 0
+            while start < order.count {
+                let chunk = Array(order[start..<min(order.count, start + RowWindow.chunk)])
+                if let source {
+                    source.scan(chunk) { _, row in
+                        document.append(row.map { table.csv($0, c) })
+                        return true
+                    }
+                } else {
+                    for r in chunk { document.append(table.rows[r].map { table.csv($0, c) }) }
                 }
-            } else {
-                for r in order { document.append(table.rows[r].map { table.csv($0, c) }) }
+                do throws(E) { try part(document.take()) } catch { failure = error; break }
+                start += RowWindow.chunk
             }
-            return document.text
+            if let failure { throw failure }
+            if start == 0 { try part(document.take()) }  // (no rows: the header alone)
         }
     }
 
