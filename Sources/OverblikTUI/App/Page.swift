@@ -359,7 +359,6 @@ public struct Page: Sendable {
         /// their CSV are held whole.
         public func csv<E: Error>(_ c: ReportContext, _ part: (String) throws(E) -> Void) throws(E) {
             var document = CSVText.Document(header: table.columns.map(\.key))
-            var failure: E?
             var start = 0
             while start < order.count {
                 let chunk = Array(order[start..<min(order.count, start + RowWindow.chunk)])
@@ -371,10 +370,9 @@ public struct Page: Sendable {
                 } else {
                     for r in chunk { document.append(table.rows[r].map { table.csv($0, c) }) }
                 }
-                do throws(E) { try part(document.take()) } catch { failure = error; break }
+                try part(document.take())
                 start += RowWindow.chunk
             }
-            if let failure { throw failure }
             if start == 0 { try part(document.take()) }  // (no rows: the header alone)
         }
     }
