@@ -106,6 +106,27 @@ struct FastParseTests {
         }
     }
 
+    /// The interner's remembered CPR number gives what `CPR.parse` gives, for runs of the same
+    /// number, numbers that differ only in their last bytes, the dashed form, impossible dates,
+    /// nine and twelve digits and other shapes, each right after a valid one.
+    @Test func rememberedCPRNumbersAreTheParsedOnes() {
+        var r = SplitMix(seed: 7)
+        let interner = Interner()
+        let fixed = ["0101901234", "0101901235", "010190-1235", "010190-1234", "3102901234", "010190123", "010190123456",
+                     "01019O1234", "", "0101901234 ", "2902001234", "2902011234", "010190--234"]
+        var previous = "0101901234"
+        for n in 0..<20_000 {
+            let text: String
+            if n % 3 == 0 { text = previous } else if n % 7 == 0 { text = fixed[Int(r.next() % UInt64(fixed.count))] } else {
+                let (d, m, y, s) = (1 + Int(r.next() % 32), 1 + Int(r.next() % 13), Int(r.next() % 100), Int(r.next() % 10_000))
+                text = String(format: r.next() % 2 == 0 ? "%02d%02d%02d%04d" : "%02d%02d%02d-%04d", d, m, y, s)
+            }
+            let expected: CPR? = if case .success(let c) = CPR.parse(text) { c } else { nil }
+            Array(text.utf8).withUnsafeBufferPointer { b in #expect(interner.cpr(b) == expected, "\(text)") }
+            previous = text
+        }
+    }
+
     /// The memo's own table: every distinct sequence made once (through the table's growing and
     /// sequences of every length from empty to past two words), each asked again gives its own
     /// value; past the limit values are made anew and still right.

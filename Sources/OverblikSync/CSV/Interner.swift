@@ -22,6 +22,13 @@ final class Interner {
     @exclusivity(unchecked) private var dayHeads = [UInt64](repeating: 0, count: 4096)
     @exclusivity(unchecked) private var dayTails = [UInt16](repeating: 0, count: 4096)
     @exclusivity(unchecked) private var dayOrdinals = [Int32](repeating: 0, count: 4096)
+    /// The last CPR number read: its bytes (the first eight, then the rest with their count) and
+    /// its value. A citizen's rows mostly follow one another (twenty payment lines each in a
+    /// national extract), and a number is checked (its digits, its birth date) once per run of
+    /// rows instead of once per row.
+    @exclusivity(unchecked) private var lastCPRHead: UInt64 = 0
+    @exclusivity(unchecked) private var lastCPRTail: UInt32 = 0
+    @exclusivity(unchecked) private var lastCPR: CPR?
     /// The bytes' encoding (the file is read in place).
     let windows1252: Bool
     let symbols: SharedSymbols
@@ -66,6 +73,23 @@ final class Interner {
         guard let d = FastParse.day(b, style) else { return nil }
         (dayHeads[slot], dayTails[slot], dayOrdinals[slot]) = (head, tail, d.ordinal)
         return d
+    }
+
+    /// The CPR number of `b` (as `CPR.parse` reads it), the last one remembered; nil where that
+    /// reads none (the caller says why).
+    func cpr(_ b: UnsafeBufferPointer<UInt8>) -> CPR? {
+        guard b.count == 10 || b.count == 11, let base = b.baseAddress else {
+            guard case .success(let cpr) = CPR.parse(utf8: b) else { return nil }
+            return cpr
+        }
+        let raw = UnsafeRawPointer(base)
+        let head = raw.loadUnaligned(as: UInt64.self)
+        var tail = UInt32(b.count) << 24 | UInt32(base[8]) << 8 | UInt32(base[9])
+        if b.count == 11 { tail |= UInt32(base[10]) << 16 }
+        if let lastCPR, head == lastCPRHead, tail == lastCPRTail { return lastCPR }
+        guard case .success(let cpr) = CPR.parse(utf8: b) else { return nil }
+        (lastCPRHead, lastCPRTail, lastCPR) = (head, tail, cpr)
+        return cpr
     }
 
     /// The rate unit the text of `b` names (parsed once per distinct text); nil when it names none.

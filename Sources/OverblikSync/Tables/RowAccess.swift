@@ -171,7 +171,7 @@ struct RowAccess {
     }
 
     func cpr(_ c: ResolvedColumn) throws(RowError) -> CPR {
-        if let b = trimmedBytes(c), case .success(let cpr) = CPR.parse(utf8: b) { return cpr }
+        if let b = trimmedBytes(c), let cpr = interning({ $0.cpr(b) }) { return cpr }
         let v = text(c)
         switch CPR.parse(v) {
         case .success(let cpr): return cpr
