@@ -11,9 +11,9 @@ public enum OutputFile {
         let temporary = temporaryPath(beside: path)
         try create(temporary, bytes)
         guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let error = failure(path, errno)
             unlink(temporary)
-            throw SnapshotError(path: path, message: Message(da: "kan ikke skrives: \(reason)", en: "cannot be written: \(reason)"))
+            throw error
         }
     }
 
@@ -33,16 +33,7 @@ public enum OutputFile {
         }
         func append(_ text: String) throws(SnapshotError) {
             var text = text
-            let written = text.withUTF8 { b -> Bool in
-                var done = 0
-                while done < b.count {
-                    let n = Foundation.write(fd, b.baseAddress.map { $0 + done }, b.count - done)
-                    guard n > 0 else { return false }
-                    done += n
-                }
-                return true
-            }
-            guard written else { throw SnapshotError(path: path, message: Message(da: "blev ikke skrevet færdig", en: "was not written completely")) }
+            guard text.withUTF8({ writeAll(fd, UnsafeRawBufferPointer($0)) }) else { throw incomplete(path) }
         }
         try write(append)
         closed = true
@@ -64,19 +55,26 @@ public enum OutputFile {
     /// Writes `bytes` to a new file at `path` (failing if it exists).
     public static func create(_ path: String, _ bytes: [UInt8]) throws(SnapshotError) {
         let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            let reason = String(cString: strerror(errno))
-            throw SnapshotError(path: path, message: Message(da: "kan ikke skrives: \(reason)", en: "cannot be written: \(reason)"))
-        }
+        guard fd >= 0 else { throw failure(path, errno) }
         defer { close(fd) }
-        var written = 0
-        while written < bytes.count {
-            let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            guard n > 0 else {
-                unlink(path)
-                throw SnapshotError(path: path, message: Message(da: "blev ikke skrevet færdig", en: "was not written completely"))
-            }
-            written += n
+        guard bytes.withUnsafeBytes({ writeAll(fd, $0) }) else {
+            unlink(path)
+            throw incomplete(path)
         }
+    }
+
+    /// Writes all of `bytes` to `fd`; false when a write fails.
+    private static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        var done = 0
+        while done < bytes.count {
+            let n = write(fd, bytes.baseAddress.map { $0 + done }, bytes.count - done)
+            guard n > 0 else { return false }
+            done += n
+        }
+        return true
+    }
+
+    private static func incomplete(_ path: String) -> SnapshotError {
+        SnapshotError(path: path, message: Message(da: "blev ikke skrevet færdig", en: "was not written completely"))
     }
 }
