@@ -130,10 +130,10 @@ enum PaymentBlocks {
             // the TUI shows a month's payments in, so that it need not sort them to open the list):
             // keyed by the function's symbol, with the position below the key so that one plain
             // sort keeps the file's order.
+            let month = PostingMonths(p)
             var order = [UInt64](repeating: 0, count: p.count)
             for k in order.indices {
-                let c = p[k].postingDate.components
-                order[k] = UInt64(p[k].function.id) << 48 | UInt64(c.year * 100 + c.month) << 28 | UInt64(k)
+                order[k] = UInt64(p[k].function.id) << 48 | UInt64(month[p[k].postingDate]) << 28 | UInt64(k)
             }
             radixSort(&order, above: 28)  // made in file order: kept within a function and month
             i = 0
@@ -150,5 +150,36 @@ enum PaymentBlocks {
             if !batch.isEmpty { _ = pipe.put(batch) }
             timer.lap("by function and month")
         }
+    }
+}
+
+/// Year × 100 + month of the payments' posting days, from a table with one entry per day of their
+/// range: the calendar's arithmetic (divisions) once per day, not once per payment (on LC 3,3
+/// million payments over a few years' days). A range wider than `limit` days (a stray date far
+/// off) is computed per payment.
+struct PostingMonths {
+    static let limit = 20_000
+    private let first: Int32
+    private let table: [UInt32]
+
+    init(_ payments: UnsafeBufferPointer<Payment>) {
+        var low = Int32.max, high = Int32.min
+        for p in payments {
+            low = min(low, p.postingDate.ordinal)
+            high = max(high, p.postingDate.ordinal)
+        }
+        first = low
+        table = low <= high && Int(high) - Int(low) < PostingMonths.limit
+            ? (low...high).map { PostingMonths.compute(Day(ordinal: $0)) } : []
+    }
+
+    subscript(day: Day) -> UInt32 {
+        let i = Int(day.ordinal) - Int(first)
+        return i >= 0 && i < table.count ? table[i] : PostingMonths.compute(day)
+    }
+
+    private static func compute(_ day: Day) -> UInt32 {
+        let c = day.components
+        return UInt32(truncatingIfNeeded: c.year * 100 + c.month)
     }
 }

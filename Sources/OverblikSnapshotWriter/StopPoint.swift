@@ -13,7 +13,7 @@ public enum StopPoint {
         "read grants", "read staff", "read payments", "read budget", "read dst", "read mapping",
         "figures started",
         "publish lock taken", "publish temporary created",
-        "write schema", "write record indexes", "write records", "write check of the records", "write waiting for the figures", "write derived",
+        "write schema", "write record indexes", "write records", "write waiting for the figures", "write derived", "write check of the records",
         "write commit", "write indexes", "write check", "write close",
         "publish fsynced", "publish renamed", "publish folder synced", "publish pruned",
         "sync finished",

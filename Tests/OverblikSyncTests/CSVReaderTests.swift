@@ -57,6 +57,24 @@ struct CSVReaderTests {
         #expect(readAll("a;b;c\n1;2\n1;2;3;4\n").map { $0.fields.count } == [3, 2, 4])
     }
 
+    /// Wide records (a StatBank download's or an export with many columns) keep every field in
+    /// order, between short ones, with the field of a problem numbered among them all.
+    @Test(arguments: [63, 64, 65, 128, 129, 200])
+    func recordsWiderThanTheStackBuffer(width: Int) {
+        let wide = (1...width).map { "f\($0)" }
+        let r = readAll("a;b\n" + wide.joined(separator: ";") + "\n1;2\n")
+        #expect(r.map(\.fields) == [["a", "b"], wide, ["1", "2"]])
+        #expect(r.map(\.line) == [1, 2, 3])
+        // Text after a closing quote in the last field of a wide record: numbered among them all.
+        let quoted = readAll(wide.dropLast().joined(separator: ";") + ";\"x\"y\n")
+        #expect(quoted[0].problem == .textAfterClosingQuote(field: width))
+        #expect(quoted[0].fields.count == width)
+        // An unterminated quote after them all: the record keeps no field, the next line is read.
+        let open = readAll(wide.joined(separator: ";") + ";\"open\n1;2\n")
+        #expect(open.map(\.fields) == [[], ["1", "2"]])
+        #expect(open[0].problem == .unterminatedQuote)
+    }
+
     @Test func unterminatedQuoteResumesAtTheNextLine() {
         let r = readAll("a;b\n1;\"open\n2;x\n3;y\n")
         #expect(r.count == 4)

@@ -1,5 +1,6 @@
 import Foundation
 import OverblikCore
+import OverblikStore
 import OverblikTestSupport
 import Testing
 @testable import OverblikSync

@@ -97,6 +97,9 @@ struct RowAccess {
     /// Spaces, tabs and no-break spaces (UTF-8 `C2 A0`, Windows-1252 `A0`) off both ends.
     func trim(_ span: inout FieldSpan) {
         let b = reader.bytes
+        // Most fields: nothing to take off. A first and last byte that are ASCII and above the
+        // space are none of the bytes trimmed (nor the first of a UTF-8 no-break space).
+        if span.start < span.end, b[span.start] &- 0x21 < 0x5F, b[span.end - 1] &- 0x21 < 0x5F { return }
         let single = reader.windows1252
         while span.start < span.end {
             let x = b[span.start]

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import OverblikConfig
 import OverblikCore
+import OverblikStore
 
 /// One source file read into memory, decoded to UTF-8, with its header resolved against
 /// the table's configured column names.

@@ -1,42 +1,6 @@
 import Foundation
 import OverblikStore
 
-/// Work started on a thread of its own, whose result a caller waits for.
-///
-/// Not on Dispatch's global queues: on Linux those share a pool as wide as the machine's cores
-/// with Swift's concurrency, so a caller that waits on one of the pool's threads (a test run's
-/// tasks, two of them on a machine with two cores) can wait forever for work queued behind
-/// itself. A thread of its own always runs; `concurrentPerform` inside it runs on it too.
-final class OwnThread<T>: @unchecked Sendable {
-    private let done = DispatchGroup()
-    private let lock = NSLock()
-    private var result: T?
-
-    /// `niceness` above 0 lowers the thread's priority (and that of the threads it starts): on
-    /// Linux a thread's nice value is its own.
-    init(_ name: String, niceness: Int32 = 0, _ work: @escaping @Sendable () -> T) {
-        done.enter()
-        let thread = Thread { [self] in
-            if niceness > 0 { lowerPriority(niceness) }
-            let value = work()
-            lock.lock()
-            result = value
-            lock.unlock()
-            done.leave()
-        }
-        thread.name = name
-        thread.start()
-    }
-
-    /// The result, once the work is done (waits until then; may be asked again).
-    var value: T {
-        done.wait()
-        lock.lock()
-        defer { lock.unlock() }
-        return result!  // By construction: set before the group is left, and the wait above returns only after.
-    }
-}
-
 /// Tasks 0..<count, each taken once, lowest first, by whichever thread asks: the threads of
 /// `perform`, and any other that would otherwise wait for them (the sync's writer).
 final class TaskPool: @unchecked Sendable {
