@@ -10,7 +10,7 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         for delimiter in [UInt8(ascii: ";"), UInt8(ascii: ",")] {
             var reader = CSVReader(bytes: bytes, delimiter: delimiter)
             reader.windows1252 = windows1252
-            var fields: [FieldSpan] = []
+            var fields = FieldList()
             var last = -1
             while let record = reader.next(into: &fields) {
                 precondition(reader.position > last && reader.position <= size, "the reader went back or past the end")

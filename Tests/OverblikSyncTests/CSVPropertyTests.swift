@@ -34,7 +34,7 @@ struct CSVPropertyTests {
             let bytes = Self.input(&r)
             bytes.withUnsafeBufferPointer { b in
                 var reader = CSVReader(bytes: b, delimiter: UInt8(ascii: ";"))
-                var fields: [FieldSpan] = []
+                var fields = FieldList()
                 var last = -1, lastLine = 0, records = 0
                 while let record = reader.next(into: &fields) {
                     records += 1
@@ -78,7 +78,7 @@ struct CSVPropertyTests {
             if r.below(2) == 0 { bytes.removeLast(bytes.last == 10 && bytes.dropLast().last == 13 ? 2 : 1) }  // no line end at the very end
             bytes.withUnsafeBufferPointer { b in
                 var reader = CSVReader(bytes: b, delimiter: delimiter)
-                var fields: [FieldSpan] = [], got: [[[UInt8]]] = []
+                var fields = FieldList(), got: [[[UInt8]]] = []
                 while let record = reader.next(into: &fields) {
                     #expect(record.problem == nil)
                     got.append(fields.map { Array(b[$0.start..<$0.end]) })

@@ -7,7 +7,7 @@ func readAll(_ text: String, delimiter: Character = ";") -> [(line: Int, fields:
     let bytes = Array(text.utf8)
     return bytes.withUnsafeBufferPointer { buffer in
         var reader = CSVReader(bytes: buffer, delimiter: delimiter.asciiValue!)
-        var fields: [FieldSpan] = []
+        var fields = FieldList()
         var out: [(Int, [String], CSVRecordProblem?)] = []
         while let record = reader.next(into: &fields) {
             out.append((record.line, fields.map(reader.string), record.problem))
@@ -108,7 +108,7 @@ struct CSVReaderTests {
         let bytes = Array("a;b\r\n1;2\r\n".utf8)
         bytes.withUnsafeBufferPointer { buffer in
             var reader = CSVReader(bytes: buffer, delimiter: UInt8(ascii: ";"))
-            var fields: [FieldSpan] = []
+            var fields = FieldList()
             _ = reader.next(into: &fields)
             let second = reader.next(into: &fields)!
             #expect(reader.rawText(second) == "1;2")

@@ -93,7 +93,7 @@ struct FastParseTests {
                 bytes.withUnsafeBufferPointer { b in
                     var reader = CSVReader(bytes: b, delimiter: UInt8(ascii: ";"))
                     reader.windows1252 = windows1252
-                    var fields: [FieldSpan] = []
+                    var fields = FieldList()
                     _ = reader.next(into: &fields)
                     let interner = Interner(windows1252: windows1252)
                     defer { withExtendedLifetime(interner) {} }  // (a RowAccess holds it unretained)

@@ -7,6 +7,34 @@ public struct FieldSpan: Sendable, Equatable {
     public var hasEscapedQuotes: Bool
 }
 
+/// The fields of the record last read: spans into the reader's bytes, in storage kept from record
+/// to record. The reader writes them through one pointer per record: an append per field checked
+/// the array's uniqueness and capacity each time (on LC 55 million fields), and clearing it was a
+/// generic `replaceSubrange`.
+public struct FieldList: RandomAccessCollection, Sendable {
+    /// Room for `spans.count` fields; the first `count` are the record's.
+    fileprivate var spans = [FieldSpan](repeating: FieldSpan(start: 0, end: 0, hasEscapedQuotes: false), count: 32)
+    public fileprivate(set) var count = 0
+
+    public init() {}
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+    public subscript(i: Int) -> FieldSpan {
+        precondition(i >= 0 && i < count, "field \(i) of \(count)")
+        return spans[i]
+    }
+
+    public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<FieldSpan>) throws -> R) rethrows -> R {
+        try spans.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[..<count])) }
+    }
+
+    /// Room for twice as many fields.
+    fileprivate mutating func grow() {
+        spans.append(contentsOf: repeatElement(FieldSpan(start: 0, end: 0, hasEscapedQuotes: false), count: spans.count))
+    }
+}
+
 /// Something wrong with a record as a whole.
 public enum CSVRecordProblem: Sendable, Equatable {
     /// A quoted field is never closed; reading resumes at the next line.
@@ -124,13 +152,40 @@ public struct CSVReader {
     }
 
     /// Reads the next record's fields into `fields` (cleared first); nil at the end of the input.
-    public mutating func next(into fields: inout [FieldSpan]) -> Record? {
-        fields.removeAll(keepingCapacity: true)
+    public mutating func next(into fields: inout FieldList) -> Record? {
+        fields.count = 0
+        guard position < bytes.count else { return nil }
+        let (recordStart, recordLine) = (position, line)
+        while true {
+            var n = 0
+            if let record = fields.spans.withUnsafeMutableBufferPointer({ next(into: $0, count: &n) }) {
+                fields.count = n
+                return record
+            }
+            // More fields than the list has room for (rare: the first wide record): room for
+            // twice as many, and the record read again.
+            (position, line) = (recordStart, recordLine)
+            fields.grow()
+        }
+    }
+
+    /// Reads the next record into `spans`, their number into `n`; nil when they do not fit (the
+    /// reader's place is then somewhere inside the record).
+    private mutating func next(into spans: UnsafeMutableBufferPointer<FieldSpan>, count n: inout Int) -> Record? {
+        // The place in locals (in registers) while the record is read, set back at its end.
+        var position = self.position, line = self.line
+        defer { (self.position, self.line) = (position, line) }
         let count = bytes.count
-        guard position < count else { return nil }
         let recordStart = position
         let recordLine = line
         var problem: CSVRecordProblem?
+        /// False when there is no room for another field.
+        @inline(__always) func append(_ field: FieldSpan) -> Bool {
+            guard n < spans.count else { return false }
+            spans[n] = field
+            n += 1
+            return true
+        }
 
         while true {
             if position < count && bytes[position] == CSVReader.quote {
@@ -159,16 +214,16 @@ public struct CSVReader {
                     position = recordStart
                     while position < count && bytes[position] != CSVReader.newline { position += 1 }
                     if position < count { position += 1 }
-                    fields.removeAll(keepingCapacity: true)
+                    n = 0
                     return Record(line: recordLine, start: recordStart, end: position, problem: .unterminatedQuote)
                 }
-                fields.append(FieldSpan(start: start, end: position, hasEscapedQuotes: escaped))
+                guard append(FieldSpan(start: start, end: position, hasEscapedQuotes: escaped)) else { return nil }
                 position += 1
                 // After the closing quote: a delimiter, a line end, or the end of the input.
                 if position < count, bytes[position] != delimiter, bytes[position] != CSVReader.newline,
                    !(bytes[position] == CSVReader.carriageReturn
                      && (position + 1 == count || bytes[position + 1] == CSVReader.newline)) {
-                    if problem == nil { problem = .textAfterClosingQuote(field: fields.count) }
+                    if problem == nil { problem = .textAfterClosingQuote(field: n) }
                     while position < count && bytes[position] != delimiter && bytes[position] != CSVReader.newline {
                         position += 1
                     }
@@ -198,7 +253,7 @@ public struct CSVReader {
                     && (position == count || bytes[position] == CSVReader.newline) {
                     end -= 1
                 }
-                fields.append(FieldSpan(start: start, end: end, hasEscapedQuotes: false))
+                guard append(FieldSpan(start: start, end: end, hasEscapedQuotes: false)) else { return nil }
             }
             if position < count && bytes[position] == delimiter {
                 position += 1
@@ -246,7 +301,7 @@ public struct CSVReader {
     }
 
     /// Whether a record is a blank line (one empty field), which readers skip.
-    public static func isBlank(_ fields: [FieldSpan]) -> Bool {
+    public static func isBlank(_ fields: FieldList) -> Bool {
         fields.count == 1 && fields[0].start == fields[0].end && !fields[0].hasEscapedQuotes
     }
 

@@ -58,7 +58,7 @@ struct SourceFile {
             }
             var reader = CSVReader(bytes: buffer, delimiter: delimiter, position: resolved.start, line: 1)
             reader.windows1252 = resolved.encoding == .windows1252
-            var fields: [FieldSpan] = []
+            var fields = FieldList()
             guard reader.next(into: &fields) != nil, !CSVReader.isBlank(fields) else {
                 throw .emptyFile(table: config.table, path: config.path)
             }
@@ -98,7 +98,7 @@ struct SourceFile {
         let buffer = file.bytes
         var header = CSVReader(bytes: buffer, delimiter: delimiter, position: start, line: 1)
         header.windows1252 = encoding == .windows1252
-        var fields: [FieldSpan] = []
+        var fields = FieldList()
         _ = header.next(into: &fields)
         let parts = CSVReader.split(buffer, delimiter: delimiter, from: header.position, line: header.line,
                                     parts: partCount)
@@ -192,7 +192,7 @@ struct SourceFile {
                               _ build: (RowAccess, Int) throws(RowError) -> T, into rows: inout RowSink<T>) -> Part<T> {
         var reader = CSVReader(bytes: buffer, delimiter: delimiter, position: start, line: line)
         reader.windows1252 = encoding == .windows1252
-        var fields: [FieldSpan] = []
+        var fields = FieldList()
         var rejected: [RejectedRow] = []
         var count = 0, skipped = 0
         let interner = Interner(windows1252: encoding == .windows1252, symbols: symbols, municipality: municipality)
