@@ -21,6 +21,8 @@ public struct FieldList: RandomAccessCollection, Sendable {
     public var startIndex: Int { 0 }
     public var endIndex: Int { count }
     public subscript(i: Int) -> FieldSpan {
+        // (A stale span past `count` is never handed out.)
+        // By construction: the readers index by the collection's own indices, below `count`.
         precondition(i >= 0 && i < count, "field \(i) of \(count)")
         return spans[i]
     }
