@@ -13,8 +13,10 @@ public struct FieldSpan: Sendable, Equatable {
 /// generic `replaceSubrange`.
 public struct FieldList: RandomAccessCollection, Sendable {
     /// Room for `spans.count` fields; the first `count` are the record's.
-    fileprivate var spans = [FieldSpan](repeating: FieldSpan(start: 0, end: 0, hasEscapedQuotes: false), count: 32)
+    fileprivate var spans = [FieldSpan](repeating: FieldList.room, count: 32)
     public fileprivate(set) var count = 0
+    /// What fills the room not yet written (never handed out).
+    private static let room = FieldSpan(start: 0, end: 0, hasEscapedQuotes: false)
 
     public init() {}
 
@@ -33,7 +35,7 @@ public struct FieldList: RandomAccessCollection, Sendable {
 
     /// Room for twice as many fields.
     fileprivate mutating func grow() {
-        spans.append(contentsOf: repeatElement(FieldSpan(start: 0, end: 0, hasEscapedQuotes: false), count: spans.count))
+        spans.append(contentsOf: repeatElement(FieldList.room, count: spans.count))
     }
 }
 
